@@ -1,0 +1,44 @@
+import { Badge } from "@/components/ui/badge";
+import type { StaffStudyRow } from "@/lib/data/studies";
+
+export type StudyTableProps = { studies: StaffStudyRow[] };
+
+const statusClass = { DRAFT: "bg-amber-100 text-amber-800", OPEN: "bg-green-100 text-green-800", CLOSED: "bg-slate-200" };
+
+export function StudyTable({ studies }: StudyTableProps) {
+  if (!studies.length) return <p className="text-slate-600">No studies yet.</p>;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-medium">Study</th>
+            <th scope="col" className="px-4 py-2 font-medium">Models</th>
+            <th scope="col" className="px-4 py-2 font-medium">Status</th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">Pairs</th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">Votes</th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">Raters</th>
+          </tr>
+        </thead>
+        <tbody>
+          {studies.map((s) => (
+            <tr key={s.id} className="border-b border-slate-100 last:border-0">
+              <td className="px-4 py-2">
+                {s.name} {s.isDemo && <Badge className="ml-1">demo data</Badge>}
+              </td>
+              <td className="px-4 py-2 text-slate-600">{s.models.join(" vs ")}</td>
+              <td className="px-4 py-2">
+                <Badge className={statusClass[s.status]}>{s.status.toLowerCase()}</Badge>
+              </td>
+              <td className="px-4 py-2 text-right tabular-nums">{s.pairs}</td>
+              <td className="px-4 py-2 text-right tabular-nums">
+                {s.votes} / {s.pairs * s.votesPerPair}
+              </td>
+              <td className="px-4 py-2 text-right tabular-nums">{s.raters}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

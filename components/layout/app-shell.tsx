@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import type { SessionUser } from "@/lib/data/users";
+import { SignOutButton } from "./sign-out-button";
+
+export type AppShellProps = { user: SessionUser; title: string; children: React.ReactNode };
+
+const roleLabel = { ADMIN: "Admin", RESEARCHER: "Researcher", RATER: "Rater" } as const;
+
+export function AppShell({ user, title, children }: AppShellProps) {
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+          <Link href="/" className="text-lg font-semibold tracking-tight text-brand-700">
+            Pairwise
+          </Link>
+          <div className="flex items-center gap-3 text-sm text-slate-600">
+            <span className="hidden sm:inline">{user.email ?? user.pseudonym}</span>
+            <Badge>{roleLabel[user.role]}</Badge>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-8">
+        <h1 className="mb-6 text-2xl font-semibold tracking-tight">{title}</h1>
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+// Authorization guards. Pages and server actions call requireRole(); route handlers call
+// apiUser() and return its error response. Roles are enforced here, never by hiding links.
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import { currentUser } from "@/lib/auth/current-user";
+import type { SessionUser } from "@/lib/data/users";
+import { Role } from "@/lib/generated/prisma/enums";
+import { apiError } from "@/lib/http/api-error";
+
+export { Role };
+
+/** For pages: the signed-in user, or a redirect to the sign-in page. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  return user;
+}
+
+/** For pages and server actions: a user with one of the roles, else sign-in or 403. */
+export async function requireRole(...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) forbidden();
+  return user;
+}
+
+type ApiAuth = { user: SessionUser; error?: never } | { user?: never; error: Response };
+
+/** For route handlers: the user, or a JSON 401/403 response to return as is. */
+export async function apiUser(...roles: Role[]): Promise<ApiAuth> {
+  const user = await currentUser();
+  if (!user) return { error: apiError(401, "unauthenticated", "Sign in first.") };
+  if (roles.length && !roles.includes(user.role)) {
+    return { error: apiError(403, "forbidden", "Your role may not use this resource.") };
+  }
+  return { user };
+}

@@ -1,0 +1,49 @@
+// The app's configuration: the only module that reads process.env. Parsed on first use,
+// so a missing or malformed variable fails at start-up with a message that names it.
+import { z } from "zod";
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
+    NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+    NEXTAUTH_URL: z.string().url().optional(),
+    SESSION_MAX_AGE_HOURS: z.coerce.number().int().positive().default(12),
+    // Applied at server start; set to 0 when migrations run as a separate deploy step.
+    PAIRWISE_RUN_MIGRATIONS: z.enum(["0", "1"]).default("1"),
+    // Optional first admin, created at start if no user has this email yet.
+    ADMIN_EMAIL: z.string().email().optional(),
+    ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must be at least 10 characters").optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_SECRET"],
+        message:
+          "NEXTAUTH_SECRET is required in production: set it to a random string of 32+ characters (e.g. `openssl rand -base64 32`). `npm run demo` makes one for you.",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+// A fixed secret is fine outside production: it only signs local development sessions.
+const DEV_SECRET = "pairwise-development-secret-not-for-production-use";
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "env"}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function authSecret(): string {
+  return env().NEXTAUTH_SECRET ?? DEV_SECRET;
+}

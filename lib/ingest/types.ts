@@ -1,0 +1,67 @@
+// Public result types of parseUpload: what the import step (DB layer) receives.
+// Records are plain data; a failed parse carries only errors, never partial records.
+
+import type { IngestError } from "./ingest-error";
+import type { Limits } from "./limits";
+import type { UploadFormat } from "./upload-format";
+
+export type OutputRecord = {
+  /** 1-based row as defined in ingest-error.ts (JSONL: line number; CSV: record after the header). */
+  row: number;
+  model: string;
+  instruction: string;
+  /** "" when the prompt has no separate input (always so for AlpacaEval, which folds it in). */
+  input: string;
+  output: string;
+  /** "category"/"dataset" column, or Self-Instruct's motivation_app. */
+  category: string | null;
+  /** The file's own id for the prompt, when it has one. */
+  externalId: string | null;
+  /** See prompt-key.ts for how prompts are matched across uploads. */
+  promptKey: string;
+};
+
+/** A prompt from a prompt-set upload: the same shape with no model and no output. */
+export type PromptRecord = Omit<OutputRecord, "model" | "output"> & { model: null; output: null };
+
+export type IdentityLeak = { row: number; model: string; promptKey: string; phrase: string; excerpt: string };
+
+type SuccessBase = {
+  ok: true;
+  format: UploadFormat;
+  /** Distinct model names, sorted; empty for a prompt set. */
+  models: string[];
+  rowCount: number;
+  /** Outputs that may reveal their author; for the admin to review, not errors. */
+  leaks: IdentityLeak[];
+  /** Of the uploaded bytes, as lowercase hex. */
+  sha256: string;
+};
+
+export type ParseSuccess =
+  | (SuccessBase & { kind: "outputs"; records: OutputRecord[] })
+  | (SuccessBase & { kind: "prompts"; records: PromptRecord[] });
+
+export type ParseFailure = {
+  ok: false;
+  /** The first limits.maxErrors problems. */
+  errors: IngestError[];
+  /** All problems found, so a UI can say "…and 312 more". */
+  errorCount: number;
+  /** Set when the format was recognized before things went wrong. */
+  format?: UploadFormat;
+};
+
+export type ParseResult = ParseSuccess | ParseFailure;
+
+export type ParseOptions = {
+  /** Model name from the form; used for rows whose file names no model. */
+  modelName?: string;
+  /** Field holding the output when it is not "output" (e.g. "response"). */
+  outputField?: string;
+  limits?: Partial<Limits>;
+  /** Replaces DEFAULT_LEAK_PHRASES; the upload's model names are always added. */
+  leakPhrases?: readonly string[];
+  /** Accept empty outputs instead of rejecting the file (default false). */
+  allowEmptyOutputs?: boolean;
+};

@@ -1,0 +1,22 @@
+// The formats an upload can be, named after where such files come from so an admin
+// recognizes what was detected. Detection is by content (fields), never by file name.
+
+export type Container = "json" | "jsonl" | "csv";
+
+export type UploadFormat =
+  /** AlpacaEval results/<model>/model_outputs.json: JSON array, model in "generator", input folded in. */
+  | "alpaca_eval"
+  /** Alpaca / Self-Instruct style {instruction, input?, output} rows as a JSON array. */
+  | "alpaca_json"
+  /** The same rows as JSON Lines. */
+  | "alpaca_jsonl"
+  /** CSV with a header row: instruction, output, optional input, model/generator, category/dataset, id. */
+  | "csv"
+  /** Self-Instruct human_eval/predictions/*.jsonl: the answer is in "response". */
+  | "self_instruct_predictions"
+  /** Self-Instruct user_oriented_instructions.jsonl: prompts only (id, motivation_app, instances). */
+  | "self_instruct_prompts"
+  /** AlpacaEval judge annotations (output_1/output_2/preference): recognized but not an outputs file. */
+  | "alpaca_eval_annotations";
+
+export type UploadKind = "outputs" | "prompts";

@@ -1,0 +1,173 @@
+// Percentile bootstrap interval for A's win rate, resampling whole prompts.
+// Prompts are the unit because votes on the same prompt are correlated; resampling votes would be too narrow.
+
+import { mulberry32, seedFromString, type Rng } from "./rng";
+import { sampleMultinomial } from "./sampling";
+import { quantileSorted } from "./summary";
+import { assertTally, tallyScore, tallyTotal, type Interval, type PromptCounts } from "./tally";
+
+export interface BootstrapOptions {
+  /** Number of resamples B (default 1000). */
+  resamples?: number;
+  /** Numeric seed or a string such as the study id (default 0). */
+  seed?: number | string;
+  /** Two-sided coverage (default 0.95). */
+  level?: number;
+  /**
+   * Budget on individual prompt draws (prompts x resamples) for the "direct" method; when
+   * exceeded, B is lowered to fit but never below 200, so each 2.5% tail still rests on 5
+   * resamples. Default 2e7 (~0.2-0.4 s measured). The "grouped" method is not limited by it.
+   */
+  maxDraws?: number;
+  /** "auto" (default) picks "grouped" when prompts share few distinct count patterns. */
+  method?: "auto" | "grouped" | "direct";
+}
+
+export interface BootstrapResult {
+  /** Pooled win rate over all votes, ties and "both bad" as half; null with no votes. */
+  estimate: number | null;
+  interval: Interval | null;
+  /** Resamples actually used (may be below the request because of maxDraws). */
+  resamples: number;
+}
+
+/** Per-prompt score (A's wins, draws as half) and vote count, prompts without votes dropped. */
+interface PackedPrompts {
+  score: Float64Array;
+  weight: Float64Array;
+}
+
+/** Distinct (score, votes) patterns and how many prompts share each. */
+interface PromptGroups {
+  score: Float64Array;
+  weight: Float64Array;
+  multiplicity: Float64Array;
+  prompts: number;
+}
+
+const MIN_RESAMPLES = 200;
+
+function packPrompts(prompts: readonly PromptCounts[]): PackedPrompts {
+  const score: number[] = [];
+  const weight: number[] = [];
+  for (const p of prompts) {
+    assertTally(p);
+    const total = tallyTotal(p);
+    if (total === 0) continue; // a prompt without votes has no win rate to resample
+    score.push(tallyScore(p));
+    weight.push(total);
+  }
+  return { score: Float64Array.from(score), weight: Float64Array.from(weight) };
+}
+
+// Nested numeric maps rather than string keys: building "score/votes" strings made
+// grouping 100,000 distinct prompts cost ~150 ms on its own.
+function groupPrompts(packed: PackedPrompts): PromptGroups {
+  const byWeight = new Map<number, Map<number, number>>();
+  const score: number[] = [];
+  const weight: number[] = [];
+  const multiplicity: number[] = [];
+  packed.score.forEach((s, i) => {
+    const w = packed.weight[i] as number;
+    let byScore = byWeight.get(w);
+    if (!byScore) byWeight.set(w, (byScore = new Map()));
+    const at = byScore.get(s);
+    if (at === undefined) {
+      byScore.set(s, score.length);
+      score.push(s);
+      weight.push(w);
+      multiplicity.push(1);
+    } else {
+      multiplicity[at] = (multiplicity[at] as number) + 1;
+    }
+  });
+  return {
+    score: Float64Array.from(score),
+    weight: Float64Array.from(weight),
+    multiplicity: Float64Array.from(multiplicity),
+    prompts: packed.score.length,
+  };
+}
+
+/**
+ * Resampling P prompts with replacement only matters through how many copies of each
+ * pattern are drawn, which is Multinomial(P, multiplicity / P). Cost per resample is
+ * O(patterns) instead of O(prompts): 100,000 prompts with a few votes each (~20 patterns) took
+ * 40-170 ms for B = 1000 in Node 20 on a shared 2-core dev VM, versus 1.0-1.7 s for direct resampling.
+ */
+function groupedStats(g: PromptGroups, resamples: number, rng: Rng): Float64Array {
+  const stats = new Float64Array(resamples);
+  const counts = new Float64Array(g.score.length);
+  for (let b = 0; b < resamples; b++) {
+    sampleMultinomial(rng, g.prompts, g.multiplicity, counts);
+    let s = 0;
+    let w = 0;
+    for (let k = 0; k < counts.length; k++) {
+      const c = counts[k] as number;
+      s += c * (g.score[k] as number);
+      w += c * (g.weight[k] as number);
+    }
+    stats[b] = s / w;
+  }
+  return stats;
+}
+
+/**
+ * Classic index resampling, for data where nearly every prompt is a distinct pattern.
+ * Measured 1.0-1.7 s per 1e8 draws (100,000 prompts x 1000) in Node 20 on a shared 2-core dev VM,
+ * hence maxDraws: 100,000 all-distinct prompts get B = 200 by default (~0.4-0.5 s including setup).
+ */
+function directStats(packed: PackedPrompts, resamples: number, rng: Rng): Float64Array {
+  const { score, weight } = packed;
+  const count = score.length;
+  const stats = new Float64Array(resamples);
+  for (let b = 0; b < resamples; b++) {
+    let s = 0;
+    let w = 0;
+    for (let j = 0; j < count; j++) {
+      const idx = (rng() * count) | 0;
+      s += score[idx] as number;
+      w += weight[idx] as number;
+    }
+    stats[b] = s / w;
+  }
+  return stats;
+}
+
+function resolveOptions(options: BootstrapOptions, prompts: number, patterns: number) {
+  const level = options.level ?? 0.95;
+  if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
+  const requested = options.resamples ?? 1000;
+  if (!Number.isInteger(requested) || requested < 1) throw new RangeError("resamples must be a positive integer");
+  const method = options.method ?? "auto";
+  // Grouping pays off once patterns are clearly fewer than prompts (a binomial draw costs more than an index draw).
+  const grouped = method === "grouped" || (method === "auto" && patterns * 8 <= prompts);
+  const affordable = Math.floor((options.maxDraws ?? 2e7) / prompts);
+  const resamples = grouped ? requested : Math.min(requested, Math.max(MIN_RESAMPLES, affordable));
+  const seed = typeof options.seed === "string" ? seedFromString(options.seed) : (options.seed ?? 0) >>> 0;
+  return { level, grouped, resamples, seed };
+}
+
+/**
+ * Each resample draws P prompts with replacement and recomputes the pooled win rate
+ * (sum of scores / sum of votes), matching how the point estimate weights prompts.
+ * Deterministic for a given seed, method and input order.
+ */
+export function bootstrapWinRate(prompts: readonly PromptCounts[], options: BootstrapOptions = {}): BootstrapResult {
+  const packed = packPrompts(prompts);
+  const groups = groupPrompts(packed);
+  const { level, grouped, resamples, seed } = resolveOptions(options, groups.prompts, groups.score.length);
+  if (groups.prompts === 0) return { estimate: null, interval: null, resamples: 0 };
+  const rng = mulberry32(seed);
+  const stats = grouped ? groupedStats(groups, resamples, rng) : directStats(packed, resamples, rng);
+  stats.sort();
+  const tail = (1 - level) / 2;
+  const interval = { low: quantileSorted(stats, tail) as number, high: quantileSorted(stats, 1 - tail) as number };
+  return { estimate: sumOf(packed.score) / sumOf(packed.weight), interval, resamples };
+}
+
+function sumOf(values: Float64Array): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}

@@ -1,0 +1,19 @@
+// Gives a script a PostgreSQL server: DATABASE_URL's, or a throwaway embedded one.
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { externalServer, freePort, startEmbedded, type PostgresServer } from "./postgres";
+
+export async function scratchServer(): Promise<PostgresServer> {
+  const url = process.env.DATABASE_URL;
+  if (url) return externalServer(url);
+  const dir = await mkdtemp(path.join(os.tmpdir(), "pairwise-pg-"));
+  const server = await startEmbedded({ dataDir: path.join(dir, "data"), port: await freePort(), persistent: false, quiet: true });
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

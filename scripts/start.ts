@@ -1,0 +1,75 @@
+// `npm start`: the whole app on one machine. Database (embedded if DATABASE_URL is unset),
+// migrations, demo seed, production build when sources changed, then `next start`.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { applyMigrations } from "@/lib/migrations/apply";
+import { appDatabase, DATA_DIR } from "./lib/app-database";
+
+const PORT = Number(process.env.PORT ?? 3000);
+const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
+const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+
+function newestMtime(p: string): number {
+  if (!existsSync(p)) return 0;
+  const stat = statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(p).reduce((max, name) => Math.max(max, newestMtime(path.join(p, name))), stat.mtimeMs);
+}
+
+function buildIfStale() {
+  const buildId = path.join(".next", "BUILD_ID");
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  if (builtAt && Math.max(...SOURCES.map(newestMtime)) < builtAt) return;
+  console.log("[pairwise] building the app (next build)…");
+  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+// Sessions must survive restarts, so a generated secret is kept beside the embedded data.
+function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(DATA_DIR, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(DATA_DIR, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function main() {
+  const database = await appDatabase();
+  process.env.DATABASE_URL = database.url;
+  const { applied } = await applyMigrations(database.url);
+  if (applied.length) console.log(`[pairwise] applied migrations: ${applied.join(", ")}`);
+  if (process.env.PAIRWISE_DEMO !== "0") {
+    const { seedDemo } = await import("@/lib/demo/seed-demo");
+    console.log(`[pairwise] demo data: ${await seedDemo()}`);
+  }
+  buildIfStale();
+  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(PORT)], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: authSecret(),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${PORT}`,
+      PAIRWISE_RUN_MIGRATIONS: "0",
+    },
+  });
+  console.log(`[pairwise] serving http://localhost:${PORT} (demo accounts in README)`);
+  const stop = (signal: NodeJS.Signals) => server.kill(signal);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", async (code) => {
+    await database.stop();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((error) => {
+  console.error(`[pairwise] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
