@@ -4,14 +4,20 @@ import { defineConfig } from "vitest/config";
 // Two projects: pure unit tests run anywhere; integration tests (*.int.test.ts)
 // get a fresh PostgreSQL database per run from the global setup.
 export default defineConfig({
-  resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
+  resolve: {
+    alias: {
+      "@": fileURLToPath(new URL("./", import.meta.url)),
+      // `server-only` throws outside Next's server bundle; in tests every module is server-side.
+      "server-only": fileURLToPath(new URL("./tests/empty-module.ts", import.meta.url)),
+    },
+  },
   test: {
     projects: [
       {
         extends: true,
         test: {
           name: "unit",
-          include: ["{lib,components,app,scripts}/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
         },
@@ -20,10 +26,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: "int",
-          include: ["{lib,tests,scripts,prisma}/**/*.int.test.ts"],
+          include: ["lib/**/*.int.test.ts", "tests/**/*.int.test.ts", "prisma/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["./tests/global-setup.ts"],
-          setupFiles: ["./tests/server-only-shim.ts"],
+          setupFiles: ["./tests/setup-env.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

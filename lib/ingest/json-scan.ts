@@ -16,8 +16,10 @@ export type JsonScan = {
 const QUOTE = 34;
 const BACKSLASH = 92;
 const COMMA = 44;
-const OPENERS = new Set([91, 123]);
-const CLOSERS = new Set([93, 125]);
+const OPEN_BRACKET = 91;
+const OPEN_BRACE = 123;
+const CLOSE_BRACKET = 93;
+const CLOSE_BRACE = 125;
 
 export function scanJson(text: string, maxDepth: number): JsonScan {
   let depth = 0;
@@ -32,10 +34,10 @@ export function scanJson(text: string, maxDepth: number): JsonScan {
       else if (c === QUOTE) inString = false;
     } else if (c === QUOTE) {
       inString = true;
-    } else if (OPENERS.has(c)) {
+    } else if (c === OPEN_BRACKET || c === OPEN_BRACE) {
       depth += 1;
       if (depth > maxDepth) return { tooDeepAt: i, openAtEnd: depth, endsInString: false, topLevelCommas };
-    } else if (CLOSERS.has(c)) {
+    } else if (c === CLOSE_BRACKET || c === CLOSE_BRACE) {
       depth -= 1;
     } else if (c === COMMA && depth === 1) {
       topLevelCommas += 1;

@@ -1,7 +1,7 @@
 // Percentile bootstrap interval for A's win rate, resampling whole prompts.
 // Prompts are the unit because votes on the same prompt are correlated; resampling votes would be too narrow.
 
-import { mulberry32, seedFromString, type Rng } from "./rng";
+import { mulberry32, resolveSeed, type Rng } from "./rng";
 import { sampleMultinomial } from "./sampling";
 import { quantileSorted } from "./summary";
 import { assertTally, tallyScore, tallyTotal, type Interval, type PromptCounts } from "./tally";
@@ -144,7 +144,7 @@ function resolveOptions(options: BootstrapOptions, prompts: number, patterns: nu
   const grouped = method === "grouped" || (method === "auto" && patterns * 8 <= prompts);
   const affordable = Math.floor((options.maxDraws ?? 2e7) / prompts);
   const resamples = grouped ? requested : Math.min(requested, Math.max(MIN_RESAMPLES, affordable));
-  const seed = typeof options.seed === "string" ? seedFromString(options.seed) : (options.seed ?? 0) >>> 0;
+  const seed = resolveSeed(options.seed);
   return { level, grouped, resamples, seed };
 }
 

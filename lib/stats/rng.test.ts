@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { mulberry32, randomInt, seedFromString } from "./rng";
+import { mulberry32, randomInt, resolveSeed, seedFromString } from "./rng";
 
 describe("mulberry32", () => {
   it("matches the reference C algorithm for seed 0", () => {
@@ -30,12 +30,14 @@ describe("mulberry32", () => {
   it("stays in [0, 1) with a mean near 1/2", () => {
     const rng = mulberry32(123);
     let sum = 0;
+    let outOfRange = 0;
     const n = 100_000;
     for (let i = 0; i < n; i++) {
       const x = rng();
-      expect(x >= 0 && x < 1).toBe(true);
+      if (!(x >= 0 && x < 1)) outOfRange++;
       sum += x;
     }
+    expect(outOfRange).toBe(0);
     // Uniform mean 1/2, standard error sqrt(1/12/n) ~ 0.0009; 0.005 is > 5 SE.
     expect(Math.abs(sum / n - 0.5)).toBeLessThan(0.005);
   });
@@ -61,5 +63,15 @@ describe("randomInt", () => {
       seen.add(x);
     }
     expect([...seen].sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe("resolveSeed", () => {
+  it("hashes strings, keeps numbers as unsigned 32-bit, defaults to 0", () => {
+    expect(resolveSeed("a")).toBe(0xe40c292c);
+    expect(resolveSeed(42)).toBe(42);
+    // Hand: -1 >>> 0 = 2^32 - 1.
+    expect(resolveSeed(-1)).toBe(4294967295);
+    expect(resolveSeed(undefined)).toBe(0);
   });
 });

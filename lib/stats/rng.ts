@@ -36,3 +36,8 @@ export function seedFromString(text: string): number {
 export function randomInt(rng: Rng, n: number): number {
   return Math.floor(rng() * n);
 }
+
+/** Accepts either a numeric seed or a string (e.g. a study id) so callers need not hash ids themselves. */
+export function resolveSeed(seed: number | string | undefined): number {
+  return typeof seed === "string" ? seedFromString(seed) : (seed ?? 0) >>> 0;
+}

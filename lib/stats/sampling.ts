@@ -49,7 +49,8 @@ export function sampleMultinomial(rng: Rng, n: number, weights: ArrayLike<number
   for (let k = 0; k < weights.length; k++) remainingWeight += weights[k] as number;
   for (let k = 0; k < weights.length; k++) {
     const w = weights[k] as number;
-    const drawn = remaining === 0 ? 0 : k === weights.length - 1 ? remaining : sampleBinomial(rng, remaining, w / remainingWeight);
+    const last = k === weights.length - 1;
+    const drawn = remaining === 0 ? 0 : last ? remaining : sampleBinomial(rng, remaining, w / remainingWeight);
     out[k] = drawn;
     remaining -= drawn;
     remainingWeight -= w;

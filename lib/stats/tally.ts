@@ -23,7 +23,7 @@ export interface Interval {
   high: number;
 }
 
-/** Rejects negative, fractional-NaN or infinite counts early, where the mistake is easy to trace. */
+/** Rejects negative, NaN or infinite counts early, where the mistake is easy to trace. */
 export function assertCount(value: number, name: string): void {
   if (!Number.isFinite(value) || value < 0) {
     throw new RangeError(`${name} must be a finite non-negative number, got ${value}`);

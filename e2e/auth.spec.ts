@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, signInOverHttp, type RoleName } from "./fixtures/accounts";
+
+for (const role of Object.keys(ACCOUNTS) as RoleName[]) {
+  test(`${role.toLowerCase()} signs in through the form and lands on their home`, async ({ page }) => {
+    const account = ACCOUNTS[role];
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(account.email);
+    await page.getByLabel("Password").fill(account.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(account.home);
+    await expect(page.getByRole("heading", { level: 1, name: account.heading })).toBeVisible();
+  });
+}
+
+test("a wrong password and an unknown email get the same message", async ({ page }) => {
+  const messages: string[] = [];
+  for (const email of [ACCOUNTS.ADMIN.email, "nobody-here@example.com"]) {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("definitely-not-it");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const alert = page.locator("form").getByRole("alert");
+    await expect(alert).toHaveText("Email or password is incorrect.");
+    messages.push((await alert.textContent()) ?? "");
+    await expect(page).toHaveURL(/\/login/);
+  }
+  expect(messages[0]).toBe(messages[1]);
+});
+
+test("a signed-out visitor is sent to sign-in and comes back after", async ({ page }) => {
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin/);
+  await page.getByLabel("Email").fill(ACCOUNTS.ADMIN.email);
+  await page.getByLabel("Password").fill(ACCOUNTS.ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL("/admin");
+});
+
+test("signing out ends the session on the server, not only in the browser", async ({ page, playwright, baseURL }) => {
+  await signInOverHttp(page.request, "ADMIN");
+  const { cookies } = await page.context().storageState();
+  await page.goto("/admin");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  // Replay the cookie captured before sign-out from a separate HTTP client.
+  const replay = await playwright.request.newContext({ baseURL, storageState: { cookies, origins: [] } });
+  expect((await replay.get("/api/studies")).status()).toBe(401);
+  await replay.dispose();
+});

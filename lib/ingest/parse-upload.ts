@@ -1,0 +1,58 @@
+// Entry point: uploaded bytes in, a validated and normalized list of records (or the reasons
+// the file was rejected) out. Pure apart from hashing; the database import happens elsewhere.
+
+import { modelNameSchema, outputFieldSchema } from "../validation/upload";
+import { decodeUpload } from "./decode-text";
+import { findIdentityLeaks, DEFAULT_LEAK_PHRASES } from "./identity-leaks";
+import type { IngestError } from "./ingest-error";
+import { resolveLimits } from "./limits";
+import { readUpload } from "./read-upload";
+import { sha256Hex } from "./sha256";
+import type { ParseFailure, ParseOptions, ParseResult } from "./types";
+import type { UploadFormat } from "./upload-format";
+
+/**
+ * Detects the format from the content, validates every row and returns all records, or
+ * rejects the whole file: one bad row means nothing is imported, so a half-imported model
+ * can never be compared against a complete one.
+ */
+export function parseUpload(bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
+  const limits = resolveLimits(options.limits);
+  const form = checkFormOptions(options);
+  if (!form.ok) return failure(form.errors);
+  const decoded = decodeUpload(bytes, limits);
+  if (!decoded.ok) return failure([decoded.error]);
+  const settings = { ...form.values, allowEmptyOutputs: options.allowEmptyOutputs ?? false, limits };
+  const { format, outcome } = readUpload(decoded.text, settings);
+  if (!outcome.ok) return failure(outcome.errors, format, outcome.errorCount);
+  if (format === undefined) throw new Error("readUpload succeeded without a format");
+  const base = { ok: true as const, format, rowCount: outcome.records.length, sha256: sha256Hex(bytes) };
+  if (outcome.kind === "prompts") return { ...base, kind: "prompts" as const, records: outcome.records, models: [], leaks: [] };
+  const models = [...new Set(outcome.records.map((r) => r.model))].sort();
+  const leaks = findIdentityLeaks(outcome.records, options.leakPhrases ?? DEFAULT_LEAK_PHRASES);
+  return { ...base, kind: "outputs" as const, records: outcome.records, models, leaks };
+}
+
+function failure(errors: IngestError[], format?: UploadFormat, errorCount = errors.length): ParseFailure {
+  return format === undefined ? { ok: false, errors, errorCount } : { ok: false, errors, errorCount, format };
+}
+
+type FormValues = { modelName?: string; outputField?: string };
+
+// The server may pass raw form values; apply the same rules as the form so both agree.
+function checkFormOptions(options: ParseOptions): { ok: true; values: FormValues } | { ok: false; errors: IngestError[] } {
+  const values: FormValues = {};
+  const errors: IngestError[] = [];
+  const checks = [
+    ["modelName", modelNameSchema],
+    ["outputField", outputFieldSchema],
+  ] as const;
+  for (const [field, schema] of checks) {
+    const raw = options[field];
+    if (raw === undefined || raw.trim() === "") continue;
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) values[field] = parsed.data;
+    else errors.push({ field, message: parsed.error.issues[0]?.message ?? `invalid ${field}` });
+  }
+  return errors.length === 0 ? { ok: true, values } : { ok: false, errors };
+}

@@ -1,0 +1,23 @@
+// Public entry point of the pure statistics library (no db, next or react imports).
+// Every function takes aggregated counts, so SQL GROUP BY results can be passed straight in.
+
+export * from "./agreement";
+export * from "./binomial";
+export * from "./bootstrap";
+export * from "./bradley-terry";
+export * from "./bradley-terry-bootstrap";
+export * from "./head-to-head";
+export * from "./length-bias";
+export * from "./log-factorial";
+export * from "./majority";
+export * from "./pair-matrix";
+export * from "./position-bias";
+export * from "./rater-agreement";
+export * from "./rng";
+export * from "./sampling";
+export * from "./share-test";
+export * from "./summary";
+export * from "./tally";
+export * from "./votes-needed";
+export * from "./wilson";
+export * from "./win-rate";

@@ -1,0 +1,45 @@
+// `npm run test:e2e`: Playwright in Chromium against a production build, on a fresh, migrated,
+// demo-seeded database (DATABASE_URL's server, or a throwaway embedded PostgreSQL).
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { applyMigrations } from "@/lib/migrations/apply";
+import { startAppServer } from "./lib/app-server";
+import { createDatabase, dropDatabase, freePort, scratchName } from "./lib/postgres";
+import { scratchServer } from "./lib/server-for-scripts";
+
+async function main(): Promise<number> {
+  const pgServer = await scratchServer();
+  const name = scratchName("pairwise_e2e");
+  try {
+    const url = await createDatabase(pgServer, name);
+    await applyMigrations(url);
+    process.env.DATABASE_URL = url;
+    const { seedDemo } = await import("@/lib/demo/seed-demo");
+    await seedDemo();
+    const app = await startAppServer(await freePort(), {
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    });
+    try {
+      const cli = ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)];
+      const result = spawnSync(process.execPath, cli, {
+        stdio: "inherit",
+        env: { ...process.env, E2E_BASE_URL: app.baseUrl, E2E_DATABASE_URL: url },
+      });
+      return result.status ?? 1;
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await dropDatabase(pgServer, name).catch(() => {});
+    await pgServer.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
