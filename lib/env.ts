@@ -21,7 +21,7 @@ const schema = z
         code: "custom",
         path: ["NEXTAUTH_SECRET"],
         message:
-          "NEXTAUTH_SECRET is required in production: set it to a random string of 32+ characters (e.g. `openssl rand -base64 32`). `npm run demo` makes one for you.",
+          "NEXTAUTH_SECRET is required in production: set it to a random string of 32+ characters (e.g. `openssl rand -base64 32`). `npm start` makes one for you.",
       });
     }
   });

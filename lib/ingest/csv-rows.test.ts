@@ -47,7 +47,9 @@ describe("readCsvRows", () => {
 
   it("reports a record with too many fields", () => {
     const items = readAll("instruction,output\na,b,c\n");
-    expect(items).toEqual([{ row: 1, error: { row: 1, message: "CSV: Too many fields: expected 2 fields but parsed 3" } }]);
+    expect(items).toEqual([
+      { row: 1, error: { row: 1, message: "CSV: Too many fields: expected 2 fields but parsed 3" } },
+    ]);
   });
 
   it("stops when the callback says so", () => {

@@ -4,7 +4,12 @@ import { detectFormat } from "./detect-format";
 describe("detectFormat", () => {
   it("recognizes AlpacaEval outputs (JSON array, generator, no input)", () => {
     const fields = ["instruction", "dataset", "output", "generator"];
-    expect(detectFormat({ container: "json", fields })).toEqual({ ok: true, format: "alpaca_eval", kind: "outputs", outputField: "output" });
+    expect(detectFormat({ container: "json", fields })).toEqual({
+      ok: true,
+      format: "alpaca_eval",
+      kind: "outputs",
+      outputField: "output",
+    });
   });
 
   it("calls rows with an input Alpaca, in JSON or JSONL", () => {
@@ -14,7 +19,10 @@ describe("detectFormat", () => {
   });
 
   it("recognizes CSV by its container", () => {
-    expect(detectFormat({ container: "csv", fields: ["instruction", "output", "model"] })).toMatchObject({ ok: true, format: "csv" });
+    expect(detectFormat({ container: "csv", fields: ["instruction", "output", "model"] })).toMatchObject({
+      ok: true,
+      format: "csv",
+    });
   });
 
   it("refuses Self-Instruct predictions without a mapping, naming the fields found", () => {
@@ -32,19 +40,35 @@ describe("detectFormat", () => {
   });
 
   it("says when a chosen output field does not exist", () => {
-    const detection = detectFormat({ container: "csv", fields: ["instruction", "answer"], outputField: "reply", modelName: "m" });
-    expect(detection).toMatchObject({ ok: false, message: expect.stringMatching(/^no "reply" field \(chosen as the output field\); fields found: instruction, answer/) });
+    const detection = detectFormat({
+      container: "csv",
+      fields: ["instruction", "answer"],
+      outputField: "reply",
+      modelName: "m",
+    });
+    expect(detection).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(
+        /^no "reply" field \(chosen as the output field\); fields found: instruction, answer/,
+      ),
+    });
   });
 
   it("needs a model name when the file names none", () => {
     const detection = detectFormat({ container: "jsonl", fields: ["instruction", "output"] });
     expect(detection).toMatchObject({ ok: false, message: expect.stringMatching(/does not name its model/) });
-    expect(detectFormat({ container: "jsonl", fields: ["instruction", "output"], modelName: "m" })).toMatchObject({ ok: true });
+    expect(detectFormat({ container: "jsonl", fields: ["instruction", "output"], modelName: "m" })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("recognizes the Self-Instruct user-oriented set as prompts", () => {
     const fields = ["id", "motivation_app", "instruction", "instances"];
-    expect(detectFormat({ container: "jsonl", fields })).toMatchObject({ ok: true, format: "self_instruct_prompts", kind: "prompts" });
+    expect(detectFormat({ container: "jsonl", fields })).toMatchObject({
+      ok: true,
+      format: "self_instruct_prompts",
+      kind: "prompts",
+    });
   });
 
   it("recognizes AlpacaEval judge annotations and refuses them as outputs", () => {

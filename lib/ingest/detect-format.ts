@@ -53,10 +53,15 @@ function checkOutputFields(
   if (!has(outputField)) {
     const chosen = input.outputField === undefined ? "" : " (chosen as the output field)";
     const hint = format === "self_instruct_predictions" ? ' (Self-Instruct predictions keep it in "response")' : "";
-    return { ok: false, format, message: `no "${outputField}" field${chosen}; ${found} — choose which field holds the output${hint}` };
+    return {
+      ok: false,
+      format,
+      message: `no "${outputField}" field${chosen}; ${found} — choose which field holds the output${hint}`,
+    };
   }
   if (!has("model") && !has("generator") && input.modelName === undefined) {
-    const message = 'the file does not name its model (no "model" or "generator" field); enter the model name in the form';
+    const message =
+      'the file does not name its model (no "model" or "generator" field); enter the model name in the form';
     return { ok: false, format, message };
   }
   return { ok: true, format, kind: "outputs", outputField };

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createDuplicateTracker } from "./duplicates";
 
-const record = (row: number, model: string | null, promptKey: string, externalId: string | null = null) => ({ row, model, promptKey, externalId });
+const record = (row: number, model: string | null, promptKey: string, externalId: string | null = null) => ({
+  row,
+  model,
+  promptKey,
+  externalId,
+});
 
 describe("createDuplicateTracker", () => {
   it("names both rows of a repeated (model, prompt)", () => {
@@ -24,6 +29,8 @@ describe("createDuplicateTracker", () => {
     const tracker = createDuplicateTracker();
     tracker.check(record(1, null, "p", "x"));
     expect(tracker.check(record(2, null, "p", "y"))).toBeNull();
-    expect(tracker.check(record(3, null, "other text", "x"))?.message).toBe('rows 1 and 3 are duplicates: the same id "x"');
+    expect(tracker.check(record(3, null, "other text", "x"))?.message).toBe(
+      'rows 1 and 3 are duplicates: the same id "x"',
+    );
   });
 });

@@ -19,7 +19,11 @@ export function createDuplicateTracker(): DuplicateTracker {
         firstRow.set(key, record.row);
         return null;
       }
-      return { row: record.row, field: record.externalId === null ? "instruction" : "id", message: describe(earlier, record) };
+      return {
+        row: record.row,
+        field: record.externalId === null ? "instruction" : "id",
+        message: describe(earlier, record),
+      };
     },
   };
 }

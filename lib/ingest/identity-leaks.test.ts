@@ -55,9 +55,18 @@ describe("findIdentityLeaks", () => {
   });
 
   it("adds the upload's model names to the phrases and returns one flag per output", () => {
-    const records = [record(1, "vicuna-13b", "I am Vicuna-13B, as an AI language model."), record(2, "vicuna-13b", "Paris.")];
+    const records = [
+      record(1, "vicuna-13b", "I am Vicuna-13B, as an AI language model."),
+      record(2, "vicuna-13b", "Paris."),
+    ];
     expect(findIdentityLeaks(records, ["openai"])).toEqual([
-      { row: 1, model: "vicuna-13b", promptKey: "q1", phrase: "vicuna-13b", excerpt: "I am Vicuna-13B, as an AI language model." },
+      {
+        row: 1,
+        model: "vicuna-13b",
+        promptKey: "q1",
+        phrase: "vicuna-13b",
+        excerpt: "I am Vicuna-13B, as an AI language model.",
+      },
     ]);
   });
 

@@ -60,7 +60,10 @@ function escapeRegExp(text: string): string {
 }
 
 /** Screens each output once, reporting its first match; model names in the upload are added. */
-export function findIdentityLeaks(records: readonly OutputRecord[], phrases: readonly string[] = DEFAULT_LEAK_PHRASES): IdentityLeak[] {
+export function findIdentityLeaks(
+  records: readonly OutputRecord[],
+  phrases: readonly string[] = DEFAULT_LEAK_PHRASES,
+): IdentityLeak[] {
   const models = new Set(records.map((r) => r.model));
   const match = buildLeakMatcher([...phrases, ...models]);
   const leaks: IdentityLeak[] = [];

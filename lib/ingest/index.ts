@@ -2,7 +2,15 @@
 // Everything here is pure (no database, no Next.js); parseUpload is the entry point.
 
 export { parseUpload } from "./parse-upload";
-export type { ParseFailure, ParseOptions, ParseResult, ParseSuccess, OutputRecord, PromptRecord, IdentityLeak } from "./types";
+export type {
+  ParseFailure,
+  ParseOptions,
+  ParseResult,
+  ParseSuccess,
+  OutputRecord,
+  PromptRecord,
+  IdentityLeak,
+} from "./types";
 export type { UploadFormat, UploadKind } from "./upload-format";
 export { DEFAULT_LIMITS, resolveLimits, type Limits } from "./limits";
 export { formatIngestError, formatIngestErrors, type IngestError } from "./ingest-error";

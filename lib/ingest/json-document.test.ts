@@ -14,7 +14,9 @@ describe("parseJsonDocument", () => {
 
   it("explains a truncated file and names the last complete row", () => {
     const text = '[\n  {"a": 1},\n  {"a": 2},\n  {"a": "thr';
-    expect(errorOf(text)).toBe("the JSON ends unexpectedly at line 4 — the file looks truncated; the last complete row is row 2");
+    expect(errorOf(text)).toBe(
+      "the JSON ends unexpectedly at line 4 — the file looks truncated; the last complete row is row 2",
+    );
   });
 
   it("explains truncation right after the opening bracket too", () => {
@@ -31,6 +33,8 @@ describe("parseJsonDocument", () => {
 
   it("rejects nesting deeper than the limit before parsing", () => {
     // The fifth opening bracket is the third "[", at column 10.
-    expect(errorOf('[{"a": [[["deep"]]]}]', 4)).toBe("the JSON is nested too deeply (more than 4 levels) at line 1, column 10");
+    expect(errorOf('[{"a": [[["deep"]]]}]', 4)).toBe(
+      "the JSON is nested too deeply (more than 4 levels) at line 1, column 10",
+    );
   });
 });

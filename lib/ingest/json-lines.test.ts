@@ -13,7 +13,10 @@ describe("readJsonLines", () => {
 
   it("reports a bad line with its row and keeps reading", () => {
     const items = read('{"a":1}\n{"a":1}}\n{"a":3}');
-    expect(items[1]).toMatchObject({ row: 2, error: { row: 2, message: expect.stringMatching(/^invalid JSON on this line: .*\(column 8\)$/) } });
+    expect(items[1]).toMatchObject({
+      row: 2,
+      error: { row: 2, message: expect.stringMatching(/^invalid JSON on this line: .*\(column 8\)$/) },
+    });
     expect(items[2]).toEqual({ row: 3, value: { a: 3 } });
   });
 

@@ -14,8 +14,10 @@ function syntheticRows() {
   }));
 }
 
-// Measured on the development container (Node 20): JSON array ~1.4 s, JSONL ~1.6 s for
-// ~50 MB each, including identity-leak screening. Not asserted: CI machines vary.
+// Measured on the shared 2-core development container (Node 20, other jobs running): about
+// 1.2–2.2 s per 52 MB file warm, up to ~5 s on the first (cold) run, leak screening included.
+// Validation (zod) is the largest share (~0.7 s), then JSON.parse, decoding and the depth scan.
+// Not asserted: timing on CI machines varies too much.
 describe("parseUpload on a 52,000-row Alpaca-format file", () => {
   it("parses the JSON array form", { timeout: 60_000 }, () => {
     const bytes = new TextEncoder().encode(JSON.stringify(syntheticRows()));

@@ -37,12 +37,18 @@ describe.skipIf(!hasRealData)("broken variants of real data from ../shared/data 
     delete broken[16]?.output;
     (broken[4] as Row).output = 42;
     (broken[99] as Row).output = " ";
-    expect(messages(fromRows(broken))).toEqual(["row 5: output must be text, got number", "row 17: output is missing", "row 100: output is empty"]);
+    expect(messages(fromRows(broken))).toEqual([
+      "row 5: output must be text, got number",
+      "row 17: output is missing",
+      "row 100: output is empty",
+    ]);
   });
 
   it("duplicate (model, prompt): names both rows", () => {
     const broken = [...rows(), { ...rows()[2], output: "another answer" }];
-    expect(messages(fromRows(broken))).toEqual(['row 806: rows 3 and 806 are duplicates: the same prompt for model "alpaca-7b"']);
+    expect(messages(fromRows(broken))).toEqual([
+      'row 806: rows 3 and 806 are duplicates: the same prompt for model "alpaca-7b"',
+    ]);
   });
 
   it("BOM: accepted and stripped", () => {
@@ -63,7 +69,9 @@ describe.skipIf(!hasRealData)("broken variants of real data from ../shared/data 
   });
 
   it("over the row limit and over the byte limit", () => {
-    expect(messages(parseUpload(bytes(), { limits: { maxRows: 800 } }))).toEqual(["the file has 805 rows; the limit is 800"]);
+    expect(messages(parseUpload(bytes(), { limits: { maxRows: 800 } }))).toEqual([
+      "the file has 805 rows; the limit is 800",
+    ]);
     expect(messages(parseUpload(bytes(), { limits: { maxBytes: 500_000 } }))[0]).toBe(
       "the file is too large: 539,271 bytes (0.5 MB); the limit is 500,000 bytes (0.5 MB)",
     );
@@ -73,14 +81,18 @@ describe.skipIf(!hasRealData)("broken variants of real data from ../shared/data 
     // The longest alpaca-7b output, computed here, is the one that must trip a limit one below it.
     const longest = Math.max(...rows().map((r) => String(r.output).length));
     const result = parseUpload(bytes(), { limits: { maxFieldChars: longest - 1 } });
-    expect(messages(result)[0]).toMatch(new RegExp(`output is too long \\(${longest.toLocaleString("en-US")} characters`));
+    expect(messages(result)[0]).toMatch(
+      new RegExp(`output is too long \\(${longest.toLocaleString("en-US")} characters`),
+    );
   });
 
   it("JSON Lines: the same rows one per line parse alike; a cut last line is called truncated", () => {
     const lines = rows().map((row) => JSON.stringify(row));
     expect(parseUpload(utf8(lines.join("\n")))).toMatchObject({ ok: true, format: "alpaca_jsonl", rowCount: 805 });
     const cut = `${lines.slice(0, -1).join("\n")}\n${lines.at(-1)?.slice(0, 40)}`;
-    expect(messages(parseUpload(utf8(cut)))).toEqual(["row 805: invalid JSON on this line: it ends unexpectedly — the file looks truncated"]);
+    expect(messages(parseUpload(utf8(cut)))).toEqual([
+      "row 805: invalid JSON on this line: it ends unexpectedly — the file looks truncated",
+    ]);
   });
 
   it("CSV: the same rows as CSV give the same records; a stray quote is reported with its row", () => {
@@ -96,6 +108,8 @@ describe.skipIf(!hasRealData)("broken variants of real data from ../shared/data 
     csvLines[10] = `"Stray "quote" here",${csvLines[10]}`;
     const line = `${csvLines.slice(0, 10).join("\r\n")}\r\n`.split("\n").length;
     expect(line).toBeGreaterThan(11);
-    expect(messages(parseUpload(utf8(csvLines.join("\r\n"))))[0]).toMatch(new RegExp(`^row 10: stray quote in a quoted field \\(line ${line}\\)`));
+    expect(messages(parseUpload(utf8(csvLines.join("\r\n"))))[0]).toMatch(
+      new RegExp(`^row 10: stray quote in a quoted field \\(line ${line}\\)`),
+    );
   });
 });

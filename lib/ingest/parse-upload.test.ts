@@ -21,7 +21,13 @@ const alpacaJsonl = [
 describe("parseUpload: formats from inline fixtures", () => {
   it("parses Alpaca JSONL with the model name from the form", () => {
     const result = parse(alpacaJsonl, { modelName: " my-model " });
-    expect(result).toMatchObject({ ok: true, format: "alpaca_jsonl", kind: "outputs", models: ["my-model"], rowCount: 2 });
+    expect(result).toMatchObject({
+      ok: true,
+      format: "alpaca_jsonl",
+      kind: "outputs",
+      models: ["my-model"],
+      rowCount: 2,
+    });
     expect(result.ok && result.records[1]).toEqual({
       row: 2,
       model: "my-model",
@@ -49,7 +55,10 @@ describe("parseUpload: formats from inline fixtures", () => {
 
   it("flags identity leaks without rejecting the file", () => {
     const result = parse('[{"instruction":"Who are you?","output":"I am ChatGPT.","generator":"x-model"}]');
-    expect(result).toMatchObject({ ok: true, leaks: [{ row: 1, model: "x-model", phrase: "i am chatgpt", excerpt: "I am ChatGPT." }] });
+    expect(result).toMatchObject({
+      ok: true,
+      leaks: [{ row: 1, model: "x-model", phrase: "i am chatgpt", excerpt: "I am ChatGPT." }],
+    });
   });
 });
 
@@ -72,7 +81,9 @@ describe("parseUpload: broken inputs from inline fixtures", () => {
 
   it("rejects a CSV with a stray quote, naming the row", () => {
     const csv = 'instruction,output,model\na,b,m\nc,"he said "hi"",m\n';
-    expect(messages(parse(csv))[0]).toBe('row 2: stray quote in a quoted field (line 3); inside quotes, write a quote as ""');
+    expect(messages(parse(csv))[0]).toBe(
+      'row 2: stray quote in a quoted field (line 3); inside quotes, write a quote as ""',
+    );
   });
 
   it("reports wrong types and empty fields row by row, like 'row 2: output is empty'", () => {
@@ -81,7 +92,11 @@ describe("parseUpload: broken inputs from inline fixtures", () => {
       { instruction: "b", output: "  ", generator: "g" },
       { output: "c", generator: "g" },
     ]);
-    expect(messages(parse(json))).toEqual(["row 1: output must be text, got number", "row 2: output is empty", "row 3: instruction is missing"]);
+    expect(messages(parse(json))).toEqual([
+      "row 1: output must be text, got number",
+      "row 2: output is empty",
+      "row 3: instruction is missing",
+    ]);
   });
 
   it("accepts empty outputs only when asked", () => {
@@ -92,16 +107,24 @@ describe("parseUpload: broken inputs from inline fixtures", () => {
 
   it("rejects duplicate (model, prompt) rows, naming both rows", () => {
     const jsonl = `${alpacaJsonl}\n${JSON.stringify({ instruction: "Translate to  French.\n\ncat", output: "le chat" })}`;
-    expect(messages(parse(jsonl, { modelName: "m" }))).toEqual(['row 3: rows 1 and 3 are duplicates: the same prompt for model "m"']);
+    expect(messages(parse(jsonl, { modelName: "m" }))).toEqual([
+      'row 3: rows 1 and 3 are duplicates: the same prompt for model "m"',
+    ]);
   });
 
   it("enforces the row, byte, field-length and depth limits from the options", () => {
-    expect(messages(parse(alpacaJsonl, { modelName: "m", limits: { maxRows: 1 } }))).toEqual(["the file has more than 1 rows, the limit"]);
-    expect(messages(parse(alpacaJsonl, { modelName: "m", limits: { maxBytes: 50 } }))[0]).toMatch(/^the file is too large/);
+    expect(messages(parse(alpacaJsonl, { modelName: "m", limits: { maxRows: 1 } }))).toEqual([
+      "the file has more than 1 rows, the limit",
+    ]);
+    expect(messages(parse(alpacaJsonl, { modelName: "m", limits: { maxBytes: 50 } }))[0]).toMatch(
+      /^the file is too large/,
+    );
     expect(messages(parse(alpacaJsonl, { modelName: "m", limits: { maxFieldChars: 10 } }))[0]).toBe(
       "row 1: instruction is too long (20 characters; the limit is 10)",
     );
-    expect(messages(parse('[{"instruction":{"a":{"b":[1]}}}]', { limits: { maxDepth: 4 } }))[0]).toMatch(/nested too deeply/);
+    expect(messages(parse('[{"instruction":{"a":{"b":[1]}}}]', { limits: { maxDepth: 4 } }))[0]).toMatch(
+      /nested too deeply/,
+    );
   });
 
   it("shows the first N errors and counts the rest", () => {
@@ -113,8 +136,14 @@ describe("parseUpload: broken inputs from inline fixtures", () => {
   });
 
   it("validates the form options with the shared schema", () => {
-    expect(parse(alpacaJsonl, { modelName: "a\u0007b" })).toMatchObject({ ok: false, errors: [{ field: "modelName" }] });
-    expect(parse(alpacaJsonl, { modelName: "m", outputField: "instruction" })).toMatchObject({ ok: false, errors: [{ field: "outputField" }] });
+    expect(parse(alpacaJsonl, { modelName: "a\u0007b" })).toMatchObject({
+      ok: false,
+      errors: [{ field: "modelName" }],
+    });
+    expect(parse(alpacaJsonl, { modelName: "m", outputField: "instruction" })).toMatchObject({
+      ok: false,
+      errors: [{ field: "outputField" }],
+    });
   });
 
   it("treats blank form values as not given", () => {

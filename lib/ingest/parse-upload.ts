@@ -27,7 +27,9 @@ export function parseUpload(bytes: Uint8Array, options: ParseOptions = {}): Pars
   if (!outcome.ok) return failure(outcome.errors, format, outcome.errorCount);
   if (format === undefined) throw new Error("readUpload succeeded without a format");
   const base = { ok: true as const, format, rowCount: outcome.records.length, sha256: sha256Hex(bytes) };
-  if (outcome.kind === "prompts") return { ...base, kind: "prompts" as const, records: outcome.records, models: [], leaks: [] };
+  if (outcome.kind === "prompts") {
+    return { ...base, kind: "prompts" as const, records: outcome.records, models: [], leaks: [] };
+  }
   const models = [...new Set(outcome.records.map((r) => r.model))].sort();
   const leaks = findIdentityLeaks(outcome.records, options.leakPhrases ?? DEFAULT_LEAK_PHRASES);
   return { ...base, kind: "outputs" as const, records: outcome.records, models, leaks };
@@ -40,7 +42,9 @@ function failure(errors: IngestError[], format?: UploadFormat, errorCount = erro
 type FormValues = { modelName?: string; outputField?: string };
 
 // The server may pass raw form values; apply the same rules as the form so both agree.
-function checkFormOptions(options: ParseOptions): { ok: true; values: FormValues } | { ok: false; errors: IngestError[] } {
+function checkFormOptions(
+  options: ParseOptions,
+): { ok: true; values: FormValues } | { ok: false; errors: IngestError[] } {
   const values: FormValues = {};
   const errors: IngestError[] = [];
   const checks = [

@@ -11,7 +11,10 @@ const firstError = (text: string) => {
 
 describe("readUpload picks the container from the content", () => {
   it("reads a JSON array", () => {
-    expect(read('  [{"instruction":"a","output":"b"}]')).toMatchObject({ format: "alpaca_json", outcome: { ok: true } });
+    expect(read('  [{"instruction":"a","output":"b"}]')).toMatchObject({
+      format: "alpaca_json",
+      outcome: { ok: true },
+    });
   });
 
   it("reads JSON Lines", () => {

@@ -36,7 +36,9 @@ function readJsonArray(text: string, settings: ReadSettings): ReadOutcome {
   if (!Array.isArray(rows)) return failed("the file is JSON but not an array of rows");
   if (rows.length === 0) return failed("the file has no rows (an empty JSON array)");
   if (rows.length > maxRows) {
-    return failed(`the file has ${rows.length.toLocaleString("en-US")} rows; the limit is ${maxRows.toLocaleString("en-US")}`);
+    return failed(
+      `the file has ${rows.length.toLocaleString("en-US")} rows; the limit is ${maxRows.toLocaleString("en-US")}`,
+    );
   }
   const head: unknown = rows[0];
   if (!isRecord(head)) return failed(`the JSON array must hold one object per row, but row 1 is ${typeName(head)}`);

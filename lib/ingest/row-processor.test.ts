@@ -5,7 +5,10 @@ import { outputConverter } from "./to-record";
 
 function processor(maxRows = 10, maxErrors = 20) {
   const schema = buildOutputRowSchema({ outputField: "output", maxFieldChars: 1_000, allowEmptyOutputs: false });
-  return createRowProcessor(outputConverter(schema, "output", "m"), (records) => ({ kind: "outputs", records }), { maxRows, maxErrors });
+  return createRowProcessor(outputConverter(schema, "output", "m"), (records) => ({ kind: "outputs", records }), {
+    maxRows,
+    maxErrors,
+  });
 }
 
 const row = (n: number) => ({ instruction: `q${n}`, output: `a${n}` });
@@ -23,14 +26,21 @@ describe("createRowProcessor", () => {
     p.push({ row: 1, value: row(1) });
     p.push({ row: 2, value: { instruction: "q", output: 5 } });
     p.push({ row: 3, value: row(3) });
-    expect(p.finish()).toEqual({ ok: false, errors: [{ row: 2, field: "output", message: "output must be text, got number" }], errorCount: 1 });
+    expect(p.finish()).toEqual({
+      ok: false,
+      errors: [{ row: 2, field: "output", message: "output must be text, got number" }],
+      errorCount: 1,
+    });
   });
 
   it("reports duplicates found across rows", () => {
     const p = processor();
     p.push({ row: 1, value: row(1) });
     p.push({ row: 2, value: { instruction: " q1 ", output: "other" } });
-    expect(p.finish()).toMatchObject({ ok: false, errors: [{ row: 2, message: 'rows 1 and 2 are duplicates: the same prompt for model "m"' }] });
+    expect(p.finish()).toMatchObject({
+      ok: false,
+      errors: [{ row: 2, message: 'rows 1 and 2 are duplicates: the same prompt for model "m"' }],
+    });
   });
 
   it("stops at the row limit", () => {

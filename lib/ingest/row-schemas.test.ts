@@ -18,7 +18,12 @@ describe("buildOutputRowSchema", () => {
 
   it("reads AlpacaEval's generator and dataset", () => {
     const row = { instruction: "Hi", output: "Hello", generator: "g", dataset: "koala" };
-    expect(buildOutputRowSchema(options).parse(row)).toMatchObject({ input: "", model: "g", category: "koala", externalId: null });
+    expect(buildOutputRowSchema(options).parse(row)).toMatchObject({
+      input: "",
+      model: "g",
+      category: "koala",
+      externalId: null,
+    });
   });
 
   it("reads the output from a chosen field and names that field in errors", () => {
@@ -28,8 +33,18 @@ describe("buildOutputRowSchema", () => {
     expect(result.error?.issues[0]).toMatchObject({ path: ["output"], message: "response is empty" });
   });
 
+  it("holds model names from the file to the form's rules", () => {
+    const result = buildOutputRowSchema(options).safeParse({ instruction: "a", output: "b", generator: "x\ty" });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ["generator"],
+      message: "generator must not contain control characters",
+    });
+  });
+
   it("rejects a row that is not an object", () => {
-    expect(buildOutputRowSchema(options).safeParse("text").error?.issues[0]?.message).toBe("expected an object, got string");
+    expect(buildOutputRowSchema(options).safeParse("text").error?.issues[0]?.message).toBe(
+      "expected an object, got string",
+    );
   });
 });
 
@@ -37,7 +52,12 @@ describe("buildPromptRowSchema", () => {
   const schema = buildPromptRowSchema(1_000);
 
   it("takes the input from the first instance and the category from motivation_app", () => {
-    const row = { id: "t0", motivation_app: "Grammarly", instruction: "Fix", instances: [{ input: "teh", output: "the" }] };
+    const row = {
+      id: "t0",
+      motivation_app: "Grammarly",
+      instruction: "Fix",
+      instances: [{ input: "teh", output: "the" }],
+    };
     expect(schema.parse(row)).toEqual({ instruction: "Fix", input: "teh", category: "Grammarly", externalId: "t0" });
   });
 

@@ -30,8 +30,8 @@ export function buildOutputRowSchema(options: RowSchemaOptions): z.ZodType<Outpu
       input: optionalText("input", max),
       // Messages use the file's own field name ("response is empty"); see outputFieldPath.
       output: requiredText(options.outputField, max, options.allowEmptyOutputs),
-      model: optionalText("model", MODEL_NAME_MAX_CHARS),
-      generator: optionalText("generator", MODEL_NAME_MAX_CHARS),
+      model: optionalModelName("model"),
+      generator: optionalModelName("generator"),
       category: optionalText("category", max),
       dataset: optionalText("dataset", max),
       id: optionalId("id", max),
@@ -48,6 +48,13 @@ export function buildOutputRowSchema(options: RowSchemaOptions): z.ZodType<Outpu
   }));
   if (options.outputField === "output") return canonical;
   return z.preprocess((value) => moveOutputField(value, options.outputField), canonical);
+}
+
+// Same rules as the form's model name, so a name from the file can be shown wherever a typed one can.
+function optionalModelName(name: string) {
+  return optionalText(name, MODEL_NAME_MAX_CHARS).refine((value) => value === null || !/\p{Cc}/u.test(value), {
+    message: `${name} must not contain control characters`,
+  });
 }
 
 // Copies the chosen field to "output" so one schema serves every mapping.
@@ -84,5 +91,7 @@ export function buildPromptRowSchema(maxFieldChars: number): z.ZodType<PromptRow
 export function issueField(path: readonly PropertyKey[], outputField: string): string | undefined {
   if (path.length === 0) return undefined;
   const first = path[0] === "output" ? outputField : String(path[0]);
-  return path.slice(1).reduce<string>((acc, part) => (typeof part === "number" ? `${acc}[${part}]` : `${acc}.${String(part)}`), first);
+  return path
+    .slice(1)
+    .reduce<string>((acc, part) => (typeof part === "number" ? `${acc}[${part}]` : `${acc}.${String(part)}`), first);
 }

@@ -11,12 +11,14 @@ import type { Container, UploadFormat } from "./upload-format";
 
 export type ReadSettings = { modelName?: string; outputField?: string; allowEmptyOutputs: boolean; limits: Limits };
 
-export type Started = { ok: true; format: UploadFormat; processor: RowProcessor } | { ok: false; format?: UploadFormat; message: string };
+export type Started =
+  { ok: true; format: UploadFormat; processor: RowProcessor } | { ok: false; format?: UploadFormat; message: string };
 
 export function startProcessing(container: Container, fields: readonly string[], settings: ReadSettings): Started {
   const { modelName, limits } = settings;
   // CSV headers are normalized (trimmed, lower case), so the chosen field name must be too.
-  const outputField = container === "csv" && settings.outputField ? normalizeHeader(settings.outputField) : settings.outputField;
+  const outputField =
+    container === "csv" && settings.outputField ? normalizeHeader(settings.outputField) : settings.outputField;
   const detection = detectFormat({ container, fields, outputField, modelName });
   if (!detection.ok) return detection;
   if (detection.kind === "prompts") {

@@ -28,5 +28,8 @@ export function readRealJson(name: string): unknown {
 
 export function readRealJsonLines(name: string): unknown[] {
   const text = readFileSync(path.join(REAL_DATA_DIR, name), "utf8");
-  return text.split("\n").filter((line) => line.trim() !== "").map((line): unknown => JSON.parse(line));
+  return text
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line): unknown => JSON.parse(line));
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cleanText, optionalId, optionalText, requiredText, typeName } from "./text-fields";
 
-const messageOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message;
+const messageOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  result.error?.issues[0]?.message;
 
 describe("requiredText", () => {
   const output = requiredText("output", 10);

@@ -34,7 +34,8 @@ function rawText(name: string, maxChars: number) {
 export function requiredText(name: string, maxChars: number, allowEmpty = false) {
   return rawText(name, maxChars)
     .check((ctx) => {
-      if (!allowEmpty && ctx.value.trim() === "") ctx.issues.push({ code: "custom", message: `${name} is empty`, input: ctx.value });
+      if (!allowEmpty && ctx.value.trim() === "")
+        ctx.issues.push({ code: "custom", message: `${name} is empty`, input: ctx.value });
     })
     .transform(cleanText);
 }
@@ -51,7 +52,8 @@ export function optionalText(name: string, maxChars: number) {
 
 /** Optional id: text or an integer (JSON files often number their rows), returned as text. */
 export function optionalId(name: string, maxChars: number) {
-  const idError = (issue: { input?: unknown }) => `${name} must be text or a whole number, got ${typeName(issue.input)}`;
+  const idError = (issue: { input?: unknown }) =>
+    `${name} must be text or a whole number, got ${typeName(issue.input)}`;
   return z
     .union([z.string(), z.number().int()], { error: idError })
     .nullish()

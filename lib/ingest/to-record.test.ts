@@ -9,7 +9,16 @@ describe("outputConverter", () => {
     const convert = outputConverter(schema, "output");
     expect(convert(4, { instruction: "Fix:", input: "teh", output: "the", generator: "g" })).toEqual({
       ok: true,
-      record: { row: 4, model: "g", instruction: "Fix:", input: "teh", output: "the", category: null, externalId: null, promptKey: "Fix: teh" },
+      record: {
+        row: 4,
+        model: "g",
+        instruction: "Fix:",
+        input: "teh",
+        output: "the",
+        category: null,
+        externalId: null,
+        promptKey: "Fix: teh",
+      },
     });
   });
 
@@ -22,7 +31,9 @@ describe("outputConverter", () => {
     const convert = outputConverter(schema, "output", "typo");
     expect(convert(2, { instruction: "a", output: "b", model: "real" })).toEqual({
       ok: false,
-      errors: [{ row: 2, field: "model", message: expect.stringMatching(/names the model "real" but the form says "typo"/) }],
+      errors: [
+        { row: 2, field: "model", message: expect.stringMatching(/names the model "real" but the form says "typo"/) },
+      ],
     });
   });
 
@@ -41,10 +52,24 @@ describe("outputConverter", () => {
 describe("promptConverter", () => {
   it("builds a prompt record with no model and no output", () => {
     const convert = promptConverter(buildPromptRowSchema(1_000));
-    const row = { id: "t1", motivation_app: "Gmail", instruction: "Reply.", instances: [{ input: "Hi", output: "ref" }] };
+    const row = {
+      id: "t1",
+      motivation_app: "Gmail",
+      instruction: "Reply.",
+      instances: [{ input: "Hi", output: "ref" }],
+    };
     expect(convert(1, row)).toEqual({
       ok: true,
-      record: { row: 1, model: null, instruction: "Reply.", input: "Hi", output: null, category: "Gmail", externalId: "t1", promptKey: "Reply. Hi" },
+      record: {
+        row: 1,
+        model: null,
+        instruction: "Reply.",
+        input: "Hi",
+        output: null,
+        category: "Gmail",
+        externalId: "t1",
+        promptKey: "Reply. Hi",
+      },
     });
   });
 });

@@ -22,7 +22,11 @@ function zodErrors(row: number, error: z.ZodError, outputField: string): IngestE
  * The row's own model name wins when the form gives none. When both are given and differ,
  * the row is rejected rather than silently renamed: a typo in the form must not relabel a file.
  */
-export function outputConverter(schema: z.ZodType<OutputRow>, outputField: string, formModel?: string): Converter<OutputRecord> {
+export function outputConverter(
+  schema: z.ZodType<OutputRow>,
+  outputField: string,
+  formModel?: string,
+): Converter<OutputRecord> {
   return (row, value) => {
     const parsed = schema.safeParse(value);
     if (!parsed.success) return { ok: false, errors: zodErrors(row, parsed.error, outputField) };
@@ -37,7 +41,16 @@ export function outputConverter(schema: z.ZodType<OutputRow>, outputField: strin
       return { ok: false, errors: [{ row, field: "model", message }] };
     }
     const { instruction, input, output, category, externalId } = r;
-    const record: OutputRecord = { row, model, instruction, input, output, category, externalId, promptKey: promptKey(instruction, input) };
+    const record: OutputRecord = {
+      row,
+      model,
+      instruction,
+      input,
+      output,
+      category,
+      externalId,
+      promptKey: promptKey(instruction, input),
+    };
     return { ok: true, record };
   };
 }
@@ -48,7 +61,16 @@ export function promptConverter(schema: z.ZodType<PromptRow>): Converter<PromptR
     if (!parsed.success) return { ok: false, errors: zodErrors(row, parsed.error, "output") };
     const { instruction, input, category, externalId } = parsed.data;
     const key = promptKey(instruction, input);
-    const record: PromptRecord = { row, model: null, instruction, input, output: null, category, externalId, promptKey: key };
+    const record: PromptRecord = {
+      row,
+      model: null,
+      instruction,
+      input,
+      output: null,
+      category,
+      externalId,
+      promptKey: key,
+    };
     return { ok: true, record };
   };
 }

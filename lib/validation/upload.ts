@@ -8,7 +8,15 @@ export const MODEL_NAME_MAX_CHARS = 200;
  * Fields that already have a meaning in every format, so they cannot be "the output".
  * Choosing one would silently turn the prompt (or the model name) into the answer.
  */
-export const RESERVED_FIELDS: readonly string[] = ["instruction", "input", "model", "generator", "category", "dataset", "id"];
+export const RESERVED_FIELDS: readonly string[] = [
+  "instruction",
+  "input",
+  "model",
+  "generator",
+  "category",
+  "dataset",
+  "id",
+];
 
 // Control characters in a name would break table layouts and CSV exports downstream.
 export const modelNameSchema = z
@@ -31,14 +39,17 @@ export const outputFieldSchema = z
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 // FormData gives "on" (checkbox) or "true"/"false"; z.coerce.boolean would read "false" as true.
-const formBoolean = z.preprocess((value) => {
-  if (value === undefined || value === null || value === "") return false;
-  if (typeof value !== "string") return value;
-  const text = value.trim().toLowerCase();
-  if (["on", "true", "1", "yes"].includes(text)) return true;
-  if (["off", "false", "0", "no"].includes(text)) return false;
-  return value;
-}, z.boolean({ error: "Expected yes or no" }));
+const formBoolean = z.preprocess(
+  (value) => {
+    if (value === undefined || value === null || value === "") return false;
+    if (typeof value !== "string") return value;
+    const text = value.trim().toLowerCase();
+    if (["on", "true", "1", "yes"].includes(text)) return true;
+    if (["off", "false", "0", "no"].includes(text)) return false;
+    return value;
+  },
+  z.boolean({ error: "Expected yes or no" }),
+);
 
 export const uploadFormSchema = z.object({
   /** Needed when the file does not name its model (no "model"/"generator" field). */

@@ -1,0 +1,123 @@
+// `npm run test:smoke`: the path a new user takes. `npm start` with no DATABASE_URL must bring up
+// an embedded PostgreSQL, migrate, seed and serve; a second start must not duplicate the demo.
+// Also: a production server without an auth secret must refuse to start, saying why.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { waitForHealth } from "./lib/app-server";
+import { freePort } from "./lib/postgres";
+
+type Check = { name: string; ok: boolean; detail?: string };
+const checks: Check[] = [];
+const check = (name: string, ok: boolean, detail?: string) => {
+  checks.push({ name, ok, detail });
+  console.log(`${ok ? "✓" : "✗"} ${name}${detail ? ` — ${detail}` : ""}`);
+};
+
+type Env = Record<string, string | undefined>;
+
+function baseEnv(): Env {
+  const env: Env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  delete env.DATABASE_URL;
+  delete env.NEXTAUTH_SECRET;
+  delete env.NEXTAUTH_URL;
+  return env;
+}
+
+// `npm start` in its own process group, so stopping it stops npm, tsx, next and postgres together.
+async function npmStart(env: Env, baseUrl: string) {
+  const child = spawn("npm", ["start"], { env: env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", "inherit", "inherit"] });
+  const failed = new Promise<void>((resolve) => child.once("exit", () => resolve())).then(() => {
+    throw new Error("`npm start` exited before the app was healthy");
+  });
+  await Promise.race([waitForHealth(baseUrl, 180_000), failed]);
+  return async () => {
+    process.kill(-child.pid!, "SIGTERM");
+    // Wait for the whole group (npm, tsx, next, postgres) to exit on its own; SIGKILL only as a last resort.
+    for (let i = 0; i < 120 && groupAlive(child.pid!); i++) await new Promise((r) => setTimeout(r, 250));
+    if (groupAlive(child.pid!)) process.kill(-child.pid!, "SIGKILL");
+  };
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function signedInJson(baseUrl: string, email: string, password: string, path: string) {
+  const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const cookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const signIn = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST", redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${baseUrl}${path}`, { headers: { cookie: `${cookie}; ${session}` } });
+  return { status: res.status, body: (await res.json()) as { studies?: { isDemo: boolean; votes: number }[] } };
+}
+
+// npm can exit before PostgreSQL has finished its shutdown; the next start must find it gone.
+async function postgresStopped(dataDir: string) {
+  const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
+  for (let i = 0; i < 120 && existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 250));
+  check("PostgreSQL shut down with the app", !existsSync(pidFile));
+}
+
+async function startTwice(dataDir: string) {
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const env = { ...baseEnv(), PORT: String(port), PAIRWISE_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) };
+  const snapshots: string[] = [];
+  for (const round of [1, 2]) {
+    const stop = await npmStart(env, baseUrl);
+    try {
+      const health = await (await fetch(`${baseUrl}/api/health`)).json();
+      check(`start ${round}: /api/health with embedded PostgreSQL`, JSON.stringify(health) === '{"ok":true,"db":"up"}', JSON.stringify(health));
+      const { status, body } = await signedInJson(baseUrl, "admin@example.com", "pairwise-admin", "/api/studies");
+      const demo = body.studies?.filter((s) => s.isDemo) ?? [];
+      check(`start ${round}: demo admin signs in and sees one demo study`, status === 200 && demo.length === 1, `status ${status}, ${demo.length} demo studies`);
+      snapshots.push(JSON.stringify(demo));
+    } finally {
+      await stop();
+      await postgresStopped(dataDir);
+    }
+  }
+  check("second start did not duplicate or change the demo data", snapshots[0] === snapshots[1]);
+}
+
+function refusesWithoutSecret() {
+  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", "0"], {
+    env: { ...baseEnv(), NODE_ENV: "production", DATABASE_URL: "postgresql://127.0.0.1:9/none" } as NodeJS.ProcessEnv,
+    encoding: "utf8", timeout: 60_000,
+  });
+  const output = `${result.stdout}${result.stderr}`;
+  check("production server without NEXTAUTH_SECRET refuses to start", result.status !== 0 && output.includes("NEXTAUTH_SECRET is required in production"),
+    `exit ${result.status}`);
+}
+
+async function main() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "pairwise-smoke-"));
+  await chmod(dir, 0o755);
+  try {
+    refusesWithoutSecret();
+    await startTwice(path.join(dir, "data"));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const failed = checks.filter((c) => !c.ok).length;
+  console.log(`\nsmoke: ${checks.length - failed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
