@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MODEL_NAME_MAX_CHARS, uploadFormSchema } from "../validation/upload";
+import { MODEL_NAME_MAX_CHARS, uploadFormSchema } from "./upload";
 
 // Tests for lib/validation/upload.ts, kept here because this change may only add files under lib/ingest.
 describe("uploadFormSchema", () => {
