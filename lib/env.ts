@@ -11,6 +11,10 @@ const schema = z
     SESSION_MAX_AGE_HOURS: z.coerce.number().int().positive().default(12),
     // Applied at server start; set to 0 when migrations run as a separate deploy step.
     PAIRWISE_RUN_MIGRATIONS: z.enum(["0", "1"]).default("1"),
+    // Upload limits (bytes, data rows) and the identity-leak phrases screened at upload (comma-separated).
+    UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+    UPLOAD_MAX_ROWS: z.coerce.number().int().positive().default(100_000),
+    LEAK_PHRASES: z.string().optional(),
     // Optional first admin, created at start if no user has this email yet.
     ADMIN_EMAIL: z.string().email().optional(),
     ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must be at least 10 characters").optional(),

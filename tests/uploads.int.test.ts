@@ -1,0 +1,92 @@
+// Uploads against PostgreSQL: real AlpacaEval and Self-Instruct files, all-or-nothing, duplicates, replace.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { runUpload } from "@/lib/data/run-upload";
+import { hasRealData, readRealFile, REAL_FILES } from "@/lib/ingest/test-real-data";
+import { uploadFormSchema } from "@/lib/validation/upload";
+import { makeUser, unique } from "./factories";
+
+const form = (fields: Record<string, string> = {}) => uploadFormSchema.parse(fields);
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+async function counts() {
+  const [prompts, outputs, batches] = await Promise.all([db.prompt.count(), db.output.count(), db.uploadBatch.count()]);
+  return { prompts, outputs, batches };
+}
+
+describe.skipIf(!hasRealData)("real AlpacaEval and Self-Instruct files (skipped when ../shared/data is absent)", () => {
+  it("imports both AlpacaEval models, matching all 805 prompts, and refuses the same file twice", async () => {
+    const admin = await makeUser("ADMIN");
+    const first = await runUpload(readRealFile(REAL_FILES.alpaca7b), "alpaca-7b.json", form(), admin.id);
+    expect(first).toMatchObject({ ok: true, status: "imported", summary: { rowsRead: 805, promptsNew: 805, promptsMatched: 0, outputsAdded: 805 } });
+
+    // text_davinci_003 really has two empty answers: refused unless the admin accepts empty outputs.
+    const refused = await runUpload(readRealFile(REAL_FILES.davinci003), "davinci.json", form(), admin.id);
+    expect(refused).toEqual({ ok: false, errors: ["row 248: output is empty", "row 505: output is empty"] });
+    const second = await runUpload(readRealFile(REAL_FILES.davinci003), "davinci.json", form({ allowEmptyOutputs: "on" }), admin.id);
+    expect(second.ok && second.status === "imported" && second.summary).toMatchObject({ promptsNew: 0, promptsMatched: 805, outputsAdded: 805 });
+    if (second.ok && second.status === "imported") {
+      expect(second.summary.missing.filter((m) => m.model === "alpaca-7b" || m.model === "text_davinci_003"))
+        .toEqual([{ model: "alpaca-7b", missing: 0, present: 805 }, { model: "text_davinci_003", missing: 0, present: 805 }]);
+    }
+
+    const before = await counts();
+    const again = await runUpload(readRealFile(REAL_FILES.alpaca7b), "renamed.json", form(), admin.id);
+    expect(again).toMatchObject({ ok: true, status: "duplicate" });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("matches the 252 Self-Instruct predictions to the AlpacaEval prompts through the field mapping", async () => {
+    const file = readRealFile(REAL_FILES.davinci003Predictions);
+    const unmapped = await runUpload(file, "preds.jsonl", form({ modelName: "si-davinci" }), null);
+    expect(unmapped.ok).toBe(false);
+    if (!unmapped.ok) expect(unmapped.errors[0]).toMatch(/fields found: prompt, instruction, input, response, target/);
+    const mapped = await runUpload(file, "preds.jsonl", form({ modelName: "si-davinci", outputField: "response" }), null);
+    expect(mapped.ok && mapped.status === "imported" && mapped.summary).toMatchObject({ rowsRead: 252, promptsNew: 0, promptsMatched: 252, outputsAdded: 252 });
+  });
+
+  it("lists outputs that may reveal their author, with the phrase", async () => {
+    const batch = await db.uploadBatch.findFirstOrThrow({ where: { fileName: "alpaca-7b.json" } });
+    const leaks = (batch.summary as { leaks: { row: number; phrase: string }[] }).leaks;
+    expect(leaks.length).toBeGreaterThan(0);
+    const flagged = await db.output.count({ where: { uploadId: batch.id, leakPhrase: { not: null } } });
+    expect(flagged).toBe(leaks.length);
+  });
+});
+
+describe("all-or-nothing import", () => {
+  it("imports nothing when one row is bad, and names the row", async () => {
+    const before = await counts();
+    const model = unique("m");
+    const lines = [1, 2, 3].map((i) => JSON.stringify({ instruction: `q ${model} ${i}`, output: i === 2 ? "" : "a", generator: model }));
+    const result = await runUpload(bytes(lines.join("\n")), "bad.jsonl", form(), null);
+    expect(result).toEqual({ ok: false, errors: ["row 2: output is empty"] });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("rolls back new prompts when an output clashes and replace is off, and replaces when asked", async () => {
+    const model = unique("m");
+    const row = (q: string, a: string) => JSON.stringify({ instruction: q, output: a, generator: model });
+    const q1 = unique("question one");
+    await runUpload(bytes(row(q1, "first answer")), "one.jsonl", form(), null);
+    const before = await counts();
+    const q2 = unique("question two");
+    const clash = await runUpload(bytes([row(q2, "new"), row(q1, "second answer")].join("\n")), "two.jsonl", form(), null);
+    expect(clash.ok).toBe(false);
+    if (!clash.ok) expect(clash.errors[0]).toMatch(/1 of these outputs already exist/);
+    expect(await counts()).toEqual(before);
+
+    const replaced = await runUpload(bytes([row(q2, "new"), row(q1, "second answer")].join("\n")), "two.jsonl", form({ replace: "on" }), null);
+    expect(replaced.ok && replaced.status === "imported" && replaced.summary).toMatchObject({ promptsNew: 1, promptsMatched: 1, outputsAdded: 1, outputsReplaced: 1 });
+    const texts = await db.output.findMany({ where: { model: { name: model } }, select: { text: true }, orderBy: { text: "asc" } });
+    expect(texts.map((t) => t.text)).toEqual(["new", "second answer"]);
+  });
+
+  it("matches prompts across whitespace differences and the folded AlpacaEval input", async () => {
+    const [m1, m2] = [unique("m"), unique("m")];
+    const q = unique("Translate");
+    await runUpload(bytes(JSON.stringify([{ instruction: `${q}\n\nhello world`, output: "x", generator: m1 }])), "a.json", form(), null);
+    const second = await runUpload(bytes(JSON.stringify({ instruction: `  ${q} `, input: "hello   world", output: "y", generator: m2 })), "b.jsonl", form(), null);
+    expect(second.ok && second.status === "imported" && second.summary).toMatchObject({ promptsNew: 0, promptsMatched: 1 });
+  });
+});
