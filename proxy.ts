@@ -13,5 +13,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: API routes answer 401 JSON themselves; /login and static files stay public.
-  matcher: ["/((?!api|login|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)"],
+  matcher: ["/((?!api|login|join|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)"],
 };

@@ -1,11 +1,12 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { StaffStudyRow } from "@/lib/data/studies";
 
-export type StudyTableProps = { studies: StaffStudyRow[] };
+export type StudyTableProps = { studies: StaffStudyRow[]; linkTo: "admin" | "results" };
 
 const statusClass = { DRAFT: "bg-amber-100 text-amber-800", OPEN: "bg-green-100 text-green-800", CLOSED: "bg-slate-200" };
 
-export function StudyTable({ studies }: StudyTableProps) {
+export function StudyTable({ studies, linkTo }: StudyTableProps) {
   if (!studies.length) return <p className="text-slate-600">No studies yet.</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -24,7 +25,10 @@ export function StudyTable({ studies }: StudyTableProps) {
           {studies.map((s) => (
             <tr key={s.id} className="border-b border-slate-100 last:border-0">
               <td className="px-4 py-2">
-                {s.name} {s.isDemo && <Badge className="ml-1">demo data</Badge>}
+                <Link href={linkTo === "admin" ? `/admin/studies/${s.id}` : `/studies/${s.id}/results`} className="font-medium text-brand-700 hover:underline">
+                  {s.name}
+                </Link>{" "}
+                {s.isDemo && <Badge className="ml-1">demo data</Badge>}
               </td>
               <td className="px-4 py-2 text-slate-600">{s.models.join(" vs ")}</td>
               <td className="px-4 py-2">

@@ -7,14 +7,32 @@ export type AppShellProps = { user: SessionUser; title: string; children: React.
 
 const roleLabel = { ADMIN: "Admin", RESEARCHER: "Researcher", RATER: "Rater" } as const;
 
+const NAV: Record<SessionUser["role"], { href: string; label: string }[]> = {
+  ADMIN: [
+    { href: "/admin", label: "Studies" },
+    { href: "/admin/uploads", label: "Uploads" },
+    { href: "/admin/studies/new", label: "New study" },
+    { href: "/studies", label: "Results" },
+  ],
+  RESEARCHER: [{ href: "/studies", label: "Results" }],
+  RATER: [{ href: "/rate", label: "Your studies" }],
+};
+
 export function AppShell({ user, title, children }: AppShellProps) {
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-          <Link href="/" className="text-lg font-semibold tracking-tight text-brand-700">
-            Pairwise
-          </Link>
+          <nav aria-label="Main" className="flex items-center gap-4">
+            <Link href="/" className="text-lg font-semibold tracking-tight text-brand-700">
+              Pairwise
+            </Link>
+            {NAV[user.role].map((item) => (
+              <Link key={item.href} href={item.href} className="hidden text-sm text-slate-600 hover:text-slate-900 sm:inline">
+                {item.label}
+              </Link>
+            ))}
+          </nav>
           <div className="flex items-center gap-3 text-sm text-slate-600">
             <span className="hidden sm:inline">{user.email ?? user.pseudonym}</span>
             <Badge>{roleLabel[user.role]}</Badge>

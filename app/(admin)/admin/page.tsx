@@ -11,7 +11,7 @@ export default async function AdminHome() {
   const studies = await listStudiesForStaff();
   return (
     <AppShell user={user} title="Studies">
-      <StudyTable studies={studies} />
+      <StudyTable studies={studies} linkTo="admin" />
     </AppShell>
   );
 }

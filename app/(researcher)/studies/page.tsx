@@ -11,7 +11,7 @@ export default async function ResearcherHome() {
   const studies = await listStudiesForStaff();
   return (
     <AppShell user={user} title="Study results">
-      <StudyTable studies={studies} />
+      <StudyTable studies={studies} linkTo="results" />
     </AppShell>
   );
 }

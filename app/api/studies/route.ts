@@ -1,5 +1,9 @@
 import { apiUser, Role } from "@/lib/auth/guards";
+import { createStudy } from "@/lib/data/study-admin";
 import { listStudiesForStaff } from "@/lib/data/studies";
+import { apiError } from "@/lib/http/api-error";
+import { readJson } from "@/lib/http/read-json";
+import { createStudySchema } from "@/lib/validation/study";
 
 export const dynamic = "force-dynamic";
 
@@ -8,4 +12,15 @@ export async function GET() {
   const auth = await apiUser(Role.ADMIN, Role.RESEARCHER);
   if (auth.error) return auth.error;
   return Response.json({ studies: await listStudiesForStaff() });
+}
+
+// Creates a draft study from 2+ models: one pair per prompt they all answered (per model pair with 3+).
+export async function POST(request: Request) {
+  const auth = await apiUser(Role.ADMIN);
+  if (auth.error) return auth.error;
+  const body = await readJson(request, createStudySchema);
+  if (body.error) return body.error;
+  const result = await createStudy(body.data, auth.user.id);
+  if (!result.ok) return apiError(422, "no_pairs", result.message);
+  return Response.json({ studyId: result.studyId, pairs: result.pairs }, { status: 201 });
 }

@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppShell } from "@/components/layout/app-shell";
+import { AddRatersForm, InviteLink, StudyActions } from "@/components/admin/study-actions";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { requireRole, Role } from "@/lib/auth/guards";
+import { getStudyForAdmin } from "@/lib/data/study-detail";
+
+export const metadata: Metadata = { title: "Study" };
+
+type StudyPageProps = { params: Promise<{ id: string }> };
+
+function Count({ label, value }: { label: string; value: string | number }) {
+  return (
+    <div><dt className="text-xs text-slate-500">{label}</dt><dd className="text-xl font-semibold tabular-nums">{value}</dd></div>
+  );
+}
+
+export default async function StudyAdminPage({ params }: StudyPageProps) {
+  const user = await requireRole(Role.ADMIN);
+  const study = await getStudyForAdmin((await params).id);
+  if (!study) notFound();
+  const progress = study.votesWanted ? Math.round((study.votes / study.votesWanted) * 100) : 0;
+  return (
+    <AppShell user={user} title={study.name}>
+      <div className="mb-6 flex flex-wrap items-center gap-3">
+        <Badge>{study.status.toLowerCase()}</Badge>
+        <span className="text-sm text-slate-600">{study.models.join(" vs ")}</span>
+        <Link href={`/studies/${study.id}/results`} className="text-sm text-brand-700 underline">Results</Link>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <h2 className="mb-3 text-lg font-semibold">Progress</h2>
+          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+            <Count label="Pairs" value={study.pairs} />
+            <Count label="Votes" value={`${study.votes} / ${study.votesWanted}`} />
+            <Count label="Pairs complete" value={study.pairsComplete} />
+            <Count label="Raters" value={study.members.length} />
+          </dl>
+          <div role="progressbar" aria-label="Votes toward the wanted total" aria-valuenow={progress} aria-valuemin={0} aria-valuemax={100}
+            className="mt-4 h-2 overflow-hidden rounded bg-slate-200">
+            <div className="h-full bg-brand-600" style={{ width: `${progress}%` }} />
+          </div>
+          <div className="mt-6"><StudyActions studyId={study.id} status={study.status} /></div>
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Raters</h2>
+          <p className="mb-1 text-sm text-slate-600">Invitation link (signing up through it makes a rater in this study):</p>
+          <InviteLink token={study.inviteToken} />
+          <div className="mt-4"><AddRatersForm studyId={study.id} /></div>
+          <ul className="mt-4 space-y-1 text-sm">
+            {study.members.map((m) => <li key={m.user.pseudonym}>{m.user.email ?? m.user.pseudonym}</li>)}
+            {study.invites.map((i) => <li key={i.email} className="text-slate-500">{i.email} (invited)</li>)}
+          </ul>
+        </Card>
+      </div>
+      <Card className="mt-6">
+        <h2 className="mb-3 text-lg font-semibold">Settings</h2>
+        <dl className="grid gap-2 text-sm sm:grid-cols-3">
+          <div><dt className="text-slate-500">Votes per pair</dt><dd>{study.votesPerPair}</dd></div>
+          <div><dt className="text-slate-500">Choices</dt><dd>A, B{study.allowTie ? ", tie" : ""}{study.allowBothBad ? ", both bad" : ""}</dd></div>
+          <div><dt className="text-slate-500">Rationale</dt><dd>{study.rationale.toLowerCase()}</dd></div>
+          <div><dt className="text-slate-500">Sample</dt><dd>{study.sampleSize ? `${study.sampleSize} prompts, seed ${study.seed}` : "all common prompts"}</dd></div>
+          <div><dt className="text-slate-500">Fast-vote flag</dt><dd>{study.minSecondsPerPair ? `< ${study.minSecondsPerPair} s` : "off"}</dd></div>
+          <div><dt className="text-slate-500">Completion code</dt><dd>{study.completionCode ?? "none"}</dd></div>
+        </dl>
+      </Card>
+      <Card className="mt-6">
+        <h2 className="mb-3 text-lg font-semibold">Flagged pairs</h2>
+        {study.flags.length === 0 ? <p className="text-sm text-slate-600">No rater has flagged a pair.</p> : (
+          <ul className="space-y-2 text-sm">
+            {study.flags.map((f, i) => (
+              <li key={i}><span className="font-medium">{f.reason || "(no reason)"}</span> — {f.rater}: <span className="text-slate-600">{f.instruction.slice(0, 140)}</span></li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </AppShell>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { AppShell } from "@/components/layout/app-shell";
+import { UploadForm } from "@/components/admin/upload-form";
+import { Card } from "@/components/ui/card";
+import { requireRole, Role } from "@/lib/auth/guards";
+import { listUploads } from "@/lib/data/upload-list";
+
+export const metadata: Metadata = { title: "Uploads" };
+
+export default async function UploadsPage() {
+  const user = await requireRole(Role.ADMIN);
+  const uploads = await listUploads();
+  return (
+    <AppShell user={user} title="Upload model outputs">
+      <Card className="mb-8"><UploadForm /></Card>
+      <h2 className="mb-2 text-lg font-semibold">Previous uploads</h2>
+      {uploads.length === 0 ? <p className="text-slate-600">None yet.</p> : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-50 text-slate-600">
+              <tr>{["File", "Format", "Rows", "Prompts new", "Matched", "Outputs added", "When"].map((h) => <th key={h} scope="col" className="px-3 py-2 font-medium">{h}</th>)}</tr>
+            </thead>
+            <tbody>
+              {uploads.map((u) => (
+                <tr key={u.id} className="border-t border-slate-100">
+                  <td className="px-3 py-2">{u.fileName}</td><td className="px-3 py-2">{u.format}</td>
+                  <td className="px-3 py-2 tabular-nums">{u.rowCount}</td><td className="px-3 py-2 tabular-nums">{u.promptsNew}</td>
+                  <td className="px-3 py-2 tabular-nums">{u.promptsMatched}</td><td className="px-3 py-2 tabular-nums">{u.outputsAdded}</td>
+                  <td className="px-3 py-2 text-slate-500">{u.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </AppShell>
+  );
+}

@@ -1,0 +1,38 @@
+import { apiUser, Role } from "@/lib/auth/guards";
+import { runUpload } from "@/lib/data/run-upload";
+import { listUploads } from "@/lib/data/upload-list";
+import { env } from "@/lib/env";
+import { apiError } from "@/lib/http/api-error";
+import { uploadFormSchema } from "@/lib/validation/upload";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  const auth = await apiUser(Role.ADMIN);
+  if (auth.error) return auth.error;
+  return Response.json({ uploads: await listUploads() });
+}
+
+// multipart/form-data: `file` plus the fields of uploadFormSchema.
+export async function POST(request: Request) {
+  const auth = await apiUser(Role.ADMIN);
+  if (auth.error) return auth.error;
+  const maxBytes = env().UPLOAD_MAX_BYTES;
+  // Refuse oversized bodies before reading them; the parser re-checks the real size.
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes + 64 * 1024) {
+    return apiError(413, "too_large", `The file is larger than the limit of ${Math.floor(maxBytes / 1024 / 1024)} MB.`);
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return apiError(400, "bad_request", "Send the upload as multipart/form-data with a `file` field.");
+  }
+  const file = form.get("file");
+  if (!(file instanceof File)) return apiError(422, "invalid_upload", "Choose a file to upload.");
+  const fields = uploadFormSchema.safeParse(Object.fromEntries([...form.entries()].filter(([k]) => k !== "file")));
+  if (!fields.success) return apiError(422, "invalid_fields", "Some fields are not valid.", fields.error.issues);
+  const outcome = await runUpload(new Uint8Array(await file.arrayBuffer()), file.name, fields.data, auth.user.id);
+  if (!outcome.ok) return apiError(422, "invalid_upload", outcome.errors[0] ?? "The file was not imported.", outcome.errors);
+  return Response.json(outcome, { status: outcome.status === "imported" ? 201 : 200 });
+}

@@ -1,0 +1,58 @@
+import type { ImportSummary } from "@/lib/data/uploads";
+
+export type UploadSummaryProps = { summary: ImportSummary };
+
+function Stat({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="rounded-md bg-slate-50 px-3 py-2">
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="text-lg font-semibold tabular-nums">{value.toLocaleString("en-US")}</dd>
+    </div>
+  );
+}
+
+export function UploadSummary({ summary }: UploadSummaryProps) {
+  return (
+    <section aria-labelledby="upload-summary" className="space-y-4">
+      <h2 id="upload-summary" className="text-lg font-semibold">Imported</h2>
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-6">
+        <Stat label="Rows read" value={summary.rowsRead} />
+        <Stat label="Prompts new" value={summary.promptsNew} />
+        <Stat label="Prompts matched" value={summary.promptsMatched} />
+        <Stat label="Outputs added" value={summary.outputsAdded} />
+        <Stat label="Outputs replaced" value={summary.outputsReplaced} />
+        <Stat label="Possible identity leaks" value={summary.leaks.length} />
+      </dl>
+      {summary.missing.length > 0 && (
+        <div>
+          <h3 className="mb-1 text-sm font-medium">Coverage of these prompts by every model in the store</h3>
+          <table className="text-sm">
+            <thead><tr className="text-left text-slate-500"><th className="pr-6 font-medium">Model</th><th className="pr-6 font-medium">Has an output</th><th className="font-medium">Lacks one</th></tr></thead>
+            <tbody>
+              {summary.missing.map((m) => (
+                <tr key={m.model}><td className="pr-6">{m.model}</td><td className="pr-6 tabular-nums">{m.present}</td><td className="tabular-nums">{m.missing}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {summary.leaks.length > 0 && (
+        <div>
+          <h3 className="mb-1 text-sm font-medium">Outputs that may reveal their author</h3>
+          <p className="mb-2 text-sm text-slate-600">These would break blinding; you can exclude their prompts when you create a study.</p>
+          <table className="w-full text-sm">
+            <thead><tr className="text-left text-slate-500"><th className="pr-4 font-medium">Row</th><th className="pr-4 font-medium">Model</th><th className="pr-4 font-medium">Phrase</th><th className="font-medium">Excerpt</th></tr></thead>
+            <tbody>
+              {summary.leaks.slice(0, 200).map((l) => (
+                <tr key={`${l.model}-${l.row}`} className="border-t border-slate-100 align-top">
+                  <td className="pr-4 tabular-nums">{l.row}</td><td className="pr-4">{l.model}</td>
+                  <td className="pr-4 font-medium text-amber-800">{l.phrase}</td><td className="text-slate-600">{l.excerpt}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

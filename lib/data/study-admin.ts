@@ -1,0 +1,99 @@
+// Admin side of studies: creation from uploaded outputs, lifecycle, raters and invitations.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { planPairs, type PromptOutputs } from "@/lib/studies/pair-plan";
+import type { CreateStudyInput } from "@/lib/validation/study";
+
+const BATCH = 2_000;
+
+export type ModelChoice = { id: string; name: string; outputs: number };
+
+export async function listModelsWithCounts(): Promise<ModelChoice[]> {
+  const models = await db.languageModel.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, _count: { select: { outputs: true } } },
+  });
+  return models.map((m) => ({ id: m.id, name: m.name, outputs: m._count.outputs }));
+}
+
+// Prompts that every chosen model answered (optionally none of whose outputs may reveal its author).
+async function commonPrompts(modelIds: string[], excludeLeaks: boolean): Promise<PromptOutputs[]> {
+  const rows = await db.$queryRaw<{ promptId: string; modelId: string; id: string }[]>`
+    WITH common AS (
+      SELECT o."promptId" FROM "Output" o
+      WHERE o."modelId" = ANY(${modelIds}::text[])
+      GROUP BY o."promptId"
+      HAVING count(DISTINCT o."modelId") = ${modelIds.length}
+         AND (NOT ${excludeLeaks} OR bool_and(o."leakPhrase" IS NULL))
+    )
+    SELECT o."promptId", o."modelId", o.id FROM "Output" o JOIN common c USING ("promptId")
+    WHERE o."modelId" = ANY(${modelIds}::text[])`;
+  const byPrompt = new Map<string, Map<string, string>>();
+  for (const r of rows) {
+    if (!byPrompt.has(r.promptId)) byPrompt.set(r.promptId, new Map());
+    byPrompt.get(r.promptId)!.set(r.modelId, r.id);
+  }
+  return [...byPrompt].map(([promptId, outputs]) => ({ promptId, outputs }));
+}
+
+export type CreateStudyResult = { ok: true; studyId: string; pairs: number } | { ok: false; message: string };
+
+export async function createStudy(input: CreateStudyInput, createdById: string): Promise<CreateStudyResult> {
+  const found = await db.languageModel.count({ where: { id: { in: input.modelIds } } });
+  if (found !== input.modelIds.length) return { ok: false, message: "One of the chosen models does not exist." };
+  const prompts = await commonPrompts(input.modelIds, input.excludeLeaks);
+  if (!prompts.length) return { ok: false, message: "The chosen models have no prompt that all of them answered." };
+  const pairs = planPairs(prompts, { modelIds: input.modelIds, allModelPairs: input.allModelPairs, sampleSize: input.sampleSize, seed: input.seed });
+  const studyId = await db.$transaction(async (tx) => {
+    const study = await tx.study.create({
+      data: {
+        name: input.name, description: input.description, guidelines: input.guidelines, votesPerPair: input.votesPerPair,
+        allowTie: input.allowTie, allowBothBad: input.allowBothBad, rationale: input.rationale, sampleSize: input.sampleSize ?? null,
+        seed: input.seed, allModelPairs: input.allModelPairs, minSecondsPerPair: input.minSecondsPerPair,
+        revealAfterVote: input.revealAfterVote, completionCode: input.completionCode ?? null,
+        inviteToken: randomBytes(18).toString("base64url"), createdById,
+        models: { create: input.modelIds.map((modelId) => ({ modelId })) },
+      },
+      select: { id: true },
+    });
+    for (let i = 0; i < pairs.length; i += BATCH) {
+      await tx.pair.createMany({ data: pairs.slice(i, i + BATCH).map((p) => ({ ...p, studyId: study.id })) });
+    }
+    return study.id;
+  }, { timeout: 120_000 });
+  return { ok: true, studyId, pairs: pairs.length };
+}
+
+export type StatusChange = { ok: true } | { ok: false; message: string };
+
+/** draft → open → closed. Pairs are frozen from the moment a study opens. */
+export async function changeStudyStatus(studyId: string, status: "OPEN" | "CLOSED"): Promise<StatusChange> {
+  const data = status === "OPEN" ? { status, openedAt: new Date() } : { status, closedAt: new Date() };
+  const where: Prisma.StudyWhereInput = status === "OPEN"
+    ? { id: studyId, status: "DRAFT", pairs: { some: {} } }
+    : { id: studyId, status: "OPEN" };
+  const { count } = await db.study.updateMany({ where, data });
+  if (count === 1) return { ok: true };
+  const study = await db.study.findUnique({ where: { id: studyId }, select: { status: true } });
+  if (!study) return { ok: false, message: "No such study." };
+  if (status === "OPEN" && study.status === "DRAFT") return { ok: false, message: "A study needs at least one pair to open." };
+  return { ok: false, message: `The study is ${study.status.toLowerCase()}; it cannot become ${status.toLowerCase()}.` };
+}
+
+export type AddRatersResult = { added: string[]; invited: string[]; notRaters: string[] };
+
+/** Existing rater accounts become members; unknown emails get a pending invitation. */
+export async function addRatersByEmail(studyId: string, emails: string[]): Promise<AddRatersResult | null> {
+  if (!(await db.study.findUnique({ where: { id: studyId }, select: { id: true } }))) return null;
+  const users = await db.user.findMany({ where: { email: { in: emails }, deletedAt: null }, select: { id: true, email: true, role: true } });
+  const raters = users.filter((u) => u.role === "RATER");
+  const known = new Set(users.map((u) => u.email));
+  const invited = emails.filter((e) => !known.has(e));
+  await db.$transaction([
+    db.studyMember.createMany({ data: raters.map((u) => ({ studyId, userId: u.id })), skipDuplicates: true }),
+    db.studyInvite.createMany({ data: invited.map((email) => ({ studyId, email })), skipDuplicates: true }),
+  ]);
+  return { added: raters.map((u) => u.email!), invited, notRaters: users.filter((u) => u.role !== "RATER").map((u) => u.email!) };
+}

@@ -1,0 +1,40 @@
+// One study as the admin sees it: settings, progress, raters, invitations and flags.
+import "server-only";
+import { db } from "@/lib/db";
+
+export async function getStudyForAdmin(studyId: string) {
+  const study = await db.study.findUnique({
+    where: { id: studyId },
+    select: {
+      id: true, name: true, description: true, guidelines: true, status: true, votesPerPair: true, allowTie: true,
+      allowBothBad: true, rationale: true, sampleSize: true, seed: true, allModelPairs: true, minSecondsPerPair: true,
+      revealAfterVote: true, completionCode: true, inviteToken: true, isDemo: true, createdAt: true, openedAt: true, closedAt: true,
+      models: { select: { model: { select: { name: true } } } },
+      members: { orderBy: { createdAt: "asc" }, select: { createdAt: true, user: { select: { email: true, pseudonym: true } } } },
+      invites: { where: { acceptedAt: null }, orderBy: { createdAt: "asc" }, select: { email: true } },
+      _count: { select: { pairs: true, votes: true } },
+    },
+  });
+  if (!study) return null;
+  const [complete, flags] = await Promise.all([
+    db.pair.count({ where: { studyId, voteCount: { gte: study.votesPerPair } } }),
+    db.assignment.findMany({
+      where: { studyId, flaggedAt: { not: null } },
+      orderBy: { flaggedAt: "desc" },
+      take: 200,
+      select: { flaggedAt: true, flagReason: true, rater: { select: { pseudonym: true } }, pair: { select: { prompt: { select: { instruction: true } } } } },
+    }),
+  ]);
+  const { _count, models, ...rest } = study;
+  return {
+    ...rest,
+    models: models.map((m) => m.model.name),
+    pairs: _count.pairs,
+    votes: _count.votes,
+    votesWanted: _count.pairs * study.votesPerPair,
+    pairsComplete: complete,
+    flags: flags.map((f) => ({ at: f.flaggedAt!, reason: f.flagReason ?? "", rater: f.rater.pseudonym, instruction: f.pair.prompt.instruction })),
+  };
+}
+
+export type StudyForAdmin = NonNullable<Awaited<ReturnType<typeof getStudyForAdmin>>>;

@@ -1,0 +1,33 @@
+// Study settings, shared by the new-study form and POST /api/studies.
+import { z } from "zod";
+
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+
+export const createStudySchema = z.object({
+  name: z.string().trim().min(1, "Give the study a name").max(200, "The name must be at most 200 characters"),
+  description: z.string().trim().max(5_000).default(""),
+  guidelines: z.string().trim().max(50_000, "Guidelines must be at most 50,000 characters").default(""),
+  modelIds: z.array(z.string().min(1)).min(2, "Choose at least two models").max(20, "Choose at most 20 models")
+    .refine((ids) => new Set(ids).size === ids.length, "Each model can be chosen once"),
+  votesPerPair: z.coerce.number().int().min(1, "At least 1 vote per pair").max(100, "At most 100 votes per pair").default(3),
+  allowTie: checkbox.default(true),
+  allowBothBad: checkbox.default(true),
+  rationale: z.enum(["OFF", "OPTIONAL", "REQUIRED"]).default("OFF"),
+  sampleSize: z.preprocess(blankToUndefined, z.coerce.number().int().min(1, "Sample at least 1 prompt").max(1_000_000).optional()),
+  seed: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(2_147_483_647).default(1)),
+  allModelPairs: checkbox.default(true),
+  excludeLeaks: checkbox.default(false),
+  minSecondsPerPair: z.coerce.number().int().min(0).max(3_600).default(0),
+  revealAfterVote: checkbox.default(false),
+  completionCode: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()),
+});
+
+export type CreateStudyInput = z.output<typeof createStudySchema>;
+
+export const studyStatusChangeSchema = z.object({ status: z.enum(["OPEN", "CLOSED"]) });
+
+export const addRatersSchema = z.object({
+  emails: z.string().transform((text) => text.split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.email({ message: "One of the addresses is not a valid email" })).min(1, "Enter at least one email").max(500)),
+});

@@ -1,0 +1,133 @@
+// Creating studies from stored outputs, their lifecycle, and how raters join.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { signUpThroughInvite, joinStudy } from "@/lib/data/invitations";
+import { addRatersByEmail, changeStudyStatus, createStudy } from "@/lib/data/study-admin";
+import { promptTextHash } from "@/lib/demo/prompt-hash";
+import { createStudySchema } from "@/lib/validation/study";
+import { makeUser, unique } from "./factories";
+
+/** n prompts answered by every model, plus one prompt answered only by the first. */
+async function storeFixture(modelCount: number, n: number) {
+  const models = await Promise.all(Array.from({ length: modelCount }, () => db.languageModel.create({ data: { name: unique("model") } })));
+  const prompts = [];
+  for (let i = 0; i < n + 1; i++) {
+    const instruction = unique(`prompt ${i}`);
+    const prompt = await db.prompt.create({ data: { instruction, textHash: promptTextHash(instruction, "") } });
+    prompts.push(prompt);
+    const answering = i === n ? models.slice(0, 1) : models;
+    await db.output.createMany({ data: answering.map((m) => ({ promptId: prompt.id, modelId: m.id, text: `${m.name} on ${i}` })) });
+  }
+  return { models, prompts };
+}
+
+const settings = (modelIds: string[], extra: Record<string, unknown> = {}) =>
+  createStudySchema.parse({ name: unique("study"), modelIds, ...extra });
+
+describe("createStudy", () => {
+  it("makes one pair per prompt that both models answered, with A from the first chosen model", async () => {
+    const admin = await makeUser("ADMIN");
+    const { models } = await storeFixture(2, 5);
+    const result = await createStudy(settings([models[1]!.id, models[0]!.id]), admin.id);
+    expect(result).toMatchObject({ ok: true, pairs: 5 });
+    if (!result.ok) return;
+    const pairs = await db.pair.findMany({ where: { studyId: result.studyId }, select: { outputA: { select: { modelId: true } }, outputB: { select: { modelId: true } } } });
+    expect(pairs.every((p) => p.outputA.modelId === models[1]!.id && p.outputB.modelId === models[0]!.id)).toBe(true);
+    const study = await db.study.findUniqueOrThrow({ where: { id: result.studyId } });
+    expect(study.status).toBe("DRAFT");
+    expect(study.votesPerPair).toBe(3);
+  });
+
+  it("samples reproducibly with a seed", async () => {
+    const admin = await makeUser("ADMIN");
+    const { models } = await storeFixture(2, 8);
+    const ids = models.map((m) => m.id);
+    const promptsOf = async (r: Awaited<ReturnType<typeof createStudy>>) =>
+      r.ok ? (await db.pair.findMany({ where: { studyId: r.studyId }, select: { promptId: true }, orderBy: { promptId: "asc" } })).map((p) => p.promptId) : [];
+    const a = await promptsOf(await createStudy(settings(ids, { sampleSize: 3, seed: 11 }), admin.id));
+    const b = await promptsOf(await createStudy(settings(ids, { sampleSize: 3, seed: 11 }), admin.id));
+    expect(a).toHaveLength(3);
+    expect(b).toEqual(a);
+  });
+
+  it("pairs every model with every other on each prompt with three models", async () => {
+    const admin = await makeUser("ADMIN");
+    const { models } = await storeFixture(3, 4);
+    const result = await createStudy(settings(models.map((m) => m.id)), admin.id);
+    expect(result).toMatchObject({ ok: true, pairs: 12 });
+  });
+
+  it("leaves out prompts with a possible identity leak when asked", async () => {
+    const admin = await makeUser("ADMIN");
+    const { models, prompts } = await storeFixture(2, 4);
+    await db.output.updateMany({ where: { promptId: prompts[0]!.id, modelId: models[0]!.id }, data: { leakPhrase: "as an ai language model" } });
+    expect(await createStudy(settings(models.map((m) => m.id), { excludeLeaks: true }), admin.id)).toMatchObject({ ok: true, pairs: 3 });
+  });
+
+  it("refuses models without a common prompt", async () => {
+    const admin = await makeUser("ADMIN");
+    const [a, b] = await Promise.all([unique("solo"), unique("solo")].map((name) => db.languageModel.create({ data: { name } })));
+    expect(await createStudy(settings([a!.id, b!.id]), admin.id)).toEqual({ ok: false, message: "The chosen models have no prompt that all of them answered." });
+  });
+});
+
+describe("study lifecycle", () => {
+  it("goes draft → open → closed and never back", async () => {
+    const admin = await makeUser("ADMIN");
+    const { models } = await storeFixture(2, 2);
+    const created = await createStudy(settings(models.map((m) => m.id)), admin.id);
+    if (!created.ok) throw new Error(created.message);
+    expect(await changeStudyStatus(created.studyId, "CLOSED")).toEqual({ ok: false, message: "The study is draft; it cannot become closed." });
+    expect(await changeStudyStatus(created.studyId, "OPEN")).toEqual({ ok: true });
+    expect(await changeStudyStatus(created.studyId, "OPEN")).toEqual({ ok: false, message: "The study is open; it cannot become open." });
+    expect(await changeStudyStatus(created.studyId, "CLOSED")).toEqual({ ok: true });
+    expect(await changeStudyStatus(created.studyId, "OPEN")).toMatchObject({ ok: false });
+    const study = await db.study.findUniqueOrThrow({ where: { id: created.studyId } });
+    expect(study.openedAt).toBeInstanceOf(Date);
+    expect(study.closedAt).toBeInstanceOf(Date);
+  });
+});
+
+describe("raters joining", () => {
+  async function openStudy() {
+    const admin = await makeUser("ADMIN");
+    const { models } = await storeFixture(2, 2);
+    const created = await createStudy(settings(models.map((m) => m.id)), admin.id);
+    if (!created.ok) throw new Error(created.message);
+    await changeStudyStatus(created.studyId, "OPEN");
+    return db.study.findUniqueOrThrow({ where: { id: created.studyId } });
+  }
+
+  it("adds rater accounts by email, invites unknown emails, and refuses staff accounts", async () => {
+    const study = await openStudy();
+    const [rater, researcher] = await Promise.all([makeUser("RATER"), makeUser("RESEARCHER")]);
+    const stranger = `${unique("new")}@test.example`;
+    const result = await addRatersByEmail(study.id, [rater.email!, researcher.email!, stranger]);
+    expect(result).toEqual({ added: [rater.email], invited: [stranger], notRaters: [researcher.email] });
+    expect(await db.studyMember.count({ where: { studyId: study.id } })).toBe(1);
+    expect(await addRatersByEmail("no-such-study", [stranger])).toBeNull();
+  });
+
+  it("signs up a new rater through the link, into that study and any that invited the email", async () => {
+    const [study, other] = await Promise.all([openStudy(), openStudy()]);
+    const email = `${unique("joiner")}@test.example`;
+    await addRatersByEmail(other.id, [email]);
+    expect(await signUpThroughInvite(study.inviteToken, email, "long enough password")).toEqual({ ok: true, studyId: study.id });
+    const user = await db.user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
+    expect(user.role).toBe("RATER");
+    expect(user.memberships.map((m) => m.studyId).sort()).toEqual([study.id, other.id].sort());
+    expect(await signUpThroughInvite(study.inviteToken, email, "long enough password")).toMatchObject({ ok: false });
+    expect(await signUpThroughInvite("wrong-token", `${unique("x")}@test.example`, "long enough password")).toMatchObject({ ok: false });
+  });
+
+  it("lets a signed-in rater join, but not an admin, and not a closed study", async () => {
+    const study = await openStudy();
+    const [rater, admin] = await Promise.all([makeUser("RATER"), makeUser("ADMIN")]);
+    expect(await joinStudy(study.inviteToken, rater)).toEqual({ ok: true, studyId: study.id });
+    expect(await joinStudy(study.inviteToken, rater)).toEqual({ ok: true, studyId: study.id });
+    expect(await db.studyMember.count({ where: { studyId: study.id, userId: rater.id } })).toBe(1);
+    expect(await joinStudy(study.inviteToken, admin)).toMatchObject({ ok: false });
+    await changeStudyStatus(study.id, "CLOSED");
+    expect(await joinStudy(study.inviteToken, await makeUser("RATER"))).toMatchObject({ ok: false });
+  });
+});
