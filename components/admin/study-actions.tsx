@@ -1,7 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
+
+const noSubscription = () => () => {};
 import { Button } from "@/components/ui/button";
 
 export type StudyActionsProps = { studyId: string; status: "DRAFT" | "OPEN" | "CLOSED" };
@@ -60,7 +62,9 @@ export function AddRatersForm({ studyId }: { studyId: string }) {
 export function InviteLink({ token }: { token: string }) {
   const path = `/join/${token}`;
   const [copied, setCopied] = useState(false);
-  const url = typeof window === "undefined" ? path : `${window.location.origin}${path}`;
+  // The server does not know the public origin: it renders the path, the browser the full URL.
+  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
+  const url = `${origin}${path}`;
   return (
     <div className="flex flex-wrap items-center gap-2">
       <code aria-label="Invitation link" className="rounded bg-slate-100 px-2 py-1 text-xs break-all">{url}</code>
