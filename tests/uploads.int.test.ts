@@ -45,6 +45,13 @@ describe.skipIf(!hasRealData)("real AlpacaEval and Self-Instruct files (skipped 
     expect(mapped.ok && mapped.status === "imported" && mapped.summary).toMatchObject({ rowsRead: 252, promptsNew: 0, promptsMatched: 252, outputsAdded: 252 });
   });
 
+  it("accepts the Self-Instruct prompt set, matching all 252 prompts and adding their categories", async () => {
+    const result = await runUpload(readRealFile(REAL_FILES.userOriented), "user_oriented.jsonl", form(), null);
+    expect(result.ok && result.status === "imported" && result.summary).toMatchObject({ rowsRead: 252, promptsNew: 0, promptsMatched: 252, outputsAdded: 0 });
+    const withCategory = await db.prompt.count({ where: { externalId: { startsWith: "user_oriented_task_" }, category: { not: null } } });
+    expect(withCategory).toBe(252);
+  });
+
   it("lists outputs that may reveal their author, with the phrase", async () => {
     const batch = await db.uploadBatch.findFirstOrThrow({ where: { fileName: "alpaca-7b.json" } });
     const leaks = (batch.summary as { leaks: { row: number; phrase: string }[] }).leaks;
