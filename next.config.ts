@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // forbidden() renders app/forbidden.tsx with a real 403 status.
@@ -9,6 +10,9 @@ const nextConfig: NextConfig = {
   // `npm test` typechecks the whole project as its own first step; not repeating it here keeps
   // `npm start` and the test build fast.
   typescript: { ignoreBuildErrors: true },
+  async headers() {
+    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
+  },
   // The server applies migrations at start, so deployments must ship the SQL files.
   outputFileTracingIncludes: { "/*": ["./prisma/migrations/**/*"] },
 };

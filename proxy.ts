@@ -1,17 +1,34 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy } from "@/lib/http/security-headers";
 
-// Early redirect of signed-out visitors to the sign-in page. Only a convenience:
-// every page and route handler checks the session and role itself (lib/auth/guards.ts).
+// Sets a per-request CSP nonce on pages, and redirects signed-out visitors of protected pages to
+// sign-in early. The redirect is only a convenience: every page and route handler checks the
+// session and role itself (lib/auth/guards.ts).
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+const PUBLIC_PAGES = [/^\/login(\/|$)/, /^\/join\//];
 
-export function proxy(request: NextRequest) {
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+function signInRedirect(request: NextRequest): NextResponse | null {
+  const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith("/api/") || PUBLIC_PAGES.some((p) => p.test(pathname))) return null;
+  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return null;
   const url = new URL("/login", request.url);
-  url.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+  url.searchParams.set("callbackUrl", pathname + search);
   return NextResponse.redirect(url);
 }
 
+export function proxy(request: NextRequest) {
+  const redirect = signInRedirect(request);
+  if (redirect) return redirect;
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
 export const config = {
-  // Pages only: API routes answer 401 JSON themselves; /login and static files stay public.
-  matcher: ["/((?!api|login|join|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)"],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
 };
