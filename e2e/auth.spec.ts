@@ -48,3 +48,17 @@ test("signing out ends the session on the server, not only in the browser", asyn
   expect((await replay.get("/api/studies")).status()).toBe(401);
   await replay.dispose();
 });
+
+test("repeated failed sign-ins for one account are rate limited, with a clear message", async ({ page }) => {
+  const email = `locked-${Date.now()}@example.com`;
+  await page.goto("/login");
+  const alert = page.locator("form").getByRole("alert");
+  for (let attempt = 1; attempt <= 6; attempt++) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`wrong-${attempt}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const expected = attempt <= 5 ? "Email or password is incorrect." : "Too many sign-in attempts. Wait a few minutes, then try again.";
+    await expect(alert).toHaveText(expected);
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  }
+});

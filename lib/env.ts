@@ -15,6 +15,10 @@ const schema = z
     UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
     UPLOAD_MAX_ROWS: z.coerce.number().int().positive().default(100_000),
     LEAK_PHRASES: z.string().optional(),
+    // Sign-in rate limits: failed attempts per account and per client address within the window.
+    SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+    SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(50),
+    SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
     // Optional first admin, created at start if no user has this email yet.
     ADMIN_EMAIL: z.string().email().optional(),
     ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must be at least 10 characters").optional(),

@@ -17,6 +17,8 @@ export async function startup(): Promise<void> {
       if (applied.length) console.log(`[pairwise] applied migrations: ${applied.join(", ")}`);
     }
     await ensureAdminFromEnv();
+    const { pruneSignInAttempts } = await import("@/lib/data/sign-in-attempts");
+    await pruneSignInAttempts();
   } catch (error) {
     console.error(`[pairwise] cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -19,6 +19,9 @@ async function main(): Promise<number> {
     const app = await startAppServer(await freePort(), {
       DATABASE_URL: url,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      // Low enough for e2e/auth.spec.ts to reach it quickly; every test shares one address.
+      SIGNIN_MAX_FAILURES_PER_ACCOUNT: "5",
+      SIGNIN_MAX_FAILURES_PER_ADDRESS: "1000",
     });
     try {
       const cli = ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)];

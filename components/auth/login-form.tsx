@@ -11,6 +11,7 @@ export type LoginFormProps = { callbackUrl: string };
 
 // One message for unknown email and wrong password, so the form does not reveal who has an account.
 const BAD_CREDENTIALS = "Email or password is incorrect.";
+const RATE_LIMITED = "Too many sign-in attempts. Wait a few minutes, then try again.";
 
 export function LoginForm({ callbackUrl }: LoginFormProps) {
   const router = useRouter();
@@ -30,7 +31,7 @@ export function LoginForm({ callbackUrl }: LoginFormProps) {
     const result = await signIn("credentials", { ...parsed.data, redirect: false });
     if (!result || result.error) {
       setPending(false);
-      setError(BAD_CREDENTIALS);
+      setError(result?.error === "RateLimited" ? RATE_LIMITED : BAD_CREDENTIALS);
       return;
     }
     router.replace(callbackUrl);

@@ -5,20 +5,40 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { burnVerifyTime, verifyPassword } from "@/lib/auth/password";
 import { createAuthSession, revokeAuthSession } from "@/lib/data/auth-sessions";
+import { recordSignInAttempt, signInBlocked } from "@/lib/data/sign-in-attempts";
 import { findUserForSignIn } from "@/lib/data/users";
 import { authSecret, env } from "@/lib/env";
 import { signInSchema } from "@/lib/validation/auth";
 
-async function authorize(credentials: Record<string, string> | undefined) {
-  const parsed = signInSchema.safeParse(credentials ?? {});
-  if (!parsed.success) return null;
-  const user = await findUserForSignIn(parsed.data.email);
+/** The error code the login form turns into "Too many sign-in attempts…". */
+export const RATE_LIMITED = "RateLimited";
+
+// `next start` sets x-forwarded-for from the socket; behind a proxy, the proxy's first hop is the client.
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  return (typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined) || "unknown";
+}
+
+async function checkPassword(email: string, password: string) {
+  const user = await findUserForSignIn(email);
   if (!user?.passwordHash) {
-    await burnVerifyTime(parsed.data.password);
+    await burnVerifyTime(password);
     return null;
   }
-  if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return (await verifyPassword(user.passwordHash, password)) ? user : null;
+}
+
+async function authorize(credentials: Record<string, string> | undefined, req: { headers?: Record<string, unknown> }) {
+  const parsed = signInSchema.safeParse(credentials ?? {});
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const address = clientAddress(req.headers);
+  const config = env();
+  const limit = { maxPerAccount: config.SIGNIN_MAX_FAILURES_PER_ACCOUNT, maxPerAddress: config.SIGNIN_MAX_FAILURES_PER_ADDRESS, windowMinutes: config.SIGNIN_WINDOW_MINUTES };
+  if (await signInBlocked(email, address, limit)) throw new Error(RATE_LIMITED);
+  const user = await checkPassword(email, password);
+  await recordSignInAttempt(email, address, !!user);
+  return user && { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
 export function authOptions(): NextAuthOptions {
