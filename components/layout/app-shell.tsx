@@ -13,8 +13,12 @@ const NAV: Record<SessionUser["role"], { href: string; label: string }[]> = {
     { href: "/admin/uploads", label: "Uploads" },
     { href: "/admin/studies/new", label: "New study" },
     { href: "/studies", label: "Results" },
+    { href: "/account/tokens", label: "API tokens" },
   ],
-  RESEARCHER: [{ href: "/studies", label: "Results" }],
+  RESEARCHER: [
+    { href: "/studies", label: "Results" },
+    { href: "/account/tokens", label: "API tokens" },
+  ],
   RATER: [{ href: "/rate", label: "Your studies" }],
 };
 

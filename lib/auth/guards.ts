@@ -1,8 +1,10 @@
 // Authorization guards. Pages and server actions call requireRole(); route handlers call
 // apiUser() and return its error response. Roles are enforced here, never by hiding links.
 import "server-only";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
+import { userForApiToken } from "@/lib/data/api-tokens";
 import type { SessionUser } from "@/lib/data/users";
 import { Role } from "@/lib/generated/prisma/enums";
 import { apiError } from "@/lib/http/api-error";
@@ -25,9 +27,26 @@ export async function requireRole(...roles: Role[]): Promise<SessionUser> {
 
 type ApiAuth = { user: SessionUser; error?: never } | { user?: never; error: Response };
 
-/** For route handlers: the user, or a JSON 401/403 response to return as is. */
-export async function apiUser(...roles: Role[]): Promise<ApiAuth> {
+/** For route handlers that manage credentials themselves: the cookie session only, never a token. */
+export async function apiSessionUser(...roles: Role[]): Promise<ApiAuth> {
   const user = await currentUser();
+  if (!user) return { error: apiError(401, "unauthenticated", "Sign in first.") };
+  if (roles.length && !roles.includes(user.role)) return { error: apiError(403, "forbidden", "Your role may not use this resource.") };
+  return { user };
+}
+
+// Scripts authenticate with a personal token; browsers with the session cookie.
+async function bearerUser(): Promise<SessionUser | null | undefined> {
+  const header = (await headers()).get("authorization");
+  if (!header?.toLowerCase().startsWith("bearer ")) return undefined;
+  return userForApiToken(header.slice(7).trim());
+}
+
+/** For route handlers: the user (session cookie or API token), or a JSON 401/403 response to return as is. */
+export async function apiUser(...roles: Role[]): Promise<ApiAuth> {
+  const bearer = await bearerUser();
+  if (bearer === null) return { error: apiError(401, "invalid_token", "The API token is not valid (or was revoked).") };
+  const user = bearer ?? (await currentUser());
   if (!user) return { error: apiError(401, "unauthenticated", "Sign in first.") };
   if (roles.length && !roles.includes(user.role)) {
     return { error: apiError(403, "forbidden", "Your role may not use this resource.") };

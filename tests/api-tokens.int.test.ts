@@ -1,0 +1,35 @@
+// Personal API tokens: stored hashed, usable until revoked, bound to their owner.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createApiToken, listApiTokens, revokeApiToken, userForApiToken } from "@/lib/data/api-tokens";
+import { makeUser } from "./factories";
+
+describe("API tokens", () => {
+  it("stores only a hash, authenticates its owner, and stops at revocation", async () => {
+    const researcher = await makeUser("RESEARCHER");
+    const { id, token } = await createApiToken(researcher.id, "export script");
+    expect(token).toMatch(/^pw_[A-Za-z0-9_-]{43}$/);
+    const stored = await db.apiToken.findUniqueOrThrow({ where: { id } });
+    expect(stored.tokenHash).not.toContain(token);
+    expect(JSON.stringify(stored)).not.toContain(token.slice(3));
+
+    expect(await userForApiToken(token)).toMatchObject({ id: researcher.id, role: "RESEARCHER" });
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).toBeInstanceOf(Date);
+    expect(await userForApiToken(`${token}x`)).toBeNull();
+    expect(await userForApiToken("not-a-token")).toBeNull();
+
+    const other = await makeUser("ADMIN");
+    expect(await revokeApiToken(other.id, id)).toBe(false);
+    expect(await userForApiToken(token)).not.toBeNull();
+    expect(await revokeApiToken(researcher.id, id)).toBe(true);
+    expect(await userForApiToken(token)).toBeNull();
+    expect((await listApiTokens(researcher.id))[0]?.revokedAt).toBeInstanceOf(Date);
+  });
+
+  it("dies with a deleted user", async () => {
+    const admin = await makeUser("ADMIN");
+    const { token } = await createApiToken(admin.id, "t");
+    await db.user.update({ where: { id: admin.id }, data: { deletedAt: new Date() } });
+    expect(await userForApiToken(token)).toBeNull();
+  });
+});
