@@ -2,21 +2,22 @@ import { apiSessionUser, Role } from "@/lib/auth/guards";
 import { createApiToken, listApiTokens } from "@/lib/data/api-tokens";
 import { readJson } from "@/lib/http/read-json";
 import { createApiTokenSchema } from "@/lib/validation/api-token";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
 // Token management needs a signed-in session: a leaked token cannot mint more tokens.
-export async function GET() {
+export const GET = route(async () => {
   const auth = await apiSessionUser(Role.ADMIN, Role.RESEARCHER);
   if (auth.error) return auth.error;
   return Response.json({ tokens: await listApiTokens(auth.user.id) });
-}
+});
 
-export async function POST(request: Request) {
+export const POST = route(async (request: Request) => {
   const auth = await apiSessionUser(Role.ADMIN, Role.RESEARCHER);
   if (auth.error) return auth.error;
   const body = await readJson(request, createApiTokenSchema);
   if (body.error) return body.error;
   const created = await createApiToken(auth.user.id, body.data.name);
   return Response.json({ ...created, note: "Shown once: store it now." }, { status: 201, headers: { "cache-control": "no-store" } });
-}
+});

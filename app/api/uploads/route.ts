@@ -4,17 +4,18 @@ import { listUploads } from "@/lib/data/upload-list";
 import { env } from "@/lib/env";
 import { apiError } from "@/lib/http/api-error";
 import { uploadFormSchema } from "@/lib/validation/upload";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = route(async () => {
   const auth = await apiUser(Role.ADMIN);
   if (auth.error) return auth.error;
   return Response.json({ uploads: await listUploads() });
-}
+});
 
 // multipart/form-data: `file` plus the fields of uploadFormSchema.
-export async function POST(request: Request) {
+export const POST = route(async (request: Request) => {
   const auth = await apiUser(Role.ADMIN);
   if (auth.error) return auth.error;
   const maxBytes = env().UPLOAD_MAX_BYTES;
@@ -35,4 +36,4 @@ export async function POST(request: Request) {
   const outcome = await runUpload(new Uint8Array(await file.arrayBuffer()), file.name, fields.data, auth.user.id);
   if (!outcome.ok) return apiError(422, "invalid_upload", outcome.errors[0] ?? "The file was not imported.", outcome.errors);
   return Response.json(outcome, { status: outcome.status === "imported" ? 201 : 200 });
-}
+});

@@ -3,11 +3,12 @@ import { changeStudyStatus } from "@/lib/data/study-admin";
 import { apiError } from "@/lib/http/api-error";
 import { readJson } from "@/lib/http/read-json";
 import { studyStatusChangeSchema } from "@/lib/validation/study";
+import { route } from "@/lib/http/route";
 
 type Context = { params: Promise<{ id: string }> };
 
 // {"status": "OPEN"} opens a draft (its pairs freeze); {"status": "CLOSED"} closes an open study.
-export async function POST(request: Request, { params }: Context) {
+export const POST = route(async (request: Request, { params }: Context) => {
   const auth = await apiUser(Role.ADMIN);
   if (auth.error) return auth.error;
   const body = await readJson(request, studyStatusChangeSchema);
@@ -15,4 +16,4 @@ export async function POST(request: Request, { params }: Context) {
   const result = await changeStudyStatus((await params).id, body.data.status);
   if (!result.ok) return apiError(409, "invalid_transition", result.message);
   return Response.json({ status: body.data.status });
-}
+});
