@@ -12,6 +12,7 @@ const NAV: Record<SessionUser["role"], { href: string; label: string }[]> = {
     { href: "/admin", label: "Studies" },
     { href: "/admin/uploads", label: "Uploads" },
     { href: "/admin/studies/new", label: "New study" },
+    { href: "/admin/users", label: "Users" },
     { href: "/studies", label: "Results" },
     { href: "/account/tokens", label: "API tokens" },
   ],

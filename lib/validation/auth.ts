@@ -20,3 +20,11 @@ export const signInSchema = z.object({
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;
+
+export const createAccountSchema = z.object({
+  email: emailSchema,
+  password: newPasswordSchema,
+  role: z.enum(["ADMIN", "RESEARCHER", "RATER"], { error: "Choose a role" }),
+});
+
+export const deleteAccountSchema = z.object({ mode: z.enum(["keep-votes", "remove-votes"]) });

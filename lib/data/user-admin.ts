@@ -1,0 +1,58 @@
+// Accounts as the admin manages them: list, create, and delete a rater (keeping their votes under
+// the pseudonym, or removing them).
+import "server-only";
+import { db } from "@/lib/db";
+import { createUser } from "@/lib/data/users";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type UserRow = { id: string; email: string | null; role: Role; pseudonym: string; createdAt: Date; votes: number };
+
+export async function listUsers(): Promise<UserRow[]> {
+  const users = await db.user.findMany({
+    where: { deletedAt: null },
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+    select: { id: true, email: true, role: true, pseudonym: true, createdAt: true, _count: { select: { votes: true } } },
+  });
+  return users.map(({ _count, ...u }) => ({ ...u, votes: _count.votes }));
+}
+
+export type CreateUserResult = { ok: true; id: string } | { ok: false; message: string };
+
+export async function createAccount(email: string, password: string, role: Role): Promise<CreateUserResult> {
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) return { ok: false, message: "An account with this email exists." };
+  const user = await createUser({ email, password, role });
+  return { ok: true, id: user.id };
+}
+
+export type DeleteMode = "keep-votes" | "remove-votes";
+
+/**
+ * Deletes an account's identity (email, name, password, crowd id, sessions, tokens). With
+ * "keep-votes" the votes stay, attributed to the pseudonym only; with "remove-votes" they are
+ * deleted and the pairs' vote counts lowered, so the pairs return to the pool.
+ */
+export async function deleteAccount(userId: string, mode: DeleteMode): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findFirst({ where: { id: userId, deletedAt: null }, select: { id: true } });
+    if (!user) return false;
+    if (mode === "remove-votes") {
+      await tx.$executeRaw`
+        UPDATE "Pair" p SET "voteCount" = p."voteCount" - v.n
+        FROM (SELECT "pairId", count(*)::int AS n FROM "Vote" WHERE "raterId" = ${userId} GROUP BY "pairId") v
+        WHERE p.id = v."pairId"`;
+      await tx.vote.deleteMany({ where: { raterId: userId } });
+      await tx.assignment.deleteMany({ where: { raterId: userId } });
+    } else {
+      // Unvoted leases would hold pairs until they expire.
+      await tx.assignment.deleteMany({ where: { raterId: userId, vote: null } });
+    }
+    await tx.authSession.deleteMany({ where: { userId } });
+    await tx.apiToken.deleteMany({ where: { userId } });
+    await tx.studyMember.deleteMany({ where: { userId } });
+    await tx.user.update({
+      where: { id: userId },
+      data: { email: null, name: null, passwordHash: null, externalId: null, deletedAt: new Date() },
+    });
+    return true;
+  });
+}
