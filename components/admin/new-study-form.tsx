@@ -20,6 +20,7 @@ function formValues(form: FormData) {
     sampleSize: text("sampleSize"), seed: text("seed"), allModelPairs: form.has("allModelPairs"),
     excludeLeaks: form.has("excludeLeaks"), minSecondsPerPair: text("minSecondsPerPair"),
     revealAfterVote: form.has("revealAfterVote"), completionCode: text("completionCode"),
+    completionUrl: text("completionUrl"), crowdEnabled: form.has("crowdEnabled"), crowdIdParam: text("crowdIdParam"),
   };
 }
 
@@ -45,7 +46,11 @@ export function NewStudyForm({ models }: NewStudyFormProps) {
 
   return (
     <form onSubmit={onSubmit} className="grid gap-5 sm:grid-cols-2" noValidate>
-      <div className="sm:col-span-2"><label htmlFor="name" className={label}>Study name</label><input id="name" name="name" className={input} required /></div>
+      <div className="sm:col-span-2">
+        <label htmlFor="name" className={label}>Study name</label>
+        <input id="name" name="name" className={input} required aria-describedby="name-hint" />
+        <p id="name-hint" className="mt-1 text-xs text-slate-500">Raters see the name and description: do not name the models there.</p>
+      </div>
       <div className="sm:col-span-2"><label htmlFor="description" className={label}>Description</label><input id="description" name="description" className={input} /></div>
       <fieldset className="sm:col-span-2">
         <legend className={label}>Models to compare (two or more)</legend>
@@ -74,7 +79,10 @@ export function NewStudyForm({ models }: NewStudyFormProps) {
       <div><label htmlFor="seed" className={label}>Seed (for sampling)</label><input id="seed" name="seed" type="number" min={0} defaultValue={1} className={input} /></div>
       <div><label htmlFor="minSecondsPerPair" className={label}>Flag votes faster than (seconds)</label><input id="minSecondsPerPair" name="minSecondsPerPair" type="number" min={0} defaultValue={0} className={input} /></div>
       <div><label htmlFor="completionCode" className={label}>Completion code (crowd platforms)</label><input id="completionCode" name="completionCode" className={input} /></div>
+      <div><label htmlFor="completionUrl" className={label}>Completion redirect URL (crowd platforms)</label><input id="completionUrl" name="completionUrl" type="url" className={input} /></div>
+      <div><label htmlFor="crowdIdParam" className={label}>Crowd participant id parameter</label><input id="crowdIdParam" name="crowdIdParam" defaultValue="PROLIFIC_PID" className={input} /></div>
       <div className="space-y-1 text-sm sm:col-span-2">
+        <label className="flex items-center gap-2"><input type="checkbox" name="crowdEnabled" /> Crowd entry: a link that accepts a participant id and needs no password</label>
         <label className="flex items-center gap-2"><input type="checkbox" name="allowTie" defaultChecked /> Offer &quot;Tie&quot;</label>
         <label className="flex items-center gap-2"><input type="checkbox" name="allowBothBad" defaultChecked /> Offer &quot;Both are bad&quot;</label>
         <label className="flex items-center gap-2"><input type="checkbox" name="allModelPairs" defaultChecked /> With 3+ models: every model pair on every prompt (else one pair per prompt, balanced)</label>

@@ -5,10 +5,12 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { burnVerifyTime, verifyPassword } from "@/lib/auth/password";
 import { createAuthSession, revokeAuthSession } from "@/lib/data/auth-sessions";
+import { crowdRater } from "@/lib/data/crowd";
 import { recordSignInAttempt, signInBlocked } from "@/lib/data/sign-in-attempts";
 import { findUserForSignIn } from "@/lib/data/users";
 import { authSecret, env } from "@/lib/env";
 import { signInSchema } from "@/lib/validation/auth";
+import { participantIdSchema } from "@/lib/validation/study";
 
 /** The error code the login form turns into "Too many sign-in attempts…". */
 export const RATE_LIMITED = "RateLimited";
@@ -41,6 +43,13 @@ async function authorize(credentials: Record<string, string> | undefined, req: {
   return user && { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
+async function authorizeCrowd(credentials: Record<string, string> | undefined) {
+  const pid = participantIdSchema.safeParse(credentials?.participantId);
+  if (!pid.success || !credentials?.token) return null;
+  const user = await crowdRater(credentials.token, pid.data);
+  return user && { id: user.id, email: null, name: null, role: user.role };
+}
+
 export function authOptions(): NextAuthOptions {
   const maxAge = env().SESSION_MAX_AGE_HOURS * 3600;
   return {
@@ -52,6 +61,12 @@ export function authOptions(): NextAuthOptions {
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         authorize,
+      }),
+      CredentialsProvider({
+        id: "crowd",
+        name: "Crowd participant",
+        credentials: { token: { type: "text" }, participantId: { type: "text" } },
+        authorize: authorizeCrowd,
       }),
     ],
     callbacks: {

@@ -53,6 +53,7 @@ export async function createStudy(input: CreateStudyInput, createdById: string):
         allowTie: input.allowTie, allowBothBad: input.allowBothBad, rationale: input.rationale, sampleSize: input.sampleSize ?? null,
         seed: input.seed, allModelPairs: input.allModelPairs, minSecondsPerPair: input.minSecondsPerPair,
         revealAfterVote: input.revealAfterVote, completionCode: input.completionCode ?? null,
+        completionUrl: input.completionUrl ?? null, crowdEnabled: input.crowdEnabled, crowdIdParam: input.crowdIdParam,
         inviteToken: randomBytes(18).toString("base64url"), createdById,
         models: { create: input.modelIds.map((modelId) => ({ modelId })) },
       },

@@ -15,7 +15,8 @@ export const DEMO_ACCOUNTS: { email: string; password: string; role: Role }[] = 
   { email: "rater@example.com", password: "pairwise-rater", role: "RATER" },
 ];
 const SIMULATED_RATERS = 5;
-const DEMO_STUDY_NAME = "Demo: tortoise-7b vs hare-13b";
+// Raters see the study's name and description: they must not name the models being compared.
+const DEMO_STUDY_NAME = "Demo study: everyday instructions";
 
 async function ensureAccounts() {
   for (const account of DEMO_ACCOUNTS) {
@@ -79,7 +80,7 @@ export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
     const study = await tx.study.create({
       data: {
         name: DEMO_STUDY_NAME, isDemo: true, status: "OPEN", openedAt: new Date(), votesPerPair: 3,
-        description: "Made-up demo data: two fictional models, 30 everyday instructions, simulated votes.",
+        description: "Made-up demo data: 30 everyday instructions answered by two fictional models, with simulated votes.",
         guidelines: "Pick the answer that follows the instruction better: **correct**, **helpful**, **clear**.\n\nLength alone is not quality.",
         inviteToken: randomBytes(18).toString("base64url"),
         models: { create: modelIds.map((modelId) => ({ modelId })) },

@@ -21,7 +21,14 @@ export const createStudySchema = z.object({
   minSecondsPerPair: z.coerce.number().int().min(0).max(3_600).default(0),
   revealAfterVote: checkbox.default(false),
   completionCode: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()),
+  completionUrl: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, message: "The completion URL must be an http(s) URL" }).optional()),
+  // Crowd entry: password-less raters identified by this query parameter of the crowd link.
+  crowdEnabled: checkbox.default(false),
+  crowdIdParam: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_]{1,64}$/, "Letters, digits and _ only").default("PROLIFIC_PID")),
 });
+
+/** A crowd participant id as platforms send it (Prolific's are 24 hex characters). */
+export const participantIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "The participant id in the link is missing or malformed.");
 
 export type CreateStudyInput = z.output<typeof createStudySchema>;
 

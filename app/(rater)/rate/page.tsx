@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AppShell } from "@/components/layout/app-shell";
 import { Card } from "@/components/ui/card";
 import { requireRole, Role } from "@/lib/auth/guards";
@@ -19,6 +20,9 @@ export default async function RaterHome() {
               <h2 className="text-lg font-medium">{s.name}</h2>
               {s.description && <p className="mt-1 text-sm text-slate-600">{s.description}</p>}
               <p className="mt-3 text-sm text-slate-500">You have judged {s.judged} pairs.</p>
+              <Link href={`/studies/${s.id}/rate`} className="mt-4 inline-flex rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+                Start rating
+              </Link>
             </Card>
           </li>
         ))}

@@ -61,5 +61,5 @@ ALTER TABLE "JudgeLabel" ADD CONSTRAINT "JudgeLabel_winnerOutputId_fkey" FOREIGN
 -- Hand-written invariants (ignored by Prisma's differ).
 ALTER TABLE "Study" ADD CONSTRAINT "Study_crowdIdParam_check" CHECK ("crowdIdParam" ~ '^[A-Za-z0-9_]{1,64}$');
 ALTER TABLE "JudgeRun" ADD CONSTRAINT "JudgeRun_name_check" CHECK (length(btrim("name")) > 0);
--- A model may answer nothing (published AlpacaEval outputs contain empty answers); uploads decide whether to accept that.
+-- A model may answer nothing (published AlpacaEval outputs contain empty answers), and uploads decide whether to accept that.
 ALTER TABLE "Output" DROP CONSTRAINT "Output_text_check";

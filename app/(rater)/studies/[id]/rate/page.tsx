@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppShell } from "@/components/layout/app-shell";
+import { RatingApp } from "@/components/rating/rating-app";
+import { Card } from "@/components/ui/card";
+import { requireRole, Role } from "@/lib/auth/guards";
+import { findRaterStudy, raterProgress } from "@/lib/data/study-access";
+
+export const metadata: Metadata = { title: "Rate answers" };
+
+type RatePageProps = { params: Promise<{ id: string }> };
+
+// The blind voting page: members of the study only; others get the same 404 as for a missing study.
+export default async function RatePage({ params }: RatePageProps) {
+  const user = await requireRole(Role.RATER);
+  const { id } = await params;
+  const study = await findRaterStudy(id, user.id);
+  if (!study) notFound();
+  if (study.status !== "OPEN") {
+    return (
+      <AppShell user={user} title={study.name}>
+        <Card role="status">
+          <p>{study.status === "DRAFT" ? "This study is not open for voting yet." : "This study is closed. Thank you for taking part."}</p>
+          <Link href="/rate" className="mt-4 inline-block font-medium text-brand-700 underline">Back to your studies</Link>
+        </Card>
+      </AppShell>
+    );
+  }
+  const progress = await raterProgress(study.id, user.id);
+  return (
+    <AppShell user={user} title={study.name}>
+      <RatingApp studyId={study.id} guidelines={study.guidelines} options={study.options} progress={progress} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,18 @@
+import { raterResponse, readBody } from "@/lib/assignment/http";
+import { apiUser, Role } from "@/lib/auth/guards";
+import { recordVote } from "@/lib/data/votes";
+import { voteSchema } from "@/lib/validation/vote";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ id: string }> };
+
+// Records the rater's vote on the pair they hold; a repeat of the same vote answers like the first.
+export async function POST(request: Request, { params }: Params) {
+  const auth = await apiUser(Role.RATER);
+  if (auth.error) return auth.error;
+  const body = await readBody(request, voteSchema);
+  if (body.error) return body.error;
+  const { id } = await params;
+  return raterResponse(await recordVote(id, auth.user.id, body.data));
+}

@@ -1,0 +1,76 @@
+// A rater joins through the invitation link and judges every pair, by mouse and keyboard, while
+// everything the browser receives is recorded and searched for the models' names.
+import { expect, test } from "@playwright/test";
+import { signInOverHttp } from "./fixtures/accounts";
+import { openStudyFromRows } from "./fixtures/studies";
+
+const stamp = Date.now();
+const ALPHA = `e2e-alpha-${stamp}`;
+const BETA = `e2e-beta-${stamp}`;
+const XSS = `Answer with markup: <script>window.__pwned = 1</script> <img src="x" onerror="window.__pwned = 2"> **bold**`;
+
+const rows = [
+  { instruction: `Name a primary colour (${stamp}).`, output: "Red.", generator: ALPHA },
+  { instruction: `Name a primary colour (${stamp}).`, output: XSS, generator: BETA },
+  { instruction: `Add 2 and 3 (${stamp}).`, output: "5", generator: ALPHA },
+  { instruction: `Add 2 and 3 (${stamp}).`, output: "Five.", generator: BETA },
+  { instruction: `Say hello in French (${stamp}).`, input: "informal", output: "Salut !", generator: ALPHA },
+  { instruction: `Say hello in French (${stamp}).`, input: "informal", output: "Bonjour.", generator: BETA },
+];
+
+test("a rater joins by invitation, votes by mouse and keyboard, and never receives a model name", async ({ page, playwright, baseURL }) => {
+  test.setTimeout(120_000);
+  const admin = await playwright.request.newContext({ baseURL });
+  await signInOverHttp(admin, "ADMIN");
+  const { studyId, inviteToken } = await openStudyFromRows(admin, rows, { votesPerPair: 1, guidelines: "Prefer the **correct** answer." });
+
+  const received: string[] = [];
+  page.on("response", async (response) => {
+    received.push(JSON.stringify(response.headers()));
+    try {
+      received.push(await response.text());
+    } catch {
+      // redirects and aborted requests have no body
+    }
+  });
+
+  await page.goto(`/join/${inviteToken}`);
+  await page.getByLabel("Email").fill(`rater-${stamp}@example.com`);
+  await page.getByLabel(/Choose a password/).fill("a long enough password");
+  await page.getByRole("button", { name: "Create account and join" }).click();
+  await expect(page).toHaveURL(`/studies/${studyId}/rate`);
+
+  await expect(page.getByRole("heading", { name: "Before you start: the guidelines" })).toBeVisible();
+  await page.getByRole("button", { name: "Start rating" }).click();
+
+  // Pair 1, with the mouse.
+  await expect(page.getByRole("region", { name: "Answer A" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Answer B" })).toBeVisible();
+  const firstInstruction = await page.getByRole("region", { name: /Instruction/ }).textContent();
+  await page.getByRole("button", { name: "A is better" }).click();
+
+  // Pair 2, with the keyboard ("2" = B is better).
+  await expect(page.getByRole("region", { name: /Instruction/ })).not.toHaveText(firstInstruction!);
+  const secondInstruction = await page.getByRole("region", { name: /Instruction/ }).textContent();
+  await page.keyboard.press("2");
+
+  // Pair 3: the Tie key.
+  await expect(page.getByRole("region", { name: /Instruction/ })).not.toHaveText(secondInstruction!);
+  await page.keyboard.press("3");
+
+  await expect(page.getByRole("heading", { name: "All pairs are judged — thank you" })).toBeVisible();
+
+  // The markup in an answer was shown or stripped, never run.
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  // Blinding: nothing the browser received names a model.
+  const everything = received.join("\n");
+  expect(everything.length).toBeGreaterThan(1000);
+  expect(everything).not.toContain(ALPHA);
+  expect(everything).not.toContain(BETA);
+
+  // Every vote was recorded once.
+  const { study } = (await (await admin.get(`/api/studies/${studyId}`)).json()) as { study: { votes: number; pairsComplete: number } };
+  expect(study).toMatchObject({ votes: 3, pairsComplete: 3 });
+  await admin.dispose();
+});

@@ -1,0 +1,33 @@
+// Errors the rater API answers with: an HTTP status and a stable code, never internals.
+export type RaterError = { status: 404 | 409 | 422 | 503; code: string; message: string };
+
+export const raterErrors = {
+  // Members of other studies, and strangers, get the same answer whether or not the study exists.
+  studyNotFound: { status: 404, code: "study_not_found", message: "Study not found." },
+  studyNotOpen: { status: 409, code: "study_not_open", message: "This study is not open for voting yet." },
+  studyClosed: { status: 409, code: "study_closed", message: "This study is closed; no more votes are taken." },
+  assignmentNotFound: { status: 404, code: "assignment_not_found", message: "This pair was not given to you in this study." },
+  assignmentExpired: {
+    status: 409,
+    code: "assignment_expired",
+    message: "Your time for this pair ran out, so the vote was not recorded. Load the next pair.",
+  },
+  assignmentFlagged: { status: 409, code: "assignment_flagged", message: "You flagged this pair, so it cannot be voted on." },
+  assignmentCompleted: { status: 409, code: "already_voted", message: "You already voted on this pair, so it cannot be flagged." },
+  alreadyVoted: { status: 409, code: "already_voted", message: "You already voted differently on this pair." },
+  tieNotAllowed: { status: 422, code: "choice_not_allowed", message: "This study does not offer a tie." },
+  bothBadNotAllowed: { status: 422, code: "choice_not_allowed", message: 'This study does not offer "both are bad".' },
+  rationaleRequired: { status: 422, code: "rationale_required", message: "This study asks for a short rationale with every vote." },
+  busy: { status: 503, code: "busy", message: "Many raters are asking at once; try again in a moment." },
+} as const satisfies Record<string, RaterError>;
+
+export function isRaterError(value: unknown): value is RaterError {
+  return typeof value === "object" && value !== null && "code" in value && "status" in value && "message" in value;
+}
+
+/** Rejects the study unless it is open: DRAFT and CLOSED get different messages. */
+export function studyStatusError(status: "DRAFT" | "OPEN" | "CLOSED"): RaterError | null {
+  if (status === "DRAFT") return raterErrors.studyNotOpen;
+  if (status === "CLOSED") return raterErrors.studyClosed;
+  return null;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { explainUnwrittenVote, optionError, type VoteContext } from "./vote-outcome";
+
+const open: VoteContext = {
+  status: "OPEN", allowTie: true, allowBothBad: true, rationale: "OFF",
+  assignment: { expired: false, flagged: false }, vote: null,
+};
+const recorded = { assignmentId: "asg", choice: "LEFT" as const, createdAt: new Date("2026-01-01T00:00:00Z") };
+
+describe("explainUnwrittenVote", () => {
+  it("answers a repeat of the same vote with the first vote, a different one with 409", () => {
+    expect(explainUnwrittenVote({ ...open, vote: recorded }, { choice: "LEFT" })).toEqual({ vote: recorded });
+    expect(explainUnwrittenVote({ ...open, vote: recorded }, { choice: "RIGHT" })).toMatchObject({ error: { code: "already_voted" } });
+  });
+
+  it("still answers a repeat after the study closed or the lease expired", () => {
+    const late = { ...open, status: "CLOSED" as const, assignment: { expired: true, flagged: false }, vote: recorded };
+    expect(explainUnwrittenVote(late, { choice: "LEFT" })).toEqual({ vote: recorded });
+  });
+
+  it("names the reason a new vote was refused", () => {
+    expect(explainUnwrittenVote({ ...open, assignment: null }, { choice: "LEFT" })).toMatchObject({ error: { status: 404 } });
+    expect(explainUnwrittenVote({ ...open, status: "CLOSED" }, { choice: "LEFT" })).toMatchObject({ error: { code: "study_closed" } });
+    expect(explainUnwrittenVote({ ...open, assignment: { expired: true, flagged: false } }, { choice: "LEFT" }))
+      .toMatchObject({ error: { code: "assignment_expired" } });
+    expect(explainUnwrittenVote({ ...open, assignment: { expired: false, flagged: true } }, { choice: "LEFT" }))
+      .toMatchObject({ error: { code: "assignment_flagged" } });
+    expect(explainUnwrittenVote({ ...open, allowTie: false }, { choice: "TIE" })).toMatchObject({ error: { code: "choice_not_allowed" } });
+  });
+});
+
+describe("optionError", () => {
+  it("requires a rationale only when the study does", () => {
+    expect(optionError({ ...open, rationale: "REQUIRED" }, { choice: "LEFT" })).toMatchObject({ code: "rationale_required" });
+    expect(optionError({ ...open, rationale: "REQUIRED" }, { choice: "LEFT", rationale: "ok" })).toBeNull();
+    expect(optionError({ ...open, allowBothBad: false }, { choice: "BOTH_BAD" })).toMatchObject({ code: "choice_not_allowed" });
+    expect(optionError(open, { choice: "BOTH_BAD" })).toBeNull();
+  });
+});

@@ -1,0 +1,36 @@
+// Why a vote was not written: the vote write is one guarded statement, and when it changes
+// nothing this decides, from a fresh read, whether it was a retry (answer the first vote) or an error.
+import type { VoteChoice } from "@/lib/validation/vote";
+import { type RaterError, raterErrors, studyStatusError } from "./rater-error";
+
+export type RecordedVote = { assignmentId: string; choice: VoteChoice; createdAt: Date };
+
+export type VoteContext = {
+  status: "DRAFT" | "OPEN" | "CLOSED";
+  allowTie: boolean;
+  allowBothBad: boolean;
+  rationale: "OFF" | "OPTIONAL" | "REQUIRED";
+  assignment: { expired: boolean; flagged: boolean } | null;
+  vote: RecordedVote | null;
+};
+
+export type VoteAttempt = { choice: VoteChoice; rationale?: string };
+
+/** Checks a vote against the study's options before anything is written. */
+export function optionError(ctx: Omit<VoteContext, "assignment" | "vote" | "status">, input: VoteAttempt): RaterError | null {
+  if (input.choice === "TIE" && !ctx.allowTie) return raterErrors.tieNotAllowed;
+  if (input.choice === "BOTH_BAD" && !ctx.allowBothBad) return raterErrors.bothBadNotAllowed;
+  if (ctx.rationale === "REQUIRED" && !input.rationale) return raterErrors.rationaleRequired;
+  return null;
+}
+
+/** A retry of a recorded vote answers like the first one; everything else is an error. */
+export function explainUnwrittenVote(ctx: VoteContext, input: VoteAttempt): { vote: RecordedVote } | { error: RaterError } {
+  if (!ctx.assignment) return { error: raterErrors.assignmentNotFound };
+  if (ctx.vote) return ctx.vote.choice === input.choice ? { vote: ctx.vote } : { error: raterErrors.alreadyVoted };
+  const statusError = studyStatusError(ctx.status);
+  if (statusError) return { error: statusError };
+  if (ctx.assignment.flagged) return { error: raterErrors.assignmentFlagged };
+  if (ctx.assignment.expired) return { error: raterErrors.assignmentExpired };
+  return { error: optionError(ctx, input) ?? raterErrors.busy };
+}

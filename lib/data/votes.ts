@@ -1,0 +1,138 @@
+// Recording a rater's vote: one guarded statement claims the assignment, writes the vote and
+// counts it, so a happy vote costs a single SQL statement and a double submission records one vote.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { orient } from "@/lib/assignment/orient";
+import { type RaterError, raterErrors } from "@/lib/assignment/rater-error";
+import { explainUnwrittenVote, type RecordedVote, type VoteContext } from "@/lib/assignment/vote-outcome";
+import { db } from "@/lib/db";
+import { DB_NOW } from "@/lib/data/study-access";
+import type { VoteChoice, VoteInput } from "@/lib/validation/vote";
+
+export type VoteReply = {
+  vote: { assignmentId: string; choice: VoteChoice; recordedAt: string };
+  /** Only in studies with revealAfterVote, and only once the vote is recorded. */
+  reveal?: { left: { model: string }; right: { model: string } };
+};
+
+type Written = RecordedVote & { revealAfterVote: boolean; leftIsA: boolean; outputAId: string; outputBId: string };
+
+/** Records the vote, or answers a repeat of it like the first time, or says why not. */
+export async function recordVote(studyId: string, raterId: string, input: VoteInput): Promise<VoteReply | RaterError> {
+  let written: Written | undefined;
+  try {
+    written = await writeVote(studyId, raterId, input);
+  } catch (error) {
+    // Only a vote already stored for this assignment or pair can collide; the read below finds it.
+    if (!isUniqueViolation(error)) throw error;
+  }
+  if (written) return reply(written);
+  const ctx = await readVoteContext(studyId, raterId, input.assignmentId);
+  if (!ctx) return raterErrors.studyNotFound;
+  const outcome = explainUnwrittenVote(ctx, input);
+  return "error" in outcome ? outcome.error : reply({ ...ctx.pair!, ...outcome.vote, revealAfterVote: ctx.revealAfterVote });
+}
+
+/**
+ * Claims the assignment (UPDATE … WHERE completedAt IS NULL takes its row lock, so a concurrent
+ * duplicate waits and then finds it completed), inserts the vote with the server-measured time and
+ * the winner resolved from the sides shown, and bumps the pair's vote count. Nothing is written
+ * unless every check in the WHERE holds.
+ */
+async function writeVote(studyId: string, raterId: string, input: VoteInput): Promise<Written | undefined> {
+  const choice = input.choice;
+  const rationale = input.rationale ?? null;
+  const rows = await db.$queryRaw<Written[]>`
+    WITH claimed AS (
+      UPDATE "Assignment" a SET "completedAt" = ${DB_NOW}
+      FROM "Study" s, "Pair" p
+      WHERE a.id = ${input.assignmentId} AND a."studyId" = ${studyId} AND a."raterId" = ${raterId}
+        AND s.id = a."studyId" AND p.id = a."pairId"
+        AND a."completedAt" IS NULL AND a."flaggedAt" IS NULL AND a."expiresAt" > ${DB_NOW}
+        AND s.status = 'OPEN'
+        AND (${choice}::text <> 'TIE' OR s."allowTie") AND (${choice}::text <> 'BOTH_BAD' OR s."allowBothBad")
+        AND (s.rationale <> 'REQUIRED' OR ${rationale}::text IS NOT NULL)
+        AND EXISTS (SELECT 1 FROM "StudyMember" m WHERE m."studyId" = a."studyId" AND m."userId" = a."raterId")
+      RETURNING a.id, a."pairId", a."servedAt", a."leftIsA", p."outputAId", p."outputBId",
+                s."minSecondsPerPair", s.rationale::text AS mode, s."revealAfterVote"
+    ), timed AS (
+      SELECT c.*, greatest(0, round(extract(epoch FROM (${DB_NOW} - c."servedAt")) * 1000))::int AS ms FROM claimed c
+    ), vote AS (
+      INSERT INTO "Vote" (id, "assignmentId", "studyId", "pairId", "raterId", choice, "winnerOutputId", rationale, "msTaken", "tooFast", "createdAt")
+      SELECT ${randomBytes(16).toString("base64url")}, t.id, ${studyId}, t."pairId", ${raterId}, ${choice}::text::"Choice",
+             CASE ${choice}::text
+               WHEN 'LEFT' THEN CASE WHEN t."leftIsA" THEN t."outputAId" ELSE t."outputBId" END
+               WHEN 'RIGHT' THEN CASE WHEN t."leftIsA" THEN t."outputBId" ELSE t."outputAId" END
+             END,
+             CASE WHEN t.mode = 'OFF' THEN NULL ELSE ${rationale}::text END,
+             t.ms, t.ms < t."minSecondsPerPair" * 1000, ${DB_NOW}
+      FROM timed t
+      RETURNING "assignmentId", "pairId", choice::text AS choice, "createdAt"
+    ), bump AS (
+      UPDATE "Pair" SET "voteCount" = "voteCount" + 1 WHERE id IN (SELECT "pairId" FROM vote)
+    )
+    SELECT v."assignmentId", v.choice, v."createdAt", t."revealAfterVote", t."leftIsA", t."outputAId", t."outputBId"
+    FROM vote v JOIN timed t ON t.id = v."assignmentId"`;
+  return rows[0];
+}
+
+type ContextRow = {
+  status: VoteContext["status"]; allowTie: boolean; allowBothBad: boolean; rationale: VoteContext["rationale"];
+  revealAfterVote: boolean; assignmentId: string | null; expired: boolean | null; flagged: boolean | null;
+  leftIsA: boolean | null; outputAId: string | null; outputBId: string | null;
+  voteChoice: VoteChoice | null; voteCreatedAt: Date | null;
+};
+
+type ReadContext = VoteContext & {
+  revealAfterVote: boolean;
+  pair: { leftIsA: boolean; outputAId: string; outputBId: string } | null;
+};
+
+/** A fresh look at the assignment, only when the write changed nothing. */
+async function readVoteContext(studyId: string, raterId: string, assignmentId: string): Promise<ReadContext | null> {
+  const [row] = await db.$queryRaw<ContextRow[]>`
+    SELECT s.status::text AS status, s."allowTie", s."allowBothBad", s.rationale::text AS rationale, s."revealAfterVote",
+           a.id AS "assignmentId", a."expiresAt" <= ${DB_NOW} AS expired, a."flaggedAt" IS NOT NULL AS flagged,
+           a."leftIsA", p."outputAId", p."outputBId", v.choice::text AS "voteChoice", v."createdAt" AS "voteCreatedAt"
+    FROM "Study" s
+    JOIN "StudyMember" m ON m."studyId" = s.id AND m."userId" = ${raterId}
+    LEFT JOIN "Assignment" a ON a.id = ${assignmentId} AND a."studyId" = s.id AND a."raterId" = ${raterId}
+    LEFT JOIN "Pair" p ON p.id = a."pairId"
+    LEFT JOIN "Vote" v ON v."assignmentId" = a.id
+    WHERE s.id = ${studyId}`;
+  if (!row) return null;
+  const hasAssignment = row.assignmentId !== null;
+  return {
+    status: row.status, allowTie: row.allowTie, allowBothBad: row.allowBothBad, rationale: row.rationale,
+    revealAfterVote: row.revealAfterVote,
+    assignment: hasAssignment ? { expired: row.expired === true, flagged: row.flagged === true } : null,
+    vote: row.voteChoice && row.voteCreatedAt ? { assignmentId, choice: row.voteChoice, createdAt: row.voteCreatedAt } : null,
+    pair: hasAssignment ? { leftIsA: row.leftIsA!, outputAId: row.outputAId!, outputBId: row.outputBId! } : null,
+  };
+}
+
+async function reply(w: Written): Promise<VoteReply> {
+  const vote = { assignmentId: w.assignmentId, choice: w.choice, recordedAt: w.createdAt.toISOString() };
+  if (!w.revealAfterVote) return { vote };
+  // Model identity leaves the server only here, after the vote is stored, and only when the study allows it.
+  const outputs = await db.output.findMany({
+    where: { id: { in: [w.outputAId, w.outputBId] } },
+    select: { id: true, model: { select: { name: true } } },
+  });
+  const nameOf = (id: string) => outputs.find((o) => o.id === id)?.model.name ?? "unknown";
+  const sides = orient(w.leftIsA, nameOf(w.outputAId), nameOf(w.outputBId));
+  return { vote, reveal: { left: { model: sides.left }, right: { model: sides.right } } };
+}
+
+/** PostgreSQL's unique_violation (23505), however the driver adapter wraps it. */
+function isUniqueViolation(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let e: unknown = error; e && typeof e === "object" && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+    seen.add(e);
+    const record = e as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } } };
+    if (record.code === "P2002" || record.code === "23505" || record.meta?.code === "23505") return true;
+    const cause = record.meta?.driverAdapterError?.cause;
+    if (cause?.originalCode === "23505" || cause?.kind === "UniqueConstraintViolation") return true;
+  }
+  return /\b23505\b|unique constraint/i.test(String((error as { message?: unknown })?.message ?? ""));
+}

@@ -1,0 +1,36 @@
+// Bodies of the rater's vote and flag requests, shared by the rating page and the route handlers.
+import { z } from "zod";
+
+export const CHOICES = ["LEFT", "RIGHT", "TIE", "BOTH_BAD"] as const;
+export type VoteChoice = (typeof CHOICES)[number];
+
+export const RATIONALE_MAX_CHARS = 4000;
+export const FLAG_REASON_MAX_CHARS = 1000;
+
+// Assignment ids are opaque base64url strings; anything else cannot be one.
+const assignmentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "Not an assignment id");
+
+// Blank rationale means "none given".
+const optionalText = (max: number, label: string) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.string().trim().max(max, `${label} must be at most ${max} characters`).optional(),
+  );
+
+export const voteSchema = z.object({
+  assignmentId: assignmentIdSchema,
+  choice: z.enum(CHOICES, { error: "Choose LEFT, RIGHT, TIE or BOTH_BAD" }),
+  rationale: optionalText(RATIONALE_MAX_CHARS, "The rationale"),
+});
+
+export const flagSchema = z.object({
+  assignmentId: assignmentIdSchema,
+  reason: z
+    .string({ error: "Say what is wrong with this pair" })
+    .trim()
+    .min(1, "Say what is wrong with this pair")
+    .max(FLAG_REASON_MAX_CHARS, `The reason must be at most ${FLAG_REASON_MAX_CHARS} characters`),
+});
+
+export type VoteInput = z.output<typeof voteSchema>;
+export type FlagInput = z.output<typeof flagSchema>;
