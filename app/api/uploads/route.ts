@@ -4,6 +4,7 @@ import { listUploads } from "@/lib/data/upload-list";
 import { env } from "@/lib/env";
 import { apiError } from "@/lib/http/api-error";
 import { uploadFormSchema } from "@/lib/validation/upload";
+import { issueList } from "@/lib/http/read-json";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
@@ -32,7 +33,7 @@ export const POST = route(async (request: Request) => {
   const file = form.get("file");
   if (!(file instanceof File)) return apiError(422, "invalid_upload", "Choose a file to upload.");
   const fields = uploadFormSchema.safeParse(Object.fromEntries([...form.entries()].filter(([k]) => k !== "file")));
-  if (!fields.success) return apiError(422, "invalid_fields", "Some fields are not valid.", fields.error.issues);
+  if (!fields.success) return apiError(422, "invalid_body", fields.error.issues[0]?.message ?? "Some fields are not valid.", issueList(fields.error));
   const outcome = await runUpload(new Uint8Array(await file.arrayBuffer()), file.name, fields.data, auth.user.id);
   if (!outcome.ok) return apiError(422, "invalid_upload", outcome.errors[0] ?? "The file was not imported.", outcome.errors);
   return Response.json(outcome, { status: outcome.status === "imported" ? 201 : 200 });

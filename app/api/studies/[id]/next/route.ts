@@ -1,5 +1,6 @@
 import { raterResponse } from "@/lib/assignment/http";
 import { apiUser, Role } from "@/lib/auth/guards";
+import { route } from "@/lib/http/route";
 import { nextAssignment } from "@/lib/data/assignments";
 
 export const dynamic = "force-dynamic";
@@ -7,9 +8,9 @@ export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ id: string }> };
 
 // The signed-in rater's current pair (the same one on reload) or a new blinded pair, or done.
-export async function GET(_request: Request, { params }: Params) {
+export const GET = route(async (_request: Request, { params }: Params) => {
   const auth = await apiUser(Role.RATER);
   if (auth.error) return auth.error;
   const { id } = await params;
   return raterResponse(await nextAssignment(id, auth.user.id));
-}
+});

@@ -1,5 +1,7 @@
-import { raterResponse, readBody } from "@/lib/assignment/http";
+import { raterResponse } from "@/lib/assignment/http";
 import { apiUser, Role } from "@/lib/auth/guards";
+import { route } from "@/lib/http/route";
+import { readJson } from "@/lib/http/read-json";
 import { recordVote } from "@/lib/data/votes";
 import { voteSchema } from "@/lib/validation/vote";
 
@@ -8,11 +10,11 @@ export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ id: string }> };
 
 // Records the rater's vote on the pair they hold; a repeat of the same vote answers like the first.
-export async function POST(request: Request, { params }: Params) {
+export const POST = route(async (request: Request, { params }: Params) => {
   const auth = await apiUser(Role.RATER);
   if (auth.error) return auth.error;
-  const body = await readBody(request, voteSchema);
+  const body = await readJson(request, voteSchema);
   if (body.error) return body.error;
   const { id } = await params;
   return raterResponse(await recordVote(id, auth.user.id, body.data));
-}
+});
