@@ -44,6 +44,8 @@ test("a rater joins by invitation, votes by mouse and keyboard, and never receiv
   await page.getByRole("button", { name: "Start rating" }).click();
 
   // Pair 1, with the mouse.
+  await expect(page.getByText("You have judged 0 pairs.")).toBeVisible();
+  await expect(page.getByText("0 / 3 votes")).toBeVisible();
   await expect(page.getByRole("region", { name: "Answer A" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Answer B" })).toBeVisible();
   const firstInstruction = await page.getByRole("region", { name: /Instruction/ }).textContent();
@@ -54,11 +56,15 @@ test("a rater joins by invitation, votes by mouse and keyboard, and never receiv
   const secondInstruction = await page.getByRole("region", { name: /Instruction/ }).textContent();
   await page.keyboard.press("2");
 
+  await expect(page.getByText("You have judged 1 pair.")).toBeVisible();
+
   // Pair 3: the Tie key.
   await expect(page.getByRole("region", { name: /Instruction/ })).not.toHaveText(secondInstruction!);
   await page.keyboard.press("3");
 
   await expect(page.getByRole("heading", { name: "All pairs are judged — thank you" })).toBeVisible();
+  await expect(page.getByText("You have judged 3 pairs.")).toBeVisible();
+  await expect(page.getByText("3 / 3 votes")).toBeVisible();
 
   // The markup in an answer was shown or stripped, never run.
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

@@ -8,7 +8,7 @@ export async function getStudyForAdmin(studyId: string) {
     select: {
       id: true, name: true, description: true, guidelines: true, status: true, votesPerPair: true, allowTie: true,
       allowBothBad: true, rationale: true, sampleSize: true, seed: true, allModelPairs: true, minSecondsPerPair: true,
-      revealAfterVote: true, completionCode: true, inviteToken: true, isDemo: true, createdAt: true, openedAt: true, closedAt: true,
+      revealAfterVote: true, completionCode: true, goldRate: true, crowdEnabled: true, crowdIdParam: true, inviteToken: true, isDemo: true, createdAt: true, openedAt: true, closedAt: true,
       models: { select: { model: { select: { name: true } } } },
       members: { orderBy: { createdAt: "asc" }, select: { createdAt: true, user: { select: { email: true, pseudonym: true } } } },
       invites: { where: { acceptedAt: null }, orderBy: { createdAt: "asc" }, select: { email: true } },
@@ -16,8 +16,9 @@ export async function getStudyForAdmin(studyId: string) {
     },
   });
   if (!study) return null;
-  const [complete, flags] = await Promise.all([
+  const [complete, goldPairs, flags] = await Promise.all([
     db.pair.count({ where: { studyId, voteCount: { gte: study.votesPerPair } } }),
+    db.pair.count({ where: { studyId, goldOutputId: { not: null } } }),
     db.assignment.findMany({
       where: { studyId, flaggedAt: { not: null } },
       orderBy: { flaggedAt: "desc" },
@@ -33,6 +34,7 @@ export async function getStudyForAdmin(studyId: string) {
     votes: _count.votes,
     votesWanted: _count.pairs * study.votesPerPair,
     pairsComplete: complete,
+    goldPairs,
     flags: flags.map((f) => ({ at: f.flaggedAt!, reason: f.flagReason ?? "", rater: f.rater.pseudonym, instruction: f.pair.prompt.instruction })),
   };
 }

@@ -38,3 +38,7 @@ export const addRatersSchema = z.object({
   emails: z.string().transform((text) => text.split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))
     .pipe(z.array(z.email({ message: "One of the addresses is not a valid email" })).min(1, "Enter at least one email").max(500)),
 });
+
+export const goldAnswerSchema = z.object({ pairId: z.string().min(1), answer: z.enum(["A", "B"]).nullable() });
+
+export const goldRateSchema = z.object({ goldRate: z.coerce.number().min(0, "Between 0 and 1").max(1, "Between 0 and 1") });

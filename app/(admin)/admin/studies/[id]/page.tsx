@@ -29,6 +29,7 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
         <Badge>{study.status.toLowerCase()}</Badge>
         <span className="text-sm text-slate-600">{study.models.join(" vs ")}</span>
         <Link href={`/studies/${study.id}/results`} className="text-sm text-brand-700 underline">Results</Link>
+        <Link href={`/admin/studies/${study.id}/pairs`} className="text-sm text-brand-700 underline">Pairs and gold answers</Link>
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
@@ -65,6 +66,8 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
           <div><dt className="text-slate-500">Sample</dt><dd>{study.sampleSize ? `${study.sampleSize} prompts, seed ${study.seed}` : "all common prompts"}</dd></div>
           <div><dt className="text-slate-500">Fast-vote flag</dt><dd>{study.minSecondsPerPair ? `< ${study.minSecondsPerPair} s` : "off"}</dd></div>
           <div><dt className="text-slate-500">Completion code</dt><dd>{study.completionCode ?? "none"}</dd></div>
+          <div><dt className="text-slate-500">Gold pairs</dt><dd>{study.goldPairs} marked, drawn {Math.round(study.goldRate * 100)}% of the time</dd></div>
+          <div><dt className="text-slate-500">Crowd entry</dt><dd>{study.crowdEnabled ? <code className="text-xs">/crowd/{study.inviteToken}?{study.crowdIdParam}=…</code> : "off"}</dd></div>
         </dl>
       </Card>
       <Card className="mt-6">

@@ -1,0 +1,49 @@
+// Gold pairs: an admin marks the output that is known to be better (one answer is plainly wrong);
+// they are mixed into raters' queues at the study's gold rate and score each rater's accuracy.
+import "server-only";
+import { db } from "@/lib/db";
+
+export type PairForReview = {
+  id: string; instruction: string; input: string; modelA: string; outputA: string; modelB: string; outputB: string;
+  gold: "A" | "B" | null; voteCount: number;
+};
+
+const PAGE = 25;
+
+export async function listPairsForReview(studyId: string, page: number): Promise<{ pairs: PairForReview[]; total: number; pageSize: number }> {
+  const [total, rows] = await Promise.all([
+    db.pair.count({ where: { studyId } }),
+    db.pair.findMany({
+      where: { studyId },
+      orderBy: [{ goldOutputId: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      skip: page * PAGE,
+      take: PAGE,
+      select: {
+        id: true, voteCount: true, goldOutputId: true, outputAId: true, outputBId: true,
+        prompt: { select: { instruction: true, input: true } },
+        outputA: { select: { text: true, model: { select: { name: true } } } },
+        outputB: { select: { text: true, model: { select: { name: true } } } },
+      },
+    }),
+  ]);
+  const pairs = rows.map((p) => ({
+    id: p.id, instruction: p.prompt.instruction, input: p.prompt.input, voteCount: p.voteCount,
+    modelA: p.outputA.model.name, outputA: p.outputA.text, modelB: p.outputB.model.name, outputB: p.outputB.text,
+    gold: p.goldOutputId === null ? null : p.goldOutputId === p.outputAId ? ("A" as const) : ("B" as const),
+  }));
+  return { pairs, total, pageSize: PAGE };
+}
+
+/** Sets or clears the known answer of a pair of this study; false when no such pair. */
+export async function setGoldAnswer(studyId: string, pairId: string, answer: "A" | "B" | null): Promise<boolean> {
+  const pair = await db.pair.findFirst({ where: { id: pairId, studyId }, select: { outputAId: true, outputBId: true } });
+  if (!pair) return false;
+  const goldOutputId = answer === null ? null : answer === "A" ? pair.outputAId : pair.outputBId;
+  await db.pair.update({ where: { id: pairId }, data: { goldOutputId } });
+  return true;
+}
+
+export async function setGoldRate(studyId: string, goldRate: number): Promise<boolean> {
+  const { count } = await db.study.updateMany({ where: { id: studyId }, data: { goldRate } });
+  return count === 1;
+}
