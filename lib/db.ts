@@ -10,7 +10,13 @@ const globalForDb = globalThis as unknown as { pairwiseDb?: PrismaClient };
 
 function client(): PrismaClient {
   if (!globalForDb.pairwiseDb) {
-    const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 10, connectionTimeoutMillis: 5_000 });
+    const adapter = new PrismaPg({
+      connectionString: env().DATABASE_URL,
+      max: 10,
+      connectionTimeoutMillis: 5_000,
+      // JIT compilation cost seconds on the results aggregates of large studies and won nothing.
+      options: "-c jit=off",
+    });
     globalForDb.pairwiseDb = new PrismaClient({ adapter });
   }
   return globalForDb.pairwiseDb;

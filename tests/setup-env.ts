@@ -1,4 +1,12 @@
-// Runs in each integration-test worker before the tests: point lib/env at the run's database.
-import { inject } from "vitest";
+// Runs before each integration-test file: a fresh copy of the migrated template database,
+// dropped when the file is done.
+import { afterAll, inject } from "vitest";
+import { createDatabaseFrom, dropDatabase, externalServer } from "../scripts/lib/postgres";
 
-process.env.DATABASE_URL = inject("databaseUrl");
+const server = externalServer(inject("serverAdminUrl"));
+const name = `${inject("templateDatabase")}_${Math.random().toString(36).slice(2, 10)}`;
+process.env.DATABASE_URL = await createDatabaseFrom(server, name, inject("templateDatabase"));
+
+afterAll(async () => {
+  await dropDatabase(server, name);
+});

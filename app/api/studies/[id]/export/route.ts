@@ -1,0 +1,29 @@
+// Staff-only export of every vote, de-blinded, streamed: ?format=csv|jsonl|alpaca_eval|battles.
+import { apiUser, Role } from "@/lib/auth/guards";
+import { db } from "@/lib/db";
+import { exportVoteBatches } from "@/lib/data/results/export-votes";
+import { EXPORT_CONTENT, exportStream, formatNeedsOutputs } from "@/lib/exports/stream";
+import { apiError } from "@/lib/http/api-error";
+import { exportQuerySchema, searchParamsObject } from "@/lib/validation/results";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const auth = await apiUser(Role.ADMIN, Role.RESEARCHER);
+  if (auth.error) return auth.error;
+  const { id } = await params;
+  const parsed = exportQuerySchema.safeParse(searchParamsObject(new URL(request.url).searchParams));
+  if (!parsed.success) return apiError(400, "invalid_query", "Choose format=csv, jsonl, alpaca_eval or battles.", parsed.error.issues);
+  const study = await db.study.findUnique({ where: { id }, select: { id: true } });
+  if (!study) return apiError(404, "not_found", "No such study.");
+  const { format } = parsed.data;
+  const content = EXPORT_CONTENT[format];
+  const body = exportStream(format, exportVoteBatches(id, formatNeedsOutputs(format)));
+  return new Response(body, {
+    headers: {
+      "content-type": content.type,
+      "content-disposition": `attachment; filename="study-${id}-${format === "csv" || format === "jsonl" ? "votes" : format}.${content.extension}"`,
+      "cache-control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,30 @@
+// Staff-only results of a study as JSON: the same figures the dashboard shows, or with ?pair=<id>
+// one prompt's detail (instruction, both outputs, model names, votes). ?exclude=<pseudonym,…>
+// leaves raters out of every figure; page/pageSize/model/category/outcome/q filter the prompt list.
+import { apiUser, Role } from "@/lib/auth/guards";
+import { resultPromptDetail } from "@/lib/data/results/prompt-detail";
+import { apiError } from "@/lib/http/api-error";
+import { getStudyResults, resultsScope } from "@/lib/results/study-results";
+import { resultsQuerySchema, searchParamsObject } from "@/lib/validation/results";
+
+export const dynamic = "force-dynamic";
+
+const noStore = { "cache-control": "no-store" };
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const auth = await apiUser(Role.ADMIN, Role.RESEARCHER);
+  if (auth.error) return auth.error;
+  const { id } = await params;
+  const parsed = resultsQuerySchema.safeParse(searchParamsObject(new URL(request.url).searchParams));
+  if (!parsed.success) return apiError(400, "invalid_query", "Invalid query parameters.", parsed.error.issues);
+  const { exclude, pair, page, pageSize, model, category, outcome, q } = parsed.data;
+  if (pair) {
+    const { scope } = await resultsScope(id, exclude);
+    const detail = await resultPromptDetail(id, pair, scope.excludeRaterIds);
+    if (!detail) return apiError(404, "not_found", "No such pair in this study.");
+    return Response.json({ pair: detail }, { headers: noStore });
+  }
+  const results = await getStudyResults(id, exclude, { page, pageSize, model, category, outcome, q });
+  if (!results) return apiError(404, "not_found", "No such study.");
+  return Response.json(results, { headers: noStore });
+}

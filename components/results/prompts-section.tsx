@@ -1,0 +1,109 @@
+"use client";
+// "Prompts": every pair with its votes and majority, filterable and paginated through the API,
+// each openable with the instruction, both outputs and the model names.
+import { useState } from "react";
+import type { PromptListPage } from "@/lib/data/results/prompt-list";
+import { Button } from "@/components/ui/button";
+import { PromptDetailPanel } from "./prompt-detail";
+import { Section, rowClass, tableClass, td, th, theadClass } from "./section";
+import type { PromptQuery } from "./use-results";
+
+export type PromptsSectionProps = {
+  page: PromptListPage;
+  query: PromptQuery;
+  models: string[];
+  onQuery: (query: PromptQuery) => void;
+  detailUrl: (pairId: string) => string;
+};
+
+const input = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
+
+function majorityText(row: PromptListPage["items"][number]): string {
+  if (row.majority === null) return "no votes";
+  if (row.majority === "tie") return "tie";
+  return row.majority === "A" ? row.modelA : row.modelB;
+}
+
+function Filters({ query, models, onQuery }: Omit<PromptsSectionProps, "page" | "detailUrl">) {
+  const set = (patch: Partial<PromptQuery>) => onQuery({ ...query, ...patch, page: 1 });
+  return (
+    <div className="mb-3 flex flex-wrap gap-3 text-sm">
+      <label>
+        <span className="mr-1">Majority</span>
+        <select className={input} value={query.outcome} onChange={(e) => set({ outcome: e.target.value })}>
+          <option value="">any</option>
+          <option value="A">model A</option>
+          <option value="B">model B</option>
+          <option value="tie">tie</option>
+          <option value="none">no votes</option>
+        </select>
+      </label>
+      <label>
+        <span className="mr-1">Model</span>
+        <select className={input} value={query.model} onChange={(e) => set({ model: e.target.value })}>
+          <option value="">any</option>
+          {models.map((m) => (
+            <option key={m} value={m}>{m}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span className="mr-1">Category or dataset</span>
+        <input className={input} defaultValue={query.category} onBlur={(e) => set({ category: e.target.value.trim() })} />
+      </label>
+      <label>
+        <span className="mr-1">Search instructions</span>
+        <input type="search" className={input} defaultValue={query.q} onKeyDown={(e) => e.key === "Enter" && set({ q: e.currentTarget.value.trim() })} onBlur={(e) => set({ q: e.target.value.trim() })} />
+      </label>
+    </div>
+  );
+}
+
+export function PromptsSection({ page, query, models, onQuery, detailUrl }: PromptsSectionProps) {
+  const [open, setOpen] = useState<string | null>(null);
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  return (
+    <Section id="prompts" title="Prompts" description="Vote counts and majority per prompt; open one to read both answers with the model names.">
+      <Filters query={query} models={models} onQuery={onQuery} />
+      <div className="overflow-x-auto">
+        <table className={tableClass}>
+          <caption className="sr-only">Prompts with their votes</caption>
+          <thead className={theadClass}>
+            <tr>
+              <th scope="col" className={th}>Instruction</th>
+              <th scope="col" className={th}>Models (A vs B)</th>
+              <th scope="col" className={`${th} text-right`}>A / B / tie / both bad</th>
+              <th scope="col" className={th}>Majority</th>
+              <th scope="col" className={th}><span className="sr-only">Open</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((row) => (
+              <tr key={row.pairId} className={`${rowClass} ${open === row.pairId ? "bg-brand-50" : ""}`}>
+                <td className={`${td} max-w-md truncate`} title={row.instruction}>
+                  {row.gold && <span className="mr-1 rounded bg-amber-100 px-1 text-xs text-amber-800">gold</span>}
+                  {row.instruction}
+                </td>
+                <td className={`${td} text-slate-600`}>{row.modelA} vs {row.modelB}</td>
+                <td className={`${td} text-right tabular-nums`}>{row.winsA} / {row.winsB} / {row.ties} / {row.bothBad}</td>
+                <td className={td}>{majorityText(row)}</td>
+                <td className={`${td} text-right`}>
+                  <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => setOpen(row.pairId)} aria-label={`Open prompt: ${row.instruction.slice(0, 60)}`}>
+                    Open
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {page.items.length === 0 && <p className="py-3 text-sm text-slate-600">No prompt matches.</p>}
+      </div>
+      <nav aria-label="Prompt pages" className="mt-3 flex items-center gap-3 text-sm">
+        <Button variant="secondary" disabled={query.page <= 1} onClick={() => onQuery({ ...query, page: query.page - 1 })}>Previous</Button>
+        <span className="tabular-nums">Page {Math.min(query.page, pages)} of {pages} · {page.total} prompts</span>
+        <Button variant="secondary" disabled={query.page >= pages} onClick={() => onQuery({ ...query, page: query.page + 1 })}>Next</Button>
+      </nav>
+      {open && <PromptDetailPanel url={detailUrl(open)} onClose={() => setOpen(null)} />}
+    </Section>
+  );
+}

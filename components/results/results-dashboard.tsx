@@ -1,0 +1,78 @@
+"use client";
+// The researcher's dashboard: every results section, fed by one results object that refreshes
+// every 10 s while the study is open; excluding a rater refetches every figure without them.
+import { useState } from "react";
+import type { ResultsResponse } from "@/lib/results/study-results";
+import { AgreementSection, ShareSection } from "./agreement-section";
+import { CategoriesSection } from "./categories-section";
+import { ExportLinks } from "./export-links";
+import { HeadlineSection } from "./headline-section";
+import { JudgesSection } from "./judges-section";
+import { OverTimeChart } from "./over-time-chart";
+import { PromptsSection } from "./prompts-section";
+import { RankingSection } from "./ranking-section";
+import { RatersSection } from "./raters-section";
+import { Section, Stat } from "./section";
+import { resultsUrl, useResults, type PromptQuery } from "./use-results";
+import { VotesNeededSection, WinRateSection } from "./win-rate-section";
+
+export type ResultsDashboardProps = { initial: ResultsResponse; initialExclude: string[] };
+
+const FIRST_PAGE: PromptQuery = { page: 1, outcome: "", category: "", model: "", q: "" };
+
+function keepExcludeInAddressBar(exclude: string[]) {
+  const url = new URL(window.location.href);
+  if (exclude.length) url.searchParams.set("exclude", exclude.join(","));
+  else url.searchParams.delete("exclude");
+  window.history.replaceState(null, "", url);
+}
+
+export function ResultsDashboard({ initial, initialExclude }: ResultsDashboardProps) {
+  const studyId = initial.study.id;
+  const [exclude, setExclude] = useState(initialExclude);
+  const [promptQuery, setPromptQuery] = useState(FIRST_PAGE);
+  const live = initial.study.status === "OPEN";
+  const { results: r, error, reload } = useResults(initial, resultsUrl(studyId, exclude, promptQuery), live);
+
+  const toggle = (pseudonym: string) => {
+    const next = exclude.includes(pseudonym) ? exclude.filter((p) => p !== pseudonym) : [...exclude, pseudonym];
+    setExclude(next);
+    keepExcludeInAddressBar(next);
+  };
+  const detailUrl = (pairId: string) =>
+    `/api/studies/${encodeURIComponent(studyId)}/results?pair=${encodeURIComponent(pairId)}${exclude.length ? `&exclude=${encodeURIComponent(exclude.join(","))}` : ""}`;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
+        <span>{r.study.models.join(" · ")}</span>
+        <span aria-live="polite">{live ? "Live: refreshes every 10 seconds" : `Study ${r.study.status.toLowerCase()}`}</span>
+        {r.study.isDemo && <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs">demo data</span>}
+        {error && <span role="alert" className="text-red-700">{error}</span>}
+      </div>
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        <Stat label="Votes" value={r.totals.votes} hint={r.study.goldPairs > 0 ? "including gold pairs" : undefined} />
+        <Stat label="Raters" value={r.totals.raters} />
+        <Stat label="Prompts voted" value={r.totals.promptsVoted} />
+        <Stat label="Pairs" value={r.study.pairs} hint={`${r.study.goldPairs} gold and ${r.study.excludedPairs} excluded: left out of the model figures`} />
+      </dl>
+      <HeadlineSection comparisons={r.comparisons} />
+      <WinRateSection comparisons={r.comparisons} />
+      <VotesNeededSection comparisons={r.comparisons} />
+      <RankingSection ranking={r.ranking} />
+      <AgreementSection agreement={r.agreement} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <ShareSection id="position-bias" title="Position bias" description="Decisive votes for the answer shown on the left (sides are randomized)." share={r.positionBias} hitLabel="Left won" missLabel="Right won" />
+        <ShareSection id="length-bias" title="Length bias" description="Decisive votes won by the longer answer (characters); equal lengths skipped." share={r.lengthBias} hitLabel="Longer won" missLabel="Shorter won" />
+      </div>
+      <RatersSection raters={r.raters} thresholds={r.raterThresholds} excluded={exclude} onToggle={toggle} />
+      <CategoriesSection categories={r.categories} />
+      <Section id="over-time" title="Votes over time" description={`Votes per ${r.overTime.bucket} (UTC).`}>
+        <OverTimeChart overTime={r.overTime} />
+      </Section>
+      <JudgesSection judges={r.judges} studyId={studyId} onImported={reload} />
+      <PromptsSection page={r.prompts} query={promptQuery} models={r.study.models} onQuery={setPromptQuery} detailUrl={detailUrl} />
+      <ExportLinks studyId={studyId} />
+    </div>
+  );
+}

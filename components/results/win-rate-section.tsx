@@ -1,0 +1,56 @@
+// "Win rate" with both intervals, the sign test's verdict, and "Votes needed".
+import { intervalText, percent, pValueText } from "@/lib/results/format";
+import type { ComparisonJson } from "@/lib/results/types";
+import { Section, Stat } from "./section";
+import { WinRateChart } from "./win-rate-chart";
+
+export function WinRateSection({ comparisons }: { comparisons: ComparisonJson[] }) {
+  return (
+    <Section id="win-rate" title="Win rate" description="Model A's share of votes, ties and both bad counted as half a win.">
+      {comparisons.length === 0 ? (
+        <p className="text-slate-600">No votes yet.</p>
+      ) : (
+        <div className="space-y-6">
+          {comparisons.map((c) => (
+            <article key={`${c.modelA}|${c.modelB}`} aria-label={`${c.modelA} vs ${c.modelB}`} className="space-y-3">
+              <h3 className="font-medium">
+                {c.modelA} <span className="text-slate-500">vs</span> {c.modelB}
+              </h3>
+              <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
+                <Stat label={`Win rate of ${c.modelA}`} value={percent(c.winRate.estimate)} />
+                <Stat label="95% Wilson (votes)" value={intervalText(c.winRate.wilson)} />
+                <Stat label="95% bootstrap (prompts)" value={intervalText(c.winRate.bootstrap.interval)} hint={`${c.winRate.bootstrap.resamples} resamples`} />
+                <Stat label="Sign test" value={pValueText(c.winRate.signTest.pValue)} hint={`${c.winRate.signTest.n} decisive votes`} />
+              </dl>
+              <p className={`rounded-md px-3 py-2 text-sm ${c.winRate.signTest.significant ? "bg-green-50 text-green-900" : "bg-slate-50 text-slate-700"}`}>
+                <strong className="font-semibold">Verdict:</strong> {c.winRate.summary}
+              </p>
+            </article>
+          ))}
+          <WinRateChart comparisons={comparisons} />
+        </div>
+      )}
+    </Section>
+  );
+}
+
+export function VotesNeededSection({ comparisons }: { comparisons: ComparisonJson[] }) {
+  return (
+    <Section id="votes-needed" title="Votes needed" description="A planning aid assuming the current split continues, not a power analysis.">
+      {comparisons.length === 0 ? (
+        <p className="text-slate-600">No votes yet.</p>
+      ) : (
+        <ul className="space-y-1 text-sm">
+          {comparisons.map((c) => (
+            <li key={`${c.modelA}|${c.modelB}`}>
+              <span className="font-medium">
+                {c.modelA} vs {c.modelB}:
+              </span>{" "}
+              {c.votesNeeded.text}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}

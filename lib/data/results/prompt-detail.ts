@@ -1,0 +1,72 @@
+// One pair opened from the per-prompt view: the instruction, both outputs with their models revealed
+// (staff only), every vote with its rater pseudonym and the side each output was shown on, and judge labels.
+import "server-only";
+import { db } from "@/lib/db";
+
+export type PromptDetailVote = {
+  rater: string;
+  choice: "LEFT" | "RIGHT" | "TIE" | "BOTH_BAD";
+  leftModel: string;
+  rightModel: string;
+  /** The winning model, or null for a tie / both bad. */
+  winner: string | null;
+  seconds: number;
+  tooFast: boolean;
+  rationale: string | null;
+  votedAt: string;
+};
+
+export type PromptDetail = {
+  pairId: string;
+  promptId: string;
+  instruction: string;
+  input: string;
+  category: string | null;
+  dataset: string | null;
+  outputA: { model: string; text: string };
+  outputB: { model: string; text: string };
+  goldModel: string | null;
+  votes: PromptDetailVote[];
+  judges: { run: string; winner: string | null }[];
+};
+
+const outputSelect = { id: true, text: true, model: { select: { name: true } } } as const;
+
+export async function resultPromptDetail(studyId: string, pairId: string, excludeRaterIds: readonly string[]): Promise<PromptDetail | null> {
+  const pair = await db.pair.findFirst({
+    where: { id: pairId, studyId },
+    select: {
+      id: true, promptId: true, goldOutputId: true,
+      prompt: { select: { instruction: true, input: true, category: true, dataset: true } },
+      outputA: { select: outputSelect },
+      outputB: { select: outputSelect },
+      votes: {
+        where: { raterId: { notIn: [...excludeRaterIds] } },
+        orderBy: { createdAt: "asc" },
+        select: {
+          choice: true, winnerOutputId: true, msTaken: true, tooFast: true, rationale: true, createdAt: true,
+          rater: { select: { pseudonym: true } }, assignment: { select: { leftIsA: true } },
+        },
+      },
+      judgeLabels: { select: { winnerOutputId: true, run: { select: { name: true } } } },
+    },
+  });
+  if (!pair) return null;
+  const name = (outputId: string | null) =>
+    outputId === null ? null : outputId === pair.outputA.id ? pair.outputA.model.name : pair.outputB.model.name;
+  const a = pair.outputA.model.name;
+  const b = pair.outputB.model.name;
+  return {
+    pairId: pair.id, promptId: pair.promptId, ...pair.prompt,
+    outputA: { model: a, text: pair.outputA.text },
+    outputB: { model: b, text: pair.outputB.text },
+    goldModel: name(pair.goldOutputId),
+    votes: pair.votes.map((v) => ({
+      rater: v.rater.pseudonym, choice: v.choice,
+      leftModel: v.assignment.leftIsA ? a : b, rightModel: v.assignment.leftIsA ? b : a,
+      winner: name(v.winnerOutputId), seconds: v.msTaken / 1000, tooFast: v.tooFast,
+      rationale: v.rationale, votedAt: v.createdAt.toISOString(),
+    })),
+    judges: pair.judgeLabels.map((l) => ({ run: l.run.name, winner: name(l.winnerOutputId) })),
+  };
+}

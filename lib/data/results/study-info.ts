@@ -1,0 +1,54 @@
+// What the results page needs to know about the study itself, and the pseudonym → id look-up
+// behind the `exclude` parameter.
+import "server-only";
+import { db } from "@/lib/db";
+import type { PairOrderRow } from "@/lib/results/inputs";
+
+export type ResultsStudy = {
+  id: string;
+  name: string;
+  status: "DRAFT" | "OPEN" | "CLOSED";
+  isDemo: boolean;
+  votesPerPair: number;
+  minSecondsPerPair: number;
+  models: string[];
+  pairs: number;
+  goldPairs: number;
+  excludedPairs: number;
+};
+
+export async function resultsStudy(studyId: string): Promise<ResultsStudy | null> {
+  const study = await db.study.findUnique({
+    where: { id: studyId },
+    select: {
+      id: true, name: true, status: true, isDemo: true, votesPerPair: true, minSecondsPerPair: true,
+      models: { select: { model: { select: { name: true } } } },
+    },
+  });
+  if (!study) return null;
+  const [pairs, goldPairs, excludedPairs] = await Promise.all([
+    db.pair.count({ where: { studyId } }),
+    db.pair.count({ where: { studyId, goldOutputId: { not: null }, excluded: false } }),
+    db.pair.count({ where: { studyId, excluded: true } }),
+  ]);
+  const { models, ...rest } = study;
+  return { ...rest, models: models.map((m) => m.model.name).sort(), pairs, goldPairs, excludedPairs };
+}
+
+/** Ids of the given pseudonyms, and the pseudonyms that matched nobody. */
+export async function resolvePseudonyms(pseudonyms: readonly string[]): Promise<{ ids: string[]; unknown: string[] }> {
+  if (pseudonyms.length === 0) return { ids: [], unknown: [] };
+  const users = await db.user.findMany({ where: { pseudonym: { in: [...pseudonyms] } }, select: { id: true, pseudonym: true } });
+  const found = new Set(users.map((u) => u.pseudonym));
+  return { ids: users.map((u) => u.id), unknown: pseudonyms.filter((p) => !found.has(p)) };
+}
+
+export async function pairOrders(studyId: string): Promise<PairOrderRow[]> {
+  return db.$queryRaw<PairOrderRow[]>`
+    SELECT ma.name AS "modelA", mb.name AS "modelB", count(*)::int AS pairs
+    FROM "Pair" p
+    JOIN "Output" oa ON oa.id = p."outputAId" JOIN "Output" ob ON ob.id = p."outputBId"
+    JOIN "LanguageModel" ma ON ma.id = oa."modelId" JOIN "LanguageModel" mb ON mb.id = ob."modelId"
+    WHERE p."studyId" = ${studyId} AND NOT p.excluded
+    GROUP BY 1, 2`;
+}

@@ -1,0 +1,14 @@
+// Votes per hour (folded into days by lib/results when the study spans more than a few days).
+import "server-only";
+import { db } from "@/lib/db";
+import type { HourBucketRow } from "@/lib/results/inputs";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { raterFilter, type ResultsScope } from "./scope";
+
+export async function votesPerHour(scope: ResultsScope): Promise<HourBucketRow[]> {
+  return db.$queryRaw<HourBucketRow[]>(Prisma.sql`
+    SELECT date_trunc('hour', v."createdAt") AS hour, count(*)::int AS votes
+    FROM "Vote" v JOIN "Pair" p ON p.id = v."pairId"
+    WHERE v."studyId" = ${scope.studyId} AND NOT p.excluded ${raterFilter(scope)}
+    GROUP BY 1 ORDER BY 1`);
+}

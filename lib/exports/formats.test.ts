@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { CSV_COLUMNS, voteAlpacaEval, voteBattle, voteCsv, voteJson } from "./formats";
+import { exportStream } from "./stream";
+import type { ExportVote } from "./types";
+
+function vote(overrides: Partial<ExportVote> = {}): ExportVote {
+  return {
+    voteId: "v1", studyId: "s1", pairId: "p1", promptId: "q1", instruction: "Say hi", input: "", category: null,
+    dataset: "demo", modelA: "alpaca-7b", modelB: "davinci", leftIsA: false, choice: "LEFT", winner: "davinci",
+    rater: "r_abc", servedAt: new Date("2026-01-01T10:00:00Z"), votedAt: new Date("2026-01-01T10:00:12Z"),
+    msTaken: 12000, tooFast: false, flagged: false, rationale: null, gold: false, excluded: false, isDemo: false,
+    outputA: "hi", outputB: "hello", ...overrides,
+  };
+}
+
+async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
+  return new Response(stream).text();
+}
+
+async function* batches(...groups: ExportVote[][]) {
+  for (const g of groups) yield g;
+}
+
+describe("export formats", () => {
+  it("CSV: de-blinded sides, winner and outcome; formula cells neutralized", () => {
+    // B (davinci) was on the left and the rater pressed LEFT, so davinci won = model_b.
+    const line = voteCsv(vote({ rationale: "=cmd|' /C calc'!A0", instruction: "-1 + 2?" }));
+    const cells = line.trimEnd().split(",");
+    expect(cells).toHaveLength(CSV_COLUMNS.length);
+    const at = (name: (typeof CSV_COLUMNS)[number]) => cells[CSV_COLUMNS.indexOf(name)];
+    expect(at("left_model")).toBe("davinci");
+    expect(at("right_model")).toBe("alpaca-7b");
+    expect(at("winner")).toBe("davinci");
+    expect(at("outcome")).toBe("model_b");
+    expect(at("rater")).toBe("r_abc");
+    expect(at("instruction")).toBe("'-1 + 2?");
+    expect(at("rationale")).toBe("'=cmd|' /C calc'!A0");
+  });
+
+  it("AlpacaEval: output_1 is output A; ties and both bad are 1.5 draws", () => {
+    expect(voteAlpacaEval(vote())).toMatchObject({ generator_1: "alpaca-7b", generator_2: "davinci", preference: 2, annotator: "r_abc" });
+    expect(voteAlpacaEval(vote({ choice: "RIGHT", winner: "alpaca-7b" })).preference).toBe(1);
+    expect(voteAlpacaEval(vote({ choice: "TIE", winner: null }))).toMatchObject({ preference: 1.5, both_bad: false });
+    expect(voteAlpacaEval(vote({ choice: "BOTH_BAD", winner: null }))).toMatchObject({ preference: 1.5, both_bad: true });
+    expect(voteAlpacaEval(vote({ input: "Bob" })).instruction).toBe("Say hi\n\nBob");
+  });
+
+  it("battles: model_a is the LEFT model, arena winner labels", () => {
+    expect(voteBattle(vote())).toMatchObject({ model_a: "davinci", model_b: "alpaca-7b", winner: "model_a", judge: "r_abc", tstamp: 1767261612 });
+    expect(voteBattle(vote({ choice: "RIGHT", winner: "alpaca-7b" })).winner).toBe("model_b");
+    expect(voteBattle(vote({ choice: "TIE", winner: null })).winner).toBe("tie");
+    expect(voteBattle(vote({ choice: "BOTH_BAD", winner: null })).winner).toBe("tie (bothbad)");
+  });
+
+  it("JSONL carries times and the side each output was on", () => {
+    expect(voteJson(vote())).toMatchObject({ left_model: "davinci", right_model: "alpaca-7b", ms_taken: 12000, voted_at: "2026-01-01T10:00:12.000Z" });
+  });
+});
+
+describe("exportStream", () => {
+  it("writes valid JSON arrays across batches, and an empty array for no votes", async () => {
+    const body = await text(exportStream("battles", batches([vote()], [vote({ voteId: "v2" }), vote({ voteId: "v3" })])));
+    expect(JSON.parse(body)).toHaveLength(3);
+    expect(JSON.parse(await text(exportStream("alpaca_eval", batches())))).toEqual([]);
+  });
+
+  it("writes one JSON object per line and a CSV header first", async () => {
+    const jsonl = await text(exportStream("jsonl", batches([vote(), vote({ voteId: "v2" })])));
+    expect(jsonl.trimEnd().split("\n").map((l) => JSON.parse(l).vote_id)).toEqual(["v1", "v2"]);
+    const csv = await text(exportStream("csv", batches([vote()])));
+    expect(csv.split("\r\n")[0]).toBe(CSV_COLUMNS.join(","));
+    expect(csv.split("\r\n")).toHaveLength(3);
+  });
+});

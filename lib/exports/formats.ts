@@ -1,0 +1,82 @@
+// The four export formats, one record per vote: CSV (spreadsheets), JSONL (everything),
+// AlpacaEval annotations (alpaca_eval's human-annotation shape) and Chatbot-Arena-style battles.
+import { csvLine } from "./csv";
+import type { ExportVote } from "./types";
+
+export const CSV_COLUMNS = [
+  "vote_id", "study_id", "pair_id", "prompt_id", "category", "dataset", "instruction", "input",
+  "model_a", "model_b", "left_model", "right_model", "choice", "winner", "outcome", "rater",
+  "served_at", "voted_at", "ms_taken", "too_fast", "flagged", "gold", "excluded", "demo", "rationale",
+] as const;
+
+function leftRight(v: ExportVote): { left: string; right: string } {
+  return v.leftIsA ? { left: v.modelA, right: v.modelB } : { left: v.modelB, right: v.modelA };
+}
+
+/** "model_a" / "model_b" (the pair's canonical outputs), "tie" or "both_bad". */
+export function outcome(v: ExportVote): "model_a" | "model_b" | "tie" | "both_bad" {
+  if (v.choice === "TIE") return "tie";
+  if (v.choice === "BOTH_BAD") return "both_bad";
+  return v.winner === v.modelA ? "model_a" : "model_b";
+}
+
+export function csvHeader(): string {
+  return csvLine(CSV_COLUMNS);
+}
+
+export function voteCsv(v: ExportVote): string {
+  const { left, right } = leftRight(v);
+  return csvLine([
+    v.voteId, v.studyId, v.pairId, v.promptId, v.category, v.dataset, v.instruction, v.input,
+    v.modelA, v.modelB, left, right, v.choice, v.winner, outcome(v), v.rater,
+    v.servedAt.toISOString(), v.votedAt.toISOString(), v.msTaken, v.tooFast, v.flagged, v.gold, v.excluded, v.isDemo, v.rationale,
+  ]);
+}
+
+export function voteJson(v: ExportVote) {
+  const { left, right } = leftRight(v);
+  return {
+    vote_id: v.voteId, study_id: v.studyId, pair_id: v.pairId, prompt_id: v.promptId,
+    category: v.category, dataset: v.dataset, instruction: v.instruction, input: v.input,
+    model_a: v.modelA, model_b: v.modelB, output_a: v.outputA, output_b: v.outputB,
+    left_model: left, right_model: right, choice: v.choice, winner: v.winner, outcome: outcome(v),
+    rater: v.rater, served_at: v.servedAt.toISOString(), voted_at: v.votedAt.toISOString(),
+    ms_taken: v.msTaken, too_fast: v.tooFast, flagged: v.flagged, gold: v.gold, excluded: v.excluded,
+    demo: v.isDemo, rationale: v.rationale,
+  };
+}
+
+/** AlpacaEval folds the input into the instruction the same way lib/ingest's promptKey does. */
+function alpacaInstruction(v: ExportVote): string {
+  return v.input.trim() === "" ? v.instruction : `${v.instruction}\n\n${v.input}`;
+}
+
+/**
+ * AlpacaEval annotation record: output_1/generator_1 = the pair's output A. preference 1 = output_1
+ * better, 2 = output_2 better, 1.5 = draw. AlpacaEval has no "both bad": BOTH_BAD is exported as a
+ * draw (1.5, as our win rates count it) with `both_bad: true` so nothing is lost.
+ */
+export function voteAlpacaEval(v: ExportVote) {
+  const preference = v.choice === "TIE" || v.choice === "BOTH_BAD" ? 1.5 : v.winner === v.modelA ? 1 : 2;
+  return {
+    instruction: alpacaInstruction(v),
+    output_1: v.outputA, generator_1: v.modelA,
+    output_2: v.outputB, generator_2: v.modelB,
+    annotator: v.rater, preference, both_bad: v.choice === "BOTH_BAD",
+    dataset: v.dataset, category: v.category,
+  };
+}
+
+/**
+ * Arena "battles" record. As in Chatbot Arena, model_a is the model shown on the LEFT; winner is
+ * "model_a", "model_b", "tie" or "tie (bothbad)"; judge is the rater's pseudonym; tstamp in seconds.
+ */
+export function voteBattle(v: ExportVote) {
+  const { left, right } = leftRight(v);
+  const winner =
+    v.choice === "LEFT" ? "model_a" : v.choice === "RIGHT" ? "model_b" : v.choice === "TIE" ? "tie" : "tie (bothbad)";
+  return {
+    question_id: v.promptId, model_a: left, model_b: right, winner, judge: v.rater,
+    anony: true, tstamp: v.votedAt.getTime() / 1000, category: v.category, dataset: v.dataset,
+  };
+}

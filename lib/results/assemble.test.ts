@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { assembleResults, type ResultsInput } from "./assemble";
+import type { PairCountRow } from "./inputs";
+import { orientationFrom } from "./orientation";
+import { overTimeJson } from "./over-time";
+
+const study: ResultsInput["study"] = {
+  id: "s1", name: "S", status: "OPEN", isDemo: false, models: ["m1", "m2"], pairs: 2, goldPairs: 0, excludedPairs: 0, votesPerPair: 3, minSecondsPerPair: 0,
+};
+
+function row(overrides: Partial<PairCountRow>): PairCountRow {
+  return {
+    pairId: "p", promptId: "q", category: null, dataset: null, modelA: "m1", modelB: "m2", lengthA: 10, lengthB: 20,
+    winsA: 0, winsB: 0, ties: 0, bothBad: 0, leftWins: 0, rightWins: 0, ...overrides,
+  };
+}
+
+function input(pairs: PairCountRow[], orders = [{ modelA: "m1", modelB: "m2", pairs: 2 }]): ResultsInput {
+  return { study, excludedRaters: { pseudonyms: [], unknown: [] }, pairOrders: orders, pairs, raters: [], raterAgreement: [], hours: [], judgeRuns: [], judgeRows: [], now: new Date(0) };
+}
+
+describe("assembleResults", () => {
+  it("gives honest empties for a study without votes", () => {
+    const r = assembleResults(input([]));
+    expect(r.comparisons).toEqual([]);
+    expect(r.agreement).toMatchObject({ fleissKappa: null, items: 0, pairwise: null });
+    expect(r.positionBias).toMatchObject({ share: null, pValue: 1 });
+    expect(r.ranking).toBeNull();
+    expect(r.overTime).toEqual({ bucket: "hour", points: [] });
+  });
+
+  it("folds pairs stored in the other order into the study's orientation", () => {
+    // Pair 2 stores m2 as output A: its 2 A-wins are m2 wins.
+    const r = assembleResults(input([row({ pairId: "p1", promptId: "q1", winsA: 3 }), row({ pairId: "p2", promptId: "q2", modelA: "m2", modelB: "m1", winsA: 2, ties: 1 })]));
+    expect(r.comparisons[0]).toMatchObject({ modelA: "m1", modelB: "m2", tally: { winsA: 3, winsB: 2, ties: 1, bothBad: 0, total: 6 } });
+    expect(r.comparisons[0]!.prompts).toMatchObject({ winsA: 1, winsB: 1, ties: 0 });
+  });
+});
+
+describe("orientationFrom", () => {
+  it("uses the order most pairs use, alphabetical on a tie", () => {
+    const orient = orientationFrom([{ modelA: "zeta", modelB: "alpha", pairs: 3 }, { modelA: "alpha", modelB: "zeta", pairs: 1 }]);
+    expect(orient("alpha", "zeta")).toMatchObject({ modelA: "zeta", modelB: "alpha", flipped: true });
+    expect(orientationFrom([])("b", "a")).toMatchObject({ modelA: "a", flipped: true });
+  });
+});
+
+describe("overTimeJson", () => {
+  it("keeps hours over a short span and folds into days beyond three days", () => {
+    const h = (iso: string, votes: number) => ({ hour: new Date(iso), votes });
+    expect(overTimeJson([h("2026-01-01T10:00:00Z", 2), h("2026-01-02T10:00:00Z", 3)]).bucket).toBe("hour");
+    expect(overTimeJson([h("2026-01-01T10:00:00Z", 2), h("2026-01-01T22:00:00Z", 1), h("2026-01-09T10:00:00Z", 3)])).toEqual({
+      bucket: "day",
+      points: [{ start: "2026-01-01T00:00:00.000Z", votes: 3 }, { start: "2026-01-09T00:00:00.000Z", votes: 3 }],
+    });
+  });
+});

@@ -1,0 +1,103 @@
+// Per model pair: the headline tally, win rate with Wilson and prompt-clustered bootstrap intervals,
+// sign test, votes needed, and the prompt-level (majority) tally beside the vote-level one.
+import { bootstrapWinRate } from "@/lib/stats/bootstrap";
+import { majorityOutcome } from "@/lib/stats/majority";
+import type { PromptCounts, Tally } from "@/lib/stats/tally";
+import { votesNeeded } from "@/lib/stats/votes-needed";
+import { headline, summarizeWinRate } from "@/lib/stats/win-rate";
+import { intervalExcludes } from "@/lib/stats/wilson";
+import { intervalText, percent, pValueText } from "./format";
+import type { PairCountRow } from "./inputs";
+import type { Orient } from "./orientation";
+import type { ComparisonJson, TallyJson, VotesNeededJson, WinRateJson } from "./types";
+
+export type ComparisonCounts = { key: string; modelA: string; modelB: string; tally: Tally; prompts: Map<string, PromptCounts> };
+
+const ALPHA = 0.05;
+
+export function emptyTally(): Tally {
+  return { winsA: 0, winsB: 0, ties: 0, bothBad: 0 };
+}
+
+export function addCounts(into: Tally, row: Tally, flipped: boolean): void {
+  into.winsA += flipped ? row.winsB : row.winsA;
+  into.winsB += flipped ? row.winsA : row.winsB;
+  into.ties += row.ties;
+  into.bothBad += row.bothBad;
+}
+
+export function tallyJson(t: Tally): TallyJson {
+  return { ...t, total: t.winsA + t.winsB + t.ties + t.bothBad };
+}
+
+/** Folds per-pair rows into comparisons, oriented, with per-prompt counts for the bootstrap. */
+export function groupComparisons(rows: readonly PairCountRow[], orient: Orient): ComparisonCounts[] {
+  const byKey = new Map<string, ComparisonCounts>();
+  for (const row of rows) {
+    const o = orient(row.modelA, row.modelB);
+    let c = byKey.get(o.key);
+    if (!c) byKey.set(o.key, (c = { key: o.key, modelA: o.modelA, modelB: o.modelB, tally: emptyTally(), prompts: new Map() }));
+    addCounts(c.tally, row, o.flipped);
+    const prompt = c.prompts.get(row.promptId) ?? emptyTally();
+    addCounts(prompt as Tally, row, o.flipped);
+    c.prompts.set(row.promptId, prompt);
+  }
+  return [...byKey.values()].sort((x, y) => x.modelA.localeCompare(y.modelA) || x.modelB.localeCompare(y.modelB));
+}
+
+function winRateJson(c: ComparisonCounts, seed: string): WinRateJson {
+  const s = summarizeWinRate(c.tally);
+  const boot = bootstrapWinRate([...c.prompts.values()], { seed, resamples: 1000 });
+  const significant = s.signTestP < ALPHA;
+  const summary =
+    s.winRate === null
+      ? "No votes yet."
+      : `${c.modelA} wins ${percent(s.winRate)} against ${c.modelB} (ties as half; 95% CI ${intervalText(s.interval)}). ` +
+        `Sign test on ${s.decisive} decisive votes: ${pValueText(s.signTestP)}, ${s.verdict}.`;
+  return {
+    estimate: s.winRate,
+    wilson: s.interval,
+    bootstrap: { interval: boot.interval, resamples: boot.resamples },
+    signTest: { n: s.decisive, pValue: s.signTestP, significant, verdict: s.verdict },
+    summary,
+  };
+}
+
+function votesNeededJson(c: ComparisonCounts, wilson: WinRateJson["wilson"]): VotesNeededJson {
+  const more = votesNeeded(c.tally);
+  const decided = wilson !== null && intervalExcludes(wilson, 0.5);
+  let text: string;
+  if (decided) text = "The 95% interval already excludes 50%.";
+  else if (more === null) text = "The split is even: more votes at this split would never exclude 50%.";
+  else text = `About ${more} more votes at the current split until the 95% interval excludes 50%.`;
+  return { more: decided ? 0 : more, decided, text };
+}
+
+function promptTally(c: ComparisonCounts): ComparisonJson["prompts"] {
+  const result = { voted: 0, winsA: 0, winsB: 0, ties: 0 };
+  for (const p of c.prompts.values()) {
+    const outcome = majorityOutcome(p);
+    if (outcome === null) continue;
+    result.voted++;
+    if (outcome === "A") result.winsA++;
+    else if (outcome === "B") result.winsB++;
+    else result.ties++;
+  }
+  const noun = result.winsA + result.winsB === 1 ? "prompt" : "prompts";
+  const ties = result.ties > 0 ? ` (with ${result.ties} tied)` : "";
+  const text = `${c.modelA} wins ${result.winsA} versus ${result.winsB} ${noun} against ${c.modelB}${ties}`;
+  return { ...result, headline: `${text}, by majority per prompt` };
+}
+
+export function summarizeComparison(c: ComparisonCounts, seed: string): ComparisonJson {
+  const winRate = winRateJson(c, seed);
+  return {
+    modelA: c.modelA,
+    modelB: c.modelB,
+    tally: tallyJson(c.tally),
+    headline: headline(c.modelA, c.modelB, c.tally),
+    winRate,
+    votesNeeded: votesNeededJson(c, winRate.wilson),
+    prompts: promptTally(c),
+  };
+}

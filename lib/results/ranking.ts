@@ -1,0 +1,33 @@
+// Bradley-Terry ranking with seeded bootstrap intervals and the head-to-head matrix, for 3+ models.
+import { bradleyTerryBootstrap } from "@/lib/stats/bradley-terry-bootstrap";
+import { headToHeadMatrix } from "@/lib/stats/head-to-head";
+import type { PairRecord } from "@/lib/stats/pair-matrix";
+import type { ComparisonCounts } from "./comparisons";
+import type { RankingJson } from "./types";
+
+/**
+ * Ties and "both bad" count as half a win each way. When the plain fit does not exist (some model
+ * never won or never lost), one virtual tie per model pair is added and reported as pseudoTies.
+ */
+export function rankingJson(comparisons: readonly ComparisonCounts[], seed: string, resamples = 1000): RankingJson | null {
+  const records: PairRecord[] = comparisons.map((c) => ({ a: c.modelA, b: c.modelB, ...c.tally }));
+  const models = new Set(records.flatMap((r) => [r.a, r.b]));
+  if (models.size < 3) return null;
+  let pseudoTies = 0;
+  let boot = bradleyTerryBootstrap(records, { seed, resamples });
+  if (boot.fit === null) {
+    pseudoTies = 1;
+    boot = bradleyTerryBootstrap(records, { seed, resamples, pseudoTies });
+  }
+  const fit = boot.fit;
+  if (fit === null) return null;
+  const intervals = new Map(boot.intervals.map((i) => [i.model, i] as const));
+  const ranked = fit.models
+    .map((model, i) => ({ model, score: fit.scores[i] as number }))
+    .sort((x, y) => y.score - x.score)
+    .map((m, i) => ({ rank: i + 1, ...m, low: intervals.get(m.model)?.low ?? null, high: intervals.get(m.model)?.high ?? null }));
+  return {
+    models: ranked, converged: fit.converged, pseudoTies, resamples: boot.resamples, failed: boot.failed,
+    headToHead: headToHeadMatrix(records),
+  };
+}

@@ -1,0 +1,59 @@
+// The per-rater table: pseudonym, volume, speed, side preference, agreement, gold accuracy and
+// flags, with suspicious raters marked by documented thresholds (see RATER_THRESHOLDS).
+import type { RaterAgreementRow, RaterStatsRow } from "./inputs";
+import type { RaterFlag, RaterJson, RaterThresholds } from "./types";
+
+/**
+ * sideShare/minDecisive: a rater who picks the same side in >= 90% of 10+ decisive votes is
+ * probably not reading (sides are randomized). minMedianSeconds: used when the study sets no
+ * minSecondsPerPair; reading an instruction and two answers takes longer than 5 s.
+ * Gold: below 50% on 3+ gold pairs is worse than guessing between two answers.
+ */
+export const DEFAULT_MIN_MEDIAN_SECONDS = 5;
+
+export function raterThresholds(minSecondsPerPair: number): RaterThresholds {
+  return {
+    sideShare: 0.9,
+    minDecisive: 10,
+    minMedianSeconds: minSecondsPerPair > 0 ? minSecondsPerPair : DEFAULT_MIN_MEDIAN_SECONDS,
+    minGoldVotes: 3,
+    minGoldAccuracy: 0.5,
+  };
+}
+
+function flags(r: RaterJson, t: RaterThresholds): RaterFlag[] {
+  const out: RaterFlag[] = [];
+  const decisive = r.left + r.right;
+  if (decisive >= t.minDecisive && r.leftShare !== null) {
+    if (r.leftShare >= t.sideShare) out.push("always-left");
+    if (r.leftShare <= 1 - t.sideShare) out.push("always-right");
+  }
+  if (r.medianSeconds !== null && r.medianSeconds < t.minMedianSeconds) out.push("too-fast");
+  if (r.gold && r.gold.total >= t.minGoldVotes && (r.gold.accuracy ?? 1) < t.minGoldAccuracy) out.push("low-gold");
+  return out;
+}
+
+export function raterRows(stats: readonly RaterStatsRow[], agreement: readonly RaterAgreementRow[], t: RaterThresholds): RaterJson[] {
+  const agreed = new Map(agreement.map((a) => [a.raterId, a] as const));
+  return stats.map((s) => {
+    const a = agreed.get(s.raterId) ?? { agreed: 0, compared: 0 };
+    const decisive = s.left + s.right;
+    const row: RaterJson = {
+      pseudonym: s.pseudonym,
+      votes: s.votes,
+      left: s.left,
+      right: s.right,
+      ties: s.ties,
+      bothBad: s.bothBad,
+      leftShare: decisive === 0 ? null : s.left / decisive,
+      medianSeconds: s.medianMs === null ? null : s.medianMs / 1000,
+      agreement: { agreed: a.agreed, compared: a.compared, rate: a.compared === 0 ? null : a.agreed / a.compared },
+      tooFastVotes: s.tooFast,
+      flaggedAssignments: s.flagged,
+      gold: s.goldVotes === 0 ? null : { correct: s.goldCorrect, total: s.goldVotes, accuracy: s.goldCorrect / s.goldVotes },
+      suspicious: [],
+    };
+    row.suspicious = flags(row, t);
+    return row;
+  });
+}

@@ -1,0 +1,40 @@
+// Server entry point of the results: runs the aggregate queries in parallel and assembles the figures.
+// The API route and the page both call this, so they always agree.
+import "server-only";
+import { judgeCrossCounts, judgeRuns } from "@/lib/data/results/judge-counts";
+import { pairCounts } from "@/lib/data/results/pair-counts";
+import { listResultPrompts, type PromptListFilter, type PromptListPage } from "@/lib/data/results/prompt-list";
+import { raterAgreement, raterStats } from "@/lib/data/results/rater-stats";
+import type { ResultsScope } from "@/lib/data/results/scope";
+import { pairOrders, resolvePseudonyms, resultsStudy } from "@/lib/data/results/study-info";
+import { votesPerHour } from "@/lib/data/results/votes-over-time";
+import { assembleResults } from "./assemble";
+import type { StudyResults } from "./types";
+
+export type ResultsResponse = StudyResults & { prompts: PromptListPage };
+
+/** The scope for a study minus the given pseudonyms (unknown ones are reported, not an error). */
+export async function resultsScope(studyId: string, exclude: readonly string[]) {
+  const { ids, unknown } = await resolvePseudonyms(exclude);
+  const scope: ResultsScope = { studyId, excludeRaterIds: ids };
+  return { scope, excludedRaters: { pseudonyms: exclude.filter((p) => !unknown.includes(p)), unknown } };
+}
+
+/** Null when the study does not exist. */
+export async function getStudyResults(
+  studyId: string,
+  exclude: readonly string[] = [],
+  promptFilter: PromptListFilter = { page: 1, pageSize: 25 },
+): Promise<ResultsResponse | null> {
+  const study = await resultsStudy(studyId);
+  if (!study) return null;
+  const { scope, excludedRaters } = await resultsScope(studyId, exclude);
+  const [orders, pairs, raters, agreement, hours, runs, judgeRows, prompts] = await Promise.all([
+    pairOrders(studyId), pairCounts(scope), raterStats(scope), raterAgreement(scope), votesPerHour(scope),
+    judgeRuns(studyId), judgeCrossCounts(scope), listResultPrompts(scope, promptFilter),
+  ]);
+  const results = assembleResults({
+    study, excludedRaters, pairOrders: orders, pairs, raters, raterAgreement: agreement, hours, judgeRuns: runs, judgeRows,
+  });
+  return { ...results, prompts };
+}

@@ -1,0 +1,158 @@
+// The JSON shape of a study's results: what GET /api/studies/:id/results returns and the page renders.
+// Model A/B of a comparison is the orientation most of its pairs use (the study's canonical order).
+import type { HeadToHead } from "@/lib/stats/head-to-head";
+import type { Interval } from "@/lib/stats/tally";
+
+export type TallyJson = { winsA: number; winsB: number; ties: number; bothBad: number; total: number };
+
+export type SignificanceJson = { pValue: number; significant: boolean; verdict: string };
+
+export type WinRateJson = {
+  /** A's win rate with ties and "both bad" as half; null without votes. */
+  estimate: number | null;
+  /** 95% Wilson interval on votes. */
+  wilson: Interval | null;
+  /** 95% percentile bootstrap, resampling prompts (seeded from the study id). */
+  bootstrap: { interval: Interval | null; resamples: number };
+  /** Exact two-sided sign test, winsA vs winsB (ties and both bad excluded). */
+  signTest: SignificanceJson & { n: number };
+  /** One plain-language sentence. */
+  summary: string;
+};
+
+export type VotesNeededJson = {
+  /** Extra votes at the current split until the Wilson interval excludes 50%; 0 = already; null = never (even split or no votes). */
+  more: number | null;
+  decided: boolean;
+  text: string;
+};
+
+export type ComparisonJson = {
+  modelA: string;
+  modelB: string;
+  tally: TallyJson;
+  headline: string;
+  winRate: WinRateJson;
+  votesNeeded: VotesNeededJson;
+  /** Prompt-level tally: majority outcome per prompt (ties + both bad as one bloc). */
+  prompts: { voted: number; winsA: number; winsB: number; ties: number; headline: string };
+};
+
+export type ShareJson = SignificanceJson & {
+  hits: number;
+  misses: number;
+  share: number | null;
+  interval: Interval | null;
+  summary: string;
+};
+
+export type AgreementJson = {
+  /** Fleiss' kappa over pairs with 2+ votes; categories A wins, B wins, tie, both bad. */
+  fleissKappa: number | null;
+  observed: number | null;
+  expected: number | null;
+  /** Pairs (prompt x model pair) with 2+ votes. */
+  items: number;
+  /** Share of agreeing rater pairs on the same item. */
+  pairwise: number | null;
+  summary: string;
+};
+
+export type RaterFlag = "always-left" | "always-right" | "too-fast" | "low-gold";
+
+export type RaterJson = {
+  pseudonym: string;
+  votes: number;
+  left: number;
+  right: number;
+  ties: number;
+  bothBad: number;
+  /** LEFT / (LEFT + RIGHT); null without decisive votes. */
+  leftShare: number | null;
+  medianSeconds: number | null;
+  /** Agreement with the plurality of the other raters on the same pairs. */
+  agreement: { agreed: number; compared: number; rate: number | null };
+  tooFastVotes: number;
+  flaggedAssignments: number;
+  gold: { correct: number; total: number; accuracy: number | null } | null;
+  suspicious: RaterFlag[];
+};
+
+export type RaterThresholds = {
+  sideShare: number;
+  minDecisive: number;
+  minMedianSeconds: number;
+  minGoldVotes: number;
+  minGoldAccuracy: number;
+};
+
+export type CategoryJson = {
+  field: "category" | "dataset";
+  value: string;
+  modelA: string;
+  modelB: string;
+  tally: TallyJson;
+  winRate: number | null;
+  wilson: Interval | null;
+  prompts: number;
+};
+
+export type RankingJson = {
+  models: { rank: number; model: string; score: number; low: number | null; high: number | null }[];
+  converged: boolean;
+  /** Virtual ties added between every pair because the plain fit did not exist (a model never won or never lost). */
+  pseudoTies: number;
+  resamples: number;
+  failed: number;
+  headToHead: HeadToHead;
+};
+
+export type OverTimeJson = { bucket: "hour" | "day"; points: { start: string; votes: number }[] };
+
+export type JudgeAgreementJson = { compared: number; agreed: number; rate: number | null; kappa: number | null };
+
+export type JudgeJson = {
+  id: string;
+  name: string;
+  fileName: string;
+  createdAt: string;
+  labels: number;
+  comparisons: {
+    modelA: string;
+    modelB: string;
+    winsA: number;
+    winsB: number;
+    draws: number;
+    headline: string;
+    agreement: JudgeAgreementJson;
+  }[];
+  agreement: JudgeAgreementJson;
+};
+
+export type StudyResults = {
+  study: {
+    id: string;
+    name: string;
+    status: "DRAFT" | "OPEN" | "CLOSED";
+    isDemo: boolean;
+    models: string[];
+    pairs: number;
+    goldPairs: number;
+    excludedPairs: number;
+    votesPerPair: number;
+    minSecondsPerPair: number;
+  };
+  generatedAt: string;
+  excludedRaters: { pseudonyms: string[]; unknown: string[] };
+  totals: { votes: number; raters: number; comparedVotes: number; promptsVoted: number };
+  comparisons: ComparisonJson[];
+  agreement: AgreementJson;
+  positionBias: ShareJson;
+  lengthBias: ShareJson;
+  raters: RaterJson[];
+  raterThresholds: RaterThresholds;
+  categories: CategoryJson[];
+  ranking: RankingJson | null;
+  overTime: OverTimeJson;
+  judges: JudgeJson[];
+};
