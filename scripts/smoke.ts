@@ -7,6 +7,7 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { waitForHealth } from "./lib/app-server";
+import { HttpClient } from "./lib/http-client";
 import { freePort } from "./lib/postgres";
 
 type Check = { name: string; ok: boolean; detail?: string };
@@ -50,20 +51,6 @@ function groupAlive(pgid: number): boolean {
   }
 }
 
-async function signedInJson(baseUrl: string, email: string, password: string, path: string) {
-  const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const cookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const signIn = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${baseUrl}${path}`, { headers: { cookie: `${cookie}; ${session}` } });
-  return { status: res.status, body: (await res.json()) as { studies?: { isDemo: boolean; votes: number }[] } };
-}
-
 // npm can exit before PostgreSQL has finished its shutdown; the next start must find it gone.
 async function postgresStopped(dataDir: string) {
   const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
@@ -81,8 +68,10 @@ async function startTwice(dataDir: string) {
     try {
       const health = await (await fetch(`${baseUrl}/api/health`)).json();
       check(`start ${round}: /api/health with embedded PostgreSQL`, JSON.stringify(health) === '{"ok":true,"db":"up"}', JSON.stringify(health));
-      const { status, body } = await signedInJson(baseUrl, "admin@example.com", "pairwise-admin", "/api/studies");
-      const demo = body.studies?.filter((s) => s.isDemo) ?? [];
+      const client = new HttpClient(baseUrl);
+      await client.signIn("admin@example.com", "pairwise-admin");
+      const { status, body } = await client.request("GET", "/api/studies");
+      const demo = (body as { studies?: { isDemo: boolean }[] }).studies?.filter((s) => s.isDemo) ?? [];
       check(`start ${round}: demo admin signs in and sees one demo study`, status === 200 && demo.length === 1, `status ${status}, ${demo.length} demo studies`);
       snapshots.push(JSON.stringify(demo));
     } finally {

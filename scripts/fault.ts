@@ -1,0 +1,162 @@
+// `npm run test:fault`: PostgreSQL restarted in the middle of a voting load. Requests during the
+// outage must get 503 with a clear JSON error, the app must recover by itself, and afterwards every
+// vote the server said it accepted must be in the table exactly once (clients retry with the same
+// assignment id, which is the vote's idempotency key).
+import { randomBytes } from "node:crypto";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { applyMigrations } from "@/lib/migrations/apply";
+import { startAppServer } from "./lib/app-server";
+import { HttpClient } from "./lib/http-client";
+import { createDatabase, freePort, startEmbedded } from "./lib/postgres";
+
+const RATERS = 8;
+const PROMPTS = 60;
+const PASSWORD = "fault-test-password";
+
+type Check = { name: string; ok: boolean; detail?: string };
+const checks: Check[] = [];
+const check = (name: string, ok: boolean, detail?: string) => {
+  checks.push({ name, ok, detail });
+  console.log(`${ok ? "✓" : "✗"} ${name}${detail ? ` — ${detail}` : ""}`);
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function seedStudy(): Promise<{ studyId: string; emails: string[] }> {
+  const { db } = await import("@/lib/db");
+  const { createUser } = await import("@/lib/data/users");
+  const { promptTextHash } = await import("@/lib/demo/prompt-hash");
+  const models = await Promise.all(["fault-a", "fault-b"].map((name) => db.languageModel.create({ data: { name } })));
+  const emails = Array.from({ length: RATERS }, (_, i) => `fault-rater-${i}@example.com`);
+  const raters = await Promise.all(emails.map((email) => createUser({ email, password: PASSWORD, role: "RATER" })));
+  const study = await db.study.create({
+    data: { name: "Fault study", status: "OPEN", openedAt: new Date(), votesPerPair: 3, inviteToken: randomBytes(12).toString("hex"),
+      members: { create: raters.map((r) => ({ userId: r.id })) } },
+  });
+  for (let i = 0; i < PROMPTS; i++) {
+    const instruction = `Fault prompt ${i}`;
+    const prompt = await db.prompt.create({ data: { instruction, textHash: promptTextHash(instruction, "") } });
+    const [a, b] = await Promise.all(models.map((m) => db.output.create({ data: { promptId: prompt.id, modelId: m.id, text: `${m.name} answers ${i}` } })));
+    await db.pair.create({ data: { studyId: study.id, promptId: prompt.id, outputAId: a!.id, outputBId: b!.id } });
+  }
+  return { studyId: study.id, emails };
+}
+
+type Stats = { accepted: Set<string>; unavailable: number; badUnavailable: number; otherErrors: string[] };
+
+// One rater: ask for a pair, vote, and on 503 or a dropped connection retry the same vote.
+async function rater(client: HttpClient, studyId: string, stats: Stats, deadline: number) {
+  while (Date.now() < deadline) {
+    const next = await client.request("GET", `/api/studies/${studyId}/next`).catch(() => null);
+    if (!next || next.status === 503) {
+      if (next) countUnavailable(next.body, stats);
+      await sleep(200);
+      continue;
+    }
+    const body = next.body as { done?: boolean; waiting?: boolean; assignmentId?: string };
+    if (body.done) return;
+    if (!body.assignmentId) {
+      await sleep(300);
+      continue;
+    }
+    await voteUntilAnswered(client, studyId, body.assignmentId, stats, deadline);
+  }
+}
+
+function countUnavailable(body: unknown, stats: Stats) {
+  stats.unavailable++;
+  if ((body as { error?: { code?: string } })?.error?.code !== "db_unavailable") stats.badUnavailable++;
+}
+
+async function voteUntilAnswered(client: HttpClient, studyId: string, assignmentId: string, stats: Stats, deadline: number) {
+  const choice = (["LEFT", "RIGHT", "TIE"] as const)[Math.floor(Math.random() * 3)];
+  while (Date.now() < deadline) {
+    const res = await client.request("POST", `/api/studies/${studyId}/votes`, { assignmentId, choice }).catch(() => null);
+    if (res?.status === 200) {
+      stats.accepted.add(assignmentId);
+      return;
+    }
+    if (res && res.status !== 503) {
+      // An expired lease after a long outage is a fair refusal; anything else is a bug.
+      const code = (res.body as { error?: { code?: string } })?.error?.code;
+      if (code !== "assignment_expired") stats.otherErrors.push(`${res.status} ${code}`);
+      return;
+    }
+    if (res) countUnavailable(res.body, stats);
+    await sleep(200);
+  }
+}
+
+async function run(dir: string) {
+  const pgPort = await freePort();
+  const pg = await startEmbedded({ dataDir: path.join(dir, "pg"), port: pgPort, persistent: true, quiet: true });
+  try {
+    const url = await createDatabase(pg, "pairwise_fault");
+    await applyMigrations(url);
+    process.env.DATABASE_URL = url;
+    const { studyId, emails } = await seedStudy();
+    const app = await startAppServer(await freePort(), { DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
+    try {
+      const clients = await Promise.all(emails.map(async (email) => {
+        const client = new HttpClient(app.baseUrl);
+        await client.signIn(email, PASSWORD);
+        return client;
+      }));
+      const stats: Stats = { accepted: new Set(), unavailable: 0, badUnavailable: 0, otherErrors: [] };
+      const deadline = Date.now() + 90_000;
+      const load = Promise.all(clients.map((c) => rater(c, studyId, stats, deadline)));
+      // Restart once the load is well under way.
+      for (let i = 0; i < 300 && stats.accepted.size < 20; i++) await sleep(100);
+      const before = stats.accepted.size;
+      console.log(`restarting PostgreSQL after ${before} accepted votes…`);
+      await pg.stop();
+      await sleep(3_000);
+      const health = await fetch(`${app.baseUrl}/api/health`);
+      check("health says the database is down during the outage", health.status === 503, `status ${health.status}`);
+      await pg.start!();
+      await load;
+      await verify(app.baseUrl, studyId, stats, before);
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await pg.stop().catch(() => {});
+  }
+}
+
+async function verify(baseUrl: string, studyId: string, stats: Stats, before: number) {
+  const { db } = await import("@/lib/db");
+  check("votes were accepted before the restart", before > 0, `${before}`);
+  check("requests during the outage got 503", stats.unavailable > 0, `${stats.unavailable} answers`);
+  check("every 503 carried the db_unavailable JSON error", stats.badUnavailable === 0, `${stats.badUnavailable} without it`);
+  check("no other errors", stats.otherErrors.length === 0, stats.otherErrors.slice(0, 5).join(", "));
+  const health = await fetch(`${baseUrl}/api/health`);
+  check("the app recovered by itself", health.status === 200);
+  const votes = await db.vote.findMany({ where: { studyId }, select: { assignmentId: true } });
+  const stored = new Set(votes.map((v) => v.assignmentId));
+  const missing = [...stats.accepted].filter((id) => !stored.has(id));
+  check("every accepted vote is in the table", missing.length === 0, `${stats.accepted.size} accepted, ${missing.length} missing`);
+  check("no vote is stored twice or without the client knowing", votes.length === stats.accepted.size, `${votes.length} stored`);
+  const counted = await db.pair.aggregate({ where: { studyId }, _sum: { voteCount: true } });
+  check("pairs' vote counters agree with the votes", counted._sum.voteCount === votes.length);
+  check("the study was judged to the end", votes.length === PROMPTS * 3, `${votes.length} of ${PROMPTS * 3}`);
+}
+
+async function main() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "pairwise-fault-"));
+  await chmod(dir, 0o755);
+  try {
+    await run(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const failed = checks.filter((c) => !c.ok).length;
+  console.log(`\nfault: ${checks.length - failed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
