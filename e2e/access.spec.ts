@@ -1,42 +1,69 @@
 // Roles are enforced by the server: checked through the browser and by plain HTTP.
 import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
-import { signInOverHttp, type RoleName } from "./fixtures/accounts";
+import { ACCESS_TABLE, type Who } from "./fixtures/access-table";
+import { signInOverHttp } from "./fixtures/accounts";
 
-type Expectation = { path: string; status: Partial<Record<RoleName | "ANONYMOUS", number>> };
+const ROLES: Who[] = ["ANONYMOUS", "RATER", "RESEARCHER", "ADMIN"];
 
-// 307: proxy.ts redirects signed-out page requests to /login; 403: forbidden() or the API guard.
-const TABLE: Expectation[] = [
-  { path: "/admin", status: { ANONYMOUS: 307, RATER: 403, RESEARCHER: 403, ADMIN: 200 } },
-  { path: "/studies", status: { ANONYMOUS: 307, RATER: 403, RESEARCHER: 200, ADMIN: 200 } },
-  { path: "/rate", status: { ANONYMOUS: 307, RATER: 200, RESEARCHER: 403, ADMIN: 403 } },
-  { path: "/api/studies", status: { ANONYMOUS: 401, RATER: 403, RESEARCHER: 200, ADMIN: 200 } },
-  { path: "/api/health", status: { ANONYMOUS: 200, RATER: 200 } },
-];
-
-async function clientFor(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, role: RoleName | "ANONYMOUS") {
+async function clientFor(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, role: Who) {
   const request = await playwright.request.newContext({ baseURL });
   if (role !== "ANONYMOUS") await signInOverHttp(request, role);
   return request;
 }
 
-for (const role of ["ANONYMOUS", "RATER", "RESEARCHER", "ADMIN"] as const) {
-  test(`plain HTTP as ${role.toLowerCase()}: every route answers as the access table says`, async ({ playwright, baseURL }) => {
-    const request: APIRequestContext = await clientFor(playwright, baseURL!, role);
-    for (const { path, status } of TABLE) {
-      const expected = status[role];
-      if (expected === undefined) continue;
-      const res = await request.get(path, { maxRedirects: 0 });
-      expect(res.status(), `${role} GET ${path}`).toBe(expected);
-      if (expected === 307) expect(res.headers().location).toContain("/login");
-      if (path.startsWith("/api/studies") && expected >= 400) {
+async function demoStudyId(request: APIRequestContext): Promise<string> {
+  const { studies } = (await (await request.get("/api/studies")).json()) as { studies: { id: string; isDemo: boolean }[] };
+  return studies.find((s) => s.isDemo)!.id;
+}
+
+// Denied means: 401/403 from an API, a 403 page, or a redirect to sign-in. Allowed is anything else
+// (a 4xx for the deliberately empty bodies sent here is fine: the guard let the request through).
+function denied(status: number, location: string | undefined): boolean {
+  return status === 401 || status === 403 || ((status === 307 || status === 302) && !!location?.includes("/login"));
+}
+
+for (const role of ROLES) {
+  test(`plain HTTP as ${role.toLowerCase()}: every route of the access table answers as it says`, async ({ playwright, baseURL }) => {
+    const admin = await clientFor(playwright, baseURL!, "ADMIN");
+    const id = await demoStudyId(admin);
+    await admin.dispose();
+    const request = await clientFor(playwright, baseURL!, role);
+    for (const entry of ACCESS_TABLE) {
+      const url = entry.path.replace("{id}", id);
+      const res = await request.fetch(url, { method: entry.method, maxRedirects: 0, ...(entry.method === "GET" ? {} : { data: {} }) });
+      const isDenied = denied(res.status(), res.headers().location);
+      expect(isDenied, `${role} ${entry.method} ${url} → ${res.status()}`).toBe(!entry.allowed.includes(role));
+      if (isDenied && url.startsWith("/api/")) {
         const body = await res.json();
-        expect(body.error.code).toBe(expected === 401 ? "unauthenticated" : "forbidden");
-        expect(JSON.stringify(body)).not.toContain("demo)");
+        expect(body.error.code).toMatch(/unauthenticated|forbidden/);
+        expect(JSON.stringify(body)).not.toContain("(demo)");
       }
     }
     await request.dispose();
   });
 }
+
+test("a rater of one study learns nothing about another study", async ({ playwright, baseURL }) => {
+  const admin = await clientFor(playwright, baseURL!, "ADMIN");
+  const { openStudyFromRows } = await import("./fixtures/studies");
+  const stamp = Date.now();
+  const { studyId } = await openStudyFromRows(admin, [
+    { instruction: `Private prompt ${stamp}`, output: "one", generator: `private-a-${stamp}` },
+    { instruction: `Private prompt ${stamp}`, output: "two", generator: `private-b-${stamp}` },
+  ]);
+  await admin.dispose();
+  const rater = await clientFor(playwright, baseURL!, "RATER");
+  const next = await rater.get(`/api/studies/${studyId}/next`);
+  const missing = await rater.get("/api/studies/no-such-study/next");
+  expect(next.status()).toBe(404);
+  // Same answer as for a study that does not exist: not even its existence leaks.
+  expect(await next.json()).toEqual(await missing.json());
+  expect((await rater.post(`/api/studies/${studyId}/votes`, { data: { assignmentId: "AAAAAAAAAAAAAAAAAAAAAA", choice: "LEFT" } })).status()).toBe(404);
+  const page = await rater.get(`/studies/${studyId}/rate`);
+  expect(page.status()).toBe(404);
+  expect(await page.text()).not.toContain(`Private prompt ${stamp}`);
+  await rater.dispose();
+});
 
 test("a rater who opens the admin page in the browser sees a 403 page without study data", async ({ page }) => {
   await signInOverHttp(page.request, "RATER");

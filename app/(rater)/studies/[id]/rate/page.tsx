@@ -12,6 +12,7 @@ export const metadata: Metadata = { title: "Rate answers" };
 type RatePageProps = { params: Promise<{ id: string }> };
 
 // The blind voting page: members of the study only; others get the same 404 as for a missing study.
+// No loading.tsx here: a streamed loading shell would send 200 before the guard could answer 403/404.
 export default async function RatePage({ params }: RatePageProps) {
   const user = await requireRole(Role.RATER);
   const { id } = await params;
