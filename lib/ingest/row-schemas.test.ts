@@ -37,7 +37,7 @@ describe("buildOutputRowSchema", () => {
     const result = buildOutputRowSchema(options).safeParse({ instruction: "a", output: "b", generator: "x\ty" });
     expect(result.error?.issues[0]).toMatchObject({
       path: ["generator"],
-      message: "generator must not contain control characters",
+      message: "generator must not contain control or text-direction characters",
     });
   });
 

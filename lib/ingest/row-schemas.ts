@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { MODEL_NAME_MAX_CHARS } from "../validation/upload";
 import { optionalId, optionalText, requiredText, typeName } from "./text-fields";
+import { UNSAFE_NAME_CHARS, unsafeNameMessage } from "@/lib/validation/names";
 
 export type OutputRow = {
   instruction: string;
@@ -52,8 +53,8 @@ export function buildOutputRowSchema(options: RowSchemaOptions): z.ZodType<Outpu
 
 // Same rules as the form's model name, so a name from the file can be shown wherever a typed one can.
 function optionalModelName(name: string) {
-  return optionalText(name, MODEL_NAME_MAX_CHARS).refine((value) => value === null || !/\p{Cc}/u.test(value), {
-    message: `${name} must not contain control characters`,
+  return optionalText(name, MODEL_NAME_MAX_CHARS).refine((value) => value === null || !UNSAFE_NAME_CHARS.test(value), {
+    message: unsafeNameMessage(name),
   });
 }
 

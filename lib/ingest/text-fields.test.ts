@@ -56,3 +56,11 @@ describe("helpers", () => {
     expect(cleanText("\n a  b \r c ")).toBe("a  b \n c");
   });
 });
+
+describe("NUL characters", () => {
+  it("are refused in any text field, since PostgreSQL cannot store them", () => {
+    const result = requiredText("instruction", 100).safeParse("a\u0000b");
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe("instruction contains a NUL character");
+  });
+});

@@ -27,6 +27,10 @@ function rawText(name: string, maxChars: number) {
       const length = ctx.value.length.toLocaleString("en-US");
       const message = `${name} is too long (${length} characters; the limit is ${maxChars.toLocaleString("en-US")})`;
       ctx.issues.push({ code: "custom", message, input: ctx.value });
+    })
+    .check((ctx) => {
+      // A JSON "\u0000" escape decodes to a NUL character, which PostgreSQL text cannot hold.
+      if (ctx.value.includes("\u0000")) ctx.issues.push({ code: "custom", message: `${name} contains a NUL character`, input: ctx.value });
     });
 }
 

@@ -1,11 +1,13 @@
 // Study settings, shared by the new-study form and POST /api/studies.
 import { z } from "zod";
+import { UNSAFE_NAME_CHARS, unsafeNameMessage } from "./names";
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
 export const createStudySchema = z.object({
-  name: z.string().trim().min(1, "Give the study a name").max(200, "The name must be at most 200 characters"),
+  name: z.string().trim().min(1, "Give the study a name").max(200, "The name must be at most 200 characters")
+    .refine((name) => !UNSAFE_NAME_CHARS.test(name), unsafeNameMessage("The study name")),
   description: z.string().trim().max(5_000).default(""),
   guidelines: z.string().trim().max(50_000, "Guidelines must be at most 50,000 characters").default(""),
   modelIds: z.array(z.string().min(1)).min(2, "Choose at least two models").max(20, "Choose at most 20 models")

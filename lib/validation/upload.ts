@@ -1,6 +1,7 @@
 // Form fields of the model-output upload, shared by the browser form and the server action
 // so both accept and reject the same values. The file itself is checked by lib/ingest.
 import { z } from "zod";
+import { UNSAFE_NAME_CHARS, unsafeNameMessage } from "./names";
 
 export const MODEL_NAME_MAX_CHARS = 200;
 
@@ -24,7 +25,7 @@ export const modelNameSchema = z
   .trim()
   .min(1, "Enter a model name")
   .max(MODEL_NAME_MAX_CHARS, `The model name must be at most ${MODEL_NAME_MAX_CHARS} characters`)
-  .regex(/^[^\p{Cc}]*$/u, "The model name must not contain control characters");
+  .refine((name) => !UNSAFE_NAME_CHARS.test(name), unsafeNameMessage("The model name"));
 
 export const outputFieldSchema = z
   .string()
