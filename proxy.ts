@@ -9,7 +9,7 @@ const PUBLIC_PAGES = [/^\/login(\/|$)/, /^\/join\//, /^\/crowd\//];
 
 function signInRedirect(request: NextRequest): NextResponse | null {
   const { pathname, search } = request.nextUrl;
-  if (pathname.startsWith("/api/") || PUBLIC_PAGES.some((p) => p.test(pathname))) return null;
+  if (PUBLIC_PAGES.some((p) => p.test(pathname))) return null;
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return null;
   const url = new URL("/login", request.url);
   url.searchParams.set("callbackUrl", pathname + search);
@@ -30,5 +30,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
+  // Pages only. Not /api: the proxy buffers request bodies up to a 10 MB cap, which would cut
+  // large uploads short; API responses get their security headers from next.config.ts.
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
 };

@@ -22,6 +22,8 @@ async function main(): Promise<number> {
       // Low enough for e2e/auth.spec.ts to reach it quickly; every test shares one address.
       SIGNIN_MAX_FAILURES_PER_ACCOUNT: "5",
       SIGNIN_MAX_FAILURES_PER_ADDRESS: "1000",
+      // Small enough for e2e/hostile-input.spec.ts to exceed without a huge request.
+      UPLOAD_MAX_BYTES: String(16 * 1024 * 1024),
     });
     try {
       const cli = ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)];
