@@ -1,10 +1,10 @@
-// `npm run create-admin -- --email you@example.org --password '…'`: creates the first admin,
-// or makes an existing account an admin with that password.
+// `npm run create-admin -- --email you@example.org --password '…'`: creates the first admin, or makes
+// an existing account an admin with that password. Uses DATABASE_URL, else the embedded PostgreSQL
+// under .data/ (the running app's, or started for the occasion).
 import { parseArgs } from "node:util";
-import { setAdmin } from "@/lib/data/bootstrap-admin";
-import { env } from "@/lib/env";
 import { applyMigrations } from "@/lib/migrations/apply";
 import { emailSchema, newPasswordSchema } from "@/lib/validation/auth";
+import { appDatabase } from "./lib/app-database";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, password: { type: "string" } } });
 const email = emailSchema.safeParse(values.email ?? "");
@@ -14,7 +14,15 @@ if (!email.success || !password.success) {
   console.error(`usage: npm run create-admin -- --email <email> --password <password>\n${problems.join("\n")}`);
   process.exit(2);
 }
-await applyMigrations(env().DATABASE_URL);
-const admin = await setAdmin(email.data, password.data);
-console.log(`[pairwise] ${admin.email} is an admin`);
+const database = await appDatabase();
+try {
+  process.env.DATABASE_URL = database.url;
+  await applyMigrations(database.url);
+  // Imported only now: the data layer reads DATABASE_URL when it first connects.
+  const { setAdmin } = await import("@/lib/data/bootstrap-admin");
+  const admin = await setAdmin(email.data, password.data);
+  console.log(`[pairwise] ${admin.email} is an admin`);
+} finally {
+  await database.stop();
+}
 process.exit(0);

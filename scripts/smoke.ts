@@ -51,6 +51,29 @@ function groupAlive(pgid: number): boolean {
   }
 }
 
+async function signsIn(baseUrl: string, email: string, password: string): Promise<boolean> {
+  try {
+    const client = new HttpClient(baseUrl);
+    await client.signIn(email, password);
+    return (await client.request("GET", "/api/users")).status === 200;
+  } catch {
+    return false;
+  }
+}
+
+// `npm run create-admin` while the app runs: it finds the embedded PostgreSQL of the running app.
+async function createAdminCommand(env: Env, baseUrl: string) {
+  const result = spawnSync("npm", ["run", "create-admin", "--", "--email", "cli-admin@example.org", "--password", "created by the command"], {
+    env: env as NodeJS.ProcessEnv, encoding: "utf8", timeout: 120_000,
+  });
+  check("npm run create-admin makes an admin who can sign in", result.status === 0 && (await signsIn(baseUrl, "cli-admin@example.org", "created by the command")),
+    `exit ${result.status}`);
+}
+
+async function adminFromEnvironment(baseUrl: string) {
+  check("ADMIN_EMAIL / ADMIN_PASSWORD create an admin at start", await signsIn(baseUrl, "env-admin@example.org", "from the environment"));
+}
+
 // npm can exit before PostgreSQL has finished its shutdown; the next start must find it gone.
 async function postgresStopped(dataDir: string) {
   const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
@@ -64,7 +87,8 @@ async function startTwice(dataDir: string) {
   const env = { ...baseEnv(), PORT: String(port), PAIRWISE_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) };
   const snapshots: string[] = [];
   for (const round of [1, 2]) {
-    const stop = await npmStart(env, baseUrl);
+    // The second start also names a first admin through the environment.
+    const stop = await npmStart(round === 1 ? env : { ...env, ADMIN_EMAIL: "env-admin@example.org", ADMIN_PASSWORD: "from the environment" }, baseUrl);
     try {
       const health = await (await fetch(`${baseUrl}/api/health`)).json();
       check(`start ${round}: /api/health with embedded PostgreSQL`, JSON.stringify(health) === '{"ok":true,"db":"up"}', JSON.stringify(health));
@@ -74,6 +98,8 @@ async function startTwice(dataDir: string) {
       const demo = (body as { studies?: { isDemo: boolean }[] }).studies?.filter((s) => s.isDemo) ?? [];
       check(`start ${round}: demo admin signs in and sees one demo study`, status === 200 && demo.length === 1, `status ${status}, ${demo.length} demo studies`);
       snapshots.push(JSON.stringify(demo));
+      if (round === 1) await createAdminCommand(env, baseUrl);
+      else await adminFromEnvironment(baseUrl);
     } finally {
       await stop();
       await postgresStopped(dataDir);

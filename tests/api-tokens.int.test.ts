@@ -33,3 +33,17 @@ describe("API tokens", () => {
     expect(await userForApiToken(token)).toBeNull();
   });
 });
+
+describe("sessions", () => {
+  it("stop working when they expire or are revoked", async () => {
+    const { createAuthSession, liveSessionUserId, revokeAuthSession } = await import("@/lib/data/auth-sessions");
+    const user = await makeUser("RESEARCHER");
+    const live = await createAuthSession(user.id, 3600);
+    expect(await liveSessionUserId(live)).toBe(user.id);
+    const expired = await createAuthSession(user.id, 3600);
+    await db.authSession.update({ where: { id: expired }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await liveSessionUserId(expired)).toBeNull();
+    await revokeAuthSession(live);
+    expect(await liveSessionUserId(live)).toBeNull();
+  });
+});
