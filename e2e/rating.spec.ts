@@ -80,3 +80,40 @@ test("a rater joins by invitation, votes by mouse and keyboard, and never receiv
   expect(study).toMatchObject({ votes: 3, pairsComplete: 3 });
   await admin.dispose();
 });
+
+test("a crowd participant enters with only a platform id and gets the completion code", async ({ page, playwright, baseURL }) => {
+  test.setTimeout(120_000);
+  const admin = await playwright.request.newContext({ baseURL });
+  await signInOverHttp(admin, "ADMIN");
+  const crowd = Date.now();
+  const { studyId, inviteToken } = await openStudyFromRows(admin, [
+    { instruction: `Crowd prompt ${crowd}`, output: "first", generator: `crowd-a-${crowd}` },
+    { instruction: `Crowd prompt ${crowd}`, output: "second", generator: `crowd-b-${crowd}` },
+  ], {
+    votesPerPair: 1, crowdEnabled: true, completionCode: "C0DE-4242",
+    guidelines: "<script>window.__pwned = 9</script>Be fair.",
+  });
+  await admin.dispose();
+
+  await page.goto(`/crowd/${inviteToken}?PROLIFIC_PID=5f00aa11bb22cc33dd44ee55&STUDY_ID=s&SESSION_ID=x`);
+  await expect(page).toHaveURL(`/studies/${studyId}/rate`);
+  await expect(page.getByText("Be fair.").first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await page.getByRole("button", { name: "Start rating" }).click();
+  await page.getByRole("button", { name: "Tie" }).click();
+  await expect(page.getByRole("heading", { name: "All pairs are judged — thank you" })).toBeVisible();
+  await expect(page.getByText("C0DE-4242")).toBeVisible();
+});
+
+test("a crowd link without the participant id says what is missing", async ({ page, playwright, baseURL }) => {
+  const admin = await playwright.request.newContext({ baseURL });
+  await signInOverHttp(admin, "ADMIN");
+  const stamp = Date.now();
+  const { inviteToken } = await openStudyFromRows(admin, [
+    { instruction: `Crowd prompt 2 ${stamp}`, output: "first", generator: `crowd2-a-${stamp}` },
+    { instruction: `Crowd prompt 2 ${stamp}`, output: "second", generator: `crowd2-b-${stamp}` },
+  ], { crowdEnabled: true });
+  await admin.dispose();
+  await page.goto(`/crowd/${inviteToken}`);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("The link lacks your participant id (PROLIFIC_PID)");
+});
