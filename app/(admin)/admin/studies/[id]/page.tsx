@@ -30,6 +30,7 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
         <span className="text-sm text-slate-600">{study.models.join(" vs ")}</span>
         <Link href={`/studies/${study.id}/results`} className="text-sm text-brand-700 underline">Results</Link>
         <Link href={`/admin/studies/${study.id}/pairs`} className="text-sm text-brand-700 underline">Pairs and gold answers</Link>
+        <a href={`/api/studies/${study.id}/archive`} className="text-sm text-brand-700 underline" download>Archive (JSON Lines)</a>
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">

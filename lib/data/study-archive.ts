@@ -1,0 +1,65 @@
+// A study's full data for archiving, as JSON Lines: one {"type": …} record per study, model,
+// prompt, output, pair and vote. Raters appear by pseudonym only. Read in keyset-paged batches,
+// so memory stays flat however large the study is.
+import "server-only";
+import { db } from "@/lib/db";
+
+const BATCH = 5_000;
+
+async function* pages<T extends { id: string }>(fetch: (after: string | undefined) => Promise<T[]>): AsyncGenerator<T[]> {
+  let after: string | undefined;
+  for (;;) {
+    const rows = await fetch(after);
+    if (!rows.length) return;
+    yield rows;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+const page = (after: string | undefined) => ({ take: BATCH, orderBy: { id: "asc" as const }, ...(after ? { cursor: { id: after }, skip: 1 } : {}) });
+
+async function* records(studyId: string): AsyncGenerator<object[]> {
+  const study = await db.study.findUnique({
+    where: { id: studyId },
+    include: { models: { select: { model: { select: { id: true, name: true } } } } },
+  });
+  if (!study) return;
+  const { inviteToken: _secret, models, ...settings } = study;
+  yield [{ type: "study", ...settings }, ...models.map(({ model }) => ({ type: "model", ...model }))];
+  for await (const rows of pages((after) => db.pair.findMany({ where: { studyId }, ...page(after) }))) {
+    yield rows.map((p) => ({ type: "pair", ...p }));
+  }
+  const inStudy = { OR: [{ pairsAsA: { some: { studyId } } }, { pairsAsB: { some: { studyId } } }] };
+  for await (const rows of pages((after) => db.output.findMany({ where: inStudy, select: { id: true, promptId: true, modelId: true, text: true, leakPhrase: true }, ...page(after) }))) {
+    yield rows.map((o) => ({ type: "output", ...o }));
+  }
+  for await (const rows of pages((after) => db.prompt.findMany({ where: { pairs: { some: { studyId } } }, select: { id: true, instruction: true, input: true, category: true, dataset: true, externalId: true }, ...page(after) }))) {
+    yield rows.map((p) => ({ type: "prompt", ...p }));
+  }
+  for await (const rows of pages((after) => db.vote.findMany({
+    where: { studyId },
+    select: {
+      id: true, pairId: true, choice: true, winnerOutputId: true, rationale: true, msTaken: true, tooFast: true, isDemo: true, createdAt: true,
+      rater: { select: { pseudonym: true } }, assignment: { select: { leftIsA: true, servedAt: true } },
+    },
+    ...page(after),
+  }))) {
+    yield rows.map(({ rater, assignment, ...v }) => ({ type: "vote", ...v, rater: rater.pseudonym, leftIsA: assignment.leftIsA, servedAt: assignment.servedAt }));
+  }
+}
+
+export async function studyExists(studyId: string): Promise<boolean> {
+  return !!(await db.study.findUnique({ where: { id: studyId }, select: { id: true } }));
+}
+
+export function archiveStream(studyId: string): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const source = records(studyId);
+  return new ReadableStream({
+    async pull(controller) {
+      const { value, done } = await source.next();
+      if (done) return controller.close();
+      controller.enqueue(encoder.encode(value.map((r) => JSON.stringify(r)).join("\n") + "\n"));
+    },
+  });
+}
