@@ -19,12 +19,14 @@ async function* pages<T extends { id: string }>(fetch: (after: string | undefine
 const page = (after: string | undefined) => ({ take: BATCH, orderBy: { id: "asc" as const }, ...(after ? { cursor: { id: after }, skip: 1 } : {}) });
 
 async function* records(studyId: string): AsyncGenerator<object[]> {
+  // The invitation token is a credential, not study data.
   const study = await db.study.findUnique({
     where: { id: studyId },
+    omit: { inviteToken: true },
     include: { models: { select: { model: { select: { id: true, name: true } } } } },
   });
   if (!study) return;
-  const { inviteToken: _secret, models, ...settings } = study;
+  const { models, ...settings } = study;
   yield [{ type: "study", ...settings }, ...models.map(({ model }) => ({ type: "model", ...model }))];
   for await (const rows of pages((after) => db.pair.findMany({ where: { studyId }, ...page(after) }))) {
     yield rows.map((p) => ({ type: "pair", ...p }));
