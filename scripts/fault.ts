@@ -30,6 +30,7 @@ async function seedStudy(): Promise<{ studyId: string; emails: string[] }> {
   const models = await Promise.all(["fault-a", "fault-b"].map((name) => db.languageModel.create({ data: { name } })));
   const emails = Array.from({ length: RATERS }, (_, i) => `fault-rater-${i}@example.com`);
   const raters = await Promise.all(emails.map((email) => createUser({ email, password: PASSWORD, role: "RATER" })));
+  await createUser({ email: "fault-admin@example.com", password: PASSWORD, role: "ADMIN" });
   const study = await db.study.create({
     data: { name: "Fault study", status: "OPEN", openedAt: new Date(), votesPerPair: 3, inviteToken: randomBytes(12).toString("hex"),
       members: { create: raters.map((r) => ({ userId: r.id })) } },
@@ -117,6 +118,7 @@ async function run(dir: string) {
       await pg.start!();
       await load;
       await verify(app.baseUrl, studyId, stats, before);
+      await uploadCutOff(app.baseUrl, url);
     } finally {
       await app.stop();
     }
@@ -141,6 +143,41 @@ async function verify(baseUrl: string, studyId: string, stats: Stats, before: nu
   const counted = await db.pair.aggregate({ where: { studyId }, _sum: { voteCount: true } });
   check("pairs' vote counters agree with the votes", counted._sum.voteCount === votes.length);
   check("the study was judged to the end", votes.length === PROMPTS * 3, `${votes.length} of ${PROMPTS * 3}`);
+}
+
+// An upload whose database connection dies mid-import (as when the server crashes) leaves nothing.
+async function uploadCutOff(baseUrl: string, databaseUrl: string) {
+  const { db } = await import("@/lib/db");
+  const { alpacaFile } = await import("./bench/alpaca-file");
+  const pgClient = new (await import("pg")).default.Client({ connectionString: databaseUrl });
+  await pgClient.connect();
+  const admin = new HttpClient(baseUrl);
+  await admin.signIn("fault-admin@example.com", PASSWORD);
+  const file = alpacaFile(30_000, 7);
+  const [promptsBefore, outputsBefore] = await Promise.all([db.prompt.count(), db.output.count()]);
+  const send = () => {
+    const form = new FormData();
+    form.append("file", new Blob([Buffer.from(file)]), "cut.json");
+    form.append("modelName", "cut-model");
+    return fetch(`${baseUrl}/api/uploads`, { method: "POST", body: form, headers: { cookie: admin.cookieHeader } });
+  };
+  const upload = send();
+  let killed = 0;
+  for (let i = 0; i < 600 && !killed; i++) {
+    const { rows } = await pgClient.query(
+      `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity
+       WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%INSERT INTO "Output"%' AND query NOT LIKE '%pg_terminate_backend%'`);
+    killed = rows.length;
+    if (!killed) await sleep(20);
+  }
+  const answer = await upload;
+  check("the import's connection was cut mid-insert", killed > 0, `answer ${answer.status}`);
+  const [promptsAfter, outputsAfter, batches] = await Promise.all([db.prompt.count(), db.output.count(), db.uploadBatch.count({ where: { fileName: "cut.json" } })]);
+  check("nothing of the cut-off upload is in the database", promptsAfter === promptsBefore && outputsAfter === outputsBefore && batches === 0,
+    `prompts ${promptsBefore}→${promptsAfter}, outputs ${outputsBefore}→${outputsAfter}, batches ${batches}`);
+  const again = await send();
+  check("the same file imports completely afterwards", again.status === 201 && (await db.output.count()) === outputsBefore + 30_000, `answer ${again.status}`);
+  await pgClient.end();
 }
 
 async function main() {
