@@ -10,18 +10,14 @@ import { applyMigrations } from "@/lib/migrations/apply";
 import { startAppServer } from "./lib/app-server";
 import { HttpClient } from "./lib/http-client";
 import { createDatabase, freePort, startEmbedded } from "./lib/postgres";
+import { Checks, sleep } from "./lib/checks";
 
 const RATERS = 8;
 const PROMPTS = 60;
 const PASSWORD = "fault-test-password";
 
-type Check = { name: string; ok: boolean; detail?: string };
-const checks: Check[] = [];
-const check = (name: string, ok: boolean, detail?: string) => {
-  checks.push({ name, ok, detail });
-  console.log(`${ok ? "✓" : "✗"} ${name}${detail ? ` — ${detail}` : ""}`);
-};
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const checks = new Checks();
+const check = checks.check.bind(checks);
 
 async function seedStudy(): Promise<{ studyId: string; emails: string[] }> {
   const { db } = await import("@/lib/db");
@@ -188,9 +184,7 @@ async function main() {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  const failed = checks.filter((c) => !c.ok).length;
-  console.log(`\nfault: ${checks.length - failed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  process.exit(checks.finish("fault"));
 }
 
 main().catch((error) => {

@@ -9,13 +9,10 @@ import path from "node:path";
 import { waitForHealth } from "./lib/app-server";
 import { HttpClient } from "./lib/http-client";
 import { freePort } from "./lib/postgres";
+import { Checks } from "./lib/checks";
 
-type Check = { name: string; ok: boolean; detail?: string };
-const checks: Check[] = [];
-const check = (name: string, ok: boolean, detail?: string) => {
-  checks.push({ name, ok, detail });
-  console.log(`${ok ? "✓" : "✗"} ${name}${detail ? ` — ${detail}` : ""}`);
-};
+const checks = new Checks();
+const check = checks.check.bind(checks);
 
 type Env = Record<string, string | undefined>;
 
@@ -127,9 +124,7 @@ async function main() {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  const failed = checks.filter((c) => !c.ok).length;
-  console.log(`\nsmoke: ${checks.length - failed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  process.exit(checks.finish("smoke"));
 }
 
 main().catch((error) => {

@@ -41,6 +41,8 @@ async function main() {
       "rows/s": Math.round(outcome.summary.rowsRead / seconds), "peak RSS MB": Math.round(peakMb),
       "RSS before MB": Math.round(rssBefore / 1024 / 1024), "target": "≤ 15 s, ≤ 600 MB",
     }]);
+    // Machine-readable line for scripts/bench/run.ts, which folds these figures into its table.
+    console.log(`BENCH_JSON ${JSON.stringify({ rows: outcome.summary.rowsRead, mb: bytes.length / 1e6, seconds, peakMb })}`);
   } finally {
     await dropDatabase(server, name).catch(() => {});
     await server.stop();

@@ -1,0 +1,254 @@
+// `npm run bench`: the whole benchmark suite against the production build (.next) on a fresh database
+// of DATABASE_URL's server (or a throwaway embedded PostgreSQL), dropped afterwards. Prints one table.
+// Every load is bounded in time (≤ 10 s each) and targets localhost only.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { applyMigrations } from "@/lib/migrations/apply";
+import { hashPassword } from "@/lib/auth/password";
+import { startAppServer, type AppServer } from "../lib/app-server";
+import { HttpClient } from "../lib/http-client";
+import { createDatabase, dropDatabase, freePort, scratchName } from "../lib/postgres";
+import { scratchServer } from "../lib/server-for-scripts";
+import { explainAll, type Explained } from "./explain";
+import { machine, rawInsertBaseline, runLoad, treeMemory, xactCount } from "./measure";
+import { BIG, PASSWORD, RESEARCHER_EMAIL, raterEmail, seedBig, VOTE, voteQueue } from "./seed-big";
+
+type Load = { requests: number; rps: number; p50: number; p99: number; errors: number; non2xx: number; statusCodes: Record<string, number> };
+type VoteLoad = Load & { accepted: string[]; sent: string[]; responded: string[]; failures: Record<string, number> };
+type RaterLoad = { requests: number; rps: number; p50: number; p99: number; max: number; voteP50: number; voteP99: number; statuses: Record<string, number>; served: number };
+type Row = { measurement: string; throughput: string; "p50 ms": string; "p99 ms": string; errors: string; ratio: string; notes: string };
+
+const rows: Row[] = [];
+const notes: string[] = [];
+const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "–");
+const log = (s: string) => console.log(`[bench] ${s}`);
+function row(r: Partial<Row> & { measurement: string }) {
+  rows.push({ throughput: "", "p50 ms": "", "p99 ms": "", errors: "", ratio: "", notes: "", ...r });
+}
+
+async function signIn(baseUrl: string, emails: string[]): Promise<string[]> {
+  const cookies: string[] = [];
+  for (let i = 0; i < emails.length; i += 8) {
+    const batch = await Promise.all(emails.slice(i, i + 8).map(async (email) => {
+      const c = new HttpClient(baseUrl);
+      await c.signIn(email, PASSWORD);
+      return c.cookieHeader;
+    }));
+    cookies.push(...batch);
+  }
+  return cookies;
+}
+
+async function baselines(app: AppServer, url: string) {
+  // Warm-up: the first seconds of a fresh `next start` are slower (lazy module loading, JIT).
+  await runLoad<Load>({ kind: "get", url: `${app.baseUrl}/api/ping`, connections: 16, seconds: 3 });
+  await runLoad<Load>({ kind: "get", url: `${app.baseUrl}/api/health`, connections: 16, seconds: 2 });
+  const ping16 = await runLoad<Load>({ kind: "get", url: `${app.baseUrl}/api/ping`, connections: 16, seconds: 6 });
+  const ping64 = await runLoad<Load>({ kind: "get", url: `${app.baseUrl}/api/ping`, connections: 64, seconds: 6 });
+  const health = await runLoad<Load>({ kind: "get", url: `${app.baseUrl}/api/health`, connections: 16, seconds: 6 });
+  for (const [name, r] of [["GET /api/ping @16 (no DB; baseline)", ping16], ["GET /api/ping @64 (no DB; baseline)", ping64],
+    ["GET /api/health @16 (1 DB round trip)", health]] as const) {
+    row({ measurement: name, throughput: `${f(r.rps, 0)} req/s`, "p50 ms": f(r.p50), "p99 ms": f(r.p99), errors: `${r.errors}/${r.non2xx}`,
+      ratio: name.includes("health") ? `${f(r.rps / ping16.rps, 2)}× ping` : "1", notes: `${r.requests} requests` });
+  }
+  const raw = await rawInsertBaseline(url, 5);
+  row({ measurement: "raw PG: single-row INSERT, 1 connection", throughput: `${f(raw.singleRowsPerS, 0)} rows/s`, ratio: "1",
+    notes: `${raw.singleN} INSERTs, one commit each` });
+  row({ measurement: "raw PG: multi-row INSERT (1,000/stmt)", throughput: `${f(raw.multiRowsPerS, 0)} rows/s`,
+    ratio: `${f(raw.multiRowsPerS / raw.singleRowsPerS, 1)}× single`, notes: `${raw.multiN} rows` });
+  return { ping16, ping64, raw };
+}
+
+async function voteLoads(app: AppServer, url: string, cookies: string[], base: Awaited<ReturnType<typeof baselines>>) {
+  // The same route answering 422 before any write: what the session check + body validation cost alone.
+  const auth = await runLoad<Load>({ kind: "get", url: `${app.baseUrl}/api/studies/${VOTE.studyId}/votes`, connections: 16, seconds: 6,
+    method: "POST", body: JSON.stringify({ assignmentId: "!", choice: "LEFT" }), cookie: cookies[0] });
+  row({ measurement: "POST /votes @16, invalid id (auth + validation only)", throughput: `${f(auth.rps, 0)} req/s`, "p50 ms": f(auth.p50),
+    "p99 ms": f(auth.p99), errors: `${auth.errors}/${auth.non2xx}`, ratio: `${f(auth.rps / base.ping16.rps, 3)}× ping`,
+    notes: `${auth.requests} requests, all expected 422 (${JSON.stringify(auth.statusCodes)}); 2 DB statements each (session, user)` });
+  const queue = (await voteQueue(url)).map((q) => ({ assignmentId: q.assignmentId, cookie: cookies[q.rater]! }));
+  const accepted: string[] = [];
+  const sent = new Set<string>();
+  const responded = new Set<string>();
+  const slices: [number, number, number][] = [[16, 0, 8_000], [64, 8_000, 18_000]];
+  for (const [connections, from, to] of slices) {
+    const r = await runLoad<VoteLoad>({ kind: "votes", url: app.baseUrl, path: `/api/studies/${VOTE.studyId}/votes`,
+      connections, items: queue.slice(from, to), maxSeconds: 10 });
+    accepted.push(...r.accepted);
+    r.sent.forEach((id) => sent.add(id));
+    r.responded.forEach((id) => responded.add(id));
+    const ping = connections === 16 ? base.ping16 : base.ping64;
+    row({ measurement: `POST /votes @${connections} (signed-in raters)`, throughput: `${f(r.rps, 0)} req/s`, "p50 ms": f(r.p50), "p99 ms": f(r.p99),
+      errors: `${r.errors}/${r.non2xx}`, ratio: `${f(r.rps / ping.rps, 3)}× ping; ${f(r.rps / base.raw.singleRowsPerS, 2)}× raw insert`,
+      notes: `${r.requests} votes, ${r.accepted.length} answered 200${Object.keys(r.failures).length ? `; ${JSON.stringify(r.failures).slice(0, 120)}` : ""}` });
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: stored } = await client.query<{ assignmentId: string; n: string }>(
+      `SELECT "assignmentId", count(*) AS n FROM "Vote" WHERE "studyId" = $1 GROUP BY 1`, [VOTE.studyId]);
+    const set = new Set(stored.map((s) => s.assignmentId));
+    const acceptedSet = new Set(accepted);
+    const missing = accepted.filter((id) => !set.has(id)).length;
+    const doubled = stored.filter((s) => s.n !== "1").length + (accepted.length - acceptedSet.size);
+    // Stored without a 200 seen: fine only for requests cut off in flight by the time limit.
+    const unseen = stored.filter((s) => !acceptedSet.has(s.assignmentId));
+    const inFlight = unseen.filter((s) => sent.has(s.assignmentId) && !responded.has(s.assignmentId)).length;
+    const unexplained = unseen.length - inFlight;
+    const { rows: [tally] } = await client.query<{ ok: boolean }>(
+      `SELECT bool_and(p."voteCount" = (SELECT count(*) FROM "Vote" v WHERE v."pairId" = p.id)) AS ok FROM "Pair" p WHERE p."studyId" = $1`, [VOTE.studyId]);
+    const ok = missing === 0 && doubled === 0 && unexplained === 0 && tally?.ok;
+    row({ measurement: "check: 200-answered votes stored exactly once", throughput: ok ? "OK" : "FAIL",
+      notes: `${accepted.length} answered 200, ${stored.length} stored, ${missing} missing, ${doubled} doubled, ` +
+        `${inFlight} stored but cut off in flight at the time limit, ${unexplained} unexplained; Pair.voteCount consistent: ${tally?.ok}` });
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Transactions per request from pg_stat_database (pg_stat_statements is not preloaded on this server):
+ * 100 sequential requests each of POST /votes, GET /api/ping (drift: should add nothing) and
+ * GET /api/health (calibration: one statement). POST /votes runs no explicit transaction, so ≈ statements.
+ */
+async function statementCounts(app: AppServer, url: string, cookies: string[]) {
+  const http = new HttpClient(app.baseUrl);
+  const n = 100;
+  // Assignments the loads above never reach (they stop at 18,000).
+  const queue = (await voteQueue(url)).slice(18_000, 18_000 + n);
+  const c0 = await xactCount(url);
+  for (const q of queue) {
+    await fetch(`${app.baseUrl}/api/studies/${VOTE.studyId}/votes`, {
+      method: "POST", headers: { cookie: cookies[q.rater]!, "content-type": "application/json" },
+      body: JSON.stringify({ assignmentId: q.assignmentId, choice: "TIE" }),
+    }).then((r) => r.text());
+  }
+  const c1 = await xactCount(url);
+  for (let i = 0; i < n; i++) await http.request("GET", "/api/ping");
+  const c2 = await xactCount(url);
+  for (let i = 0; i < n; i++) await http.request("GET", "/api/health");
+  const c3 = await xactCount(url);
+  const drift = c2 - c1;
+  row({ measurement: "DB transactions per POST /votes", throughput: f((c1 - c0 - drift) / n, 2),
+    notes: `pg_stat_database delta over ${n} sequential votes minus drift (${drift}); no explicit transaction on this path, so ≈ statements. ` +
+      "From the code: session look-up + user look-up + the one-statement vote = 3" });
+  row({ measurement: "DB transactions per GET /api/health (calibration)", throughput: f((c3 - c2 - drift) / n, 2), notes: "expected 1" });
+}
+
+async function nextLoad(app: AppServer, url: string, cookies: string[]) {
+  const r = await runLoad<RaterLoad>({ kind: "raters", url: app.baseUrl, cookies: cookies.slice(0, 16), seconds: 10,
+    nextPath: `/api/studies/${BIG.studyId}/next`, votePath: `/api/studies/${BIG.studyId}/votes` });
+  row({ measurement: "GET /next @16 raters, 1M-vote study", throughput: `${f(r.rps, 0)} req/s`, "p50 ms": f(r.p50), "p99 ms": f(r.p99),
+    errors: JSON.stringify(r.statuses), ratio: "", notes: `target p99 ≤ 30 ms; max ${f(r.max)} ms; each rater then votes (vote p50 ${f(r.voteP50)}, p99 ${f(r.voteP99)} ms)` });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: [c] } = await client.query<{ over: string; drift: string }>(`
+      SELECT count(*) FILTER (WHERE p."voteCount" + (SELECT count(*) FROM "Assignment" l WHERE l."pairId" = p.id
+               AND l."completedAt" IS NULL AND l."flaggedAt" IS NULL AND l."expiresAt" > (now() AT TIME ZONE 'UTC')) > s."votesPerPair") AS over,
+             count(*) FILTER (WHERE p."voteCount" <> (SELECT count(*) FROM "Vote" v WHERE v."pairId" = p.id)) AS drift
+      FROM "Pair" p JOIN "Study" s ON s.id = p."studyId" WHERE p."studyId" = $1`, [BIG.studyId]);
+    row({ measurement: "check: no pair over-assigned after /next load", throughput: c?.over === "0" && c?.drift === "0" ? "OK" : "FAIL",
+      notes: `${c?.over} pairs with votes + live leases > votesPerPair; ${c?.drift} pairs whose voteCount ≠ votes` });
+  } finally {
+    await client.end();
+  }
+}
+
+async function results(app: AppServer) {
+  const researcher = new HttpClient(app.baseUrl);
+  await researcher.signIn(RESEARCHER_EMAIL, PASSWORD);
+  const times: number[] = [];
+  let status = 0;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    status = (await researcher.request("GET", `/api/studies/${BIG.studyId}/results`)).status;
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  row({ measurement: "GET /results, 1M-vote study (3 sequential)", throughput: "", "p50 ms": f(times[1]!, 0), errors: status === 200 ? "0" : `status ${status}`,
+    notes: `min ${f(times[0]!, 0)} ms, median ${f(times[1]!, 0)} ms, max ${f(times[2]!, 0)} ms; target ≤ 500 ms` });
+}
+
+function memory(app: AppServer) {
+  const procs = treeMemory(app.process.pid!);
+  for (const p of procs) {
+    row({ measurement: `server RSS: ${p.name.includes("next-server") || procs.length === 1 ? "next-server" : "launcher"} (pid ${p.pid})`,
+      throughput: `${p.rssMb} MB`, notes: `peak ${p.hwmMb} MB; ${p.name}` });
+  }
+}
+
+function uploadBench(): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/upload.ts"], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
+    child.once("exit", (code) => {
+      const line = out.split("\n").find((l) => l.startsWith("BENCH_JSON "));
+      if (code !== 0 || !line) {
+        row({ measurement: "upload 52,000 rows", throughput: "FAILED", notes: `exit ${code}` });
+        return resolve();
+      }
+      const u = JSON.parse(line.slice(11)) as { rows: number; mb: number; seconds: number; peakMb: number };
+      row({ measurement: `upload ${u.rows.toLocaleString("en")} rows (${f(u.mb)} MB)`, throughput: `${f(u.rows / u.seconds, 0)} rows/s`,
+        ratio: "", notes: `${f(u.seconds, 2)} s, peak RSS ${Math.round(u.peakMb)} MB; target ≤ 15 s, ≤ 600 MB` });
+      resolve();
+    });
+  });
+}
+
+function printTable(header: string, explained: Explained[]) {
+  console.log(`\n=== Pairwise benchmark — ${new Date().toISOString()}\nmachine: ${header}`);
+  console.table(rows);
+  console.log("EXPLAIN ANALYZE on the 1M-vote study (execution time; top plan lines):");
+  for (const e of explained) console.log(`  ${f(e.ms, 1).padStart(9)} ms  ${e.query}\n${e.top.map((l) => `               ${l}`).join("\n")}`);
+  for (const n of notes) console.log(`note: ${n}`);
+}
+
+async function main() {
+  const header = machine();
+  log(header);
+  const server = await scratchServer();
+  const name = scratchName("pairwise_bench");
+  let explained: Explained[] = [];
+  try {
+    const url = await createDatabase(server, name);
+    await applyMigrations(url);
+    log("generating the 1M-vote study…");
+    const t0 = performance.now();
+    const timings = await seedBig(url, await hashPassword(PASSWORD), log);
+    const seedS = (performance.now() - t0) / 1000;
+    row({ measurement: "generate 100k pairs, ~1M votes + assignments", throughput: `${f(seedS)} s`,
+      notes: `slowest: ${[...timings].sort((a, b) => b.seconds - a.seconds).slice(0, 3).map((t) => `${t.step} ${f(t.seconds)} s`).join(", ")}` });
+    const app = await startAppServer(await freePort(), { DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
+    try {
+      const cookies = await signIn(app.baseUrl, Array.from({ length: VOTE.raters }, (_, i) => raterEmail(i)));
+      log("baselines…");
+      const base = await baselines(app, url);
+      log("vote load…");
+      await voteLoads(app, url, cookies, base);
+      await statementCounts(app, url, cookies);
+      log("next-pair load…");
+      await nextLoad(app, url, cookies);
+      log("results…");
+      await results(app);
+      memory(app);
+      log("explain…");
+      explained = await explainAll(url);
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await dropDatabase(server, name).catch(() => {});
+    await server.stop();
+  }
+  log("upload benchmark (its own database)…");
+  await uploadBench();
+  printTable(`${header}\n         at the end: ${machine().split("; ").at(-1)}`, explained);
+}
+
+main().then(() => process.exit(0), (error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+// Generates the benchmark data in SQL (generate_series, set-based): a study of 100,000 pairs and
+// about 1,000,000 votes from 1,000 raters (each vote with its Assignment, Pair.voteCount consistent),
+// plus a small "vote study" whose Assignments are pre-created so a load can measure only POST /votes.
+import pg from "pg";
+
+export const BIG = { studyId: "s_big", pairs: 100_000, raters: 1_000, votesPerPair: 20 };
+// Pair i already has i % 21 votes (0..20, mean 10): about 1M votes, 95% of pairs still open.
+export const VOTE = { studyId: "s_vote", pairs: 300, raters: 64 };
+export const PASSWORD = "bench-password-1";
+export const raterEmail = (i: number) => `bench-rater-${i}@example.com`;
+export const RESEARCHER_EMAIL = "bench-researcher@example.com";
+
+const NOW = `(now() AT TIME ZONE 'UTC')`;
+
+const STEPS: [string, string][] = [
+  ["models", `INSERT INTO "LanguageModel" (id, name) VALUES ('m_a', 'bench-alpha'), ('m_b', 'bench-beta')`],
+  ["users", `INSERT INTO "User" (id, email, role, "passwordHash", pseudonym)
+    SELECT 'u' || i, 'bench-rater-' || i || '@example.com', 'RATER'::"Role", $1, 'r_bench' || i FROM generate_series(0, ${BIG.raters - 1}) i
+    UNION ALL SELECT 'u_res', '${RESEARCHER_EMAIL}', 'RESEARCHER'::"Role", $1, 'r_bench_res'`],
+  ["prompts", `INSERT INTO "Prompt" (id, instruction, input, category, "textHash")
+    SELECT 'p' || i, 'Benchmark instruction ' || i || ': explain ' || repeat('the topic in plain words, ', 1 + i % 5), '',
+           (ARRAY['writing', 'coding', 'math', 'advice'])[1 + i % 4], md5('p' || i)
+    FROM generate_series(0, ${BIG.pairs - 1}) i`],
+  ["outputs", `INSERT INTO "Output" (id, "promptId", "modelId", text)
+    SELECT 'o' || m || i, 'p' || i, 'm_' || m, repeat('Answer from model ' || m || ' with some detail. ', 5 + (i * 7) % 40)
+    FROM generate_series(0, ${BIG.pairs - 1}) i, (VALUES ('a'), ('b')) AS t(m)`],
+  ["studies", `INSERT INTO "Study" (id, name, status, "openedAt", "votesPerPair", "leaseSeconds", "inviteToken")
+    VALUES ('${BIG.studyId}', 'Bench: 100k pairs, 1M votes', 'OPEN', ${NOW}, ${BIG.votesPerPair}, 900, 'bench-big-token'),
+           ('${VOTE.studyId}', 'Bench: vote load', 'OPEN', ${NOW}, 100, 900, 'bench-vote-token')`],
+  ["study models", `INSERT INTO "StudyModel" ("studyId", "modelId")
+    SELECT s, m FROM (VALUES ('${BIG.studyId}'), ('${VOTE.studyId}')) a(s), (VALUES ('m_a'), ('m_b')) b(m)`],
+  ["members", `INSERT INTO "StudyMember" ("studyId", "userId")
+    SELECT '${BIG.studyId}', 'u' || i FROM generate_series(0, ${BIG.raters - 1}) i
+    UNION ALL SELECT '${VOTE.studyId}', 'u' || i FROM generate_series(0, ${VOTE.raters - 1}) i`],
+  ["pairs", `INSERT INTO "Pair" (id, "studyId", "promptId", "outputAId", "outputBId", "voteCount")
+    SELECT 'q' || i, '${BIG.studyId}', 'p' || i, 'oa' || i, 'ob' || i, i % 21 FROM generate_series(0, ${BIG.pairs - 1}) i
+    UNION ALL
+    SELECT 'vq' || i, '${VOTE.studyId}', 'p' || i, 'oa' || i, 'ob' || i, 0 FROM generate_series(0, ${VOTE.pairs - 1}) i`],
+  // One row per vote to come: who, which side was shown left, when, what was chosen.
+  ["vote plan (temp)", `CREATE TEMP TABLE g AS
+    SELECT i, j, 'u' || ((i * 37 + j) % ${BIG.raters}) AS rater, random() < 0.5 AS "leftIsA",
+           ${NOW} - random() * interval '30 days' AS t, random() AS r
+    FROM generate_series(0, ${BIG.pairs - 1}) i, generate_series(0, 20) j WHERE j < i % 21`],
+  ["assignments", `INSERT INTO "Assignment" (id, "studyId", "pairId", "raterId", "leftIsA", "servedAt", "expiresAt", "completedAt")
+    SELECT 'x' || lpad(i::text, 6, '0') || '_' || j, '${BIG.studyId}', 'q' || i, rater, "leftIsA", t, t + interval '15 minutes', t + interval '20 seconds' FROM g`],
+  ["votes", `INSERT INTO "Vote" (id, "assignmentId", "studyId", "pairId", "raterId", choice, "winnerOutputId", "msTaken", "createdAt")
+    SELECT 'v' || i || '_' || j, 'x' || lpad(i::text, 6, '0') || '_' || j, '${BIG.studyId}', 'q' || i, rater, c::"Choice",
+           CASE WHEN c = 'LEFT' THEN CASE WHEN "leftIsA" THEN 'oa' ELSE 'ob' END || i
+                WHEN c = 'RIGHT' THEN CASE WHEN "leftIsA" THEN 'ob' ELSE 'oa' END || i END,
+           3000 + (r * 57000)::int, t + interval '20 seconds'
+    FROM (SELECT *, CASE WHEN r < 0.42 THEN 'LEFT' WHEN r < 0.82 THEN 'RIGHT' WHEN r < 0.94 THEN 'TIE' ELSE 'BOTH_BAD' END AS c FROM g) x`],
+  // Vote study (ids must pass the vote schema: base64url, 8+ chars): rater k % 64 on pair (k / 64 + 5 * rater) % 300, so concurrent requests mostly hit different pairs.
+  ["vote-study assignments", `INSERT INTO "Assignment" (id, "studyId", "pairId", "raterId", "leftIsA", "servedAt", "expiresAt")
+    SELECT 'va' || lpad(k::text, 8, '0') || substr(md5(k::text), 1, 12), '${VOTE.studyId}', 'vq' || ((k / ${VOTE.raters} + 5 * (k % ${VOTE.raters})) % ${VOTE.pairs}),
+           'u' || (k % ${VOTE.raters}), k % 2 = 0, ${NOW} - interval '10 seconds', ${NOW} + interval '1 hour'
+    FROM generate_series(0, ${VOTE.raters * VOTE.pairs - 1}) k`],
+];
+
+export type SeedTiming = { step: string; seconds: number };
+
+/**
+ * Fills a freshly migrated database. Foreign-key triggers are skipped (session_replication_role =
+ * replica): every key is generated consistent by construction, and CHECK constraints still apply.
+ */
+export async function seedBig(url: string, passwordHash: string, log: (s: string) => void): Promise<SeedTiming[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const timings: SeedTiming[] = [];
+  try {
+    await client.query("SET synchronous_commit = off; SET maintenance_work_mem = '256MB'; SET work_mem = '64MB'");
+    // Superuser only; without it the foreign keys are checked row by row (slower, same data).
+    await client.query("SET session_replication_role = replica").catch(() => log("  (not superuser: foreign-key checks stay on)"));
+    for (const [step, sql] of STEPS) {
+      const start = performance.now();
+      await client.query(sql, sql.includes("$1") ? [passwordHash] : []);
+      timings.push({ step, seconds: (performance.now() - start) / 1000 });
+      log(`  ${step}: ${timings.at(-1)!.seconds.toFixed(1)} s`);
+    }
+    const start = performance.now();
+    await client.query(`VACUUM (ANALYZE) "Pair", "Assignment", "Vote", "Prompt", "Output", "User", "StudyMember"`);
+    timings.push({ step: "vacuum analyze", seconds: (performance.now() - start) / 1000 });
+    log(`  vacuum analyze: ${timings.at(-1)!.seconds.toFixed(1)} s`);
+  } finally {
+    await client.end();
+  }
+  return timings;
+}
+
+/** Pre-created vote-study assignments in queue order, each with its rater's index. */
+export async function voteQueue(url: string): Promise<{ assignmentId: string; rater: number }[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT id FROM "Assignment" WHERE "studyId" = $1 ORDER BY id`, [VOTE.studyId]);
+    return rows.map((r) => {
+      const k = Number(r.id.slice(2, 10));
+      return { assignmentId: r.id, rater: k % VOTE.raters };
+    });
+  } finally {
+    await client.end();
+  }
+}
