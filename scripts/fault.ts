@@ -11,6 +11,7 @@ import { startAppServer } from "./lib/app-server";
 import { HttpClient } from "./lib/http-client";
 import { createDatabase, freePort, startEmbedded } from "./lib/postgres";
 import { Checks, sleep } from "./lib/checks";
+import { seedVotingStudy } from "./lib/voting-study";
 
 const RATERS = 8;
 const PROMPTS = 60;
@@ -18,27 +19,6 @@ const PASSWORD = "fault-test-password";
 
 const checks = new Checks();
 const check = checks.check.bind(checks);
-
-async function seedStudy(): Promise<{ studyId: string; emails: string[] }> {
-  const { db } = await import("@/lib/db");
-  const { createUser } = await import("@/lib/data/users");
-  const { promptTextHash } = await import("@/lib/demo/prompt-hash");
-  const models = await Promise.all(["fault-a", "fault-b"].map((name) => db.languageModel.create({ data: { name } })));
-  const emails = Array.from({ length: RATERS }, (_, i) => `fault-rater-${i}@example.com`);
-  const raters = await Promise.all(emails.map((email) => createUser({ email, password: PASSWORD, role: "RATER" })));
-  await createUser({ email: "fault-admin@example.com", password: PASSWORD, role: "ADMIN" });
-  const study = await db.study.create({
-    data: { name: "Fault study", status: "OPEN", openedAt: new Date(), votesPerPair: 3, inviteToken: randomBytes(12).toString("hex"),
-      members: { create: raters.map((r) => ({ userId: r.id })) } },
-  });
-  for (let i = 0; i < PROMPTS; i++) {
-    const instruction = `Fault prompt ${i}`;
-    const prompt = await db.prompt.create({ data: { instruction, textHash: promptTextHash(instruction, "") } });
-    const [a, b] = await Promise.all(models.map((m) => db.output.create({ data: { promptId: prompt.id, modelId: m.id, text: `${m.name} answers ${i}` } })));
-    await db.pair.create({ data: { studyId: study.id, promptId: prompt.id, outputAId: a!.id, outputBId: b!.id } });
-  }
-  return { studyId: study.id, emails };
-}
 
 type Stats = { accepted: Set<string>; unavailable: number; badUnavailable: number; otherErrors: string[] };
 
@@ -92,7 +72,9 @@ async function run(dir: string) {
     const url = await createDatabase(pg, "pairwise_fault");
     await applyMigrations(url);
     process.env.DATABASE_URL = url;
-    const { studyId, emails } = await seedStudy();
+    const { studyId, emails } = await seedVotingStudy({ prefix: "fault", raters: RATERS, pairs: PROMPTS, votesPerPair: 3, password: PASSWORD });
+    const { createUser } = await import("@/lib/data/users");
+    await createUser({ email: "fault-admin@example.com", password: PASSWORD, role: "ADMIN" });
     const app = await startAppServer(await freePort(), { DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
     try {
       const clients = await Promise.all(emails.map(async (email) => {

@@ -9,6 +9,7 @@ import { HttpClient } from "./lib/http-client";
 import { createDatabase, dropDatabase, freePort, scratchName } from "./lib/postgres";
 import { scratchServer } from "./lib/server-for-scripts";
 import { Checks, sleep } from "./lib/checks";
+import { seedVotingStudy } from "./lib/voting-study";
 
 const RATERS = 12;
 const PAIRS = 40;
@@ -18,26 +19,6 @@ const DEADLINE_MS = 45_000;
 
 const checks = new Checks();
 const check = checks.check.bind(checks);
-
-async function seedStudy(): Promise<{ studyId: string; emails: string[] }> {
-  const { db } = await import("@/lib/db");
-  const { createUser } = await import("@/lib/data/users");
-  const { promptTextHash } = await import("@/lib/demo/prompt-hash");
-  const models = await Promise.all(["multi-a", "multi-b"].map((name) => db.languageModel.create({ data: { name } })));
-  const emails = Array.from({ length: RATERS }, (_, i) => `multi-rater-${i}@example.com`);
-  const raters = await Promise.all(emails.map((email) => createUser({ email, password: PASSWORD, role: "RATER" })));
-  const study = await db.study.create({
-    data: { name: "Multi-instance study", status: "OPEN", openedAt: new Date(), votesPerPair: VOTES_PER_PAIR,
-      inviteToken: randomBytes(12).toString("hex"), members: { create: raters.map((r) => ({ userId: r.id })) } },
-  });
-  for (let i = 0; i < PAIRS; i++) {
-    const instruction = `Multi-instance prompt ${i}`;
-    const prompt = await db.prompt.create({ data: { instruction, textHash: promptTextHash(instruction, "") } });
-    const [a, b] = await Promise.all(models.map((m) => db.output.create({ data: { promptId: prompt.id, modelId: m.id, text: `${m.name} answers ${i}` } })));
-    await db.pair.create({ data: { studyId: study.id, promptId: prompt.id, outputAId: a!.id, outputBId: b!.id } });
-  }
-  return { studyId: study.id, emails };
-}
 
 type Stats = { accepted: string[]; served: number; waits: number; errors: string[]; servers: Record<string, number> };
 
@@ -96,7 +77,7 @@ async function main() {
     const url = await createDatabase(server, name);
     await applyMigrations(url);
     process.env.DATABASE_URL = url;
-    const { studyId, emails } = await seedStudy();
+    const { studyId, emails } = await seedVotingStudy({ prefix: "multi", raters: RATERS, pairs: PAIRS, votesPerPair: VOTES_PER_PAIR, password: PASSWORD });
     const env = { DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
     const apps = await Promise.all([startAppServer(await freePort(), env), startAppServer(await freePort(), env)]);
     try {
