@@ -125,7 +125,9 @@ async function pickPair(tx: Tx, p: PickParams): Promise<string | null> {
       SELECT c.id FROM "Pair" c
       WHERE c."studyId" = ${p.studyId} AND NOT c.excluded AND c."voteCount" < ${p.votesPerPair}::int
         ${p.gold ? Prisma.sql`AND c."goldOutputId" IS NOT NULL` : Prisma.empty}
-        AND NOT EXISTS (SELECT 1 FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = ${p.raterId})
+        -- studyId lets the planner read only this rater's assignments in this study (an index), not all of them.
+        AND NOT EXISTS (SELECT 1 FROM "Assignment" mine
+                        WHERE mine."studyId" = ${p.studyId} AND mine."raterId" = ${p.raterId} AND mine."pairId" = c.id)
       ORDER BY c."voteCount"
       ${p.window === null ? Prisma.empty : Prisma.sql`LIMIT ${p.window}::int`}
     )

@@ -13,7 +13,7 @@ const pick = (window: string) => `
   WITH win AS (
     SELECT c.id FROM "Pair" c
     WHERE c."studyId" = ${S} AND NOT c.excluded AND c."voteCount" < ${BIG.votesPerPair}
-      AND NOT EXISTS (SELECT 1 FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = 'u500')
+      AND NOT EXISTS (SELECT 1 FROM "Assignment" mine WHERE mine."studyId" = ${S} AND mine."raterId" = 'u500' AND mine."pairId" = c.id)
     ORDER BY c."voteCount" ${window}
   )
   SELECT pr.id FROM "Pair" pr JOIN win ON win.id = pr.id
