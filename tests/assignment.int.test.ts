@@ -179,7 +179,7 @@ describe("nextAssignment beyond the candidate window", () => {
         id: `lease-${i}-${j}-${p.id}`, studyId: f.study.id, pairId: p.id, raterId: h.id, leftIsA: j === 0, expiresAt,
       }))),
     });
-    await db.pair.update({ where: { id: free.id }, data: { voteCount: 1 } });
+    await db.pair.update({ where: { id: free.id }, data: { voteCount: 1, ties: 1 } });
     const served = await nextAssignment(f.study.id, rater!.id);
     expect(served).toHaveProperty("assignmentId");
     expect((await pairOf((served as ServedPair).assignmentId)).pairId).toBe(free.id);

@@ -67,4 +67,52 @@ describe("database integrity", () => {
     expect(await db.vote.count({ where: { studyId: f.study.id } })).toBe(0);
     expect(await db.output.count({ where: { id: f.outputA.id } })).toBe(1);
   });
+
+  it("keeps each pair's tally and each member's vote count in step with the votes, bulk or single", async () => {
+    const f = await makePairFixture();
+    const raters = await Promise.all([0, 1, 2, 3, 4].map(() => makeUser()));
+    await db.studyMember.createMany({ data: raters.map((r) => ({ studyId: f.study.id, userId: r.id })) });
+    const assignments = await Promise.all(raters.map((r) => makeAssignment(f, r.id)));
+    // makeAssignment shows output A on the left: LEFT is a win for A, RIGHT a win for B.
+    const choices = ["LEFT", "LEFT", "RIGHT", "TIE", "BOTH_BAD"] as const;
+    const winner = (c: (typeof choices)[number]) => (c === "LEFT" ? f.outputA.id : c === "RIGHT" ? f.outputB.id : null);
+    const vote = (i: number) => ({
+      assignmentId: assignments[i]!.id, studyId: f.study.id, pairId: f.pair.id, raterId: raters[i]!.id,
+      choice: choices[i]!, winnerOutputId: winner(choices[i]!), msTaken: 1000,
+    });
+    await db.vote.create({ data: vote(0) });
+    await db.vote.createMany({ data: [1, 2, 3, 4].map(vote) });
+    const tally = () => db.pair.findUniqueOrThrow({
+      where: { id: f.pair.id }, select: { voteCount: true, winsA: true, winsB: true, ties: true, bothBad: true, leftWins: true, rightWins: true },
+    });
+    expect(await tally()).toEqual({ voteCount: 5, winsA: 2, winsB: 1, ties: 1, bothBad: 1, leftWins: 2, rightWins: 1 });
+    const member = (i: number) => db.studyMember.findUniqueOrThrow({ where: { studyId_userId: { studyId: f.study.id, userId: raters[i]!.id } } });
+    expect((await member(0)).votes).toBe(1);
+
+    await db.vote.deleteMany({ where: { raterId: { in: [raters[0]!.id, raters[3]!.id] } } });
+    expect(await tally()).toEqual({ voteCount: 3, winsA: 1, winsB: 1, ties: 0, bothBad: 1, leftWins: 1, rightWins: 1 });
+    expect((await member(0)).votes).toBe(0);
+    expect((await member(1)).votes).toBe(1);
+  });
+
+  it("refuses to change what a vote counts for, and a tally that disagrees with itself", async () => {
+    const f = await makePairFixture();
+    const rater = await makeUser();
+    const assignment = await makeAssignment(f, rater.id);
+    const vote = await db.vote.create({
+      data: { assignmentId: assignment.id, studyId: f.study.id, pairId: f.pair.id, raterId: rater.id, choice: "TIE", msTaken: 1000 },
+    });
+    await expect(db.vote.update({ where: { id: vote.id }, data: { choice: "BOTH_BAD" } })).rejects.toThrow(/cannot change/);
+    // Fields that count for nothing may still change.
+    await db.vote.update({ where: { id: vote.id }, data: { rationale: "added later" } });
+    await expect(db.pair.update({ where: { id: f.pair.id }, data: { voteCount: 2 } })).rejects.toThrow(/Pair_tally_check/);
+    expect(await db.pair.findUniqueOrThrow({ where: { id: f.pair.id }, select: { voteCount: true, ties: true } })).toEqual({ voteCount: 1, ties: 1 });
+  });
+
+  it("records each output's length in characters, on insert and on a text change", async () => {
+    const f = await makePairFixture();
+    expect((await db.output.findUniqueOrThrow({ where: { id: f.outputA.id } })).chars).toBe("answer A".length);
+    const updated = await db.output.update({ where: { id: f.outputA.id }, data: { text: "ünïcödé ✓" } });
+    expect(updated.chars).toBe(9);
+  });
 });

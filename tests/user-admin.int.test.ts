@@ -10,7 +10,6 @@ async function raterWithVote() {
   const rater = await makeUser("RATER");
   const assignment = await makeAssignment(f, rater.id);
   await db.vote.create({ data: { assignmentId: assignment.id, studyId: f.study.id, pairId: f.pair.id, raterId: rater.id, choice: "TIE", msTaken: 900 } });
-  await db.pair.update({ where: { id: f.pair.id }, data: { voteCount: 1 } });
   return { f, rater };
 }
 

@@ -188,7 +188,8 @@ async function hasPendingPairs(tx: Tx, studyId: string, raterId: string, votesPe
     SELECT EXISTS (
       SELECT 1 FROM "Pair" c
       WHERE c."studyId" = ${studyId} AND NOT c.excluded AND c."voteCount" < ${votesPerPair}::int
-        AND NOT EXISTS (SELECT 1 FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = ${raterId})
+        AND NOT EXISTS (SELECT 1 FROM "Assignment" mine
+                        WHERE mine."studyId" = ${studyId} AND mine."raterId" = ${raterId} AND mine."pairId" = c.id)
     ) AS pending`;
   return rows[0]?.pending ?? false;
 }

@@ -40,19 +40,49 @@ export async function findRaterStudy(studyId: string, raterId: string): Promise<
   };
 }
 
-/**
- * The rater's own vote count and the study's overall progress: votes on live pairs (capped at the
- * wanted number per pair, so extra votes never show more than 100 %) against pairs × votesPerPair.
- */
-export async function raterProgress(studyId: string, raterId: string): Promise<Progress> {
-  const rows = await db.$queryRaw<Progress[]>`
-    SELECT
-      (SELECT count(*)::int FROM "Vote" v WHERE v."raterId" = ${raterId} AND v."studyId" = s.id) AS "judgedByYou",
-      coalesce(sum(least(p."voteCount", s."votesPerPair")), 0)::int AS "studyVotes",
-      (count(p.id) * s."votesPerPair")::int AS "studyVotesWanted"
+type StudyVotes = { studyVotes: number; studyVotesWanted: number };
+
+// A study-wide sum reads every pair (about 20 ms at 100,000 pairs), too slow to run on every
+// request of every rater: in studies this large each server process shares a figure up to
+// STUDY_VOTES_TTL_MS old. Smaller studies are summed fresh every time.
+const LARGE_STUDY_PAIRS = 5_000;
+const STUDY_VOTES_TTL_MS = 2_000;
+const studyVotesCache = new Map<string, { at: number; value: Promise<StudyVotes & { pairs: number }> }>();
+
+async function sumStudyVotes(studyId: string): Promise<StudyVotes & { pairs: number }> {
+  const rows = await db.$queryRaw<(StudyVotes & { pairs: number })[]>`
+    SELECT coalesce(sum(least(p."voteCount", s."votesPerPair")), 0)::int AS "studyVotes",
+      (count(p.id) * s."votesPerPair")::int AS "studyVotesWanted", count(p.id)::int AS pairs
     FROM "Study" s
     LEFT JOIN "Pair" p ON p."studyId" = s.id AND NOT p.excluded
     WHERE s.id = ${studyId}
     GROUP BY s.id, s."votesPerPair"`;
-  return rows[0] ?? { judgedByYou: 0, studyVotes: 0, studyVotesWanted: 0 };
+  return rows[0] ?? { studyVotes: 0, studyVotesWanted: 0, pairs: 0 };
+}
+
+async function studyVotes(studyId: string): Promise<StudyVotes> {
+  const now = Date.now();
+  const cached = studyVotesCache.get(studyId);
+  if (cached && now - cached.at < STUDY_VOTES_TTL_MS) return cached.value;
+  const value = sumStudyVotes(studyId);
+  // A study already known to be large: the refresh is shared at once by concurrent requests.
+  if (cached) studyVotesCache.set(studyId, { at: now, value });
+  value.then((v) => {
+    if (v.pairs >= LARGE_STUDY_PAIRS) studyVotesCache.set(studyId, { at: now, value });
+    else studyVotesCache.delete(studyId);
+  }, () => studyVotesCache.delete(studyId));
+  return value;
+}
+
+/**
+ * The rater's own vote count (kept on their membership by the Vote trigger) and the study's overall
+ * progress: votes on live pairs (capped at the wanted number per pair, so extra votes never show
+ * more than 100 %) against pairs × votesPerPair.
+ */
+export async function raterProgress(studyId: string, raterId: string): Promise<Progress> {
+  const [member, study] = await Promise.all([
+    db.studyMember.findUnique({ where: { studyId_userId: { studyId, userId: raterId } }, select: { votes: true } }),
+    studyVotes(studyId),
+  ]);
+  return { judgedByYou: member?.votes ?? 0, studyVotes: study.studyVotes, studyVotesWanted: study.studyVotesWanted };
 }

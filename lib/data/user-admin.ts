@@ -36,10 +36,7 @@ export async function deleteAccount(userId: string, mode: DeleteMode): Promise<b
     const user = await tx.user.findFirst({ where: { id: userId, deletedAt: null }, select: { id: true } });
     if (!user) return false;
     if (mode === "remove-votes") {
-      await tx.$executeRaw`
-        UPDATE "Pair" p SET "voteCount" = p."voteCount" - v.n
-        FROM (SELECT "pairId", count(*)::int AS n FROM "Vote" WHERE "raterId" = ${userId} GROUP BY "pairId") v
-        WHERE p.id = v."pairId"`;
+      // The Vote trigger takes the deleted votes out of the pairs' tallies.
       await tx.vote.deleteMany({ where: { raterId: userId } });
       await tx.assignment.deleteMany({ where: { raterId: userId } });
     } else {

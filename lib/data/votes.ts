@@ -1,5 +1,6 @@
-// Recording a rater's vote: one guarded statement claims the assignment, writes the vote and
-// counts it, so a happy vote costs a single SQL statement and a double submission records one vote.
+// Recording a rater's vote: one guarded statement claims the assignment and writes the vote (the
+// database's trigger counts it into the pair's and the rater's tallies), so a happy vote costs a
+// single SQL statement and a double submission records one vote.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { orient } from "@/lib/assignment/orient";
@@ -36,7 +37,7 @@ export async function recordVote(studyId: string, raterId: string, input: VoteIn
 /**
  * Claims the assignment (UPDATE … WHERE completedAt IS NULL takes its row lock, so a concurrent
  * duplicate waits and then finds it completed), inserts the vote with the server-measured time and
- * the winner resolved from the sides shown, and bumps the pair's vote count. Nothing is written
+ * the winner resolved from the sides shown (a trigger adds it to the tallies). Nothing is written
  * unless every check in the WHERE holds.
  */
 async function writeVote(studyId: string, raterId: string, input: VoteInput): Promise<Written | undefined> {
@@ -68,8 +69,6 @@ async function writeVote(studyId: string, raterId: string, input: VoteInput): Pr
              t.ms, t.ms < t."minSecondsPerPair" * 1000, ${DB_NOW}
       FROM timed t
       RETURNING "assignmentId", "pairId", choice::text AS choice, "createdAt"
-    ), bump AS (
-      UPDATE "Pair" SET "voteCount" = "voteCount" + 1 WHERE id IN (SELECT "pairId" FROM vote)
     )
     SELECT v."assignmentId", v.choice, v."createdAt", t."revealAfterVote", t."leftIsA", t."outputAId", t."outputBId"
     FROM vote v JOIN timed t ON t.id = v."assignmentId"`;

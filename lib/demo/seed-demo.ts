@@ -112,7 +112,6 @@ export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
           },
         });
       }
-      await tx.pair.update({ where: { id: created.id }, data: { voteCount: voters.length } });
     }
   }, { timeout: 60_000 });
   return "seeded";

@@ -1,5 +1,5 @@
 // Generates the benchmark data in SQL (generate_series, set-based): a study of 100,000 pairs and
-// about 1,000,000 votes from 1,000 raters (each vote with its Assignment, Pair.voteCount consistent),
+// about 1,000,000 votes from 1,000 raters (each vote with its Assignment, the tallies consistent),
 // plus a small "vote study" whose Assignments are pre-created so a load can measure only POST /votes.
 import pg from "pg";
 
@@ -21,9 +21,11 @@ const STEPS: [string, string][] = [
     SELECT 'p' || i, 'Benchmark instruction ' || i || ': explain ' || repeat('the topic in plain words, ', 1 + i % 5), '',
            (ARRAY['writing', 'coding', 'math', 'advice'])[1 + i % 4], md5('p' || i)
     FROM generate_series(0, ${BIG.pairs - 1}) i`],
-  ["outputs", `INSERT INTO "Output" (id, "promptId", "modelId", text)
-    SELECT 'o' || m || i, 'p' || i, 'm_' || m, repeat('Answer from model ' || m || ' with some detail. ', 5 + (i * 7) % 40)
-    FROM generate_series(0, ${BIG.pairs - 1}) i, (VALUES ('a'), ('b')) AS t(m)`],
+  ["outputs", `INSERT INTO "Output" (id, "promptId", "modelId", text, chars)
+    SELECT id, "promptId", "modelId", text, length(text) FROM (
+      SELECT 'o' || m || i AS id, 'p' || i AS "promptId", 'm_' || m AS "modelId",
+             repeat('Answer from model ' || m || ' with some detail. ', 5 + (i * 7) % 40) AS text
+      FROM generate_series(0, ${BIG.pairs - 1}) i, (VALUES ('a'), ('b')) AS t(m)) o`],
   ["studies", `INSERT INTO "Study" (id, name, status, "openedAt", "votesPerPair", "leaseSeconds", "inviteToken")
     VALUES ('${BIG.studyId}', 'Bench: 100k pairs, 1M votes', 'OPEN', ${NOW}, ${BIG.votesPerPair}, 900, 'bench-big-token'),
            ('${VOTE.studyId}', 'Bench: vote load', 'OPEN', ${NOW}, 100, 900, 'bench-vote-token')`],
@@ -32,10 +34,10 @@ const STEPS: [string, string][] = [
   ["members", `INSERT INTO "StudyMember" ("studyId", "userId")
     SELECT '${BIG.studyId}', 'u' || i FROM generate_series(0, ${BIG.raters - 1}) i
     UNION ALL SELECT '${VOTE.studyId}', 'u' || i FROM generate_series(0, ${VOTE.raters - 1}) i`],
-  ["pairs", `INSERT INTO "Pair" (id, "studyId", "promptId", "outputAId", "outputBId", "voteCount")
-    SELECT 'q' || i, '${BIG.studyId}', 'p' || i, 'oa' || i, 'ob' || i, i % 21 FROM generate_series(0, ${BIG.pairs - 1}) i
+  ["pairs", `INSERT INTO "Pair" (id, "studyId", "promptId", "outputAId", "outputBId")
+    SELECT 'q' || i, '${BIG.studyId}', 'p' || i, 'oa' || i, 'ob' || i FROM generate_series(0, ${BIG.pairs - 1}) i
     UNION ALL
-    SELECT 'vq' || i, '${VOTE.studyId}', 'p' || i, 'oa' || i, 'ob' || i, 0 FROM generate_series(0, ${VOTE.pairs - 1}) i`],
+    SELECT 'vq' || i, '${VOTE.studyId}', 'p' || i, 'oa' || i, 'ob' || i FROM generate_series(0, ${VOTE.pairs - 1}) i`],
   // One row per vote to come: who, which side was shown left, when, what was chosen.
   ["vote plan (temp)", `CREATE TEMP TABLE g AS
     SELECT i, j, 'u' || ((i * 37 + j) % ${BIG.raters}) AS rater, random() < 0.5 AS "leftIsA",
@@ -49,6 +51,19 @@ const STEPS: [string, string][] = [
                 WHEN c = 'RIGHT' THEN CASE WHEN "leftIsA" THEN 'ob' ELSE 'oa' END || i END,
            3000 + (r * 57000)::int, t + interval '20 seconds'
     FROM (SELECT *, CASE WHEN r < 0.42 THEN 'LEFT' WHEN r < 0.82 THEN 'RIGHT' WHEN r < 0.94 THEN 'TIE' ELSE 'BOTH_BAD' END AS c FROM g) x`],
+  // The Vote triggers are off under session_replication_role = replica: set the tallies as they would
+  // have (assignments, not increments, so a run where the triggers did fire ends the same).
+  ["tallies", `UPDATE "Pair" p SET "voteCount" = d.n, "winsA" = d.a, "winsB" = d.b, ties = d.t, "bothBad" = d.x,
+      "leftWins" = d.l, "rightWins" = d.r
+    FROM (SELECT v."pairId", count(*)::int AS n,
+        count(*) FILTER (WHERE v."winnerOutputId" = q."outputAId")::int AS a, count(*) FILTER (WHERE v."winnerOutputId" = q."outputBId")::int AS b,
+        count(*) FILTER (WHERE v.choice = 'TIE')::int AS t, count(*) FILTER (WHERE v.choice = 'BOTH_BAD')::int AS x,
+        count(*) FILTER (WHERE v.choice = 'LEFT')::int AS l, count(*) FILTER (WHERE v.choice = 'RIGHT')::int AS r
+      FROM "Vote" v JOIN "Pair" q ON q.id = v."pairId" WHERE v."studyId" = '${BIG.studyId}' GROUP BY v."pairId") d
+    WHERE p.id = d."pairId"`],
+  ["member tallies", `UPDATE "StudyMember" m SET votes = d.n
+    FROM (SELECT "studyId", "raterId", count(*)::int AS n FROM "Vote" WHERE "studyId" = '${BIG.studyId}' GROUP BY 1, 2) d
+    WHERE m."studyId" = d."studyId" AND m."userId" = d."raterId"`],
   // Vote study (ids must pass the vote schema: base64url, 8+ chars): rater k % 64 on pair (k / 64 + 5 * rater) % 300, so concurrent requests mostly hit different pairs.
   ["vote-study assignments", `INSERT INTO "Assignment" (id, "studyId", "pairId", "raterId", "leftIsA", "servedAt", "expiresAt")
     SELECT 'va' || lpad(k::text, 8, '0') || substr(md5(k::text), 1, 12), '${VOTE.studyId}', 'vq' || ((k / ${VOTE.raters} + 5 * (k % ${VOTE.raters})) % ${VOTE.pairs}),

@@ -32,6 +32,8 @@ type IO = { fields: { dataTypeID: number }[] };
 type Queryable = {
   performIO: (q: object) => Promise<IO>;
   queryRaw: (q: object) => Promise<{ columnTypes: number[] }>;
+  executeScript?: (script: string) => Promise<void>;
+  underlyingDriver?: () => { query: (sql: string) => Promise<unknown> };
 };
 
 // The schema describer reads catalog columns of PostgreSQL's internal "char" type (oid 18),
@@ -59,6 +61,15 @@ function mapInternalChar<T>(queryable: T): T {
     for (const i of charColumns.get(query) ?? []) result.columnTypes[i] = ColumnTypeEnum.Character;
     return result;
   };
+  // The adapter splits a migration script on every ";", which cuts PL/pgSQL function bodies apart
+  // (the triggers that keep vote tallies). PostgreSQL's simple query protocol takes the whole script,
+  // as `psql` and the native engine send it, and our runner (lib/migrations/apply.ts) too.
+  if (q.executeScript && q.underlyingDriver) {
+    const driver = q.underlyingDriver.bind(q);
+    q.executeScript = async (script) => {
+      await driver().query(script);
+    };
+  }
   return queryable;
 }
 

@@ -1,10 +1,11 @@
 // Per-rater aggregates (pseudonym only, never email): volume, speed, side preference, gold
 // accuracy, flags, and agreement with the plurality of the other raters on the same pairs.
+// Both read each vote once; pair facts come from small hashed sets or the pairs' tallies, not a join per vote.
 import "server-only";
 import { db } from "@/lib/db";
 import type { RaterAgreementRow, RaterStatsRow } from "@/lib/results/inputs";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { raterFilter, type ResultsScope } from "./scope";
+import { notOnExcludedPair, raterFilter, talliedPairs, type ResultsScope } from "./scope";
 
 /** Every non-excluded pair counts here, gold pairs included (they are what gold accuracy is made of). */
 export async function raterStats(scope: ResultsScope): Promise<RaterStatsRow[]> {
@@ -12,6 +13,9 @@ export async function raterStats(scope: ResultsScope): Promise<RaterStatsRow[]> 
     WITH f AS (
       SELECT a."raterId", count(*)::int AS flagged FROM "Assignment" a
       WHERE a."studyId" = ${scope.studyId} AND a."flaggedAt" IS NOT NULL GROUP BY a."raterId"
+    ), gold AS MATERIALIZED (
+      SELECT g.id, g."goldOutputId" FROM "Pair" g
+      WHERE g."studyId" = ${scope.studyId} AND g."goldOutputId" IS NOT NULL AND NOT g.excluded
     ), r AS (
       SELECT v."raterId",
         count(*)::int AS votes,
@@ -21,10 +25,10 @@ export async function raterStats(scope: ResultsScope): Promise<RaterStatsRow[]> 
         count(*) FILTER (WHERE v.choice = 'BOTH_BAD')::int AS "bothBad",
         count(*) FILTER (WHERE v."tooFast")::int AS "tooFast",
         percentile_cont(0.5) WITHIN GROUP (ORDER BY v."msTaken") AS "medianMs",
-        count(*) FILTER (WHERE p."goldOutputId" IS NOT NULL)::int AS "goldVotes",
-        count(*) FILTER (WHERE p."goldOutputId" IS NOT NULL AND v."winnerOutputId" = p."goldOutputId")::int AS "goldCorrect"
-      FROM "Vote" v JOIN "Pair" p ON p.id = v."pairId"
-      WHERE v."studyId" = ${scope.studyId} AND NOT p.excluded ${raterFilter(scope)}
+        count(*) FILTER (WHERE v."pairId" IN (SELECT id FROM gold))::int AS "goldVotes",
+        count(*) FILTER (WHERE (v."pairId", v."winnerOutputId") IN (SELECT id, "goldOutputId" FROM gold))::int AS "goldCorrect"
+      FROM "Vote" v
+      WHERE v."studyId" = ${scope.studyId} ${notOnExcludedPair(scope.studyId)} ${raterFilter(scope)}
       GROUP BY v."raterId"
     )
     SELECT r.*, u.pseudonym, COALESCE(f.flagged, 0)::int AS flagged
@@ -34,27 +38,24 @@ export async function raterStats(scope: ResultsScope): Promise<RaterStatsRow[]> 
 
 /**
  * Agreement with the others' plurality, computed in SQL (same rule as lib/stats raterMajorityAgreement):
- * per vote, the other raters' label counts are the pair's counts minus the rater's own vote; a vote is
- * compared only when one label strictly leads among the others. Labels: A, B, tie, both bad.
+ * per vote, the other raters' label counts are the pair's tally minus the rater's own vote; a vote is
+ * compared only when one label strictly leads among the others. Labels: A, B, tie (T), both bad (X).
+ * Pairs with a single vote have no others and are skipped up front.
  */
 export async function raterAgreement(scope: ResultsScope): Promise<RaterAgreementRow[]> {
   return db.$queryRaw<RaterAgreementRow[]>(Prisma.sql`
     WITH v AS (
-      SELECT v."raterId", v."pairId",
+      SELECT v."raterId",
         CASE WHEN v.choice = 'TIE' THEN 'T' WHEN v.choice = 'BOTH_BAD' THEN 'X'
-             WHEN v."winnerOutputId" = p."outputAId" THEN 'A' ELSE 'B' END AS label
-      FROM "Vote" v JOIN "Pair" p ON p.id = v."pairId"
-      WHERE v."studyId" = ${scope.studyId} AND NOT p.excluded AND p."goldOutputId" IS NULL ${raterFilter(scope)}
-    ), c AS (
-      SELECT "pairId",
-        count(*) FILTER (WHERE label = 'A')::int AS a, count(*) FILTER (WHERE label = 'B')::int AS b,
-        count(*) FILTER (WHERE label = 'T')::int AS t, count(*) FILTER (WHERE label = 'X')::int AS x
-      FROM v GROUP BY "pairId"
+             WHEN v."winnerOutputId" = src."outputAId" THEN 'A' ELSE 'B' END AS label,
+        src."winsA" AS a, src."winsB" AS b, src.ties AS t, src."bothBad" AS x
+      FROM "Vote" v JOIN ${talliedPairs(scope)} src ON src."pairId" = v."pairId"
+      WHERE v."studyId" = ${scope.studyId} AND NOT src.excluded AND src."goldOutputId" IS NULL AND src.votes > 1
+        ${raterFilter(scope)}
     ), o AS (
-      SELECT v."raterId", v.label,
-        c.a - (v.label = 'A')::int AS a, c.b - (v.label = 'B')::int AS b,
-        c.t - (v.label = 'T')::int AS t, c.x - (v.label = 'X')::int AS x
-      FROM v JOIN c ON c."pairId" = v."pairId"
+      SELECT "raterId", label,
+        a - (label = 'A')::int AS a, b - (label = 'B')::int AS b, t - (label = 'T')::int AS t, x - (label = 'X')::int AS x
+      FROM v
     ), m AS (
       SELECT "raterId", label, a, b, t, x, GREATEST(a, b, t, x) AS top FROM o
     ), p AS (

@@ -15,6 +15,11 @@ export function raterFilter(scope: ResultsScope): Prisma.Sql {
   return Prisma.sql`AND v."raterId" NOT IN (${Prisma.join([...scope.excludeRaterIds])})`;
 }
 
+/** `AND` the vote `v` is not on an excluded pair (a hashed set: excluded pairs are few). */
+export function notOnExcludedPair(studyId: string): Prisma.Sql {
+  return Prisma.sql`AND v."pairId" NOT IN (SELECT x.id FROM "Pair" x WHERE x."studyId" = ${studyId} AND x.excluded)`;
+}
+
 /**
  * Prompt-level majority in SQL, the same rule as lib/stats majorityOutcome: ties and "both bad"
  * form one bloc; a side takes the prompt only with strictly more votes than the other side and the bloc.
@@ -27,3 +32,44 @@ export function majoritySql(a: Prisma.Sql, b: Prisma.Sql, draws: Prisma.Sql): Pr
     WHEN ${draws} >= GREATEST(${a}, ${b}) THEN 'tie'
     WHEN ${a} > ${b} THEN 'A' ELSE 'B' END`;
 }
+
+/**
+ * The study's pairs with their tallies as a FROM item (alias it): the per-pair counts the Vote
+ * triggers keep, minus the votes of excluded raters, which are few and read through the
+ * Vote(studyId, raterId) index. Columns: the Pair row's ids plus votes, winsA, winsB, ties,
+ * bothBad, leftWins, rightWins. Excluded pairs are included: callers decide.
+ */
+export function talliedPairs(scope: ResultsScope): Prisma.Sql {
+  const ids = Prisma.sql`p.id AS "pairId", p."promptId", p."outputAId", p."outputBId", p."goldOutputId", p.excluded, p."createdAt"`;
+  if (scope.excludeRaterIds.length === 0) {
+    return Prisma.sql`(SELECT ${ids}, p."voteCount" AS votes, p."winsA", p."winsB", p.ties, p."bothBad", p."leftWins", p."rightWins"
+      FROM "Pair" p WHERE p."studyId" = ${scope.studyId})`;
+  }
+  return Prisma.sql`(SELECT ${ids},
+      p."voteCount" - coalesce(x.n, 0) AS votes, p."winsA" - coalesce(x.a, 0) AS "winsA", p."winsB" - coalesce(x.b, 0) AS "winsB",
+      p.ties - coalesce(x.t, 0) AS ties, p."bothBad" - coalesce(x.x, 0) AS "bothBad",
+      p."leftWins" - coalesce(x.l, 0) AS "leftWins", p."rightWins" - coalesce(x.r, 0) AS "rightWins"
+    FROM "Pair" p
+    LEFT JOIN (
+      SELECT v."pairId", count(*)::int AS n,
+        count(*) FILTER (WHERE v."winnerOutputId" = q."outputAId")::int AS a,
+        count(*) FILTER (WHERE v."winnerOutputId" = q."outputBId")::int AS b,
+        count(*) FILTER (WHERE v.choice = 'TIE')::int AS t, count(*) FILTER (WHERE v.choice = 'BOTH_BAD')::int AS x,
+        count(*) FILTER (WHERE v.choice = 'LEFT')::int AS l, count(*) FILTER (WHERE v.choice = 'RIGHT')::int AS r
+      FROM "Vote" v JOIN "Pair" q ON q.id = v."pairId"
+      WHERE v."studyId" = ${scope.studyId} AND v."raterId" IN (${Prisma.join([...scope.excludeRaterIds])})
+      GROUP BY v."pairId"
+    ) x ON x."pairId" = p.id
+    WHERE p."studyId" = ${scope.studyId})`;
+}
+
+/**
+ * Joins prompt `pr`, outputs `oa`/`ob` and model names `ma`/`mb` onto a row source aliased `src`
+ * that has "promptId", "outputAId" and "outputBId": the chain every de-blinded results query needs.
+ */
+export const pairModelJoins = Prisma.sql`
+  JOIN "Prompt" pr ON pr.id = src."promptId"
+  JOIN "Output" oa ON oa.id = src."outputAId"
+  JOIN "Output" ob ON ob.id = src."outputBId"
+  JOIN "LanguageModel" ma ON ma.id = oa."modelId"
+  JOIN "LanguageModel" mb ON mb.id = ob."modelId"`;

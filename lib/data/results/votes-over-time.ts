@@ -3,12 +3,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { HourBucketRow } from "@/lib/results/inputs";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { raterFilter, type ResultsScope } from "./scope";
+import { notOnExcludedPair, raterFilter, type ResultsScope } from "./scope";
 
 export async function votesPerHour(scope: ResultsScope): Promise<HourBucketRow[]> {
   return db.$queryRaw<HourBucketRow[]>(Prisma.sql`
     SELECT date_trunc('hour', v."createdAt") AS hour, count(*)::int AS votes
-    FROM "Vote" v JOIN "Pair" p ON p.id = v."pairId"
-    WHERE v."studyId" = ${scope.studyId} AND NOT p.excluded ${raterFilter(scope)}
+    FROM "Vote" v
+    WHERE v."studyId" = ${scope.studyId} ${notOnExcludedPair(scope.studyId)} ${raterFilter(scope)}
     GROUP BY 1 ORDER BY 1`);
 }
