@@ -46,4 +46,22 @@ describe("sessions", () => {
     await revokeAuthSession(live);
     expect(await liveSessionUserId(live)).toBeNull();
   });
+
+  it("give their user in one look-up only while live, for that user, and while the account exists", async () => {
+    const { createAuthSession, liveSessionUser, revokeAuthSession } = await import("@/lib/data/auth-sessions");
+    const user = await makeUser("RATER");
+    const other = await makeUser("ADMIN");
+    const sid = await createAuthSession(user.id, 3600);
+    expect(await liveSessionUser(sid, user.id)).toMatchObject({ id: user.id, role: "RATER" });
+    // A cookie naming another user than its session's is refused.
+    expect(await liveSessionUser(sid, other.id)).toBeNull();
+    const expired = await createAuthSession(user.id, 3600);
+    await db.authSession.update({ where: { id: expired }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await liveSessionUser(expired, user.id)).toBeNull();
+    const deleted = await createAuthSession(other.id, 3600);
+    await db.user.update({ where: { id: other.id }, data: { deletedAt: new Date() } });
+    expect(await liveSessionUser(deleted, other.id)).toBeNull();
+    await revokeAuthSession(sid);
+    expect(await liveSessionUser(sid, user.id)).toBeNull();
+  });
 });

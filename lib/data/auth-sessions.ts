@@ -2,6 +2,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import type { SessionUser } from "@/lib/data/users";
 
 export async function createAuthSession(userId: string, maxAgeSeconds: number): Promise<string> {
   const id = randomBytes(24).toString("base64url");
@@ -18,6 +19,14 @@ export async function liveSessionUserId(sessionId: string): Promise<string | nul
     select: { userId: true },
   });
   return session?.userId ?? null;
+}
+
+/** The session's user, if the session is live and belongs to that active user: one statement per request. */
+export async function liveSessionUser(sessionId: string, userId: string): Promise<SessionUser | null> {
+  return db.user.findFirst({
+    where: { id: userId, deletedAt: null, sessions: { some: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() } } } },
+    select: { id: true, email: true, name: true, role: true, pseudonym: true },
+  });
 }
 
 export async function revokeAuthSession(sessionId: string): Promise<void> {
