@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { exportVoteBatches } from "@/lib/data/results/export-votes";
 import { listResultPrompts } from "@/lib/data/results/prompt-list";
+import { raterStats } from "@/lib/data/results/rater-stats";
 import { resultPromptDetail } from "@/lib/data/results/prompt-detail";
 import { exportStream } from "@/lib/exports/stream";
 import { getStudyResults, type ResultsResponse } from "@/lib/results/study-results";
@@ -212,6 +213,28 @@ describe("results of a study with a known vote pattern", () => {
     const r1 = without.raters.find((r) => r.pseudonym === raters[0])!;
     // P1 and P4 agree as before; P3's other vote is now r2's B alone (agrees); P5 has no other vote.
     expect(r1.agreement).toEqual({ agreed: 3, compared: 3, rate: 1 });
+  });
+
+  it("reads each rater's median from the index exactly as percentile_cont would, excluded pairs or not", async () => {
+    const reference = () => db.$queryRaw<{ pseudonym: string; median: number }[]>`
+      SELECT u.pseudonym, percentile_cont(0.5) WITHIN GROUP (ORDER BY v."msTaken") AS median
+      FROM "Vote" v JOIN "Pair" p ON p.id = v."pairId" JOIN "User" u ON u.id = v."raterId"
+      WHERE v."studyId" = ${studyId} AND NOT p.excluded GROUP BY u.pseudonym`;
+    const medians = async () => new Map((await raterStats({ studyId, excludeRaterIds: [] })).map((r) => [r.pseudonym, r.medianMs]));
+    const check = async () => {
+      const got = await medians();
+      const want = await reference();
+      expect(want.length).toBe(4);
+      for (const row of want) expect(got.get(row.pseudonym)).toBe(row.median);
+    };
+    await check(); // P7 excluded: the filtered path
+    await db.pair.updateMany({ where: { studyId, excluded: true }, data: { excluded: false } });
+    try {
+      await check(); // nothing excluded: the index-only path, now with r3's vote on P7
+      expect((await medians()).get(raters[2]!)).not.toBe(35_000);
+    } finally {
+      await db.pair.updateMany({ where: { studyId, id: pairIds[6]! }, data: { excluded: true } });
+    }
   });
 
   it("lists prompts with their votes, paginated and filterable, and opens one with names revealed", async () => {

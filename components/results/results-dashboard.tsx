@@ -47,6 +47,8 @@ export function ResultsDashboard({ initial, initialExclude }: ResultsDashboardPr
       <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
         <span>{r.study.models.join(" · ")}</span>
         <span aria-live="polite">{live ? "Live: refreshes every 10 seconds" : `Study ${r.study.status.toLowerCase()}`}</span>
+        {/* Large studies' figures may come from a server cache a few seconds old: say when they were computed. */}
+        <span title="When these figures were computed">as of {r.generatedAt.slice(11, 19)} UTC</span>
         {r.study.isDemo && <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs">demo data</span>}
         {error && <span role="alert" className="text-red-700">{error}</span>}
       </div>

@@ -10,7 +10,7 @@ import { type RaterError, raterErrors, studyStatusError } from "@/lib/assignment
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
-  type Completion, type Progress, type RatingOptions, completionOf, DB_NOW, raterProgress,
+  type Completion, type Progress, type RatingOptions, completionOf, DB_NOW, studyVotes,
 } from "@/lib/data/study-access";
 
 export type ServedPair = {
@@ -46,7 +46,10 @@ const RETRY = Symbol("retry");
 
 /** The rater's current pair, or a new one, or why not. */
 export async function nextAssignment(studyId: string, raterId: string): Promise<NextPair | RaterError> {
-  const [outcome, progress] = await Promise.all([serve(studyId, raterId), raterProgress(studyId, raterId)]);
+  // The rater's own count comes with their membership row (serve reads it anyway); the study's from studyVotes.
+  const seen = { judgedByYou: 0 };
+  const [outcome, study] = await Promise.all([serve(studyId, raterId, seen), studyVotes(studyId)]);
+  const progress: Progress = { judgedByYou: seen.judgedByYou, studyVotes: study.studyVotes, studyVotesWanted: study.studyVotesWanted };
   if ("status" in outcome) return outcome;
   if ("done" in outcome) return { done: true, progress, ...(outcome.completion ? { completion: outcome.completion } : {}) };
   if ("waiting" in outcome) return { done: false, waiting: true, retryAfterSeconds: 30, progress };
@@ -63,18 +66,18 @@ export async function nextAssignment(studyId: string, raterId: string): Promise<
   };
 }
 
-async function serve(studyId: string, raterId: string): Promise<Outcome> {
+async function serve(studyId: string, raterId: string, seen: { judgedByYou: number }): Promise<Outcome> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const outcome = await db.$transaction((tx) => serveOnce(tx, studyId, raterId), { maxWait: 10_000, timeout: 15_000 });
+    const outcome = await db.$transaction((tx) => serveOnce(tx, studyId, raterId, seen), { maxWait: 10_000, timeout: 15_000 });
     if (outcome !== RETRY) return outcome;
   }
   return raterErrors.busy;
 }
 
-async function serveOnce(tx: Tx, studyId: string, raterId: string): Promise<Outcome | typeof RETRY> {
+async function serveOnce(tx: Tx, studyId: string, raterId: string, seen: { judgedByYou: number }): Promise<Outcome | typeof RETRY> {
   // Locking the membership row serializes one rater's requests (two tabs get one lease, not two).
-  const [member] = await tx.$queryRaw<(Study & Partial<Lease>)[]>`
-    SELECT s.status::text AS status, s."votesPerPair", s."leaseSeconds", s."goldRate", s."allowTie", s."allowBothBad",
+  const [member] = await tx.$queryRaw<(Study & Partial<Lease> & { judgedByYou: number })[]>`
+    SELECT m.votes AS "judgedByYou", s.status::text AS status, s."votesPerPair", s."leaseSeconds", s."goldRate", s."allowTie", s."allowBothBad",
            s.rationale::text AS rationale, s."completionCode", s."completionUrl",
            a.id AS "assignmentId", a."leftIsA", a."expiresAt", pr.instruction, pr.input, oa.text AS "textA", ob.text AS "textB"
     FROM "StudyMember" m
@@ -92,6 +95,7 @@ async function serveOnce(tx: Tx, studyId: string, raterId: string): Promise<Outc
     WHERE m."studyId" = ${studyId} AND m."userId" = ${raterId}
     FOR NO KEY UPDATE OF m`;
   if (!member) return raterErrors.studyNotFound;
+  seen.judgedByYou = member.judgedByYou;
   const statusError = studyStatusError(member.status);
   if (statusError) return statusError;
   const options: RatingOptions = { allowTie: member.allowTie, allowBothBad: member.allowBothBad, rationale: member.rationale };

@@ -2,6 +2,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { DB_NOW } from "@/lib/data/study-access";
 import type { SessionUser } from "@/lib/data/users";
 
 export async function createAuthSession(userId: string, maxAgeSeconds: number): Promise<string> {
@@ -21,12 +22,17 @@ export async function liveSessionUserId(sessionId: string): Promise<string | nul
   return session?.userId ?? null;
 }
 
-/** The session's user, if the session is live and belongs to that active user: one statement per request. */
+/**
+ * The session's user, if the session is live and belongs to that active user: one plain statement
+ * per request (every API call runs it, so it skips the ORM's query building).
+ */
 export async function liveSessionUser(sessionId: string, userId: string): Promise<SessionUser | null> {
-  return db.user.findFirst({
-    where: { id: userId, deletedAt: null, sessions: { some: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() } } } },
-    select: { id: true, email: true, name: true, role: true, pseudonym: true },
-  });
+  const rows = await db.$queryRaw<SessionUser[]>`
+    SELECT u.id, u.email, u.name, u.role::text AS role, u.pseudonym
+    FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
+    WHERE s.id = ${sessionId} AND s."userId" = ${userId} AND s."revokedAt" IS NULL AND s."expiresAt" > ${DB_NOW}
+      AND u."deletedAt" IS NULL`;
+  return rows[0] ?? null;
 }
 
 export async function revokeAuthSession(sessionId: string): Promise<void> {

@@ -2,6 +2,7 @@
 // they are mixed into raters' queues at the study's gold rate and score each rater's accuracy.
 import "server-only";
 import { db } from "@/lib/db";
+import { studyChanged } from "@/lib/data/study-changes";
 
 export type PairForReview = {
   id: string; instruction: string; input: string; modelA: string; outputA: string; modelB: string; outputB: string;
@@ -40,6 +41,7 @@ export async function setGoldAnswer(studyId: string, pairId: string, answer: "A"
   if (!pair) return false;
   const goldOutputId = answer === null ? null : answer === "A" ? pair.outputAId : pair.outputBId;
   await db.pair.update({ where: { id: pairId }, data: { goldOutputId } });
+  studyChanged(studyId);
   return true;
 }
 

@@ -2,6 +2,7 @@
 // rows are matched by prompt text hash and generator names, all-or-nothing in one transaction.
 import "server-only";
 import { db } from "@/lib/db";
+import { studyChanged } from "@/lib/data/study-changes";
 import { promptTextHash } from "@/lib/demo/prompt-hash";
 import { sha256Hex } from "@/lib/ingest/sha256";
 import { JUDGE_MAX_ROWS, judgePreference, judgeRowSchema, type JudgeRow } from "@/lib/validation/results";
@@ -123,5 +124,6 @@ export async function importJudgeRun(studyId: string, text: string, meta: { file
   }
   const wins: Record<string, number> = {};
   for (const l of labels) if (l.winner !== null) wins[l.winner] = (wins[l.winner] ?? 0) + 1;
+  studyChanged(studyId);
   return { ok: true, run: { id: run.id, name, labels: labels.length, wins, draws: labels.filter((l) => l.winner === null).length } };
 }

@@ -40,7 +40,7 @@ export async function findRaterStudy(studyId: string, raterId: string): Promise<
   };
 }
 
-type StudyVotes = { studyVotes: number; studyVotesWanted: number };
+export type StudyVotes = { studyVotes: number; studyVotesWanted: number };
 
 // A study-wide sum reads every pair (about 20 ms at 100,000 pairs), too slow to run on every
 // request of every rater: in studies this large each server process shares a figure up to
@@ -60,7 +60,8 @@ async function sumStudyVotes(studyId: string): Promise<StudyVotes & { pairs: num
   return rows[0] ?? { studyVotes: 0, studyVotesWanted: 0, pairs: 0 };
 }
 
-async function studyVotes(studyId: string): Promise<StudyVotes> {
+/** The study's capped vote total and the votes it wants (shared for STUDY_VOTES_TTL_MS in large studies). */
+export async function studyVotes(studyId: string): Promise<StudyVotes> {
   const now = Date.now();
   const cached = studyVotesCache.get(studyId);
   if (cached && now - cached.at < STUDY_VOTES_TTL_MS) return cached.value;

@@ -2,6 +2,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { studyChanged } from "@/lib/data/study-changes";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { planPairs, type PromptOutputs } from "@/lib/studies/pair-plan";
 import type { CreateStudyInput } from "@/lib/validation/study";
@@ -76,7 +77,10 @@ export async function changeStudyStatus(studyId: string, status: "OPEN" | "CLOSE
     ? { id: studyId, status: "DRAFT", pairs: { some: {} } }
     : { id: studyId, status: "OPEN" };
   const { count } = await db.study.updateMany({ where, data });
-  if (count === 1) return { ok: true };
+  if (count === 1) {
+    studyChanged(studyId);
+    return { ok: true };
+  }
   const study = await db.study.findUnique({ where: { id: studyId }, select: { status: true } });
   if (!study) return { ok: false, message: "No such study." };
   if (status === "OPEN" && study.status === "DRAFT") return { ok: false, message: "A study needs at least one pair to open." };

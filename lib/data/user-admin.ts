@@ -2,6 +2,7 @@
 // the pseudonym, or removing them).
 import "server-only";
 import { db } from "@/lib/db";
+import { studyChanged } from "@/lib/data/study-changes";
 import { createUser } from "@/lib/data/users";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -51,5 +52,9 @@ export async function deleteAccount(userId: string, mode: DeleteMode): Promise<b
       data: { email: null, name: null, passwordHash: null, externalId: null, deletedAt: new Date() },
     });
     return true;
+  }).then((deleted) => {
+    // Removed votes, or a pseudonym now shown for a deleted account: any study's figures may change.
+    if (deleted) studyChanged(null);
+    return deleted;
   });
 }

@@ -9,7 +9,10 @@ import type { ResultsScope } from "@/lib/data/results/scope";
 import { pairOrders, resolvePseudonyms, resultsStudy } from "@/lib/data/results/study-info";
 import { votesPerHour } from "@/lib/data/results/votes-over-time";
 import { assembleResults } from "./assemble";
+import { ResultsCache } from "./results-cache";
 import type { StudyResults } from "./types";
+
+const figuresCache = new ResultsCache<StudyResults>().listen();
 
 export type ResultsResponse = StudyResults & { prompts: PromptListPage };
 
@@ -20,21 +23,33 @@ export async function resultsScope(studyId: string, exclude: readonly string[]) 
   return { scope, excludedRaters: { pseudonyms: exclude.filter((p) => !unknown.includes(p)), unknown } };
 }
 
-/** Null when the study does not exist. */
+/**
+ * Null when the study does not exist. The figures of large studies may come from a cache up to a
+ * few seconds old (see results-cache.ts; `generatedAt` says when); the prompt page is always live.
+ */
 export async function getStudyResults(
   studyId: string,
   exclude: readonly string[] = [],
   promptFilter: PromptListFilter = { page: 1, pageSize: 25 },
 ): Promise<ResultsResponse | null> {
+  const key = `${studyId}\u0000${[...new Set(exclude)].sort().join(",")}`;
+  const { scope, excludedRaters } = await resultsScope(studyId, exclude);
+  const [figures, prompts] = await Promise.all([
+    figuresCache.get(studyId, key, () => computeFigures(scope, excludedRaters)),
+    listResultPrompts(scope, promptFilter),
+  ]);
+  return figures && { ...figures, prompts };
+}
+
+async function computeFigures(scope: ResultsScope, excludedRaters: StudyResults["excludedRaters"]): Promise<StudyResults | null> {
+  const { studyId } = scope;
   const study = await resultsStudy(studyId);
   if (!study) return null;
-  const { scope, excludedRaters } = await resultsScope(studyId, exclude);
-  const [orders, pairs, raters, agreement, hours, runs, judgeRows, prompts] = await Promise.all([
+  const [orders, pairs, raters, agreement, hours, runs, judgeRows] = await Promise.all([
     pairOrders(studyId), pairCounts(scope), raterStats(scope), raterAgreement(scope), votesPerHour(scope),
-    judgeRuns(studyId), judgeCrossCounts(scope), listResultPrompts(scope, promptFilter),
+    judgeRuns(studyId), judgeCrossCounts(scope),
   ]);
-  const results = assembleResults({
+  return assembleResults({
     study, excludedRaters, pairOrders: orders, pairs, raters, raterAgreement: agreement, hours, judgeRuns: runs, judgeRows,
   });
-  return { ...results, prompts };
 }

@@ -125,8 +125,8 @@ async function ratersLoad() {
 
 const run = { get: getLoad, votes: votesLoad, raters: ratersLoad }[spec.kind];
 run().then((result) => {
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-  process.exit(0);
+  // Exit only once the (large) line is flushed: a pipe takes it in pieces, and exit() would cut it.
+  process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
 }, (error) => {
   console.error(error);
   process.exit(1);

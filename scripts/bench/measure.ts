@@ -15,7 +15,8 @@ export function runLoad<T>(spec: Record<string, unknown>): Promise<T> {
     const child = spawn(process.execPath, ["scripts/bench/load.mjs", file], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
-    child.once("exit", (code) => {
+    // "close", not "exit": only then has all of the child's stdout been read.
+    child.once("close", (code) => {
       rmSync(dir, { recursive: true, force: true });
       if (code !== 0) return reject(new Error(`load child exited with ${code}`));
       resolve(JSON.parse(out.trim().split("\n").at(-1)!) as T);
