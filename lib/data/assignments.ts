@@ -116,7 +116,7 @@ async function serveOnce(tx: Tx, studyId: string, raterId: string, seen: { judge
   return lease ? { lease, options } : RETRY;
 }
 
-type PickParams = { studyId: string; raterId: string; votesPerPair: number; window: number | null; gold: boolean; skipLocked: boolean };
+export type PickParams = { studyId: string; raterId: string; votesPerPair: number; window: number | null; gold: boolean; skipLocked: boolean };
 
 /**
  * Locks one pair this rater has never been given, with room for another vote, preferring the
@@ -124,7 +124,12 @@ type PickParams = { studyId: string; raterId: string; votesPerPair: number; wind
  * statement's snapshot; insertLease re-counts under the lock before writing.
  */
 async function pickPair(tx: Tx, p: PickParams): Promise<string | null> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
+  const rows = await tx.$queryRaw<{ id: string }[]>(pickPairSql(p));
+  return rows[0]?.id ?? null;
+}
+
+export function pickPairSql(p: PickParams): Prisma.Sql {
+  return Prisma.sql`
     WITH win AS (
       SELECT c.id FROM "Pair" c
       WHERE c."studyId" = ${p.studyId} AND NOT c.excluded AND c."voteCount" < ${p.votesPerPair}::int
@@ -145,7 +150,6 @@ async function pickPair(tx: Tx, p: PickParams): Promise<string | null> {
     ORDER BY pr."voteCount" + live.n, random()
     LIMIT 1
     FOR NO KEY UPDATE OF pr ${p.skipLocked ? Prisma.sql`SKIP LOCKED` : Prisma.empty}`;
-  return rows[0]?.id ?? null;
 }
 
 type LeaseParams = { studyId: string; raterId: string; pairId: string; votesPerPair: number; leaseSeconds: number };

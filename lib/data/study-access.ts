@@ -50,14 +50,18 @@ const STUDY_VOTES_TTL_MS = 2_000;
 const studyVotesCache = new Map<string, { at: number; value: Promise<StudyVotes & { pairs: number }> }>();
 
 async function sumStudyVotes(studyId: string): Promise<StudyVotes & { pairs: number }> {
-  const rows = await db.$queryRaw<(StudyVotes & { pairs: number })[]>`
+  const rows = await db.$queryRaw<(StudyVotes & { pairs: number })[]>(studyVotesSql(studyId));
+  return rows[0] ?? { studyVotes: 0, studyVotesWanted: 0, pairs: 0 };
+}
+
+export function studyVotesSql(studyId: string): Prisma.Sql {
+  return Prisma.sql`
     SELECT coalesce(sum(least(p."voteCount", s."votesPerPair")), 0)::int AS "studyVotes",
       (count(p.id) * s."votesPerPair")::int AS "studyVotesWanted", count(p.id)::int AS pairs
     FROM "Study" s
     LEFT JOIN "Pair" p ON p."studyId" = s.id AND NOT p.excluded
     WHERE s.id = ${studyId}
     GROUP BY s.id, s."votesPerPair"`;
-  return rows[0] ?? { studyVotes: 0, studyVotesWanted: 0, pairs: 0 };
 }
 
 /** The study's capped vote total and the votes it wants (shared for STUDY_VOTES_TTL_MS in large studies). */

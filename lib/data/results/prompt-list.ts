@@ -62,7 +62,16 @@ function where(filter: PromptListFilter): { sql: Prisma.Sql; joins: boolean } {
 export async function listResultPrompts(scope: ResultsScope, filter: PromptListFilter): Promise<PromptListPage> {
   const w = where(filter);
   const [items, [count]] = await Promise.all([
-    db.$queryRaw<PromptListRow[]>(Prisma.sql`
+    db.$queryRaw<PromptListRow[]>(promptPageSql(scope, filter)),
+    db.$queryRaw<{ total: number }[]>(Prisma.sql`
+      SELECT count(*)::int AS total FROM ${talliedPairs(scope)} src ${w.joins ? pairModelJoins : Prisma.empty} ${w.sql}`),
+  ]);
+  return { page: filter.page, pageSize: filter.pageSize, total: count?.total ?? 0, items };
+}
+
+export function promptPageSql(scope: ResultsScope, filter: PromptListFilter): Prisma.Sql {
+  const w = where(filter);
+  return Prisma.sql`
       SELECT src."pairId", src."promptId", left(pr.instruction, 300) AS instruction, pr.category, pr.dataset,
         ma.name AS "modelA", mb.name AS "modelB", src."goldOutputId" IS NOT NULL AS gold,
         src."winsA", src."winsB", src.ties, src."bothBad", ${MAJORITY} AS majority
@@ -70,9 +79,5 @@ export async function listResultPrompts(scope: ResultsScope, filter: PromptListF
       ${pairModelJoins}
       ${w.sql}
       ORDER BY src."createdAt", src."pairId"
-      LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`),
-    db.$queryRaw<{ total: number }[]>(Prisma.sql`
-      SELECT count(*)::int AS total FROM ${talliedPairs(scope)} src ${w.joins ? pairModelJoins : Prisma.empty} ${w.sql}`),
-  ]);
-  return { page: filter.page, pageSize: filter.pageSize, total: count?.total ?? 0, items };
+      LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`;
 }

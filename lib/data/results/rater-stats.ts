@@ -16,9 +16,13 @@ import { notOnExcludedPair, raterFilter, talliedPairs, type ResultsScope } from 
 export async function raterStats(scope: ResultsScope): Promise<RaterStatsRow[]> {
   const [{ excluded } = { excluded: false }] = await db.$queryRaw<{ excluded: boolean }[]>`
     SELECT EXISTS (SELECT 1 FROM "Pair" WHERE "studyId" = ${scope.studyId} AND excluded) AS excluded`;
+  return db.$queryRaw<RaterStatsRow[]>(raterStatsSql(scope, excluded));
+}
+
+export function raterStatsSql(scope: ResultsScope, hasExcludedPairs: boolean): Prisma.Sql {
   // Only then does the median need each vote's pair, which the index does not hold.
-  const medianFilter = excluded ? notOnExcludedPair(scope.studyId) : Prisma.empty;
-  return db.$queryRaw<RaterStatsRow[]>(Prisma.sql`
+  const medianFilter = hasExcludedPairs ? notOnExcludedPair(scope.studyId) : Prisma.empty;
+  return Prisma.sql`
     WITH f AS (
       SELECT a."raterId", count(*)::int AS flagged FROM "Assignment" a
       WHERE a."studyId" = ${scope.studyId} AND a."flaggedAt" IS NOT NULL GROUP BY a."raterId"
@@ -50,7 +54,7 @@ export async function raterStats(scope: ResultsScope): Promise<RaterStatsRow[]> 
       ) mid
     ) med
     JOIN "User" u ON u.id = r."raterId" LEFT JOIN f ON f."raterId" = r."raterId"
-    ORDER BY u.pseudonym`);
+    ORDER BY u.pseudonym`;
 }
 
 /** True when the first term is strictly greater than the other three. */
@@ -79,7 +83,11 @@ const COMPARED_MASK = Prisma.raw(`(${hasLeader(a1, b, t, x)})::int + 2 * (${hasL
  * only when one label strictly leads among the others. Pairs with a single vote have no others.
  */
 export async function raterAgreement(scope: ResultsScope): Promise<RaterAgreementRow[]> {
-  return db.$queryRaw<RaterAgreementRow[]>(Prisma.sql`
+  return db.$queryRaw<RaterAgreementRow[]>(raterAgreementSql(scope));
+}
+
+export function raterAgreementSql(scope: ResultsScope): Prisma.Sql {
+  return Prisma.sql`
     WITH pair AS (
       SELECT src."pairId", src."outputAId", ${AGREE_MASK} AS agree, ${COMPARED_MASK} AS compared
       FROM ${talliedPairs(scope)} src
@@ -94,5 +102,5 @@ export async function raterAgreement(scope: ResultsScope): Promise<RaterAgreemen
     SELECT "raterId",
       count(*) FILTER (WHERE agree & bit <> 0)::int AS agreed,
       count(*) FILTER (WHERE compared & bit <> 0)::int AS compared
-    FROM vote GROUP BY "raterId"`);
+    FROM vote GROUP BY "raterId"`;
 }

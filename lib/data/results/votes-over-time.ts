@@ -6,9 +6,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { notOnExcludedPair, raterFilter, type ResultsScope } from "./scope";
 
 export async function votesPerHour(scope: ResultsScope): Promise<HourBucketRow[]> {
-  return db.$queryRaw<HourBucketRow[]>(Prisma.sql`
+  return db.$queryRaw<HourBucketRow[]>(votesPerHourSql(scope));
+}
+
+export function votesPerHourSql(scope: ResultsScope): Prisma.Sql {
+  return Prisma.sql`
     SELECT date_trunc('hour', v."createdAt") AS hour, count(*)::int AS votes
     FROM "Vote" v
     WHERE v."studyId" = ${scope.studyId} ${notOnExcludedPair(scope.studyId)} ${raterFilter(scope)}
-    GROUP BY 1 ORDER BY 1`);
+    GROUP BY 1 ORDER BY 1`;
 }
