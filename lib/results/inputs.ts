@@ -33,6 +33,9 @@ export type RaterStatsRow = {
   goldVotes: number;
   goldCorrect: number;
   flagged: number;
+  /** Votes agreeing with / compared to the others' plurality, from the Vote flags (valid with no rater excluded). */
+  agreed?: number;
+  compared?: number;
 };
 
 export type RaterAgreementRow = { raterId: string; agreed: number; compared: number };

@@ -45,10 +45,13 @@ async function computeFigures(scope: ResultsScope, excludedRaters: StudyResults[
   const { studyId } = scope;
   const study = await resultsStudy(studyId);
   if (!study) return null;
-  const [orders, pairs, raters, agreement, hours, runs, judgeRows] = await Promise.all([
-    pairOrders(studyId), pairCounts(scope), raterStats(scope), raterAgreement(scope), votesPerHour(scope),
+  // Agreement comes with the rater statistics (the Vote flags) unless raters are excluded, which changes the "others".
+  const excluding = scope.excludeRaterIds.length > 0;
+  const [orders, pairs, raters, separateAgreement, hours, runs, judgeRows] = await Promise.all([
+    pairOrders(studyId), pairCounts(scope), raterStats(scope), excluding ? raterAgreement(scope) : null, votesPerHour(scope),
     judgeRuns(studyId), judgeCrossCounts(scope),
   ]);
+  const agreement = separateAgreement ?? raters.map((r) => ({ raterId: r.raterId, agreed: r.agreed ?? 0, compared: r.compared ?? 0 }));
   return assembleResults({
     study, excludedRaters, pairOrders: orders, pairs, raters, raterAgreement: agreement, hours, judgeRuns: runs, judgeRows,
   });

@@ -38,29 +38,30 @@ const STEPS: [string, string][] = [
     SELECT 'q' || i, '${BIG.studyId}', 'p' || i, 'oa' || i, 'ob' || i FROM generate_series(0, ${BIG.pairs - 1}) i
     UNION ALL
     SELECT 'vq' || i, '${VOTE.studyId}', 'p' || i, 'oa' || i, 'ob' || i FROM generate_series(0, ${VOTE.pairs - 1}) i`],
-  // One row per vote to come: who, which side was shown left, when, what was chosen.
+  // One row per vote to come: who, which side was shown left, when, what was chosen (c), and the
+  // label as the agreement rule's bit (A = 1, B = 2, tie = 4, both bad = 8).
   ["vote plan (temp)", `CREATE TEMP TABLE g AS
-    SELECT i, j, 'u' || ((i * 37 + j) % ${BIG.raters}) AS rater, random() < 0.5 AS "leftIsA",
-           ${NOW} - random() * interval '30 days' AS t, random() AS r
-    FROM generate_series(0, ${BIG.pairs - 1}) i, generate_series(0, 20) j WHERE j < i % 21`],
+    SELECT *, CASE c WHEN 'TIE' THEN 4 WHEN 'BOTH_BAD' THEN 8 ELSE CASE WHEN (c = 'LEFT') = "leftIsA" THEN 1 ELSE 2 END END AS lab
+    FROM (SELECT *, CASE WHEN r < 0.42 THEN 'LEFT' WHEN r < 0.82 THEN 'RIGHT' WHEN r < 0.94 THEN 'TIE' ELSE 'BOTH_BAD' END AS c FROM (
+      SELECT i, j, 'u' || ((i * 37 + j) % ${BIG.raters}) AS rater, random() < 0.5 AS "leftIsA",
+             ${NOW} - random() * interval '30 days' AS t, random() AS r
+      FROM generate_series(0, ${BIG.pairs - 1}) i, generate_series(0, 20) j WHERE j < i % 21) x) y`],
+  // The tallies the Vote triggers would keep (they are off under session_replication_role = replica).
+  ["tally plan (temp)", `CREATE TEMP TABLE tl AS
+    SELECT i, count(*) FILTER (WHERE lab = 1)::int AS n_a, count(*) FILTER (WHERE lab = 2)::int AS n_b,
+      count(*) FILTER (WHERE lab = 4)::int AS n_t, count(*) FILTER (WHERE lab = 8)::int AS n_x,
+      count(*) FILTER (WHERE c = 'LEFT')::int AS n_l, count(*) FILTER (WHERE c = 'RIGHT')::int AS n_r
+    FROM g GROUP BY i`],
   ["assignments", `INSERT INTO "Assignment" (id, "studyId", "pairId", "raterId", "leftIsA", "servedAt", "expiresAt", "completedAt")
     SELECT 'x' || lpad(i::text, 6, '0') || '_' || j, '${BIG.studyId}', 'q' || i, rater, "leftIsA", t, t + interval '15 minutes', t + interval '20 seconds' FROM g`],
-  ["votes", `INSERT INTO "Vote" (id, "assignmentId", "studyId", "pairId", "raterId", choice, "winnerOutputId", "msTaken", "createdAt")
+  ["votes", `INSERT INTO "Vote" (id, "assignmentId", "studyId", "pairId", "raterId", choice, "winnerOutputId", "msTaken", "createdAt", agrees)
     SELECT 'v' || i || '_' || j, 'x' || lpad(i::text, 6, '0') || '_' || j, '${BIG.studyId}', 'q' || i, rater, c::"Choice",
-           CASE WHEN c = 'LEFT' THEN CASE WHEN "leftIsA" THEN 'oa' ELSE 'ob' END || i
-                WHEN c = 'RIGHT' THEN CASE WHEN "leftIsA" THEN 'ob' ELSE 'oa' END || i END,
-           3000 + (r * 57000)::int, t + interval '20 seconds'
-    FROM (SELECT *, CASE WHEN r < 0.42 THEN 'LEFT' WHEN r < 0.82 THEN 'RIGHT' WHEN r < 0.94 THEN 'TIE' ELSE 'BOTH_BAD' END AS c FROM g) x`],
-  // The Vote triggers are off under session_replication_role = replica: set the tallies as they would
-  // have (assignments, not increments, so a run where the triggers did fire ends the same).
-  ["tallies", `UPDATE "Pair" p SET "voteCount" = d.n, "winsA" = d.a, "winsB" = d.b, ties = d.t, "bothBad" = d.x,
-      "leftWins" = d.l, "rightWins" = d.r
-    FROM (SELECT v."pairId", count(*)::int AS n,
-        count(*) FILTER (WHERE v."winnerOutputId" = q."outputAId")::int AS a, count(*) FILTER (WHERE v."winnerOutputId" = q."outputBId")::int AS b,
-        count(*) FILTER (WHERE v.choice = 'TIE')::int AS t, count(*) FILTER (WHERE v.choice = 'BOTH_BAD')::int AS x,
-        count(*) FILTER (WHERE v.choice = 'LEFT')::int AS l, count(*) FILTER (WHERE v.choice = 'RIGHT')::int AS r
-      FROM "Vote" v JOIN "Pair" q ON q.id = v."pairId" WHERE v."studyId" = '${BIG.studyId}' GROUP BY v."pairId") d
-    WHERE p.id = d."pairId"`],
+           CASE lab WHEN 1 THEN 'oa' || i WHEN 2 THEN 'ob' || i END,
+           3000 + (r * 57000)::int, t + interval '20 seconds', "pairwise_agrees"(lab, n_a, n_b, n_t, n_x)
+    FROM g JOIN tl USING (i)`],
+  ["tallies", `UPDATE "Pair" p SET "voteCount" = n_a + n_b + n_t + n_x, "winsA" = n_a, "winsB" = n_b, ties = n_t,
+      "bothBad" = n_x, "leftWins" = n_l, "rightWins" = n_r
+    FROM tl WHERE p.id = 'q' || tl.i`],
   ["member tallies", `UPDATE "StudyMember" m SET votes = d.n
     FROM (SELECT "studyId", "raterId", count(*)::int AS n FROM "Vote" WHERE "studyId" = '${BIG.studyId}' GROUP BY 1, 2) d
     WHERE m."studyId" = d."studyId" AND m."userId" = d."raterId"`],
@@ -91,6 +92,9 @@ export async function seedBig(url: string, passwordHash: string, log: (s: string
       timings.push({ step, seconds: (performance.now() - start) / 1000 });
       log(`  ${step}: ${timings.at(-1)!.seconds.toFixed(1)} s`);
     }
+    // Until the WAL of the asynchronous commits above is flushed, VACUUM cannot mark pages all-visible
+    // (so index-only scans would still visit the heap): one synchronous commit flushes it all.
+    await client.query("SET synchronous_commit = on; SELECT txid_current()");
     const start = performance.now();
     await client.query(`VACUUM (ANALYZE) "Pair", "Assignment", "Vote", "Prompt", "Output", "User", "StudyMember"`);
     timings.push({ step: "vacuum analyze", seconds: (performance.now() - start) / 1000 });

@@ -8,7 +8,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { notOnExcludedPair, raterFilter, talliedPairs, type ResultsScope } from "./scope";
 
 /**
- * Every non-excluded pair counts here, gold pairs included (they are what gold accuracy is made of).
+ * Every non-excluded pair counts here, gold pairs included (they are what gold accuracy is made of);
+ * agreement leaves gold pairs out, as everywhere.
  * Counts come from one parallel pass over the votes; each rater's median time from the
  * Vote(studyId, raterId, msTaken) index, reading only up to the middle of their votes there
  * (an ordered-set aggregate over a million votes sorted them all: 0.9 s against 0.1 s).
@@ -20,16 +21,10 @@ export async function raterStats(scope: ResultsScope): Promise<RaterStatsRow[]> 
 }
 
 export function raterStatsSql(scope: ResultsScope, hasExcludedPairs: boolean): Prisma.Sql {
-  // Only then does the median need each vote's pair, which the index does not hold.
-  const medianFilter = hasExcludedPairs ? notOnExcludedPair(scope.studyId) : Prisma.empty;
+  // Only with excluded pairs does a vote need its pair checked (a hashed set, but it keeps the scan serial).
+  const pairFilter = hasExcludedPairs ? notOnExcludedPair(scope.studyId) : Prisma.empty;
   return Prisma.sql`
-    WITH f AS (
-      SELECT a."raterId", count(*)::int AS flagged FROM "Assignment" a
-      WHERE a."studyId" = ${scope.studyId} AND a."flaggedAt" IS NOT NULL GROUP BY a."raterId"
-    ), gold AS MATERIALIZED (
-      SELECT g.id, g."goldOutputId" FROM "Pair" g
-      WHERE g."studyId" = ${scope.studyId} AND g."goldOutputId" IS NOT NULL AND NOT g.excluded
-    ), r AS (
+    WITH r AS (
       SELECT v."raterId",
         count(*)::int AS votes,
         count(*) FILTER (WHERE v.choice = 'LEFT')::int AS "left",
@@ -37,50 +32,46 @@ export function raterStatsSql(scope: ResultsScope, hasExcludedPairs: boolean): P
         count(*) FILTER (WHERE v.choice = 'TIE')::int AS ties,
         count(*) FILTER (WHERE v.choice = 'BOTH_BAD')::int AS "bothBad",
         count(*) FILTER (WHERE v."tooFast")::int AS "tooFast",
-        count(*) FILTER (WHERE v."pairId" IN (SELECT id FROM gold))::int AS "goldVotes",
-        count(*) FILTER (WHERE (v."pairId", v."winnerOutputId") IN (SELECT id, "goldOutputId" FROM gold))::int AS "goldCorrect"
+        -- The trigger-kept flags; right only while no rater is excluded (see raterAgreement).
+        count(*) FILTER (WHERE v.agrees)::int AS agreed,
+        count(v.agrees)::int AS compared
       FROM "Vote" v
-      WHERE v."studyId" = ${scope.studyId} ${notOnExcludedPair(scope.studyId)} ${raterFilter(scope)}
+      WHERE v."studyId" = ${scope.studyId} ${pairFilter} ${raterFilter(scope)}
       GROUP BY v."raterId"
+    ), g AS (
+      -- Gold pairs are few: their votes through the Vote(pairId, raterId) index. Agreement leaves them out.
+      SELECT v."raterId", count(*)::int AS votes, count(*) FILTER (WHERE v."winnerOutputId" = p."goldOutputId")::int AS correct,
+        count(*) FILTER (WHERE v.agrees)::int AS agreed, count(v.agrees)::int AS compared
+      FROM "Pair" p JOIN "Vote" v ON v."pairId" = p.id
+      WHERE p."studyId" = ${scope.studyId} AND p."goldOutputId" IS NOT NULL AND NOT p.excluded ${raterFilter(scope)}
+      GROUP BY v."raterId"
+    ), f AS (
+      SELECT a."raterId", count(*)::int AS flagged FROM "Assignment" a
+      WHERE a."studyId" = ${scope.studyId} AND a."flaggedAt" IS NOT NULL GROUP BY a."raterId"
     )
-    SELECT r.*, med."medianMs", u.pseudonym, COALESCE(f.flagged, 0)::int AS flagged
+    SELECT r."raterId", r.votes, r."left", r."right", r.ties, r."bothBad", r."tooFast",
+      COALESCE(g.votes, 0)::int AS "goldVotes", COALESCE(g.correct, 0)::int AS "goldCorrect",
+      (r.agreed - COALESCE(g.agreed, 0))::int AS agreed, (r.compared - COALESCE(g.compared, 0))::int AS compared,
+      med."medianMs", u.pseudonym, COALESCE(f.flagged, 0)::int AS flagged
     FROM r
     -- The middle vote (odd count) or the mean of the two middle ones (even), as percentile_cont(0.5).
     CROSS JOIN LATERAL (
       SELECT avg(mid."msTaken")::float8 AS "medianMs" FROM (
         SELECT v."msTaken" FROM "Vote" v
-        WHERE v."studyId" = ${scope.studyId} AND v."raterId" = r."raterId" ${medianFilter}
+        WHERE v."studyId" = ${scope.studyId} AND v."raterId" = r."raterId" ${pairFilter}
         ORDER BY v."msTaken" OFFSET (r.votes - 1) / 2 LIMIT 2 - r.votes % 2
       ) mid
     ) med
-    JOIN "User" u ON u.id = r."raterId" LEFT JOIN f ON f."raterId" = r."raterId"
+    JOIN "User" u ON u.id = r."raterId"
+    LEFT JOIN g ON g."raterId" = r."raterId"
+    LEFT JOIN f ON f."raterId" = r."raterId"
     ORDER BY u.pseudonym`;
 }
 
-/** True when the first term is strictly greater than the other three. */
-function leads(first: string, ...rest: string[]): string {
-  return rest.map((other) => `${first} > ${other}`).join(" AND ");
-}
-
-/** True when one of four counts is strictly greater than the other three (a plurality exists). */
-function hasLeader(w: string, x: string, y: string, z: string): string {
-  return `((${leads(w, x, y, z)}) OR (${leads(x, w, y, z)}) OR (${leads(y, w, x, z)}) OR (${leads(z, w, x, y)}))`;
-}
-
-// Per pair, for a voter of each label (bits A = 1, B = 2, tie = 4, both bad = 8), whether the
-// other voters' counts (the tally minus that one vote) have a strict plurality, and whether it is
-// that label. Computed once per pair from its tally, so each vote costs a bit test, not the rule.
-const a1 = "(src.\"winsA\" - 1)", b1 = "(src.\"winsB\" - 1)", t1 = "(src.ties - 1)", x1 = "(src.\"bothBad\" - 1)";
-const a = "src.\"winsA\"", b = "src.\"winsB\"", t = "src.ties", x = "src.\"bothBad\"";
-const AGREE_MASK = Prisma.raw(`(${leads(a1, b, t, x)})::int + 2 * (${leads(b1, a, t, x)})::int
-  + 4 * (${leads(t1, a, b, x)})::int + 8 * (${leads(x1, a, b, t)})::int`);
-const COMPARED_MASK = Prisma.raw(`(${hasLeader(a1, b, t, x)})::int + 2 * (${hasLeader(a, b1, t, x)})::int
-  + 4 * (${hasLeader(a, b, t1, x)})::int + 8 * (${hasLeader(a, b, t, x1)})::int`);
-
 /**
- * Agreement with the others' plurality (same rule as lib/stats raterMajorityAgreement): per vote,
- * the other raters' label counts are the pair's tally minus the rater's own vote; a vote is compared
- * only when one label strictly leads among the others. Pairs with a single vote have no others.
+ * Agreement with the others' plurality when raters are excluded (their votes leave the "others"
+ * too, so the flags the Vote trigger keeps do not apply): the rule from the migration's SQL
+ * functions, applied per pair to its tally minus the excluded votes, then one bit test per vote.
  */
 export async function raterAgreement(scope: ResultsScope): Promise<RaterAgreementRow[]> {
   return db.$queryRaw<RaterAgreementRow[]>(raterAgreementSql(scope));
@@ -89,13 +80,13 @@ export async function raterAgreement(scope: ResultsScope): Promise<RaterAgreemen
 export function raterAgreementSql(scope: ResultsScope): Prisma.Sql {
   return Prisma.sql`
     WITH pair AS (
-      SELECT src."pairId", src."outputAId", ${AGREE_MASK} AS agree, ${COMPARED_MASK} AS compared
+      SELECT src."pairId", src."outputAId",
+        "pairwise_agree_mask"(src."winsA", src."winsB", src.ties, src."bothBad") AS agree,
+        "pairwise_compared_mask"(src."winsA", src."winsB", src.ties, src."bothBad") AS compared
       FROM ${talliedPairs(scope)} src
       WHERE NOT src.excluded AND src."goldOutputId" IS NULL AND src.votes > 1
     ), vote AS (
-      SELECT v."raterId", pair.agree, pair.compared,
-        CASE v.choice WHEN 'TIE' THEN 4 WHEN 'BOTH_BAD' THEN 8
-          ELSE CASE WHEN v."winnerOutputId" = pair."outputAId" THEN 1 ELSE 2 END END AS bit
+      SELECT v."raterId", pair.agree, pair.compared, "pairwise_label_bit"(v.choice, v."winnerOutputId", pair."outputAId") AS bit
       FROM "Vote" v JOIN pair ON pair."pairId" = v."pairId"
       WHERE v."studyId" = ${scope.studyId} ${raterFilter(scope)}
     )
