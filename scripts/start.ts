@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSy
 import path from "node:path";
 import { applyMigrations } from "@/lib/migrations/apply";
 import { appDatabase, DATA_DIR } from "./lib/app-database";
+import { serverNodeOptions } from "./lib/server-node-options";
 
 const PORT = Number(process.env.PORT ?? 3000);
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
@@ -53,6 +54,7 @@ async function main() {
     env: {
       ...process.env,
       NODE_ENV: "production",
+      NODE_OPTIONS: serverNodeOptions(),
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: authSecret(),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${PORT}`,

@@ -6,7 +6,7 @@ import { decodeUpload } from "./decode-text";
 import { findIdentityLeaks, DEFAULT_LEAK_PHRASES } from "./identity-leaks";
 import type { IngestError } from "./ingest-error";
 import { resolveLimits } from "./limits";
-import { readUpload } from "./read-upload";
+import { readUpload, type ReleasableText } from "./read-upload";
 import { sha256Hex } from "./sha256";
 import type { ParseFailure, ParseOptions, ParseResult } from "./types";
 import type { UploadFormat } from "./upload-format";
@@ -20,19 +20,26 @@ export function parseUpload(bytes: Uint8Array, options: ParseOptions = {}): Pars
   const limits = resolveLimits(options.limits);
   const form = checkFormOptions(options);
   if (!form.ok) return failure(form.errors);
-  const decoded = decodeUpload(bytes, limits);
-  if (!decoded.ok) return failure([decoded.error]);
+  const sha256 = sha256Hex(bytes);
+  const source = decodeToHolder(bytes, limits);
+  if ("error" in source) return failure([source.error]);
   const settings = { ...form.values, allowEmptyOutputs: options.allowEmptyOutputs ?? false, limits };
-  const { format, outcome } = readUpload(decoded.text, settings);
+  // Only the holder references the text, so the reader can release it once parsed (peak memory).
+  const { format, outcome } = readUpload(source, settings);
   if (!outcome.ok) return failure(outcome.errors, format, outcome.errorCount);
   if (format === undefined) throw new Error("readUpload succeeded without a format");
-  const base = { ok: true as const, format, rowCount: outcome.records.length, sha256: sha256Hex(bytes) };
+  const base = { ok: true as const, format, rowCount: outcome.records.length, sha256 };
   if (outcome.kind === "prompts") {
     return { ...base, kind: "prompts" as const, records: outcome.records, models: [], leaks: [] };
   }
   const models = [...new Set(outcome.records.map((r) => r.model))].sort();
   const leaks = findIdentityLeaks(outcome.records, options.leakPhrases ?? DEFAULT_LEAK_PHRASES);
   return { ...base, kind: "outputs" as const, records: outcome.records, models, leaks };
+}
+
+function decodeToHolder(bytes: Uint8Array, limits: ReturnType<typeof resolveLimits>): ReleasableText | { error: IngestError } {
+  const decoded = decodeUpload(bytes, limits);
+  return decoded.ok ? { text: decoded.text } : { error: decoded.error };
 }
 
 function failure(errors: IngestError[], format?: UploadFormat, errorCount = errors.length): ParseFailure {

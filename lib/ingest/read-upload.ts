@@ -12,9 +12,18 @@ import type { UploadFormat } from "./upload-format";
 
 export type ReadOutcome = { format?: UploadFormat; outcome: ProcessOutcome };
 
-export function readUpload(text: string, settings: ReadSettings): ReadOutcome {
+/**
+ * A file's text the reader may let go of: a JSON array is parsed in one piece, after which the
+ * text (as large as the file) is no longer needed and `text` is emptied so it can be collected
+ * while the rows are checked. Callers that pass a holder must not keep their own reference.
+ */
+export type ReleasableText = { text: string };
+
+export function readUpload(source: string | ReleasableText, settings: ReadSettings): ReadOutcome {
+  const holder = typeof source === "string" ? { text: source } : source;
+  const text = holder.text;
   const first = text[text.search(/\S/)];
-  if (first === "[") return readJsonArray(text, settings);
+  if (first === "[") return readJsonArray(holder, settings);
   if (first === "{") return readJsonLinesUpload(text, settings);
   return readCsv(text, settings);
 }
@@ -28,10 +37,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function readJsonArray(text: string, settings: ReadSettings): ReadOutcome {
+function readJsonArray(holder: ReleasableText, settings: ReadSettings): ReadOutcome {
   const { maxDepth, maxRows } = settings.limits;
-  const document = parseJsonDocument(text, maxDepth);
+  const document = parseJsonDocument(holder.text, maxDepth);
   if (!document.ok) return failed(document.error);
+  holder.text = "";
   const rows = document.value;
   if (!Array.isArray(rows)) return failed("the file is JSON but not an array of rows");
   if (rows.length === 0) return failed("the file has no rows (an empty JSON array)");
@@ -44,7 +54,12 @@ function readJsonArray(text: string, settings: ReadSettings): ReadOutcome {
   if (!isRecord(head)) return failed(`the JSON array must hold one object per row, but row 1 is ${typeName(head)}`);
   const started = startProcessing("json", Object.keys(head), settings);
   if (!started.ok) return failed(started.message, started.format);
-  rows.forEach((value: unknown, index) => started.processor.push({ row: index + 1, value }));
+  // Each parsed row is dropped once checked: the records keep what they need, the rest can go.
+  for (let index = 0; index < rows.length; index++) {
+    const value: unknown = rows[index];
+    rows[index] = undefined;
+    started.processor.push({ row: index + 1, value });
+  }
   return { format: started.format, outcome: started.processor.finish() };
 }
 

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { serverNodeOptions } from "./server-node-options";
 
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 
@@ -40,7 +41,7 @@ export async function startAppServer(port: number, env: Record<string, string>):
   // Signal the node process itself: npm would not pass SIGTERM on to it.
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: "1", ...env, NODE_ENV: "production" },
+    env: { ...process.env, NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: "1", ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions() },
   });
   const exited = new Promise<never>((_, reject) =>
     child.once("exit", (code) => reject(new Error(`next start exited early with code ${code}`))),
