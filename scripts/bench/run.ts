@@ -142,6 +142,11 @@ async function nextLoad(app: AppServer, url: string, cookies: string[]) {
     nextPath: `/api/studies/${BIG.studyId}/next`, votePath: `/api/studies/${BIG.studyId}/votes` });
   row({ measurement: "GET /next @16 raters, 1M-vote study", throughput: `${f(r.rps, 0)} req/s`, "p50 ms": f(r.p50), "p99 ms": f(r.p99),
     errors: JSON.stringify(r.statuses), ratio: "", notes: `target p99 ≤ 30 ms; max ${f(r.max)} ms; each rater then votes (vote p50 ${f(r.voteP50)}, p99 ${f(r.voteP99)} ms)` });
+  // The same requests one at a time (a rater reading, then voting): the server's own time per
+  // request, without the queueing that 16 clients looping flat out add on 2 shared cores.
+  const solo = await soloRater(app.baseUrl, cookies[16]!, 200);
+  row({ measurement: "GET /next, one rater at a time, 1M-vote study", throughput: `${f(1000 / solo.mean, 0)} req/s`,
+    "p50 ms": f(solo.p50), "p99 ms": f(solo.p99), notes: `${solo.n} sequential requests, each followed by its vote; max ${f(solo.max)} ms` });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -155,6 +160,24 @@ async function nextLoad(app: AppServer, url: string, cookies: string[]) {
   } finally {
     await client.end();
   }
+}
+
+async function soloRater(baseUrl: string, cookie: string, n: number) {
+  const times: number[] = [];
+  const headers = { cookie, "content-type": "application/json" };
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const res = await fetch(`${baseUrl}/api/studies/${BIG.studyId}/next`, { headers });
+    const body = (await res.json()) as { assignmentId?: string };
+    times.push(performance.now() - t);
+    if (!body.assignmentId) break;
+    await fetch(`${baseUrl}/api/studies/${BIG.studyId}/votes`, {
+      method: "POST", headers, body: JSON.stringify({ assignmentId: body.assignmentId, choice: "LEFT" }),
+    }).then((r) => r.text());
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
+  return { n: times.length, p50: at(0.5), p99: at(0.99), max: times.at(-1) ?? NaN, mean: times.reduce((a, b) => a + b, 0) / times.length };
 }
 
 async function results(app: AppServer) {
