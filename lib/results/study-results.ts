@@ -45,6 +45,7 @@ async function computeFigures(scope: ResultsScope, excludedRaters: StudyResults[
   const { studyId } = scope;
   const study = await resultsStudy(studyId);
   if (!study) return null;
+  scope = { ...scope, hasExcludedPairs: study.excludedPairs > 0 };
   // Agreement comes with the rater statistics (the Vote flags) unless raters are excluded, which changes the "others".
   const excluding = scope.excludeRaterIds.length > 0;
   const [orders, pairs, raters, separateAgreement, hours, runs, judgeRows] = await Promise.all([

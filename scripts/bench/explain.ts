@@ -26,7 +26,7 @@ export const QUERIES: Record<string, Prisma.Sql> = {
   "results: pairCounts, 2 raters excluded": pairCountsSql(excluding),
   "results: raterStats": raterStatsSql(scope, false),
   "results: raterAgreement": raterAgreementSql(scope),
-  "results: votesPerHour": votesPerHourSql(scope),
+  "results: votesPerHour": votesPerHourSql(scope, false),
   "results: prompt list (page 1)": promptPageSql(scope, { page: 1, pageSize: 25 }),
 };
 

@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { RaterAgreementRow, RaterStatsRow } from "@/lib/results/inputs";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { notOnExcludedPair, raterFilter, talliedPairs, type ResultsScope } from "./scope";
+import { hasExcludedPairs, notOnExcludedPair, raterFilter, talliedPairs, type ResultsScope } from "./scope";
 
 /**
  * Every non-excluded pair counts here, gold pairs included (they are what gold accuracy is made of);
@@ -15,9 +15,7 @@ import { notOnExcludedPair, raterFilter, talliedPairs, type ResultsScope } from 
  * (an ordered-set aggregate over a million votes sorted them all: 0.9 s against 0.1 s).
  */
 export async function raterStats(scope: ResultsScope): Promise<RaterStatsRow[]> {
-  const [{ excluded } = { excluded: false }] = await db.$queryRaw<{ excluded: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM "Pair" WHERE "studyId" = ${scope.studyId} AND excluded) AS excluded`;
-  return db.$queryRaw<RaterStatsRow[]>(raterStatsSql(scope, excluded));
+  return db.$queryRaw<RaterStatsRow[]>(raterStatsSql(scope, await hasExcludedPairs(scope)));
 }
 
 export function raterStatsSql(scope: ResultsScope, hasExcludedPairs: boolean): Prisma.Sql {

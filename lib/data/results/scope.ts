@@ -1,13 +1,24 @@
 // The slice of a study's votes every results query reads: one study, pairs not excluded,
 // minus the raters a researcher chose to leave out. Shared so every figure filters alike.
 import "server-only";
+import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export type ResultsScope = {
   studyId: string;
   /** User ids whose votes are left out of every figure. */
   excludeRaterIds: readonly string[];
+  /** Whether any pair of the study is excluded, when the caller knows; unknown means "check". */
+  hasExcludedPairs?: boolean;
 };
+
+/** The scope's excluded-pairs flag, asking the database only when the caller did not say. */
+export async function hasExcludedPairs(scope: ResultsScope): Promise<boolean> {
+  if (scope.hasExcludedPairs !== undefined) return scope.hasExcludedPairs;
+  const [row] = await db.$queryRaw<{ excluded: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "Pair" WHERE "studyId" = ${scope.studyId} AND excluded) AS excluded`;
+  return row?.excluded ?? false;
+}
 
 /** `AND v."raterId" NOT IN (...)` for the vote alias `v`, or nothing. */
 export function raterFilter(scope: ResultsScope): Prisma.Sql {
