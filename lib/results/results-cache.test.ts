@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ResultsCache } from "./results-cache";
+import { type FiguresStore, ResultsCache } from "./results-cache";
 
 // A clock the test moves by hand; each computation "takes" `cost` ms of it.
 function setup(cost: number) {
@@ -20,6 +20,15 @@ describe("ResultsCache", () => {
     expect(await t.cache.get("s", "k", t.compute)).toBe(1);
     expect(await t.cache.get("s", "k", t.compute)).toBe(2);
     expect(t.cache.size).toBe(0);
+  });
+
+  it("keeps what the app's own rule says is worth keeping, however long it took", async () => {
+    const t = setup(1);
+    const cache = new ResultsCache<number>({ keep: (value) => value >= 2 });
+    expect(await cache.get("s", "k", t.compute)).toBe(1);
+    expect(await cache.get("s", "k", t.compute)).toBe(2);
+    expect(await cache.get("s", "k", t.compute)).toBe(2);
+    expect(t.computed()).toBe(2);
   });
 
   it("serves an expensive result while fresh, then once stale while it recomputes, then the new one", async () => {
@@ -59,5 +68,72 @@ describe("ResultsCache", () => {
     expect(t.cache.size).toBe(1);
     t.cache.forget(null);
     expect(t.cache.size).toBe(0);
+  });
+
+  describe("with a store (other instances, restarts)", () => {
+    function memoryStore() {
+      const rows = new Map<string, { studyId: string; value: number; at: number }>();
+      let loads = 0;
+      const store: FiguresStore<number> = {
+        load: async (_studyId, key) => {
+          loads += 1;
+          return rows.get(key) ?? null;
+        },
+        save: async (studyId, key, value, at) => void rows.set(key, { studyId, value, at }),
+        forget: async (studyId) => {
+          for (const [k, r] of rows) if (studyId === null || r.studyId === studyId) rows.delete(k);
+        },
+      };
+      return { store, rows, loads: () => loads };
+    }
+
+    it("saves expensive figures and lets a fresh process serve them without computing", async () => {
+      const mem = memoryStore();
+      let now = 1_000_000;
+      let computed = 0;
+      const compute = async () => {
+        now += 500;
+        return ++computed;
+      };
+      const options = { now: () => now, cacheAboveMs: 100, freshMs: 1_000, staleMs: 10_000, store: mem.store };
+      await new ResultsCache<number>(options).get("s", "k", compute);
+      await Promise.resolve();
+      expect(mem.rows.get("k")?.value).toBe(1);
+
+      const restarted = new ResultsCache<number>(options);
+      expect(await restarted.get("s", "k", compute)).toBe(1); // fresh in the store: no computation
+      expect(computed).toBe(1);
+      now += 5_000; // stale: served once more while a refresh runs
+      const again = new ResultsCache<number>(options);
+      expect(await again.get("s", "k", compute)).toBe(1);
+      await Promise.resolve();
+      expect(computed).toBe(2);
+    });
+
+    it("does not ask the store again for figures it just computed cheaply", async () => {
+      const mem = memoryStore();
+      const cache = new ResultsCache<number>({ cacheAboveMs: 1e9, store: mem.store });
+      await cache.get("s", "k", async () => 1);
+      await cache.get("s", "k", async () => 2);
+      expect(mem.loads()).toBe(1);
+      expect(mem.rows.size).toBe(0);
+    });
+
+    it("forgets stored figures with the cached ones, and survives a failing store", async () => {
+      const mem = memoryStore();
+      const cache = new ResultsCache<number>({ cacheAboveMs: 0, store: mem.store });
+      await cache.get("s1", "k1", async () => 1);
+      await cache.get("s2", "k2", async () => 2);
+      await Promise.resolve();
+      cache.forget("s1");
+      await Promise.resolve();
+      expect([...mem.rows.keys()]).toEqual(["k2"]);
+      const broken: FiguresStore<number> = {
+        load: () => Promise.reject(new Error("down")), save: () => Promise.reject(new Error("down")), forget: () => Promise.reject(new Error("down")),
+      };
+      const resilient = new ResultsCache<number>({ cacheAboveMs: 0, store: broken });
+      expect(await resilient.get("s", "k", async () => 7)).toBe(7);
+      resilient.forget(null);
+    });
   });
 });

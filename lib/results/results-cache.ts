@@ -1,8 +1,10 @@
-// Figures of large studies, kept in memory for a short while per server process.
+// Figures of large studies, kept for a short while per server process and stored in the database.
 // Computing them reads every vote (rater statistics and agreement): about a second at a million
-// votes. A computation that took under CACHE_ABOVE_MS is never kept, so small studies are always
-// live; a slower one is served as is for FRESH_MS, then served once more while it is recomputed in
-// the background (never older than STALE_MS). `generatedAt` in the results says how old they are.
+// votes. Only results worth it are kept (by default those that took CACHE_ABOVE_MS; the app says
+// which), so small studies are always live; a kept one is served as is for FRESH_MS, then served once more while it is recomputed in
+// the background (never older than STALE_MS). The store shares the last figures with other app
+// instances and with a restarted one, which would otherwise start cold. `generatedAt` in the
+// results says how old they are.
 import "server-only";
 import { onStudyChange } from "@/lib/data/study-changes";
 
@@ -13,27 +15,49 @@ const MAX_ENTRIES = 32;
 
 type Entry<T> = { studyId: string; at: number; value: Promise<T>; refreshing: boolean };
 
-export type ResultsCacheOptions = { now?: () => number; cacheAboveMs?: number; freshMs?: number; staleMs?: number };
+/** Where figures outlive the process; every call may fail without harm (the cache then computes). */
+export type FiguresStore<T> = {
+  load(studyId: string, key: string): Promise<{ value: T; at: number } | null>;
+  save(studyId: string, key: string, value: T, at: number, tookMs: number): Promise<void>;
+  forget(studyId: string | null): Promise<void>;
+};
+
+export type ResultsCacheOptions<T> = {
+  now?: () => number;
+  cacheAboveMs?: number;
+  freshMs?: number;
+  staleMs?: number;
+  store?: FiguresStore<T>;
+  /** Whether a result is worth keeping; by default, when it took at least cacheAboveMs to compute. */
+  keep?: (value: T, tookMs: number) => boolean;
+};
 
 export class ResultsCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
   // Concurrent first requests share one computation.
   private readonly inflight = new Map<string, Promise<T | null>>();
+  // Keys recently computed cheaply: no point asking the store for them.
+  private readonly cheap = new Map<string, number>();
   private readonly now: () => number;
   private readonly cacheAboveMs: number;
   private readonly freshMs: number;
   private readonly staleMs: number;
+  private readonly store: FiguresStore<T> | undefined;
+  private readonly keep: (value: T, tookMs: number) => boolean;
 
-  constructor(options: ResultsCacheOptions = {}) {
+  constructor(options: ResultsCacheOptions<T> = {}) {
     this.now = options.now ?? Date.now;
     this.cacheAboveMs = options.cacheAboveMs ?? CACHE_ABOVE_MS;
     this.freshMs = options.freshMs ?? FRESH_MS;
     this.staleMs = options.staleMs ?? STALE_MS;
+    this.store = options.store;
+    const cacheAboveMs = this.cacheAboveMs;
+    this.keep = options.keep ?? ((_value, tookMs) => tookMs >= cacheAboveMs);
   }
 
   /** The value for key (of studyId), computing it when there is nothing usable; null values are never kept. */
   async get(studyId: string, key: string, compute: () => Promise<T | null>): Promise<T | null> {
-    const entry = this.entries.get(key);
+    const entry = this.entries.get(key) ?? (await this.fromStore(studyId, key));
     const age = entry ? this.now() - entry.at : Infinity;
     if (entry && age < this.freshMs) return entry.value;
     if (entry && age < this.staleMs) {
@@ -55,6 +79,7 @@ export class ResultsCache<T> {
 
   forget(studyId: string | null): void {
     for (const [key, entry] of this.entries) if (studyId === null || entry.studyId === studyId) this.entries.delete(key);
+    this.store?.forget(studyId).catch(() => {});
   }
 
   /** Keeps this cache in step with lib/data's change announcements. */
@@ -67,17 +92,38 @@ export class ResultsCache<T> {
     return this.entries.size;
   }
 
+  private async fromStore(studyId: string, key: string): Promise<Entry<T> | undefined> {
+    if (!this.store) return undefined;
+    const cheapAt = this.cheap.get(key);
+    if (cheapAt !== undefined && this.now() - cheapAt < this.staleMs) return undefined;
+    const stored = await this.store.load(studyId, key).catch(() => null);
+    if (!stored) return undefined;
+    const entry = { studyId, at: stored.at, value: Promise.resolve(stored.value), refreshing: false };
+    this.remember(key, entry);
+    return entry;
+  }
+
+  private remember(key: string, entry: Entry<T>) {
+    this.entries.delete(key);
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, entry);
+  }
+
   private async run(studyId: string, key: string, compute: () => Promise<T | null>): Promise<T | null> {
     const started = this.now();
     const value = await compute();
     const took = this.now() - started;
-    if (value === null || took < this.cacheAboveMs) {
+    if (value === null || !this.keep(value, took)) {
       this.entries.delete(key);
+      if (value !== null) {
+        if (this.cheap.size >= 1_000) this.cheap.delete(this.cheap.keys().next().value!);
+        this.cheap.set(key, started);
+      }
       return value;
     }
-    this.entries.delete(key);
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, { studyId, at: started, value: Promise.resolve(value), refreshing: false });
+    this.cheap.delete(key);
+    this.remember(key, { studyId, at: started, value: Promise.resolve(value), refreshing: false });
+    this.store?.save(studyId, key, value, started, took).catch(() => {});
     return value;
   }
 }

@@ -7,12 +7,28 @@ import { listResultPrompts, type PromptListFilter, type PromptListPage } from "@
 import { raterAgreement, raterStats } from "@/lib/data/results/rater-stats";
 import type { ResultsScope } from "@/lib/data/results/scope";
 import { pairOrders, resolvePseudonyms, resultsStudy } from "@/lib/data/results/study-info";
+import { deleteSnapshots, loadSnapshot, saveSnapshot } from "@/lib/data/results/snapshots";
 import { votesPerHour } from "@/lib/data/results/votes-over-time";
 import { assembleResults } from "./assemble";
 import { ResultsCache } from "./results-cache";
 import type { StudyResults } from "./types";
 
-const figuresCache = new ResultsCache<StudyResults>().listen();
+// Keys are "<studyId>\u0000<excluded pseudonyms>"; the store keeps the second part as the scope.
+const scopeOf = (key: string) => key.slice(key.indexOf("\u0000") + 1);
+// Kept only for studies this large (computing takes 50–100 ms from here, a second at a million votes):
+// by count, not time, so a smaller study is live however busy the server is.
+const KEEP_FROM_VOTES = 20_000;
+const figuresCache = new ResultsCache<StudyResults>({
+  keep: (results) => results.totals.votes >= KEEP_FROM_VOTES,
+  store: {
+    async load(studyId, key) {
+      const stored = await loadSnapshot(studyId, scopeOf(key));
+      return stored && { value: stored.figures as StudyResults, at: stored.computedAt.getTime() };
+    },
+    save: (studyId, key, value, at, tookMs) => saveSnapshot(studyId, scopeOf(key), value, new Date(at), Math.round(tookMs)),
+    forget: deleteSnapshots,
+  },
+}).listen();
 
 export type ResultsResponse = StudyResults & { prompts: PromptListPage };
 

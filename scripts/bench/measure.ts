@@ -19,7 +19,12 @@ export function runLoad<T>(spec: Record<string, unknown>): Promise<T> {
     child.once("close", (code) => {
       rmSync(dir, { recursive: true, force: true });
       if (code !== 0) return reject(new Error(`load child exited with ${code}`));
-      resolve(JSON.parse(out.trim().split("\n").at(-1)!) as T);
+      // Rejecting (not throwing here) lets the caller's finally stop the app server.
+      try {
+        resolve(JSON.parse(out.trim().split("\n").at(-1)!) as T);
+      } catch (error) {
+        reject(new Error(`load child printed no result line: ${String(error)}`));
+      }
     });
   });
 }
