@@ -169,10 +169,11 @@ describe("nextAssignment", () => {
 });
 
 describe("nextAssignment beyond the candidate window", () => {
-  it("finds the one free pair behind a window of full ones", async () => {
-    const f = await makeOpenStudy(61, { votesPerPair: 2 });
+  // 61 pairs: found by the wide window; 521: only the scan of every pair reaches it.
+  it.each([61, 521])("finds the one free pair behind %i - 1 full ones", async (size) => {
+    const f = await makeOpenStudy(size, { votesPerPair: 2 });
     const [holder1, holder2, rater] = await makeRaters(f.study.id, 3);
-    const [full, free] = [f.pairs.slice(0, 60), f.pairs[60]!];
+    const [full, free] = [f.pairs.slice(0, size - 1), f.pairs[size - 1]!];
     const expiresAt = new Date(Date.now() + 600_000);
     await db.assignment.createMany({
       data: full.flatMap((p, i) => [holder1!, holder2!].map((h, j) => ({

@@ -20,6 +20,7 @@ const pick = (window: number | null) =>
 
 export const QUERIES: Record<string, Prisma.Sql> = {
   "next: pick (window 50)": pick(50),
+  "next: pick (wide window 500)": pick(500),
   "next: pick (fallback, no window)": pick(null),
   "next: study progress (shared 2 s per process)": studyVotesSql(BIG.studyId),
   "results: pairCounts (from tallies)": pairCountsSql(scope),
