@@ -10,7 +10,7 @@ import { pairOrders, resolvePseudonyms, resultsStudy } from "@/lib/data/results/
 import { deleteSnapshots, loadSnapshot, saveSnapshot } from "@/lib/data/results/snapshots";
 import { votesPerHour } from "@/lib/data/results/votes-over-time";
 import { assembleResults } from "./assemble";
-import { ResultsCache } from "./results-cache";
+import { type FiguresStore, ResultsCache } from "./results-cache";
 import type { StudyResults } from "./types";
 
 // Keys are "<studyId>\u0000<excluded pseudonyms>"; the store keeps the second part as the scope.
@@ -18,17 +18,17 @@ const scopeOf = (key: string) => key.slice(key.indexOf("\u0000") + 1);
 // Kept only for studies this large (computing takes 50–100 ms from here, a second at a million votes):
 // by count, not time, so a smaller study is live however busy the server is.
 const KEEP_FROM_VOTES = 20_000;
-const figuresCache = new ResultsCache<StudyResults>({
-  keep: (results) => results.totals.votes >= KEEP_FROM_VOTES,
-  store: {
-    async load(studyId, key) {
-      const stored = await loadSnapshot(studyId, scopeOf(key));
-      return stored && { value: stored.figures as StudyResults, at: stored.computedAt.getTime() };
-    },
-    save: (studyId, key, value, at, tookMs) => saveSnapshot(studyId, scopeOf(key), value, new Date(at), Math.round(tookMs)),
-    forget: deleteSnapshots,
+/** Figures in the ResultsSnapshot table (exported for tests that play a second server process). */
+export const figuresStore: FiguresStore<StudyResults> = {
+  async load(studyId, key) {
+    const stored = await loadSnapshot(studyId, scopeOf(key));
+    return stored && { value: stored.figures as StudyResults, at: stored.computedAt.getTime() };
   },
-}).listen();
+  save: (studyId, key, value, at, tookMs) => saveSnapshot(studyId, scopeOf(key), value, new Date(at), Math.round(tookMs)),
+  forget: deleteSnapshots,
+};
+export const keepFigures = (results: StudyResults) => results.totals.votes >= KEEP_FROM_VOTES;
+const figuresCache = new ResultsCache<StudyResults>({ keep: keepFigures, store: figuresStore }).listen();
 
 export type ResultsResponse = StudyResults & { prompts: PromptListPage };
 
@@ -57,11 +57,11 @@ export async function getStudyResults(
   return figures && { ...figures, prompts };
 }
 
-async function computeFigures(scope: ResultsScope, excludedRaters: StudyResults["excludedRaters"]): Promise<StudyResults | null> {
-  const { studyId } = scope;
+async function computeFigures(given: ResultsScope, excludedRaters: StudyResults["excludedRaters"]): Promise<StudyResults | null> {
+  const { studyId } = given;
   const study = await resultsStudy(studyId);
   if (!study) return null;
-  scope = { ...scope, hasExcludedPairs: study.excludedPairs > 0 };
+  const scope: ResultsScope = { ...given, hasExcludedPairs: study.excludedPairs > 0 };
   // Agreement comes with the rater statistics (the Vote flags) unless raters are excluded, which changes the "others".
   const excluding = scope.excludeRaterIds.length > 0;
   const [orders, pairs, raters, separateAgreement, hours, runs, judgeRows] = await Promise.all([
