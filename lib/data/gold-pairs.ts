@@ -2,6 +2,7 @@
 // they are mixed into raters' queues at the study's gold rate and score each rater's accuracy.
 import "server-only";
 import { db } from "@/lib/db";
+import { markFiguresChanged } from "@/lib/data/results/snapshots";
 import { studyChanged } from "@/lib/data/study-changes";
 
 export type PairForReview = {
@@ -40,7 +41,10 @@ export async function setGoldAnswer(studyId: string, pairId: string, answer: "A"
   const pair = await db.pair.findFirst({ where: { id: pairId, studyId }, select: { outputAId: true, outputBId: true } });
   if (!pair) return false;
   const goldOutputId = answer === null ? null : answer === "A" ? pair.outputAId : pair.outputBId;
-  await db.pair.update({ where: { id: pairId }, data: { goldOutputId } });
+  await db.$transaction(async (tx) => {
+    await tx.pair.update({ where: { id: pairId }, data: { goldOutputId } });
+    await markFiguresChanged(studyId, tx);
+  });
   studyChanged(studyId);
   return true;
 }

@@ -2,6 +2,7 @@
 // rows are matched by prompt text hash and generator names, all-or-nothing in one transaction.
 import "server-only";
 import { db } from "@/lib/db";
+import { markFiguresChanged } from "@/lib/data/results/snapshots";
 import { studyChanged } from "@/lib/data/study-changes";
 import { promptTextHash } from "@/lib/demo/prompt-hash";
 import { sha256Hex } from "@/lib/ingest/sha256";
@@ -115,6 +116,7 @@ export async function importJudgeRun(studyId: string, text: string, meta: { file
     run = await db.$transaction(async (tx) => {
       const created = await tx.judgeRun.create({ data: { studyId, name, fileName: meta.fileName ?? "annotations.json", sha256 }, select: { id: true } });
       await tx.judgeLabel.createMany({ data: labels.map((l) => ({ runId: created.id, pairId: l.pairId, winnerOutputId: l.winnerOutputId })) });
+      await markFiguresChanged(studyId, tx);
       return created;
     }, { timeout: 60_000 });
   } catch (error) {

@@ -72,14 +72,14 @@ describe("ResultsCache", () => {
 
   describe("with a store (other instances, restarts)", () => {
     function memoryStore() {
-      const rows = new Map<string, { studyId: string; value: number; at: number }>();
+      const rows = new Map<string, { studyId: string; value: number; at: number; version: string | null }>();
       let loads = 0;
       const store: FiguresStore<number> = {
         load: async (_studyId, key) => {
           loads += 1;
           return rows.get(key) ?? null;
         },
-        save: async (studyId, key, value, at) => void rows.set(key, { studyId, value, at }),
+        save: async (studyId, key, value, at, _took, version) => void rows.set(key, { studyId, value, at, version }),
         forget: async (studyId) => {
           for (const [k, r] of rows) if (studyId === null || r.studyId === studyId) rows.delete(k);
         },
@@ -134,6 +134,40 @@ describe("ResultsCache", () => {
       const resilient = new ResultsCache<number>({ cacheAboveMs: 0, store: broken });
       expect(await resilient.get("s", "k", async () => 7)).toBe(7);
       resilient.forget(null);
+    });
+  });
+
+  describe("with a version", () => {
+    it("keeps figures past their fresh window while the version holds, and recomputes once it moves", async () => {
+      let now = 1_000_000;
+      let version = "v1";
+      let computed = 0;
+      const cache = new ResultsCache<number>({
+        now: () => now, cacheAboveMs: 0, freshMs: 1_000, staleMs: 10_000, version: async () => version,
+      });
+      const compute = async () => ++computed;
+      expect(await cache.get("s", "k", compute)).toBe(1);
+      now += 60_000; // far past stale, but nothing changed: still exact
+      expect(await cache.get("s", "k", compute)).toBe(1);
+      expect(computed).toBe(1);
+      version = "v2";
+      now += 2_000; // past fresh, within stale: the old figures once more, a refresh behind them
+      expect(await cache.get("s", "k", compute)).toBe(1);
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(computed).toBe(2);
+      expect(await cache.get("s", "k", compute)).toBe(2);
+    });
+
+    it("does not trust a version it could not read", async () => {
+      let now = 0;
+      let computed = 0;
+      const cache = new ResultsCache<number>({
+        now: () => now, cacheAboveMs: 0, freshMs: 1_000, staleMs: 10_000, version: () => Promise.reject(new Error("down")),
+      });
+      await cache.get("s", "k", async () => ++computed);
+      now += 60_000;
+      expect(await cache.get("s", "k", async () => ++computed)).toBe(2);
     });
   });
 });

@@ -1,10 +1,11 @@
-// Figures of large studies, kept for a short while per server process and stored in the database.
-// Computing them reads every vote (rater statistics and agreement): about a second at a million
-// votes. Only results worth it are kept (by default those that took CACHE_ABOVE_MS; the app says
-// which), so small studies are always live; a kept one is served as is for FRESH_MS, then served once more while it is recomputed in
-// the background (never older than STALE_MS). The store shares the last figures with other app
-// instances and with a restarted one, which would otherwise start cold. `generatedAt` in the
-// results says how old they are.
+// Figures of large studies, kept per server process and stored in the database. Computing them
+// reads every vote (rater statistics and agreement): about a second at a million votes. Only results
+// worth it are kept (by default those that took CACHE_ABOVE_MS; the app says which), so small
+// studies are always live. A kept result is served as is for FRESH_MS; after that, if the study's
+// version (see studyFiguresVersion) is unchanged the figures are still exact and stay; if it changed
+// they are served once more while recomputed in the background (never older than STALE_MS). The
+// store shares the last figures with other app instances and with a restarted one, which would
+// otherwise start cold. `generatedAt` in the results says when they were computed.
 import "server-only";
 import { onStudyChange } from "@/lib/data/study-changes";
 
@@ -13,12 +14,12 @@ const FRESH_MS = 15_000;
 const STALE_MS = 10 * 60_000;
 const MAX_ENTRIES = 32;
 
-type Entry<T> = { studyId: string; at: number; value: Promise<T>; refreshing: boolean };
+type Entry<T> = { studyId: string; at: number; value: Promise<T>; refreshing: boolean; version: string | null };
 
 /** Where figures outlive the process; every call may fail without harm (the cache then computes). */
 export type FiguresStore<T> = {
-  load(studyId: string, key: string): Promise<{ value: T; at: number } | null>;
-  save(studyId: string, key: string, value: T, at: number, tookMs: number): Promise<void>;
+  load(studyId: string, key: string): Promise<{ value: T; at: number; version: string | null } | null>;
+  save(studyId: string, key: string, value: T, at: number, tookMs: number, version: string | null): Promise<void>;
   forget(studyId: string | null): Promise<void>;
 };
 
@@ -30,6 +31,8 @@ export type ResultsCacheOptions<T> = {
   store?: FiguresStore<T>;
   /** Whether a result is worth keeping; by default, when it took at least cacheAboveMs to compute. */
   keep?: (value: T, tookMs: number) => boolean;
+  /** A cheap fingerprint of everything the value depends on; equal means the kept value is still exact. */
+  version?: (studyId: string) => Promise<string | null>;
 };
 
 export class ResultsCache<T> {
@@ -44,6 +47,7 @@ export class ResultsCache<T> {
   private readonly staleMs: number;
   private readonly store: FiguresStore<T> | undefined;
   private readonly keep: (value: T, tookMs: number) => boolean;
+  private readonly version: ((studyId: string) => Promise<string | null>) | undefined;
 
   constructor(options: ResultsCacheOptions<T> = {}) {
     this.now = options.now ?? Date.now;
@@ -53,6 +57,7 @@ export class ResultsCache<T> {
     this.store = options.store;
     const cacheAboveMs = this.cacheAboveMs;
     this.keep = options.keep ?? ((_value, tookMs) => tookMs >= cacheAboveMs);
+    this.version = options.version;
   }
 
   /** The value for key (of studyId), computing it when there is nothing usable; null values are never kept. */
@@ -60,6 +65,10 @@ export class ResultsCache<T> {
     const entry = this.entries.get(key) ?? (await this.fromStore(studyId, key));
     const age = entry ? this.now() - entry.at : Infinity;
     if (entry && age < this.freshMs) return entry.value;
+    if (entry && (await this.unchanged(studyId, entry))) {
+      entry.at = this.now();
+      return entry.value;
+    }
     if (entry && age < this.staleMs) {
       if (!entry.refreshing) {
         entry.refreshing = true;
@@ -92,13 +101,19 @@ export class ResultsCache<T> {
     return this.entries.size;
   }
 
+  private async unchanged(studyId: string, entry: Entry<T>): Promise<boolean> {
+    if (!this.version || entry.version === null) return false;
+    const current = await this.version(studyId).catch(() => null);
+    return current !== null && current === entry.version;
+  }
+
   private async fromStore(studyId: string, key: string): Promise<Entry<T> | undefined> {
     if (!this.store) return undefined;
     const cheapAt = this.cheap.get(key);
     if (cheapAt !== undefined && this.now() - cheapAt < this.staleMs) return undefined;
     const stored = await this.store.load(studyId, key).catch(() => null);
     if (!stored) return undefined;
-    const entry = { studyId, at: stored.at, value: Promise.resolve(stored.value), refreshing: false };
+    const entry = { studyId, at: stored.at, value: Promise.resolve(stored.value), refreshing: false, version: stored.version };
     this.remember(key, entry);
     return entry;
   }
@@ -111,6 +126,8 @@ export class ResultsCache<T> {
 
   private async run(studyId: string, key: string, compute: () => Promise<T | null>): Promise<T | null> {
     const started = this.now();
+    // Read before computing: a vote that lands meanwhile makes the next check recompute, never the reverse.
+    const version = this.version ? await this.version(studyId).catch(() => null) : null;
     const value = await compute();
     const took = this.now() - started;
     if (value === null || !this.keep(value, took)) {
@@ -122,8 +139,8 @@ export class ResultsCache<T> {
       return value;
     }
     this.cheap.delete(key);
-    this.remember(key, { studyId, at: started, value: Promise.resolve(value), refreshing: false });
-    this.store?.save(studyId, key, value, started, took).catch(() => {});
+    this.remember(key, { studyId, at: started, value: Promise.resolve(value), refreshing: false, version });
+    this.store?.save(studyId, key, value, started, took, version).catch(() => {});
     return value;
   }
 }

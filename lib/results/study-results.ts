@@ -7,7 +7,7 @@ import { listResultPrompts, type PromptListFilter, type PromptListPage } from "@
 import { raterAgreement, raterStats } from "@/lib/data/results/rater-stats";
 import type { ResultsScope } from "@/lib/data/results/scope";
 import { pairOrders, resolvePseudonyms, resultsStudy } from "@/lib/data/results/study-info";
-import { deleteSnapshots, loadSnapshot, saveSnapshot } from "@/lib/data/results/snapshots";
+import { deleteSnapshots, loadSnapshot, saveSnapshot, studyFiguresVersion } from "@/lib/data/results/snapshots";
 import { votesPerHour } from "@/lib/data/results/votes-over-time";
 import { assembleResults } from "./assemble";
 import { type FiguresStore, ResultsCache } from "./results-cache";
@@ -22,13 +22,16 @@ const KEEP_FROM_VOTES = 20_000;
 export const figuresStore: FiguresStore<StudyResults> = {
   async load(studyId, key) {
     const stored = await loadSnapshot(studyId, scopeOf(key));
-    return stored && { value: stored.figures as StudyResults, at: stored.computedAt.getTime() };
+    return stored && { value: stored.figures as StudyResults, at: stored.computedAt.getTime(), version: stored.version };
   },
-  save: (studyId, key, value, at, tookMs) => saveSnapshot(studyId, scopeOf(key), value, new Date(at), Math.round(tookMs)),
+  // Figures without a version (it could not be read) are not worth sharing: no one could trust them later.
+  save: async (studyId, key, value, at, tookMs, version) => {
+    if (version !== null) await saveSnapshot(studyId, scopeOf(key), value, version, new Date(at), Math.round(tookMs));
+  },
   forget: deleteSnapshots,
 };
 export const keepFigures = (results: StudyResults) => results.totals.votes >= KEEP_FROM_VOTES;
-const figuresCache = new ResultsCache<StudyResults>({ keep: keepFigures, store: figuresStore }).listen();
+const figuresCache = new ResultsCache<StudyResults>({ keep: keepFigures, store: figuresStore, version: studyFiguresVersion }).listen();
 
 export type ResultsResponse = StudyResults & { prompts: PromptListPage };
 

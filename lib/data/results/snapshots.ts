@@ -1,27 +1,49 @@
 // Stored results figures of large studies (see lib/results/results-cache.ts): one row per study
-// and rater-exclusion scope, overwritten at each recomputation, dropped with the study.
+// and rater-exclusion scope, overwritten at each recomputation, dropped with the study. A version
+// string says whether stored figures are still exact, so an idle or closed study never recomputes.
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type StoredFigures = { figures: unknown; computedAt: Date };
+export type StoredFigures = { figures: unknown; version: string; computedAt: Date };
+
+/**
+ * Changes whenever the figures could: a vote added (latest vote time) or removed (the members' vote
+ * counts), the study's status, or figuresChangedAt (gold answers, judge labels). Two small reads: the
+ * members' counters and the newest entry of the Vote(studyId, createdAt) index. Null: no such study.
+ */
+export async function studyFiguresVersion(studyId: string): Promise<string | null> {
+  const [row] = await db.$queryRaw<{ version: string }[]>`
+    SELECT concat_ws('|', s.status::text, s."figuresChangedAt"::text,
+      (SELECT coalesce(sum(m.votes), 0) FROM "StudyMember" m WHERE m."studyId" = s.id)::text,
+      (SELECT max(v."createdAt") FROM "Vote" v WHERE v."studyId" = s.id)::text) AS version
+    FROM "Study" s WHERE s.id = ${studyId}`;
+  return row?.version ?? null;
+}
+
+/** For changes the version cannot see otherwise (gold answers, judge labels); run it in the change's transaction when there is one. */
+export async function markFiguresChanged(studyId: string, tx: Pick<typeof db, "$executeRaw"> = db): Promise<void> {
+  await tx.$executeRaw`UPDATE "Study" SET "figuresChangedAt" = clock_timestamp() AT TIME ZONE 'UTC' WHERE id = ${studyId}`;
+}
 
 export async function loadSnapshot(studyId: string, scope: string): Promise<StoredFigures | null> {
   return db.resultsSnapshot.findUnique({
     where: { studyId_scope: { studyId, scope } },
-    select: { figures: true, computedAt: true },
+    select: { figures: true, version: true, computedAt: true },
   });
 }
 
 /** Keeps the newer of two concurrent saves (computedAt decides), so an old result never replaces a new one. */
-export async function saveSnapshot(studyId: string, scope: string, figures: unknown, computedAt: Date, computeMs: number): Promise<void> {
+export async function saveSnapshot(
+  studyId: string, scope: string, figures: unknown, version: string, computedAt: Date, computeMs: number,
+): Promise<void> {
   const json = JSON.stringify(figures);
   await db.$executeRaw`
-    INSERT INTO "ResultsSnapshot" ("studyId", scope, figures, "computedAt", "computeMs")
-    SELECT ${studyId}, ${scope}, ${json}::jsonb, ${computedAt}, ${computeMs}
+    INSERT INTO "ResultsSnapshot" ("studyId", scope, figures, version, "computedAt", "computeMs")
+    SELECT ${studyId}, ${scope}, ${json}::jsonb, ${version}, ${computedAt}, ${computeMs}
     WHERE EXISTS (SELECT 1 FROM "Study" WHERE id = ${studyId})
     ON CONFLICT ("studyId", scope) DO UPDATE
-      SET figures = EXCLUDED.figures, "computedAt" = EXCLUDED."computedAt", "computeMs" = EXCLUDED."computeMs"
+      SET figures = EXCLUDED.figures, version = EXCLUDED.version, "computedAt" = EXCLUDED."computedAt", "computeMs" = EXCLUDED."computeMs"
       WHERE "ResultsSnapshot"."computedAt" < EXCLUDED."computedAt"`;
 }
 
