@@ -96,4 +96,20 @@ describe("all-or-nothing import", () => {
     const second = await runUpload(bytes(JSON.stringify({ instruction: `  ${q} `, input: "hello   world", output: "y", generator: m2 })), "b.jsonl", form(), null);
     expect(second.ok && second.status === "imported" && second.summary).toMatchObject({ promptsNew: 0, promptsMatched: 1 });
   });
+
+  it("marks the figures of studies on a prompt changed when a later upload fills in its category", async () => {
+    const [m1, m2] = [unique("m"), unique("m")];
+    const q = unique("Summarize");
+    for (const m of [m1, m2]) await runUpload(bytes(JSON.stringify([{ instruction: q, output: `by ${m}`, generator: m }])), `${m}.json`, form(), null);
+    const outputs = await db.output.findMany({ where: { model: { name: { in: [m1, m2] } } }, select: { id: true, promptId: true } });
+    const study = await db.study.create({ data: { name: unique("study"), inviteToken: unique("invite") } });
+    await db.pair.create({ data: { studyId: study.id, promptId: outputs[0]!.promptId, outputAId: outputs[0]!.id, outputBId: outputs[1]!.id } });
+    const changedAt = async () => (await db.study.findUniqueOrThrow({ where: { id: study.id } })).figuresChangedAt;
+    expect(await changedAt()).toBeNull();
+    // A third model's outputs, as CSV with a category column.
+    const third = await runUpload(bytes(`instruction,output,model,category\n${q},by m3,${unique("m")},summaries\n`), "m3.csv", form(), null);
+    expect(third.ok).toBe(true);
+    expect((await db.prompt.findUniqueOrThrow({ where: { id: outputs[0]!.promptId } })).category).toBe("summaries");
+    expect(await changedAt()).toBeInstanceOf(Date);
+  });
 });

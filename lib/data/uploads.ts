@@ -103,6 +103,7 @@ async function insertOutputs(tx: Tx, rows: OutputRow[], uploadId: string) {
 
 // A prompt set uploaded after the outputs (Self-Instruct's, say) brings categories and ids the
 // outputs lacked: fill them in on matched prompts, never overwrite, never steal another prompt's id.
+// Studies on those prompts show categories in their results, so their kept figures are marked changed.
 async function fillPromptDetails(tx: Tx, records: AnyRecord[], ids: string[], createdIds: Set<string>) {
   const rows = records.flatMap((r, i) =>
     !createdIds.has(ids[i]!) && (r.category || r.externalId) ? [{ id: ids[i]!, category: r.category, externalId: r.externalId }] : []);
@@ -115,6 +116,9 @@ async function fillPromptDetails(tx: Tx, records: AnyRecord[], ids: string[], cr
       FROM unnest(${part.map((r) => r.id)}::text[], ${part.map((r) => r.category)}::text[], ${part.map((r) => r.externalId)}::text[])
         AS v(id, category, ext)
       WHERE p.id = v.id AND (p.category IS NULL OR p."externalId" IS NULL)`;
+    await tx.$executeRaw`
+      UPDATE "Study" s SET "figuresChangedAt" = clock_timestamp() AT TIME ZONE 'UTC'
+      WHERE EXISTS (SELECT 1 FROM "Pair" p WHERE p."studyId" = s.id AND p."promptId" = ANY(${part.map((r) => r.id)}::text[]))`;
   }
 }
 
