@@ -13,6 +13,8 @@ test("a researcher opens the demo study's results and sees the tally, intervals 
   const headline = page.getByRole("region", { name: "Headline" });
   await expect(headline).toContainText(/wins \d+ versus \d+ comparisons against/);
   await expect(headline).toContainText("hare-13b (demo)");
+  // When the figures were computed (large studies may show kept ones): a UTC time of day.
+  await expect(page.getByTitle("When these figures were computed")).toHaveText(/^as of \d{2}:\d{2}:\d{2} UTC$/);
 });
 
 test("exports de-blind the votes, and only staff get them", async ({ page, playwright, baseURL }) => {
