@@ -3,7 +3,8 @@
 //   kind "get":   autocannon requests to one path (GET, or method + body; optionally with a cookie);
 //   kind "votes": autocannon POST /votes, each request a different pre-created assignment of the
 //                 rater whose cookie it carries; reports which assignment ids were answered 200;
-//   kind "raters": each connection is a rater looping GET /next → POST /votes; only /next is timed.
+//   kind "raters": each connection is a rater looping GET /next → POST /votes; only /next is timed;
+//                  with thinkMs, each rater reads for 0.5–1.5 × thinkMs before voting.
 import http from "node:http";
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
@@ -104,6 +105,7 @@ async function ratersLoad() {
       const body = JSON.parse(next.text);
       if (!body.assignmentId) break;
       served.push(body.assignmentId);
+      if (spec.thinkMs) await new Promise((r) => setTimeout(r, spec.thinkMs * (0.5 + Math.random())));
       const t1 = performance.now();
       const vote = await request(agent, "POST", spec.votePath, cookie, JSON.stringify({ assignmentId: body.assignmentId, choice: "LEFT" }))
         .catch(() => ({ status: 0 }));

@@ -142,6 +142,12 @@ async function nextLoad(app: AppServer, url: string, cookies: string[]) {
     nextPath: `/api/studies/${BIG.studyId}/next`, votePath: `/api/studies/${BIG.studyId}/votes` });
   row({ measurement: "GET /next @16 raters, 1M-vote study", throughput: `${f(r.rps, 0)} req/s`, "p50 ms": f(r.p50), "p99 ms": f(r.p99),
     errors: JSON.stringify(r.statuses), ratio: "", notes: `target p99 ≤ 30 ms; max ${f(r.max)} ms; each rater then votes (vote p50 ${f(r.voteP50)}, p99 ${f(r.voteP99)} ms)` });
+  // Raters who read before they vote (people take 10–60 s; here 1 s, so 64 of them still keep the
+  // server busy): the latency a rater sees in a live study.
+  const paced = await runLoad<RaterLoad>({ kind: "raters", url: app.baseUrl, cookies: cookies.slice(0, 64), seconds: 12, thinkMs: 1000,
+    nextPath: `/api/studies/${BIG.studyId}/next`, votePath: `/api/studies/${BIG.studyId}/votes` });
+  row({ measurement: "GET /next, 64 raters each reading ~1 s per pair", throughput: `${f(paced.rps, 0)} req/s`, "p50 ms": f(paced.p50),
+    "p99 ms": f(paced.p99), errors: JSON.stringify(paced.statuses), notes: `max ${f(paced.max)} ms; vote p50 ${f(paced.voteP50)}, p99 ${f(paced.voteP99)} ms` });
   // The same requests one at a time (a rater reading, then voting): the server's own time per
   // request, without the queueing that 16 clients looping flat out add on 2 shared cores.
   const solo = await soloRater(app.baseUrl, cookies[16]!, 200);
