@@ -96,6 +96,8 @@ async function ratersLoad() {
   const count = (s) => (statuses[s] = (statuses[s] ?? 0) + 1);
   async function rater(cookie) {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    // Paced raters arrive spread over one reading time, as people do, not all in the same millisecond.
+    if (spec.thinkMs) await new Promise((r) => setTimeout(r, Math.random() * spec.thinkMs * 1.5));
     while (Date.now() < deadline) {
       const t0 = performance.now();
       const next = await request(agent, "GET", spec.nextPath, cookie).catch(() => ({ status: 0, text: "" }));
