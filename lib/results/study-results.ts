@@ -2,11 +2,11 @@
 // The API route and the page both call this, so they always agree.
 import "server-only";
 import { judgeCrossCounts, judgeRuns } from "@/lib/data/results/judge-counts";
-import { pairCounts } from "@/lib/data/results/pair-counts";
+import { pairCountsAndOrders } from "@/lib/data/results/pair-counts";
 import { listResultPrompts, type PromptListFilter, type PromptListPage } from "@/lib/data/results/prompt-list";
 import { raterAgreement, raterStats } from "@/lib/data/results/rater-stats";
 import type { ResultsScope } from "@/lib/data/results/scope";
-import { pairOrders, resolvePseudonyms, resultsStudy } from "@/lib/data/results/study-info";
+import { resolvePseudonyms, resultsStudy } from "@/lib/data/results/study-info";
 import { deleteSnapshots, loadSnapshot, saveSnapshot, studyFiguresVersion } from "@/lib/data/results/snapshots";
 import { votesPerHour } from "@/lib/data/results/votes-over-time";
 import { assembleResults } from "./assemble";
@@ -67,8 +67,8 @@ async function computeFigures(given: ResultsScope, excludedRaters: StudyResults[
   const scope: ResultsScope = { ...given, hasExcludedPairs: study.excludedPairs > 0 };
   // Agreement comes with the rater statistics (the Vote flags) unless raters are excluded, which changes the "others".
   const excluding = scope.excludeRaterIds.length > 0;
-  const [orders, pairs, raters, separateAgreement, hours, runs, judgeRows] = await Promise.all([
-    pairOrders(studyId), pairCounts(scope), raterStats(scope), excluding ? raterAgreement(scope) : null, votesPerHour(scope),
+  const [{ pairs, orders }, raters, separateAgreement, hours, runs, judgeRows] = await Promise.all([
+    pairCountsAndOrders(scope), raterStats(scope), excluding ? raterAgreement(scope) : null, votesPerHour(scope),
     judgeRuns(studyId), judgeCrossCounts(scope),
   ]);
   const agreement = separateAgreement ?? raters.map((r) => ({ raterId: r.raterId, agreed: r.agreed ?? 0, compared: r.compared ?? 0 }));

@@ -23,7 +23,7 @@ export const QUERIES: Record<string, Prisma.Sql> = {
   "next: pick (wide window 500)": pick(500),
   "next: pick (fallback, no window)": pick(null),
   "next: study progress (shared 2 s per process)": studyVotesSql(BIG.studyId),
-  "results: pairCounts (from tallies)": pairCountsSql(scope),
+  "results: pair counts and orders (from tallies)": pairCountsSql(scope),
   "results: pairCounts, 2 raters excluded": pairCountsSql(excluding),
   "results: raterStats": raterStatsSql(scope, false),
   "results: raterAgreement": raterAgreementSql(scope),

@@ -1,24 +1,44 @@
 // Per-pair vote counts (one row per study pair with votes): the base of the headline, win rates,
-// bootstrap, majorities, agreement, position and length bias, categories and rankings.
+// bootstrap, majorities, agreement, position and length bias, categories and rankings; and, from
+// the same rows, how many pairs put each model first (the comparisons' A/B orientation).
 // Read from the tallies the Vote triggers keep, so a million votes cost one row per pair.
 import "server-only";
 import { db } from "@/lib/db";
-import type { PairCountRow } from "@/lib/results/inputs";
+import type { PairCountRow, PairOrderRow } from "@/lib/results/inputs";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { pairModelJoins, talliedPairs, type ResultsScope } from "./scope";
 
-/** Gold pairs are left out: they were chosen for having a known winner, so they are not a fair sample. */
-export async function pairCounts(scope: ResultsScope): Promise<PairCountRow[]> {
-  return db.$queryRaw<PairCountRow[]>(pairCountsSql(scope));
+type PairRow = PairCountRow & { gold: boolean; votes: number };
+
+export type PairCountsAndOrders = { pairs: PairCountRow[]; orders: PairOrderRow[] };
+
+/**
+ * One pass over the study's non-excluded pairs (the joins to prompts and models are most of the
+ * cost, so they are paid once). Counts leave gold pairs out: they were chosen for having a known
+ * winner, so they are not a fair sample; orders count every pair, voted or not, gold or not.
+ */
+export async function pairCountsAndOrders(scope: ResultsScope): Promise<PairCountsAndOrders> {
+  const rows = await db.$queryRaw<PairRow[]>(pairCountsSql(scope));
+  const orders = new Map<string, PairOrderRow>();
+  const pairs: PairCountRow[] = [];
+  for (const { gold, votes, ...row } of rows) {
+    const key = `${row.modelA}\u0000${row.modelB}`;
+    const order = orders.get(key);
+    if (order) order.pairs += 1;
+    else orders.set(key, { modelA: row.modelA, modelB: row.modelB, pairs: 1 });
+    if (!gold && votes > 0) pairs.push(row);
+  }
+  return { pairs, orders: [...orders.values()] };
 }
 
 export function pairCountsSql(scope: ResultsScope): Prisma.Sql {
   return Prisma.sql`
     SELECT src."pairId", src."promptId", pr.category, pr.dataset,
       ma.name AS "modelA", mb.name AS "modelB", oa.chars AS "lengthA", ob.chars AS "lengthB",
-      src."winsA", src."winsB", src.ties, src."bothBad", src."leftWins", src."rightWins"
+      src."winsA", src."winsB", src.ties, src."bothBad", src."leftWins", src."rightWins",
+      src."goldOutputId" IS NOT NULL AS gold, src.votes
     FROM ${talliedPairs(scope)} src
     ${pairModelJoins}
-    WHERE NOT src.excluded AND src."goldOutputId" IS NULL AND src.votes > 0
+    WHERE NOT src.excluded
     ORDER BY src."pairId"`;
 }

@@ -2,7 +2,6 @@
 // behind the `exclude` parameter.
 import "server-only";
 import { db } from "@/lib/db";
-import type { PairOrderRow } from "@/lib/results/inputs";
 
 export type ResultsStudy = {
   id: string;
@@ -41,14 +40,4 @@ export async function resolvePseudonyms(pseudonyms: readonly string[]): Promise<
   const users = await db.user.findMany({ where: { pseudonym: { in: [...pseudonyms] } }, select: { id: true, pseudonym: true } });
   const found = new Set(users.map((u) => u.pseudonym));
   return { ids: users.map((u) => u.id), unknown: pseudonyms.filter((p) => !found.has(p)) };
-}
-
-export async function pairOrders(studyId: string): Promise<PairOrderRow[]> {
-  return db.$queryRaw<PairOrderRow[]>`
-    SELECT ma.name AS "modelA", mb.name AS "modelB", count(*)::int AS pairs
-    FROM "Pair" p
-    JOIN "Output" oa ON oa.id = p."outputAId" JOIN "Output" ob ON ob.id = p."outputBId"
-    JOIN "LanguageModel" ma ON ma.id = oa."modelId" JOIN "LanguageModel" mb ON mb.id = ob."modelId"
-    WHERE p."studyId" = ${studyId} AND NOT p.excluded
-    GROUP BY 1, 2`;
 }
