@@ -10,7 +10,7 @@ const study: ResultsInput["study"] = {
 
 function row(overrides: Partial<PairCountRow>): PairCountRow {
   return {
-    pairId: "p", promptId: "q", category: null, dataset: null, modelA: "m1", modelB: "m2", lengthA: 10, lengthB: 20,
+    promptId: "q", category: null, dataset: null, modelA: "m1", modelB: "m2", lengthA: 10, lengthB: 20,
     winsA: 0, winsB: 0, ties: 0, bothBad: 0, leftWins: 0, rightWins: 0, ...overrides,
   };
 }
@@ -31,7 +31,7 @@ describe("assembleResults", () => {
 
   it("folds pairs stored in the other order into the study's orientation", () => {
     // Pair 2 stores m2 as output A: its 2 A-wins are m2 wins.
-    const r = assembleResults(input([row({ pairId: "p1", promptId: "q1", winsA: 3 }), row({ pairId: "p2", promptId: "q2", modelA: "m2", modelB: "m1", winsA: 2, ties: 1 })]));
+    const r = assembleResults(input([row({ promptId: "q1", winsA: 3 }), row({ promptId: "q2", modelA: "m2", modelB: "m1", winsA: 2, ties: 1 })]));
     expect(r.comparisons[0]).toMatchObject({ modelA: "m1", modelB: "m2", tally: { winsA: 3, winsB: 2, ties: 1, bothBad: 0, total: 6 } });
     expect(r.comparisons[0]!.prompts).toMatchObject({ winsA: 1, winsB: 1, ties: 0 });
   });

@@ -3,7 +3,6 @@
 
 /** Vote counts of one study pair (one prompt, two outputs), gold and excluded pairs left out. */
 export type PairCountRow = {
-  pairId: string;
   promptId: string;
   category: string | null;
   dataset: string | null;

@@ -3,12 +3,10 @@
 // the same rows, how many pairs put each model first (the comparisons' A/B orientation).
 // Read from the tallies the Vote triggers keep, so a million votes cost one row per pair.
 import "server-only";
-import { db } from "@/lib/db";
+import { bulkRows } from "@/lib/db";
 import type { PairCountRow, PairOrderRow } from "@/lib/results/inputs";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { pairModelJoins, talliedPairs, type ResultsScope } from "./scope";
-
-type PairRow = PairCountRow & { gold: boolean; votes: number };
 
 export type PairCountsAndOrders = { pairs: PairCountRow[]; orders: PairOrderRow[] };
 
@@ -18,22 +16,25 @@ export type PairCountsAndOrders = { pairs: PairCountRow[]; orders: PairOrderRow[
  * winner, so they are not a fair sample; orders count every pair, voted or not, gold or not.
  */
 export async function pairCountsAndOrders(scope: ResultsScope): Promise<PairCountsAndOrders> {
-  const rows = await db.$queryRaw<PairRow[]>(pairCountsSql(scope));
+  const rows = await bulkRows(pairCountsSql(scope));
   const orders = new Map<string, PairOrderRow>();
   const pairs: PairCountRow[] = [];
-  for (const { gold, votes, ...row } of rows) {
-    const key = `${row.modelA}\u0000${row.modelB}`;
+  for (const r of rows) {
+    // Columns in pairCountsSql's order.
+    const [promptId, category, dataset, modelA, modelB, lengthA, lengthB, winsA, winsB, ties, bothBad, leftWins, rightWins, gold, votes] =
+      r as [string, string | null, string | null, string, string, number, number, number, number, number, number, number, number, boolean, number];
+    const key = `${modelA}\u0000${modelB}`;
     const order = orders.get(key);
     if (order) order.pairs += 1;
-    else orders.set(key, { modelA: row.modelA, modelB: row.modelB, pairs: 1 });
-    if (!gold && votes > 0) pairs.push(row);
+    else orders.set(key, { modelA, modelB, pairs: 1 });
+    if (!gold && votes > 0) pairs.push({ promptId, category, dataset, modelA, modelB, lengthA, lengthB, winsA, winsB, ties, bothBad, leftWins, rightWins });
   }
   return { pairs, orders: [...orders.values()] };
 }
 
 export function pairCountsSql(scope: ResultsScope): Prisma.Sql {
   return Prisma.sql`
-    SELECT src."pairId", src."promptId", pr.category, pr.dataset,
+    SELECT src."promptId", pr.category, pr.dataset,
       ma.name AS "modelA", mb.name AS "modelB", oa.chars AS "lengthA", ob.chars AS "lengthB",
       src."winsA", src."winsB", src.ties, src."bothBad", src."leftWins", src."rightWins",
       src."goldOutputId" IS NOT NULL AS gold, src.votes
