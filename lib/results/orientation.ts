@@ -1,7 +1,7 @@
 // Which model is "A" in a comparison: the order most of the comparison's pairs use (the study's
 // canonical output A/B), alphabetical on a tie, so every figure and the judge tally read the same way.
 
-export type Oriented = { key: string; modelA: string; modelB: string; flipped: boolean };
+export type Oriented = Readonly<{ key: string; modelA: string; modelB: string; flipped: boolean }>;
 export type Orient = (modelA: string, modelB: string) => Oriented;
 
 export function comparisonKey(a: string, b: string): string {
@@ -23,8 +23,18 @@ export function orientationFrom(rows: readonly { modelA: string; modelB: string;
     first.set(key, pick);
     return pick;
   };
+  // Called for every pair row (100,000 in a large study) with a handful of distinct model pairs:
+  // one answer object per ordered pair, looked up without building a key string each time.
+  const answers = new Map<string, Map<string, Oriented>>();
   return (a, b) => {
-    const [modelA, modelB] = choose(a, b);
-    return { key: comparisonKey(a, b), modelA, modelB, flipped: modelA !== a };
+    let byB = answers.get(a);
+    if (!byB) answers.set(a, (byB = new Map()));
+    let answer = byB.get(b);
+    if (!answer) {
+      const [modelA, modelB] = choose(a, b);
+      answer = { key: comparisonKey(a, b), modelA, modelB, flipped: modelA !== a };
+      byB.set(b, answer);
+    }
+    return answer;
   };
 }
