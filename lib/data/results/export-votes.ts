@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ExportVote } from "@/lib/exports/types";
+import { pairModelJoins } from "./scope";
 
 const BATCH = 2000;
 
@@ -12,20 +13,16 @@ type Cursor = { votedAt: Date; voteId: string } | null;
 async function batch(studyId: string, after: Cursor, withOutputs: boolean): Promise<ExportVote[]> {
   const outputs = withOutputs ? Prisma.sql`oa.text AS "outputA", ob.text AS "outputB"` : Prisma.sql`NULL AS "outputA", NULL AS "outputB"`;
   return db.$queryRaw<ExportVote[]>(Prisma.sql`
-    SELECT v.id AS "voteId", v."studyId", v."pairId", p."promptId", pr.instruction, pr.input, pr.category, pr.dataset,
+    SELECT v.id AS "voteId", v."studyId", v."pairId", src."promptId", pr.instruction, pr.input, pr.category, pr.dataset,
       ma.name AS "modelA", mb.name AS "modelB", a."leftIsA", v.choice,
-      CASE WHEN v."winnerOutputId" IS NULL THEN NULL WHEN v."winnerOutputId" = p."outputAId" THEN ma.name ELSE mb.name END AS winner,
+      CASE WHEN v."winnerOutputId" IS NULL THEN NULL WHEN v."winnerOutputId" = src."outputAId" THEN ma.name ELSE mb.name END AS winner,
       u.pseudonym AS rater, a."servedAt", v."createdAt" AS "votedAt", v."msTaken", v."tooFast",
-      a."flaggedAt" IS NOT NULL AS flagged, v.rationale, p."goldOutputId" IS NOT NULL AS gold, p.excluded, v."isDemo",
+      a."flaggedAt" IS NOT NULL AS flagged, v.rationale, src."goldOutputId" IS NOT NULL AS gold, src.excluded, v."isDemo",
       ${outputs}
     FROM "Vote" v
     JOIN "Assignment" a ON a.id = v."assignmentId"
-    JOIN "Pair" p ON p.id = v."pairId"
-    JOIN "Prompt" pr ON pr.id = p."promptId"
-    JOIN "Output" oa ON oa.id = p."outputAId"
-    JOIN "Output" ob ON ob.id = p."outputBId"
-    JOIN "LanguageModel" ma ON ma.id = oa."modelId"
-    JOIN "LanguageModel" mb ON mb.id = ob."modelId"
+    JOIN "Pair" src ON src.id = v."pairId"
+    ${pairModelJoins}
     JOIN "User" u ON u.id = v."raterId"
     WHERE v."studyId" = ${studyId}
       ${after ? Prisma.sql`AND (v."createdAt", v.id) > (${after.votedAt}, ${after.voteId})` : Prisma.empty}
