@@ -10,13 +10,23 @@ import { env } from "@/lib/env";
 const globalForDb = globalThis as unknown as { pairwiseDb?: PrismaClient; pairwisePool?: pg.Pool };
 
 function pool(): pg.Pool {
-  globalForDb.pairwisePool ??= new pg.Pool({
-    connectionString: env().DATABASE_URL,
-    max: 10,
-    connectionTimeoutMillis: 5_000,
-    // JIT compilation cost seconds on the results aggregates of large studies and won nothing.
-    options: "-c jit=off",
-  });
+  if (!globalForDb.pairwisePool) {
+    const created = new pg.Pool({
+      connectionString: env().DATABASE_URL,
+      max: 10,
+      connectionTimeoutMillis: 5_000,
+      // JIT compilation cost seconds on the results aggregates of large studies and won nothing.
+      options: "-c jit=off",
+      // Idle connections alone do not keep a script's process alive (the server's HTTP listener does).
+      allowExitOnIdle: true,
+    });
+    // An idle connection that PostgreSQL closes (restart, failover, a dropped database) is an 'error'
+    // event on the pool, which would end the process unhandled; the pool discards that connection and
+    // opens a new one on the next query, so noting it is all there is to do. The pool is ours, not the
+    // adapter's, so this listener must be too: the adapter removes its own on disconnect.
+    created.on("error", (error) => console.warn(`[pairwise] database connection closed while idle: ${error.message}`));
+    globalForDb.pairwisePool = created;
+  }
   return globalForDb.pairwisePool;
 }
 
