@@ -1,6 +1,7 @@
 // Per-rater aggregates (pseudonym only, never email): volume, speed, side preference, gold
 // accuracy, flags, and agreement with the plurality of the other raters on the same pairs.
-// Both read each vote once; pair facts come from small hashed sets or the pairs' tallies, not a join per vote.
+// Both read each vote once; what they need of its pair comes from the Vote row itself (its agreement
+// flag), a small hashed set (gold, excluded pairs) or, with raters excluded, one hash join to per-pair masks.
 import "server-only";
 import { db } from "@/lib/db";
 import type { RaterAgreementRow, RaterStatsRow } from "@/lib/results/inputs";
