@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, signInOverHttp, type RoleName } from "./fixtures/accounts";
+import { openStudyFromRows } from "./fixtures/studies";
 
 for (const role of Object.keys(ACCOUNTS) as RoleName[]) {
   test(`${role.toLowerCase()} signs in through the form and lands on their home`, async ({ page }) => {
@@ -61,4 +62,45 @@ test("repeated failed sign-ins for one account are rate limited, with a clear me
     await expect(alert).toHaveText(expected);
     await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
   }
+});
+
+// The vote route checks the session inside its one statement; a dead session must still get a 401
+// and leave the pair unvoted.
+test("a vote sent with a signed-out rater's cookie is refused and not recorded", async ({ page, playwright, baseURL }) => {
+  const stamp = Date.now();
+  const admin = await playwright.request.newContext({ baseURL });
+  await signInOverHttp(admin, "ADMIN");
+  const { studyId, inviteToken } = await openStudyFromRows(admin, [
+    { instruction: `Replay prompt ${stamp}`, output: "one", generator: `replay-a-${stamp}` },
+    { instruction: `Replay prompt ${stamp}`, output: "two", generator: `replay-b-${stamp}` },
+  ], { votesPerPair: 1 });
+  await admin.dispose();
+  const email = `replay-${stamp}@example.com`;
+  const password = "a long enough password";
+  await page.goto(`/join/${inviteToken}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel(/Choose a password/).fill(password);
+  await page.getByRole("button", { name: "Create account and join" }).click();
+  await expect(page).toHaveURL(`/studies/${studyId}/rate`);
+  const { assignmentId } = (await (await page.request.get(`/api/studies/${studyId}/next`)).json()) as { assignmentId: string };
+  expect(assignmentId).toBeTruthy();
+  const { cookies } = await page.context().storageState();
+
+  await page.goto("/rate");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  const replay = await playwright.request.newContext({ baseURL, storageState: { cookies, origins: [] } });
+  const refused = await replay.post(`/api/studies/${studyId}/votes`, { data: { assignmentId, choice: "LEFT" } });
+  expect(refused.status()).toBe(401);
+  expect((await refused.json()).error.code).toBe("unauthenticated");
+  await replay.dispose();
+
+  // Signed in again, the rater still holds the same unvoted pair, and this vote counts.
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  const again = (await (await page.request.get(`/api/studies/${studyId}/next`)).json()) as { assignmentId: string; progress: { judgedByYou: number } };
+  expect(again).toMatchObject({ assignmentId, progress: { judgedByYou: 0 } });
+  expect((await page.request.post(`/api/studies/${studyId}/votes`, { data: { assignmentId, choice: "LEFT" } })).status()).toBe(200);
 });

@@ -52,3 +52,13 @@ export async function bulkRows(sql: { text: string; values: unknown[] }): Promis
   const result = await pool().query<unknown[]>({ text: sql.text, values: sql.values, rowMode: "array" });
   return result.rows;
 }
+
+/**
+ * A hot-path statement by name (votes, every request's session look-up): PostgreSQL parses and plans
+ * it once per connection instead of on every call, and the ORM's per-query work is skipped. Callers
+ * return no timestamp columns (the driver would read them in local time): epoch milliseconds instead.
+ */
+export async function preparedRows<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
+  const result = await pool().query({ name, text, values });
+  return result.rows as T[];
+}

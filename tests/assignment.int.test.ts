@@ -1,5 +1,6 @@
 // The assignment of pairs to raters, against a real PostgreSQL: leases, caps, balance, blinding, concurrency.
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { isRaterError } from "@/lib/assignment/rater-error";
 import { flagAssignment, nextAssignment, type NextPair, type ServedPair } from "@/lib/data/assignments";
 import { recordVote } from "@/lib/data/votes";
@@ -14,6 +15,8 @@ function served(result: Awaited<ReturnType<typeof nextAssignment>>): ServedPair 
 function pairOf(assignmentId: string) {
   return db.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { pairId: true, leftIsA: true } }).then((a) => a);
 }
+
+afterEach(() => vi.restoreAllMocks());
 
 describe("nextAssignment", () => {
   it("serves a blinded pair, and the same one again on reload", async () => {
@@ -118,6 +121,32 @@ describe("nextAssignment", () => {
     const [rater] = await makeRaters(f.study.id, 1);
     const next = await pairOf(served(await nextAssignment(f.study.id, rater!.id)).assignmentId);
     expect([f.pairs[1]!.id, f.pairs[2]!.id]).toContain(next.pairId);
+  });
+
+  it("prefers a gold pair exactly when the request's draw falls below the study's goldRate", async () => {
+    for (const [draw, preferred] of [[0.29, true], [0.31, false]] as const) {
+      const f = await makeOpenStudy(4, { goldRate: 0.3 });
+      const gold = f.pairs[3]!;
+      await db.pair.update({ where: { id: gold.id }, data: { goldOutputId: gold.outputAId } });
+      const [holder, rater] = await makeRaters(f.study.id, 2);
+      // Another rater's lease puts the gold pair behind the others (1 vote or lease against 0):
+      // only the gold preference can bring it first.
+      vi.spyOn(Math, "random").mockReturnValue(0);
+      expect((await pairOf(served(await nextAssignment(f.study.id, holder!.id)).assignmentId)).pairId).toBe(gold.id);
+      vi.spyOn(Math, "random").mockReturnValue(draw);
+      const got = await pairOf(served(await nextAssignment(f.study.id, rater!.id)).assignmentId);
+      expect(got.pairId === gold.id, `draw ${draw}`).toBe(preferred);
+    }
+  });
+
+  it("leases a pair in one round trip (plus the study's progress)", async () => {
+    const f = await makeOpenStudy(3);
+    const [rater] = await makeRaters(f.study.id, 1);
+    const query = vi.spyOn(pg.Client.prototype, "query");
+    served(await nextAssignment(f.study.id, rater!.id));
+    const texts = query.mock.calls.map(([q]) => (typeof q === "string" ? q : (q as { text: string }).text));
+    expect(texts).toHaveLength(2);
+    expect(texts.filter((t) => t.includes("pairwise_next_lease"))).toHaveLength(1);
   });
 
   it("answers strangers like a missing study, and members of unopened or closed studies with 409", async () => {

@@ -39,6 +39,15 @@ async function sessionToken() {
   return raw ? decodeCookie(raw) : null;
 }
 
+/**
+ * The session and user ids the cookie names, decoded but NOT checked against the database: only for
+ * a statement that checks the session itself (the vote's fast path, via liveSessionWithRoleSql).
+ */
+export async function cookieSessionClaim(): Promise<{ sessionId: string; userId: string } | null> {
+  const token = await sessionToken();
+  return token?.sid && token.uid ? { sessionId: String(token.sid), userId: String(token.uid) } : null;
+}
+
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const token = await sessionToken();
   if (!token?.sid || !token.uid) return null;

@@ -3,7 +3,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/current-user";
+import { cookieSessionClaim, currentUser } from "@/lib/auth/current-user";
 import { userForApiToken } from "@/lib/data/api-tokens";
 import type { SessionUser } from "@/lib/data/users";
 import { Role } from "@/lib/generated/prisma/enums";
@@ -52,4 +52,14 @@ export async function apiUser(...roles: Role[]): Promise<ApiAuth> {
     return { error: apiError(403, "forbidden", "Your role may not use this resource.") };
   }
   return { user };
+}
+
+/**
+ * For a route whose one statement checks the session itself (the vote): the cookie's unverified
+ * session claim, or null when the request carries an API token or no session cookie. Whatever the
+ * statement refuses must go through apiUser before anything is answered.
+ */
+export async function unverifiedCookieSession(): Promise<{ sessionId: string; userId: string } | null> {
+  if ((await headers()).has("authorization")) return null;
+  return cookieSessionClaim();
 }

@@ -1,9 +1,27 @@
 // Server-side session records behind next-auth's JWT cookie: sign-out and expiry revoke them here.
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { db } from "@/lib/db";
-import { DB_NOW } from "@/lib/data/study-access";
+import { db, preparedRows } from "@/lib/db";
 import type { SessionUser } from "@/lib/data/users";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+// What makes a session live, written once: the look-up behind every request and the vote statement
+// (which checks the session itself) both use it. `s` is the AuthSession row, `u` its User.
+const liveSession = (sessionParam: string, userParam: string) => `
+  s.id = ${sessionParam} AND s."userId" = ${userParam} AND s."revokedAt" IS NULL
+  AND s."expiresAt" > (now() AT TIME ZONE 'UTC') AND u."deletedAt" IS NULL`;
+
+/** SQL true when the session is live and its user has the role (parameters given as `$n`). */
+export function liveSessionWithRoleSql(sessionParam: string, userParam: string, role: Role): string {
+  if (!/^[A-Z]+$/.test(role)) throw new Error(`not a role: ${role}`);
+  return `EXISTS (SELECT 1 FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
+    WHERE ${liveSession(sessionParam, userParam)} AND u.role = '${role}')`;
+}
+
+const LIVE_SESSION_USER = `
+  SELECT u.id, u.email, u.name, u.role::text AS role, u.pseudonym
+  FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
+  WHERE ${liveSession("$1", "$2")}`;
 
 export async function createAuthSession(userId: string, maxAgeSeconds: number): Promise<string> {
   const id = randomBytes(24).toString("base64url");
@@ -23,15 +41,11 @@ export async function liveSessionUserId(sessionId: string): Promise<string | nul
 }
 
 /**
- * The session's user, if the session is live and belongs to that active user: one plain statement
- * per request (every API call runs it, so it skips the ORM's query building).
+ * The session's user, if the session is live and belongs to that active user: one prepared
+ * statement per request (every API call runs it).
  */
 export async function liveSessionUser(sessionId: string, userId: string): Promise<SessionUser | null> {
-  const rows = await db.$queryRaw<SessionUser[]>`
-    SELECT u.id, u.email, u.name, u.role::text AS role, u.pseudonym
-    FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
-    WHERE s.id = ${sessionId} AND s."userId" = ${userId} AND s."revokedAt" IS NULL AND s."expiresAt" > ${DB_NOW}
-      AND u."deletedAt" IS NULL`;
+  const rows = await preparedRows<SessionUser>("live_session_user", LIVE_SESSION_USER, [sessionId, userId]);
   return rows[0] ?? null;
 }
 

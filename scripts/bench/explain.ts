@@ -4,24 +4,24 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { pickPairSql } from "@/lib/data/assignments";
 import { pairCountsSql } from "@/lib/data/results/pair-counts";
 import { promptPageSql } from "@/lib/data/results/prompt-list";
 import { raterAgreementSql, raterStatsSql } from "@/lib/data/results/rater-stats";
 import { votesPerHourSql } from "@/lib/data/results/votes-over-time";
 import { studyVotesSql } from "@/lib/data/study-access";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { BIG } from "./seed-big";
 
 const scope = { studyId: BIG.studyId, excludeRaterIds: [] };
 const excluding = { studyId: BIG.studyId, excludeRaterIds: ["u1", "u2"] };
-const pick = (window: number | null) =>
-  pickPairSql({ studyId: BIG.studyId, raterId: "u500", votesPerPair: BIG.votesPerPair, window, gold: false, skipLocked: true });
+// The lease function's inner statements, planned as they run inside it (auto_explain, nested).
+const lease = (window: number, wide: number) => ({
+  text: `SELECT outcome, "assignmentId" FROM "pairwise_next_lease"($1, 'u500', 1, $2, $3, 6, 'explain-lease', true)`,
+  values: [BIG.studyId, window, wide],
+});
 
-export const QUERIES: Record<string, Prisma.Sql> = {
-  "next: pick (window 50)": pick(50),
-  "next: pick (wide window 500)": pick(500),
-  "next: pick (fallback, no window)": pick(null),
+export const QUERIES: Record<string, { text: string; values: readonly unknown[] }> = {
+  "next: lease (window 50)": lease(50, 500),
+  "next: lease (windows of 0: the fallback over all pairs)": lease(0, 0),
   "next: study progress (shared 2 s per process)": studyVotesSql(BIG.studyId),
   "results: pair counts and orders (from tallies)": pairCountsSql(scope),
   "results: pairCounts, 2 raters excluded": pairCountsSql(excluding),
@@ -33,21 +33,37 @@ export const QUERIES: Record<string, Prisma.Sql> = {
 
 export type Explained = { query: string; ms: number; top: string[] };
 
-/** Runs every query under EXPLAIN ANALYZE in a rolled-back transaction (the pick takes row locks). */
+/** Runs every query under EXPLAIN ANALYZE in a rolled-back transaction (the lease writes and takes row locks). */
 export async function explainAll(url: string): Promise<Explained[]> {
   const client = new pg.Client({ connectionString: url, options: "-c jit=off" });
   await client.connect();
   const out: Explained[] = [];
   const full: string[] = [];
+  // Plans of the statements inside the lease function come from auto_explain (superuser only).
+  const nested: string[] = [];
+  client.on("notice", (n) => nested.push(n.message ?? ""));
+  const canNest = await client.query("LOAD 'auto_explain'").then(() => true, () => false);
   try {
     for (const [query, sql] of Object.entries(QUERIES)) {
+      const inner = canNest && query.startsWith("next: lease");
+      if (inner) {
+        await client.query(`SET auto_explain.log_min_duration = 0; SET auto_explain.log_analyze = on; SET auto_explain.log_buffers = on;
+          SET auto_explain.log_nested_statements = on; SET client_min_messages = log`);
+      }
+      nested.length = 0;
       await client.query("BEGIN");
-      const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, sql.values as unknown[]);
+      const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, [...sql.values]);
       await client.query("ROLLBACK");
+      if (inner) await client.query("SET auto_explain.log_min_duration = -1; SET client_min_messages = notice");
       const lines = rows.map((r) => r["QUERY PLAN"]);
       const ms = Number(/Execution Time: ([\d.]+)/.exec(lines.join("\n"))?.[1] ?? NaN);
-      out.push({ query, ms, top: lines.slice(0, 4).map((l) => l.slice(0, 150)) });
-      full.push(`=== ${query} (${ms} ms)\n${sql.text.trim()}\n${JSON.stringify(sql.values)}\n\n${lines.join("\n")}\n`);
+      // For the function: one line per statement it ran (time, first words), else the plan's top.
+      const statements = nested.map((n) => {
+        const head = /duration: ([\d.]+) ms[\s\S]*?Query Text: ([\s\S]*?)\n/.exec(n);
+        return head ? `${head[1]!.padStart(8)} ms  ${head[2]!.trim().replace(/\s+/g, " ").slice(0, 110)}` : "";
+      }).filter((l) => l && !l.includes("FOR KEY SHARE"));
+      out.push({ query, ms, top: (statements.length ? statements : lines.slice(0, 4)).map((l) => l.slice(0, 150)) });
+      full.push(`=== ${query} (${ms} ms)\n${sql.text.trim()}\n${JSON.stringify(sql.values)}\n\n${lines.join("\n")}\n${nested.join("\n\n")}\n`);
     }
   } finally {
     await client.end();

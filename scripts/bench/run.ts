@@ -67,7 +67,7 @@ async function voteLoads(app: AppServer, url: string, cookies: string[], base: A
     method: "POST", body: JSON.stringify({ assignmentId: "!", choice: "LEFT" }), cookie: cookies[0] });
   row({ measurement: "POST /votes @16, invalid id (auth + validation only)", throughput: `${f(auth.rps, 0)} req/s`, "p50 ms": f(auth.p50),
     "p99 ms": f(auth.p99), errors: `${auth.errors}/${auth.non2xx}`, ratio: `${f(auth.rps / base.ping16.rps, 3)}× ping`,
-    notes: `${auth.requests} requests, all expected 422 (${JSON.stringify(auth.statusCodes)}); 2 DB statements each (session, user)` });
+    notes: `${auth.requests} requests, all expected 422 (${JSON.stringify(auth.statusCodes)}); 1 DB statement each (the session look-up)` });
   const queue = (await voteQueue(url)).map((q) => ({ assignmentId: q.assignmentId, cookie: cookies[q.rater]! }));
   const accepted: string[] = [];
   const sent = new Set<string>();
@@ -133,7 +133,7 @@ async function statementCounts(app: AppServer, url: string, cookies: string[]) {
   const drift = c2 - c1;
   row({ measurement: "DB transactions per POST /votes", throughput: f((c1 - c0 - drift) / n, 2),
     notes: `pg_stat_database delta over ${n} sequential votes minus drift (${drift}); no explicit transaction on this path, so ≈ statements. ` +
-      "From the code: session look-up + user look-up + the one-statement vote = 3" });
+      "From the code: 1, the vote statement, which checks the session itself" });
   row({ measurement: "DB transactions per GET /api/health (calibration)", throughput: f((c3 - c2 - drift) / n, 2), notes: "expected 1" });
 }
 
@@ -265,6 +265,10 @@ function printTable(header: string, explained: Explained[]) {
   for (const n of notes) console.log(`note: ${n}`);
 }
 
+// BENCH_ONLY=votes,next,results,upload runs only those parts (baselines always run): for iterating on one.
+const only = new Set((process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+const runs = (part: string) => only.size === 0 || only.has(part);
+
 async function main() {
   const header = machine();
   log(header);
@@ -286,27 +290,39 @@ async function main() {
       const cookies = await signIn(app.baseUrl, Array.from({ length: VOTE.raters }, (_, i) => raterEmail(i)));
       log("baselines…");
       const base = await baselines(app, url);
-      log("vote load…");
-      await voteLoads(app, url, cookies, base);
-      await statementCounts(app, url, cookies);
-      log("next-pair load…");
-      await nextLoad(app, url, cookies);
-      log("results…");
-      await results(app);
+      if (runs("votes")) {
+        log("vote load…");
+        await voteLoads(app, url, cookies, base);
+        await statementCounts(app, url, cookies);
+      }
+      if (runs("next")) {
+        log("next-pair load…");
+        await nextLoad(app, url, cookies);
+      }
+      if (runs("results")) {
+        log("results…");
+        await results(app);
+      }
       memory(app);
-      log("explain…");
-      explained = await explainAll(url);
+      if (runs("explain")) {
+        log("explain…");
+        explained = await explainAll(url);
+      }
     } finally {
       await app.stop();
     }
-    log("results on a freshly started server…");
-    await resultsAfterRestart(env);
+    if (runs("results")) {
+      log("results on a freshly started server…");
+      await resultsAfterRestart(env);
+    }
   } finally {
     await dropDatabase(server, name).catch(() => {});
     await server.stop();
   }
-  log("upload benchmark (its own database)…");
-  await uploadBench();
+  if (runs("upload")) {
+    log("upload benchmark (its own database)…");
+    await uploadBench();
+  }
   printTable(`${header}\n         at the end: ${machine().split("; ").at(-1)}`, explained);
 }
 

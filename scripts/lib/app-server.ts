@@ -34,12 +34,18 @@ export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = "SIGTE
   });
 }
 
+// PAIRWISE_SERVER_NODE_ARGS: extra node flags for the servers scripts start, e.g.
+// "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under a benchmark's load.
+function extraNodeArgs(): string[] {
+  return (process.env.PAIRWISE_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+}
+
 /** `next start` on the given port; the caller supplies DATABASE_URL and secrets in env. */
 export async function startAppServer(port: number, env: Record<string, string>): Promise<AppServer> {
   if (!existsSync(path.join(".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first.");
   const baseUrl = `http://localhost:${port}`;
   // Signal the node process itself: npm would not pass SIGTERM on to it.
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+  const child = spawn(process.execPath, [...extraNodeArgs(), NEXT_BIN, "start", "-p", String(port)], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: "1", ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions() },
   });
