@@ -63,26 +63,29 @@ async function baselines(app: AppServer, url: string) {
 
 async function voteLoads(app: AppServer, url: string, cookies: string[], base: Awaited<ReturnType<typeof baselines>>) {
   // The same route answering 422 before any write: what the session check + body validation cost alone.
+  const authPing = await runLoad<Load>({ kind: "get", url: `${app.baseUrl}/api/ping`, connections: 16, seconds: 5 });
   const auth = await runLoad<Load>({ kind: "get", url: `${app.baseUrl}/api/studies/${VOTE.studyId}/votes`, connections: 16, seconds: 6,
     method: "POST", body: JSON.stringify({ assignmentId: "!", choice: "LEFT" }), cookie: cookies[0] });
   row({ measurement: "POST /votes @16, invalid id (auth + validation only)", throughput: `${f(auth.rps, 0)} req/s`, "p50 ms": f(auth.p50),
-    "p99 ms": f(auth.p99), errors: `${auth.errors}/${auth.non2xx}`, ratio: `${f(auth.rps / base.ping16.rps, 3)}× ping`,
-    notes: `${auth.requests} requests, all expected 422 (${JSON.stringify(auth.statusCodes)}); 1 DB statement each (the session look-up)` });
+    "p99 ms": f(auth.p99), errors: `${auth.errors}/${auth.non2xx}`, ratio: `${f(auth.rps / authPing.rps, 3)}× ping`,
+    notes: `ping just before: ${f(authPing.rps, 0)} req/s; ${auth.requests} requests, all expected 422 (${JSON.stringify(auth.statusCodes)}); 1 DB statement each (the session look-up)` });
   const queue = (await voteQueue(url)).map((q) => ({ assignmentId: q.assignmentId, cookie: cookies[q.rater]! }));
   const accepted: string[] = [];
   const sent = new Set<string>();
   const responded = new Set<string>();
   const slices: [number, number, number][] = [[16, 0, 8_000], [64, 8_000, 18_000]];
   for (const [connections, from, to] of slices) {
+    // This machine's speed drifts within a run, so each load is compared with a ping load run just before it.
+    const ping = await runLoad<Load>({ kind: "get", url: `${app.baseUrl}/api/ping`, connections, seconds: 5 });
     const r = await runLoad<VoteLoad>({ kind: "votes", url: app.baseUrl, path: `/api/studies/${VOTE.studyId}/votes`,
       connections, items: queue.slice(from, to), maxSeconds: 10 });
     accepted.push(...r.accepted);
     r.sent.forEach((id) => sent.add(id));
     r.responded.forEach((id) => responded.add(id));
-    const ping = connections === 16 ? base.ping16 : base.ping64;
     row({ measurement: `POST /votes @${connections} (signed-in raters)`, throughput: `${f(r.rps, 0)} req/s`, "p50 ms": f(r.p50), "p99 ms": f(r.p99),
       errors: `${r.errors}/${r.non2xx}`, ratio: `${f(r.rps / ping.rps, 3)}× ping; ${f(r.rps / base.raw.singleRowsPerS, 2)}× raw insert`,
-      notes: `${r.requests} votes, ${r.accepted.length} answered 200${Object.keys(r.failures).length ? `; ${JSON.stringify(r.failures).slice(0, 120)}` : ""}` });
+      notes: `${r.requests} votes, ${r.accepted.length} answered 200; ping just before: ${f(ping.rps, 0)} req/s` +
+        (Object.keys(r.failures).length ? `; ${JSON.stringify(r.failures).slice(0, 120)}` : "") });
   }
   const client = new pg.Client({ connectionString: url });
   await client.connect();
