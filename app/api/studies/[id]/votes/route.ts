@@ -12,16 +12,18 @@ type Params = { params: Promise<{ id: string }> };
 // Records the rater's vote on the pair they hold; a repeat of the same vote answers like the first.
 export const POST = route(async (request: Request, { params }: Params) => {
   const { id } = await params;
-  const body = await readJson(request, voteSchema);
   // Fast path (a happy vote from a signed-in rater): one statement checks the session and writes.
-  const session = body.error ? null : await unverifiedCookieSession();
-  if (session && body.data) {
-    const reply = await recordSessionVote(session, id, body.data);
+  // Only a request with a validly signed session cookie gets its body read before authentication.
+  const session = await unverifiedCookieSession();
+  const early = session ? await readJson(request, voteSchema) : null;
+  if (session && early?.data) {
+    const reply = await recordSessionVote(session, id, early.data);
     if (reply) return raterResponse(reply);
   }
   // Anything else is authenticated in full first, so refusals answer exactly as on every route.
   const auth = await apiUser(Role.RATER);
   if (auth.error) return auth.error;
+  const body = early ?? (await readJson(request, voteSchema));
   if (body.error) return body.error;
   return raterResponse(await recordVote(id, auth.user.id, body.data));
 });
