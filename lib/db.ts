@@ -1,5 +1,6 @@
 // The one PrismaClient of the app (server-only), on the node-postgres driver adapter,
-// so queries need no native Prisma engine; and its connection pool, for the few bulk reads.
+// so queries need no native Prisma engine; and its connection pool, for the few bulk reads and the
+// rater hot paths' prepared statements.
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -68,7 +69,7 @@ export async function bulkRows(sql: { text: string; values: unknown[] }): Promis
 }
 
 /**
- * A hot-path statement by name (votes, every request's session look-up): PostgreSQL parses and plans
+ * A hot-path statement by name (every request's session look-up, the vote, the next-pair lease): PostgreSQL parses and plans
  * it once per connection instead of on every call, and the ORM's per-query work is skipped. Callers
  * return no timestamp columns (the driver would read them in local time): epoch milliseconds instead.
  */
