@@ -93,6 +93,7 @@ test("a vote sent with a signed-out rater's cookie is refused and not recorded",
   const refused = await replay.post(`/api/studies/${studyId}/votes`, { data: { assignmentId, choice: "LEFT" } });
   expect(refused.status()).toBe(401);
   expect((await refused.json()).error.code).toBe("unauthenticated");
+  expect((await replay.get(`/api/studies/${studyId}/next`)).status()).toBe(401);
   await replay.dispose();
 
   // Signed in again, the rater still holds the same unvoted pair, and this vote counts.
