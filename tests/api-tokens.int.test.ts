@@ -36,15 +36,15 @@ describe("API tokens", () => {
 
 describe("sessions", () => {
   it("stop working when they expire or are revoked", async () => {
-    const { createAuthSession, liveSessionUserId, revokeAuthSession } = await import("@/lib/data/auth-sessions");
+    const { createAuthSession, liveSessionUser, revokeAuthSession } = await import("@/lib/data/auth-sessions");
     const user = await makeUser("RESEARCHER");
     const live = await createAuthSession(user.id, 3600);
-    expect(await liveSessionUserId(live)).toBe(user.id);
+    expect((await liveSessionUser(live, user.id))?.id).toBe(user.id);
     const expired = await createAuthSession(user.id, 3600);
     await db.authSession.update({ where: { id: expired }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await liveSessionUserId(expired)).toBeNull();
+    expect(await liveSessionUser(expired, user.id)).toBeNull();
     await revokeAuthSession(live);
-    expect(await liveSessionUserId(live)).toBeNull();
+    expect(await liveSessionUser(live, user.id)).toBeNull();
   });
 
   it("give their user in one look-up only while live, for that user, and while the account exists", async () => {

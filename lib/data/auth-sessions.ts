@@ -31,15 +31,6 @@ export async function createAuthSession(userId: string, maxAgeSeconds: number): 
   return id;
 }
 
-/** The user id of a live (not revoked, not expired) session, or null. */
-export async function liveSessionUserId(sessionId: string): Promise<string | null> {
-  const session = await db.authSession.findFirst({
-    where: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() } },
-    select: { userId: true },
-  });
-  return session?.userId ?? null;
-}
-
 /**
  * The session's user, if the session is live and belongs to that active user: one prepared
  * statement per request (every API call runs it).
