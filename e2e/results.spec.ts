@@ -33,6 +33,12 @@ test("exports de-blind the votes, and only staff get them", async ({ page, playw
   expect(Object.keys(records[0]!)).toEqual(expect.arrayContaining(["model_a", "model_b", "winner"]));
   expect(records.every((r) => ["model_a", "model_b", "tie", "tie (bothbad)"].includes(r.winner!))).toBe(true);
 
+  // The results API says its own server time (the benchmark reports it against the target).
+  const results = await page.request.get(`/api/studies/${demo.id}/results`);
+  expect(results.status()).toBe(200);
+  expect(results.headers()["server-timing"]).toMatch(/^results;dur=\d+(\.\d)?$/);
+  expect((await results.json()).totals.votes).toBeGreaterThan(0);
+
   // Raters and the anonymous never get the results or the exports.
   const rater = await playwright.request.newContext({ baseURL });
   await signInOverHttp(rater, "RATER");

@@ -189,13 +189,22 @@ async function soloRater(baseUrl: string, cookie: string, n: number) {
   return { n: times.length, p50: at(0.5), p99: at(0.99), max: times.at(-1) ?? NaN, mean: times.reduce((a, b) => a + b, 0) / times.length };
 }
 
+/** The `dur` of a response's Server-Timing header (the results API sets one), or NaN. */
+function serverMs(headers: Headers): number {
+  return Number(/dur=([\d.]+)/.exec(headers.get("server-timing") ?? "")?.[1] ?? NaN);
+}
+
 async function results(app: AppServer) {
   const researcher = new HttpClient(app.baseUrl);
   await researcher.signIn(RESEARCHER_EMAIL, PASSWORD);
   const statuses = new Set<number>();
+  const server: number[] = [];
+  // Client time; the server's own time (Server-Timing) is kept in `server`, in request order.
   const timed = async (path: string) => {
     const t = performance.now();
-    statuses.add((await researcher.request("GET", path)).status);
+    const res = await researcher.request("GET", path);
+    statuses.add(res.status);
+    server.push(serverMs(res.headers));
     return performance.now() - t;
   };
   const path = `/api/studies/${BIG.studyId}/results`;
@@ -206,12 +215,13 @@ async function results(app: AppServer) {
   warm.sort((a, b) => a - b);
   const excluded = await timed(`${path}?exclude=r_bench1,r_bench2`);
   const errors = [...statuses].filter((s) => s !== 200);
+  const warmServer = server.slice(1, 6).sort((a, b) => a - b);
   row({ measurement: "GET /results, 1M-vote study: first request", "p50 ms": f(cold, 0), errors: errors.length ? `status ${errors}` : "0",
-    notes: "every figure computed: tallies of 100k pairs, rater stats and agreement over 1M votes, bootstraps; target ≤ 500 ms" });
+    notes: `server time ${f(server[0]!, 0)} ms; every figure computed: tallies of 100k pairs, rater stats and agreement over 1M votes, bootstraps; target ≤ 500 ms` });
   row({ measurement: "GET /results: repeat views (other prompt pages)", "p50 ms": f(warm[2]!, 0), "p99 ms": f(warm[4]!, 0),
-    notes: `5 sequential, figures from the per-study cache, prompt page from the tallies; min ${f(warm[0]!, 0)} ms` });
+    notes: `server time p50 ${f(warmServer[2]!, 0)} ms; 5 sequential, figures from the per-study cache, prompt page from the tallies; min ${f(warm[0]!, 0)} ms` });
   row({ measurement: "GET /results?exclude=2 raters (a new scope)", "p50 ms": f(excluded, 0),
-    notes: "computed afresh: tallies minus the excluded raters' votes" });
+    notes: `server time ${f(server[6]!, 0)} ms; computed afresh: tallies minus the excluded raters' votes` });
 }
 
 /** A new server process (a deploy, another instance): its first results request, served from ResultsSnapshot. */
@@ -225,7 +235,7 @@ async function resultsAfterRestart(env: Record<string, string>) {
     const ms = performance.now() - t;
     const generatedAt = (res.body as { generatedAt?: string }).generatedAt;
     row({ measurement: "GET /results: first request on a new server process", "p50 ms": f(ms, 0), errors: res.status === 200 ? "0" : `status ${res.status}`,
-      notes: `figures stored by the previous process (generatedAt ${generatedAt?.slice(11, 19)}), recomputed in the background when older than 15 s` });
+      notes: `server time ${f(serverMs(res.headers), 0)} ms; figures stored by the previous process (generatedAt ${generatedAt?.slice(11, 19)}), recomputed in the background when older than 15 s` });
   } finally {
     await app.stop();
   }
