@@ -2,6 +2,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, preparedRows } from "@/lib/db";
+import { DB_NOW_TEXT } from "@/lib/data/study-access";
 import type { SessionUser } from "@/lib/data/users";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -9,7 +10,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 // (which checks the session itself) both use it. `s` is the AuthSession row, `u` its User.
 const liveSession = (sessionParam: string, userParam: string) => `
   s.id = ${sessionParam} AND s."userId" = ${userParam} AND s."revokedAt" IS NULL
-  AND s."expiresAt" > (now() AT TIME ZONE 'UTC') AND u."deletedAt" IS NULL`;
+  AND s."expiresAt" > ${DB_NOW_TEXT} AND u."deletedAt" IS NULL`;
 
 /** SQL true when the session is live and its user has the role (parameters given as `$n`). */
 export function liveSessionWithRoleSql(sessionParam: string, userParam: string, role: Role): string {

@@ -17,8 +17,10 @@ export type RaterStudy = {
   completion: Completion | null;
 };
 
-/** The database's clock in the columns' convention (UTC timestamps without time zone). */
-export const DB_NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
+/** The database's clock in the columns' convention (UTC timestamps without time zone), as SQL text. */
+export const DB_NOW_TEXT = "(now() AT TIME ZONE 'UTC')";
+/** The same, as a fragment for Prisma's tagged queries. */
+export const DB_NOW = Prisma.raw(DB_NOW_TEXT);
 
 export function completionOf(code: string | null, url: string | null): Completion | null {
   return code || url ? { code, url } : null;

@@ -9,7 +9,7 @@ import { type RaterError, raterErrors } from "@/lib/assignment/rater-error";
 import { explainUnwrittenVote, type RecordedVote, type VoteContext } from "@/lib/assignment/vote-outcome";
 import { db, preparedRows } from "@/lib/db";
 import { liveSessionWithRoleSql } from "@/lib/data/auth-sessions";
-import { DB_NOW } from "@/lib/data/study-access";
+import { DB_NOW, DB_NOW_TEXT } from "@/lib/data/study-access";
 import type { VoteChoice, VoteInput } from "@/lib/validation/vote";
 
 export type VoteReply = {
@@ -88,7 +88,7 @@ const voteSql = (checkSession: boolean) => `
   SELECT v."assignmentId", v.choice, (extract(epoch FROM v."createdAt") * 1000)::float8 AS "createdAtMs",
          t."revealAfterVote", t."leftIsA", t."outputAId", t."outputBId"
   FROM vote v JOIN timed t ON t.id = v."assignmentId"`;
-const NOW = `(now() AT TIME ZONE 'UTC')`;
+const NOW = DB_NOW_TEXT;
 const VOTE = voteSql(false);
 const SESSION_VOTE = voteSql(true);
 
