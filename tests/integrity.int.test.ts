@@ -121,4 +121,24 @@ describe("database integrity", () => {
     const updated = await db.output.update({ where: { id: f.outputA.id }, data: { text: "ünïcödé ✓" } });
     expect(updated.chars).toBe(9);
   });
+
+  it("copies each pair's result facts from its outputs and prompt, and keeps them in step", async () => {
+    const f = await makePairFixture();
+    // The same outputs the other way round: each output is output A of one pair and output B of the other.
+    const swapped = await db.pair.create({ data: { studyId: f.study.id, promptId: f.prompt.id, outputAId: f.outputB.id, outputBId: f.outputA.id } });
+    const facts = (id: string) => db.pair.findUniqueOrThrow({
+      where: { id }, select: { modelAId: true, modelBId: true, lengthA: true, lengthB: true, category: true, dataset: true },
+    });
+    expect(await facts(f.pair.id)).toEqual({ modelAId: f.modelA.id, modelBId: f.modelB.id, lengthA: 8, lengthB: 8, category: null, dataset: null });
+    expect(await facts(swapped.id)).toMatchObject({ modelAId: f.modelB.id, modelBId: f.modelA.id });
+
+    // Both outputs re-uploaded in one statement, as a replacing upload does.
+    await db.$executeRaw`UPDATE "Output" o SET text = v.text FROM (VALUES (${f.outputA.id}, 'a longer answer A'), (${f.outputB.id}, 'B')) v(id, text) WHERE o.id = v.id`;
+    expect(await facts(f.pair.id)).toMatchObject({ lengthA: 17, lengthB: 1 });
+    expect(await facts(swapped.id)).toMatchObject({ lengthA: 1, lengthB: 17 });
+
+    await db.prompt.update({ where: { id: f.prompt.id }, data: { category: "coding", dataset: "vicuna" } });
+    expect(await facts(f.pair.id)).toMatchObject({ category: "coding", dataset: "vicuna" });
+    expect(await facts(swapped.id)).toMatchObject({ category: "coding", dataset: "vicuna" });
+  });
 });

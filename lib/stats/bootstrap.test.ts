@@ -29,6 +29,18 @@ describe("bootstrapWinRate", () => {
     expect(bootstrapWinRate(data, { seed: "other" }).interval).not.toEqual(a.interval);
   });
 
+  it("does not depend on the order of the prompts (both methods)", () => {
+    const data = [...mixture(40), ...singleVotePrompts(30, 25)];
+    // A fixed shuffle (reversal would keep equal patterns adjacent): every 7th element first.
+    const shuffled = data.map((p, i) => ({ p, k: (i * 7) % data.length })).sort((x, y) => x.k - y.k).map((x) => x.p);
+    expect(shuffled).not.toEqual(data);
+    for (const method of ["grouped", "direct"] as const) {
+      const a = bootstrapWinRate(data, { seed: 3, method });
+      expect(bootstrapWinRate(shuffled, { seed: 3, method })).toEqual(a);
+      expect(bootstrapWinRate([...data].reverse(), { seed: 3, method })).toEqual(a);
+    }
+  });
+
   it("pools votes for the point estimate and contains it", () => {
     // Hand: per copy A's score = 3 + 2 + (0 + 0.5) + (1 + 0.5 * 2) = 7.5 over 3 + 3 + 3 + 4 = 13 votes.
     const r = bootstrapWinRate(mixture(50));

@@ -81,12 +81,22 @@ function groupPrompts(packed: PackedPrompts): PromptGroups {
       multiplicity[at] = (multiplicity[at] as number) + 1;
     }
   });
+  // Patterns in (votes, score) order, not order of appearance: the resamples then depend on the
+  // prompts, never on the order a query happened to return them in (the results skip an ORDER BY).
+  const order = score.map((_, i) => i).sort((i, j) => (weight[i] as number) - (weight[j] as number) || (score[i] as number) - (score[j] as number));
   return {
-    score: Float64Array.from(score),
-    weight: Float64Array.from(weight),
-    multiplicity: Float64Array.from(multiplicity),
+    score: Float64Array.from(order, (i) => score[i] as number),
+    weight: Float64Array.from(order, (i) => weight[i] as number),
+    multiplicity: Float64Array.from(order, (i) => multiplicity[i] as number),
     prompts: packed.score.length,
   };
+}
+
+/** The prompts in (votes, score) order, for the same reason as the patterns above. */
+function sortedPrompts(packed: PackedPrompts): PackedPrompts {
+  const order = Array.from(packed.score, (_, i) => i)
+    .sort((i, j) => (packed.weight[i] as number) - (packed.weight[j] as number) || (packed.score[i] as number) - (packed.score[j] as number));
+  return { score: Float64Array.from(order, (i) => packed.score[i] as number), weight: Float64Array.from(order, (i) => packed.weight[i] as number) };
 }
 
 /**
@@ -151,7 +161,7 @@ function resolveOptions(options: BootstrapOptions, prompts: number, patterns: nu
 /**
  * Each resample draws P prompts with replacement and recomputes the pooled win rate
  * (sum of scores / sum of votes), matching how the point estimate weights prompts.
- * Deterministic for a given seed, method and input order.
+ * Deterministic for a given seed, method and set of prompts, in whatever order they come.
  */
 export function bootstrapWinRate(prompts: readonly PromptCounts[], options: BootstrapOptions = {}): BootstrapResult {
   const packed = packPrompts(prompts);
@@ -159,7 +169,7 @@ export function bootstrapWinRate(prompts: readonly PromptCounts[], options: Boot
   const { level, grouped, resamples, seed } = resolveOptions(options, groups.prompts, groups.score.length);
   if (groups.prompts === 0) return { estimate: null, interval: null, resamples: 0 };
   const rng = mulberry32(seed);
-  const stats = grouped ? groupedStats(groups, resamples, rng) : directStats(packed, resamples, rng);
+  const stats = grouped ? groupedStats(groups, resamples, rng) : directStats(sortedPrompts(packed), resamples, rng);
   stats.sort();
   const tail = (1 - level) / 2;
   const interval = { low: quantileSorted(stats, tail) as number, high: quantileSorted(stats, 1 - tail) as number };

@@ -34,10 +34,14 @@ const STEPS: [string, string][] = [
   ["members", `INSERT INTO "StudyMember" ("studyId", "userId")
     SELECT '${BIG.studyId}', 'u' || i FROM generate_series(0, ${BIG.raters - 1}) i
     UNION ALL SELECT '${VOTE.studyId}', 'u' || i FROM generate_series(0, ${VOTE.raters - 1}) i`],
-  ["pairs", `INSERT INTO "Pair" (id, "studyId", "promptId", "outputAId", "outputBId")
-    SELECT 'q' || i, '${BIG.studyId}', 'p' || i, 'oa' || i, 'ob' || i FROM generate_series(0, ${BIG.pairs - 1}) i
-    UNION ALL
-    SELECT 'vq' || i, '${VOTE.studyId}', 'p' || i, 'oa' || i, 'ob' || i FROM generate_series(0, ${VOTE.pairs - 1}) i`],
+  // With the result facts the Pair_facts trigger would copy from the outputs and prompt (it is off here too).
+  ["pairs", `INSERT INTO "Pair" (id, "studyId", "promptId", "outputAId", "outputBId", "modelAId", "modelBId", "lengthA", "lengthB", category, dataset)
+    SELECT x.id, x."studyId", x."promptId", oa.id, ob.id, oa."modelId", ob."modelId", oa.chars, ob.chars, pr.category, pr.dataset
+    FROM (
+      SELECT 'q' || i AS id, '${BIG.studyId}' AS "studyId", 'p' || i AS "promptId", 'oa' || i AS a, 'ob' || i AS b FROM generate_series(0, ${BIG.pairs - 1}) i
+      UNION ALL
+      SELECT 'vq' || i, '${VOTE.studyId}', 'p' || i, 'oa' || i, 'ob' || i FROM generate_series(0, ${VOTE.pairs - 1}) i
+    ) x JOIN "Output" oa ON oa.id = x.a JOIN "Output" ob ON ob.id = x.b JOIN "Prompt" pr ON pr.id = x."promptId"`],
   // One row per vote to come: who, which side was shown left, when, what was chosen (c), and the
   // label as the agreement rule's bit (A = 1, B = 2, tie = 4, both bad = 8).
   ["vote plan (temp)", `CREATE TEMP TABLE g AS

@@ -47,11 +47,13 @@ export function majoritySql(a: Prisma.Sql, b: Prisma.Sql, draws: Prisma.Sql): Pr
 /**
  * The study's pairs with their tallies as a FROM item (alias it): the per-pair counts the Vote
  * triggers keep, minus the votes of excluded raters, which are few and read through the
- * Vote(studyId, raterId) index. Columns: the Pair row's ids plus votes, winsA, winsB, ties,
- * bothBad, leftWins, rightWins. Excluded pairs are included: callers decide.
+ * Vote(studyId, raterId) index. Columns: the Pair row's ids and result facts (modelAId, modelBId,
+ * lengthA, lengthB, category, dataset) plus votes, winsA, winsB, ties, bothBad, leftWins, rightWins.
+ * Excluded pairs are included: callers decide.
  */
 export function talliedPairs(scope: ResultsScope): Prisma.Sql {
-  const ids = Prisma.sql`p.id AS "pairId", p."promptId", p."outputAId", p."outputBId", p."goldOutputId", p.excluded, p."createdAt"`;
+  const ids = Prisma.sql`p.id AS "pairId", p."promptId", p."outputAId", p."outputBId", p."goldOutputId", p.excluded, p."createdAt",
+    p."modelAId", p."modelBId", p."lengthA", p."lengthB", p.category, p.dataset`;
   if (scope.excludeRaterIds.length === 0) {
     return Prisma.sql`(SELECT ${ids}, p."voteCount" AS votes, p."winsA", p."winsB", p.ties, p."bothBad", p."leftWins", p."rightWins"
       FROM "Pair" p WHERE p."studyId" = ${scope.studyId})`;
