@@ -65,10 +65,11 @@ describe("database integrity", () => {
     expect(await db.pair.count({ where: { studyId: f.study.id } })).toBe(0);
     expect(await db.assignment.count({ where: { id: assignment.id } })).toBe(0);
     expect(await db.vote.count({ where: { studyId: f.study.id } })).toBe(0);
+    expect(await db.voteHour.count({ where: { studyId: f.study.id } })).toBe(0);
     expect(await db.output.count({ where: { id: f.outputA.id } })).toBe(1);
   });
 
-  it("keeps each pair's tally and each member's vote count in step with the votes, bulk or single", async () => {
+  it("keeps each pair's tally, each member's vote count and the votes per hour in step with the votes, bulk or single", async () => {
     const f = await makePairFixture();
     const raters = await Promise.all([0, 1, 2, 3, 4].map(() => makeUser()));
     await db.studyMember.createMany({ data: raters.map((r) => ({ studyId: f.study.id, userId: r.id })) });
@@ -80,8 +81,21 @@ describe("database integrity", () => {
       assignmentId: assignments[i]!.id, studyId: f.study.id, pairId: f.pair.id, raterId: raters[i]!.id,
       choice: choices[i]!, winnerOutputId: winner(choices[i]!), msTaken: 1000,
     });
+    // Two of the bulk votes an hour and three hours earlier (votes loaded from elsewhere keep their time).
+    const hourAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
     await db.vote.create({ data: vote(0) });
-    await db.vote.createMany({ data: [1, 2, 3, 4].map(vote) });
+    await db.vote.createMany({ data: [1, 2, 3, 4].map((i) => ({ ...vote(i), ...(i === 1 ? { createdAt: hourAgo(1) } : i === 2 ? { createdAt: hourAgo(3) } : {}) })) });
+    const perHour = async () => {
+      const [kept, counted] = await Promise.all([
+        db.$queryRaw<{ hour: Date; votes: number }[]>`
+          SELECT hour, sum(votes)::int AS votes FROM "VoteHour" WHERE "studyId" = ${f.study.id} GROUP BY hour HAVING sum(votes) <> 0 ORDER BY hour`,
+        db.$queryRaw<{ hour: Date; votes: number }[]>`
+          SELECT date_trunc('hour', "createdAt") AS hour, count(*)::int AS votes FROM "Vote" WHERE "studyId" = ${f.study.id} GROUP BY 1 ORDER BY 1`,
+      ]);
+      expect(kept).toEqual(counted);
+      return kept.map((h) => h.votes);
+    };
+    expect(await perHour()).toEqual([1, 1, 3]);
     const tally = () => db.pair.findUniqueOrThrow({
       where: { id: f.pair.id }, select: { voteCount: true, winsA: true, winsB: true, ties: true, bothBad: true, leftWins: true, rightWins: true },
     });
@@ -93,7 +107,10 @@ describe("database integrity", () => {
       .map((v) => [raters.findIndex((r) => r.id === v.raterId), v.agrees]).sort((x, y) => Number(x[0]) - Number(y[0]));
     expect(await flags()).toEqual([[0, null], [1, null], [2, false], [3, false], [4, false]]);
 
-    await db.vote.deleteMany({ where: { raterId: { in: [raters[0]!.id, raters[3]!.id] } } });
+    await db.vote.deleteMany({ where: { raterId: { in: [raters[0]!.id, raters[3]!.id, raters[2]!.id] } } });
+    expect(await perHour()).toEqual([1, 1]);
+    await db.vote.create({ data: vote(2) });
+    expect(await perHour()).toEqual([1, 2]);
     expect(await tally()).toEqual({ voteCount: 3, winsA: 1, winsB: 1, ties: 0, bothBad: 1, leftWins: 1, rightWins: 1 });
     expect((await member(0)).votes).toBe(0);
     expect((await member(1)).votes).toBe(1);

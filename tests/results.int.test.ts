@@ -5,9 +5,10 @@ import { db } from "@/lib/db";
 import { exportVoteBatches } from "@/lib/data/results/export-votes";
 import { listResultPrompts } from "@/lib/data/results/prompt-list";
 import { raterStats } from "@/lib/data/results/rater-stats";
+import { votesPerHour } from "@/lib/data/results/votes-over-time";
 import { resultPromptDetail } from "@/lib/data/results/prompt-detail";
 import { exportStream } from "@/lib/exports/stream";
-import { getStudyResults, type ResultsResponse } from "@/lib/results/study-results";
+import { getStudyResults, resultsScope, type ResultsResponse } from "@/lib/results/study-results";
 import { makeUser } from "./factories";
 import { castVote, makeModels, makeOutput, makePrompt, makeStudy, makeStudyPair, type Outcome } from "./factories-results";
 
@@ -213,6 +214,19 @@ describe("results of a study with a known vote pattern", () => {
     const r1 = without.raters.find((r) => r.pseudonym === raters[0])!;
     // P1 and P4 agree as before; P3's other vote is now r2's B alone (agrees); P5 has no other vote.
     expect(r1.agreement).toEqual({ agreed: 3, compared: 3, rate: 1 });
+  });
+
+  it("counts votes per hour from the hour tallies minus excluded raters and excluded pairs, each vote once", async () => {
+    // r3 voted on the excluded P7 too: leaving r3 out must not take that vote away twice.
+    for (const exclude of [[], [raters[2]!], [raters[2]!, raters[3]!]]) {
+      const { scope } = await resultsScope(studyId, exclude);
+      const want = await db.$queryRaw<{ hour: Date; votes: number }[]>`
+        SELECT date_trunc('hour', v."createdAt") AS hour, count(*)::int AS votes
+        FROM "Vote" v JOIN "Pair" p ON p.id = v."pairId" JOIN "User" u ON u.id = v."raterId"
+        WHERE v."studyId" = ${studyId} AND NOT p.excluded AND NOT (u.pseudonym = ANY(${exclude}::text[])) GROUP BY 1 ORDER BY 1`;
+      expect(want.length).toBeGreaterThan(0);
+      expect(await votesPerHour(scope)).toEqual(want);
+    }
   });
 
   it("reads each rater's median from the index exactly as percentile_cont would, excluded pairs or not", async () => {

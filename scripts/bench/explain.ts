@@ -27,7 +27,8 @@ export const QUERIES: Record<string, { text: string; values: readonly unknown[] 
   "results: pairCounts, 2 raters excluded": pairCountsSql(excluding),
   "results: raterStats": raterStatsSql(scope, false),
   "results: raterAgreement": raterAgreementSql(scope),
-  "results: votesPerHour": votesPerHourSql(scope, false),
+  "results: votesPerHour (from the hour tallies)": votesPerHourSql(scope, false),
+  "results: votesPerHour, 2 raters excluded": votesPerHourSql(excluding, false),
   "results: prompt list (page 1)": promptPageSql(scope, { page: 1, pageSize: 25 }),
 };
 

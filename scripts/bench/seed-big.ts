@@ -69,6 +69,9 @@ const STEPS: [string, string][] = [
   ["member tallies", `UPDATE "StudyMember" m SET votes = d.n
     FROM (SELECT "studyId", "raterId", count(*)::int AS n FROM "Vote" WHERE "studyId" = '${BIG.studyId}' GROUP BY 1, 2) d
     WHERE m."studyId" = d."studyId" AND m."userId" = d."raterId"`],
+  ["hour tallies", `INSERT INTO "VoteHour" ("studyId", hour, shard, votes)
+    SELECT "studyId", date_trunc('hour', "createdAt"), "pairwise_vote_shard"("raterId"), count(*)::int
+    FROM "Vote" WHERE "studyId" = '${BIG.studyId}' GROUP BY 1, 2, 3`],
   // Vote study (ids must pass the vote schema: base64url, 8+ chars): rater k % 64 on pair (k / 64 + 5 * rater) % 300, so concurrent requests mostly hit different pairs.
   ["vote-study assignments", `INSERT INTO "Assignment" (id, "studyId", "pairId", "raterId", "leftIsA", "servedAt", "expiresAt")
     SELECT 'va' || lpad(k::text, 8, '0') || substr(md5(k::text), 1, 12), '${VOTE.studyId}', 'vq' || ((k / ${VOTE.raters} + 5 * (k % ${VOTE.raters})) % ${VOTE.pairs}),

@@ -1,0 +1,98 @@
+-- CreateTable
+CREATE TABLE "VoteHour" (
+    "studyId" TEXT NOT NULL,
+    "hour" TIMESTAMP(3) NOT NULL,
+    "shard" SMALLINT NOT NULL,
+    "votes" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "VoteHour_pkey" PRIMARY KEY ("studyId","hour","shard")
+);
+
+-- AddForeignKey
+ALTER TABLE "VoteHour" ADD CONSTRAINT "VoteHour_studyId_fkey" FOREIGN KEY ("studyId") REFERENCES "Study"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Hand-written: kept by the tally trigger like the other tallies (see vote_tallies, vote_agreement).
+ALTER TABLE "VoteHour" ADD CONSTRAINT "VoteHour_votes_check" CHECK ("votes" >= 0);
+
+-- A rater's shard: the last character of their id, so it never changes (hashtext may across PostgreSQL versions).
+CREATE FUNCTION "pairwise_vote_shard"(rater_id text) RETURNS smallint
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT (ascii(right(rater_id, 1)) & 15)::smallint $$;
+
+CREATE OR REPLACE FUNCTION "pairwise_vote_tally"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  sign int := CASE TG_OP WHEN 'INSERT' THEN 1 ELSE -1 END;
+BEGIN
+  -- Member rows first, then pairs: the same order the assignment takes its locks in.
+  UPDATE "StudyMember" m SET "votes" = m."votes" + sign * d.n
+  FROM (SELECT "studyId", "raterId", count(*)::int AS n FROM changed GROUP BY 1, 2) d
+  WHERE m."studyId" = d."studyId" AND m."userId" = d."raterId";
+
+  UPDATE "Pair" p SET
+    "voteCount" = p."voteCount" + sign * d.n,
+    "winsA" = p."winsA" + sign * d.a,
+    "winsB" = p."winsB" + sign * d.b,
+    "ties" = p."ties" + sign * d.t,
+    "bothBad" = p."bothBad" + sign * d.x,
+    "leftWins" = p."leftWins" + sign * d.l,
+    "rightWins" = p."rightWins" + sign * d.r
+  FROM (
+    SELECT c."pairId", count(*)::int AS n,
+      count(*) FILTER (WHERE c."winnerOutputId" = q."outputAId")::int AS a,
+      count(*) FILTER (WHERE c."winnerOutputId" = q."outputBId")::int AS b,
+      count(*) FILTER (WHERE c.choice = 'TIE')::int AS t,
+      count(*) FILTER (WHERE c.choice = 'BOTH_BAD')::int AS x,
+      count(*) FILTER (WHERE c.choice = 'LEFT')::int AS l,
+      count(*) FILTER (WHERE c.choice = 'RIGHT')::int AS r
+    FROM changed c JOIN "Pair" q ON q.id = c."pairId"
+    GROUP BY c."pairId"
+  ) d
+  WHERE p.id = d."pairId";
+
+  UPDATE "Vote" v SET "agrees" = f.agrees
+  FROM (
+    SELECT w.id, "pairwise_agrees"("pairwise_label_bit"(w.choice, w."winnerOutputId", p."outputAId"),
+                                   p."winsA", p."winsB", p.ties, p."bothBad") AS agrees
+    FROM "Pair" p JOIN "Vote" w ON w."pairId" = p.id
+    WHERE p.id IN (SELECT "pairId" FROM changed)
+  ) f
+  WHERE v.id = f.id AND v."agrees" IS DISTINCT FROM f.agrees;
+
+  -- Hour rows last and in key order, so two bulk writers never wait on each other's rows crosswise.
+  -- Deleted votes only update (the rows are gone already when a whole study is deleted).
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO "VoteHour" AS h ("studyId", "hour", "shard", "votes")
+    SELECT "studyId", date_trunc('hour', "createdAt"), "pairwise_vote_shard"("raterId"), count(*)::int
+    FROM changed GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT ("studyId", "hour", "shard") DO UPDATE SET "votes" = h."votes" + EXCLUDED."votes";
+  ELSE
+    UPDATE "VoteHour" h SET "votes" = h."votes" - d.n
+    FROM (SELECT "studyId", date_trunc('hour', "createdAt") AS hour, "pairwise_vote_shard"("raterId") AS shard, count(*)::int AS n
+          FROM changed GROUP BY 1, 2, 3) d
+    WHERE h."studyId" = d."studyId" AND h."hour" = d.hour AND h."shard" = d.shard;
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+-- The hour a vote counts in is part of what it counts for now.
+CREATE OR REPLACE FUNCTION "pairwise_vote_immutable"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'a vote''s pair, rater, study, choice, winner and time cannot change (delete it instead)'
+    USING ERRCODE = 'check_violation';
+END
+$$;
+DROP TRIGGER "Vote_immutable" ON "Vote";
+CREATE TRIGGER "Vote_immutable" BEFORE UPDATE OF "pairId", "raterId", "studyId", "choice", "winnerOutputId", "createdAt" ON "Vote"
+  FOR EACH ROW WHEN (OLD."pairId" IS DISTINCT FROM NEW."pairId" OR OLD."raterId" IS DISTINCT FROM NEW."raterId"
+    OR OLD."studyId" IS DISTINCT FROM NEW."studyId" OR OLD."choice" IS DISTINCT FROM NEW."choice"
+    OR OLD."winnerOutputId" IS DISTINCT FROM NEW."winnerOutputId" OR OLD."createdAt" IS DISTINCT FROM NEW."createdAt")
+  EXECUTE FUNCTION "pairwise_vote_immutable"();
+
+-- Existing votes.
+INSERT INTO "VoteHour" ("studyId", "hour", "shard", "votes")
+SELECT "studyId", date_trunc('hour', "createdAt"), "pairwise_vote_shard"("raterId"), count(*)::int
+FROM "Vote" GROUP BY 1, 2, 3;
+
+-- The chart no longer aggregates the votes themselves (migration results_statistics made that fast).
+DROP STATISTICS IF EXISTS "Vote_hour_stats";
