@@ -22,6 +22,12 @@ describe("database integrity", () => {
     await expect(db.output.create({ data: { promptId: f.prompt.id, modelId: f.modelA.id, text: "again" } })).rejects.toThrow(/Unique constraint/);
   });
 
+  it("judges a prompt once per model pair in a study, in one order", async () => {
+    const f = await makePairFixture();
+    await expect(db.pair.create({ data: { studyId: f.study.id, promptId: f.prompt.id, outputAId: f.outputB.id, outputBId: f.outputA.id } }))
+      .rejects.toThrow(/Pair_study_prompt_model_pair_key|Unique constraint/);
+  });
+
   it("refuses a pair whose outputs answer different prompts", async () => {
     const f = await makePairFixture();
     const other = unique("Other prompt");
@@ -162,8 +168,9 @@ describe("database integrity", () => {
 
   it("copies each pair's result facts from its outputs and prompt, and keeps them in step", async () => {
     const f = await makePairFixture();
-    // The same outputs the other way round: each output is output A of one pair and output B of the other.
-    const swapped = await db.pair.create({ data: { studyId: f.study.id, promptId: f.prompt.id, outputAId: f.outputB.id, outputBId: f.outputA.id } });
+    // The same outputs the other way round in another study: each output is output A of one pair and output B of the other.
+    const other = await db.study.create({ data: { name: unique("study"), inviteToken: unique("invite") } });
+    const swapped = await db.pair.create({ data: { studyId: other.id, promptId: f.prompt.id, outputAId: f.outputB.id, outputBId: f.outputA.id } });
     const facts = (id: string) => db.pair.findUniqueOrThrow({
       where: { id }, select: { modelAId: true, modelBId: true, lengthA: true, lengthB: true, category: true, dataset: true },
     });

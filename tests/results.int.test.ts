@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { exportVoteBatches } from "@/lib/data/results/export-votes";
+import { pairAggregates } from "@/lib/data/results/pair-counts";
 import { listResultPrompts } from "@/lib/data/results/prompt-list";
 import { raterStats } from "@/lib/data/results/rater-stats";
 import { votesPerHour } from "@/lib/data/results/votes-over-time";
@@ -345,5 +346,40 @@ describe("three models", () => {
     expect(r.ranking!.models[0]!.low).not.toBeNull();
     const h = r.ranking!.headToHead;
     expect(h.winRate[h.models.indexOf(x!.name)]![h.models.indexOf(y!.name)]).toBeCloseTo(0.8, 12);
+  });
+});
+
+describe("pair aggregates", () => {
+  it("skip equal-length pairs in length bias, count a prompt once across comparisons, and group identical pairs", async () => {
+    const [x, y, z] = await makeModels("x", "y", "z");
+    const study = await makeStudy([x!, y!, z!]);
+    const [rater1, rater2] = await Promise.all([makeUser(), makeUser()]);
+    const q1 = await makePrompt({ category: "math" });
+    const q2 = await makePrompt({ category: "math" });
+    const out = async (promptId: string, model: { id: string }, text: string) => (await makeOutput(promptId, model.id, text)).id;
+    const q1x = await out(q1.id, x!, "same");
+    const q1y = await out(q1.id, y!, "same");
+    const q1z = await out(q1.id, z!, "much longer");
+    const q2x = await out(q2.id, x!, "longer answer");
+    const q2y = await out(q2.id, y!, "short");
+    const xy1 = await makeStudyPair(study.id, q1.id, q1x, q1y); // equal lengths
+    const xz1 = await makeStudyPair(study.id, q1.id, q1x, q1z); // z longer
+    const xy2 = await makeStudyPair(study.id, q2.id, q2x, q2y); // x longer
+    const vote = (pair: typeof xy1, raterId: string, outcome: Outcome) => castVote(study.id, { pair, raterId, outcome, leftIsA: true });
+    await vote(xy1, rater1.id, "A");
+    await vote(xy1, rater2.id, "B");
+    await vote(xz1, rater1.id, "B");
+    await vote(xy2, rater1.id, "A");
+    await vote(xy2, rater2.id, "B");
+    const agg = await pairAggregates({ studyId: study.id, excludeRaterIds: [] });
+    // A on the left throughout: A outcomes pressed LEFT (2), B outcomes RIGHT (3). Longer wins: z in xz1 (1), x in
+    // xy2 (1); shorter wins: y in xy2 (1); xy1 has equal lengths and is skipped.
+    expect(agg.sides).toEqual({ leftWins: 2, rightWins: 3, longerWins: 2, shorterWins: 1 });
+    expect(agg.promptsVoted).toBe(2);
+    // xy1 and xy2 have the same counts (A1 B1): one pattern standing for two pairs.
+    expect(agg.patterns).toHaveLength(2);
+    expect(agg.patterns).toContainEqual({ modelA: x!.name, modelB: y!.name, winsA: 1, winsB: 1, ties: 0, bothBad: 0, pairs: 2 });
+    expect(agg.categories).toContainEqual({ field: "category", value: "math", modelA: x!.name, modelB: y!.name, winsA: 2, winsB: 2, ties: 0, bothBad: 0, pairs: 2 });
+    expect(agg.orders).toHaveLength(2);
   });
 });

@@ -2,7 +2,7 @@
 // with four categories (A wins, B wins, tie, both bad) in the pair's own A/B terms.
 import { fleissKappa, pairwiseAgreement } from "@/lib/stats/agreement";
 import { percent } from "./format";
-import type { PairCountRow } from "./inputs";
+import type { PairPatternRow } from "./inputs";
 import type { AgreementJson } from "./types";
 
 /** Landis & Koch's (1977) labels, the usual plain-language reading of kappa. */
@@ -15,8 +15,14 @@ export function kappaLabel(kappa: number): string {
   return "almost perfect";
 }
 
-export function agreementJson(rows: readonly PairCountRow[]): AgreementJson {
-  const counts = rows.filter((r) => r.winsA + r.winsB + r.ties + r.bothBad >= 2).map((r) => [r.winsA, r.winsB, r.ties, r.bothBad]);
+export function agreementJson(rows: readonly PairPatternRow[]): AgreementJson {
+  // One item per pair: a pattern shared by n pairs is the same counts n times (one array, n references).
+  const counts: number[][] = [];
+  for (const r of rows) {
+    if (r.winsA + r.winsB + r.ties + r.bothBad < 2) continue;
+    const item = [r.winsA, r.winsB, r.ties, r.bothBad];
+    for (let i = 0; i < r.pairs; i++) counts.push(item);
+  }
   const fleiss = fleissKappa(counts);
   const pairwise = pairwiseAgreement(counts);
   let summary = "No prompt has two votes yet.";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assembleResults, type ResultsInput } from "./assemble";
-import type { PairCountRow } from "./inputs";
+import type { CategoryCountRow, PairPatternRow } from "./inputs";
 import { orientationFrom } from "./orientation";
 import { overTimeJson } from "./over-time";
 
@@ -8,15 +8,16 @@ const study: ResultsInput["study"] = {
   id: "s1", name: "S", status: "OPEN", isDemo: false, models: ["m1", "m2"], pairs: 2, goldPairs: 0, excludedPairs: 0, votesPerPair: 3, minSecondsPerPair: 0,
 };
 
-function row(overrides: Partial<PairCountRow>): PairCountRow {
-  return {
-    promptId: "q", category: null, dataset: null, modelA: "m1", modelB: "m2", lengthA: 10, lengthB: 20,
-    winsA: 0, winsB: 0, ties: 0, bothBad: 0, leftWins: 0, rightWins: 0, ...overrides,
-  };
+function pattern(overrides: Partial<PairPatternRow>): PairPatternRow {
+  return { modelA: "m1", modelB: "m2", winsA: 0, winsB: 0, ties: 0, bothBad: 0, pairs: 1, ...overrides };
 }
 
-function input(pairs: PairCountRow[], orders = [{ modelA: "m1", modelB: "m2", pairs: 2 }]): ResultsInput {
-  return { study, excludedRaters: { pseudonyms: [], unknown: [] }, pairOrders: orders, pairs, raters: [], raterAgreement: [], hours: [], judgeRuns: [], judgeRows: [], now: new Date(0) };
+function input(patterns: PairPatternRow[], more: Partial<ResultsInput> = {}): ResultsInput {
+  return {
+    study, excludedRaters: { pseudonyms: [], unknown: [] }, pairOrders: [{ modelA: "m1", modelB: "m2", pairs: 2 }], patterns, categories: [],
+    sides: { leftWins: 0, rightWins: 0, longerWins: 0, shorterWins: 0 }, promptsVoted: patterns.reduce((n, p) => n + p.pairs, 0),
+    raters: [], raterAgreement: [], hours: [], judgeRuns: [], judgeRows: [], now: new Date(0), ...more,
+  };
 }
 
 describe("assembleResults", () => {
@@ -31,9 +32,30 @@ describe("assembleResults", () => {
 
   it("folds pairs stored in the other order into the study's orientation", () => {
     // Pair 2 stores m2 as output A: its 2 A-wins are m2 wins.
-    const r = assembleResults(input([row({ promptId: "q1", winsA: 3 }), row({ promptId: "q2", modelA: "m2", modelB: "m1", winsA: 2, ties: 1 })]));
+    const r = assembleResults(input([pattern({ winsA: 3 }), pattern({ modelA: "m2", modelB: "m1", winsA: 2, ties: 1 })]));
     expect(r.comparisons[0]).toMatchObject({ modelA: "m1", modelB: "m2", tally: { winsA: 3, winsB: 2, ties: 1, bothBad: 0, total: 6 } });
     expect(r.comparisons[0]!.prompts).toMatchObject({ winsA: 1, winsB: 1, ties: 0 });
+  });
+
+  it("counts a pattern shared by several pairs once per pair, in every figure", () => {
+    const shared = assembleResults(input([pattern({ winsA: 2, winsB: 1, pairs: 3 }), pattern({ winsB: 2, pairs: 1 })]));
+    const listed = assembleResults(input([...[1, 2, 3].map(() => pattern({ winsA: 2, winsB: 1 })), pattern({ winsB: 2 })]));
+    expect(shared.comparisons[0]!.tally).toEqual({ winsA: 6, winsB: 5, ties: 0, bothBad: 0, total: 11 });
+    expect(shared.comparisons[0]!.prompts).toMatchObject({ voted: 4, winsA: 3, winsB: 1 });
+    expect(shared.agreement.items).toBe(4);
+    expect(shared.comparisons).toEqual(listed.comparisons);
+    expect(shared.agreement).toEqual(listed.agreement);
+  });
+
+  it("orients categories like their comparison and adds up their prompts", () => {
+    const categories: CategoryCountRow[] = [
+      { field: "category", value: "math", modelA: "m1", modelB: "m2", winsA: 3, winsB: 1, ties: 0, bothBad: 0, pairs: 2 },
+      { field: "category", value: "math", modelA: "m2", modelB: "m1", winsA: 1, winsB: 0, ties: 2, bothBad: 0, pairs: 1 },
+    ];
+    const r = assembleResults(input([pattern({ winsA: 1 })], { categories }));
+    expect(r.categories).toEqual([expect.objectContaining({
+      field: "category", value: "math", modelA: "m1", modelB: "m2", prompts: 3, tally: { winsA: 3, winsB: 2, ties: 2, bothBad: 0, total: 7 },
+    })]);
   });
 });
 

@@ -4,7 +4,9 @@ import { agreementJson } from "./agreement";
 import { lengthBiasJson, positionBiasJson } from "./biases";
 import { categoryRows } from "./categories";
 import { groupComparisons, summarizeComparison } from "./comparisons";
-import type { HourBucketRow, JudgeCrossRow, JudgeRunRow, PairCountRow, PairOrderRow, RaterAgreementRow, RaterStatsRow } from "./inputs";
+import type {
+  CategoryCountRow, HourBucketRow, JudgeCrossRow, JudgeRunRow, PairOrderRow, PairPatternRow, RaterAgreementRow, RaterStatsRow, SideCounts,
+} from "./inputs";
 import { judgeResults } from "./judges";
 import { orientationFrom } from "./orientation";
 import { overTimeJson } from "./over-time";
@@ -16,7 +18,10 @@ export type ResultsInput = {
   study: StudyResults["study"];
   excludedRaters: StudyResults["excludedRaters"];
   pairOrders: readonly PairOrderRow[];
-  pairs: readonly PairCountRow[];
+  patterns: readonly PairPatternRow[];
+  categories: readonly CategoryCountRow[];
+  sides: SideCounts;
+  promptsVoted: number;
   raters: readonly RaterStatsRow[];
   raterAgreement: readonly RaterAgreementRow[];
   hours: readonly HourBucketRow[];
@@ -28,7 +33,7 @@ export type ResultsInput = {
 export function assembleResults(input: ResultsInput): StudyResults {
   const orient = orientationFrom(input.pairOrders);
   const seed = input.study.id;
-  const grouped = groupComparisons(input.pairs, orient);
+  const grouped = groupComparisons(input.patterns, orient);
   const comparisons = grouped.map((c) => summarizeComparison(c, `${seed}:${c.key}`));
   const thresholds = raterThresholds(input.study.minSecondsPerPair);
   return {
@@ -39,15 +44,15 @@ export function assembleResults(input: ResultsInput): StudyResults {
       votes: input.raters.reduce((sum, r) => sum + r.votes, 0),
       raters: input.raters.length,
       comparedVotes: comparisons.reduce((sum, c) => sum + c.tally.total, 0),
-      promptsVoted: new Set(input.pairs.map((p) => p.promptId)).size,
+      promptsVoted: input.promptsVoted,
     },
     comparisons,
-    agreement: agreementJson(input.pairs),
-    positionBias: positionBiasJson(input.pairs),
-    lengthBias: lengthBiasJson(input.pairs),
+    agreement: agreementJson(input.patterns),
+    positionBias: positionBiasJson(input.sides),
+    lengthBias: lengthBiasJson(input.sides),
     raters: raterRows(input.raters, input.raterAgreement, thresholds),
     raterThresholds: thresholds,
-    categories: categoryRows(input.pairs, orient),
+    categories: categoryRows(input.categories, orient),
     ranking: rankingJson(grouped, seed),
     overTime: overTimeJson(input.hours),
     judges: judgeResults(input.judgeRuns, input.judgeRows, orient),

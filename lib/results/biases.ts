@@ -1,11 +1,11 @@
 // Position bias (do raters favour the left answer?) and length bias (does the longer answer win?),
 // each a share of decisive votes tested against 50% with an exact binomial test.
-import { lengthBias, lengthCounts } from "@/lib/stats/length-bias";
+import { lengthBias } from "@/lib/stats/length-bias";
 import { positionBias } from "@/lib/stats/position-bias";
 import type { ShareTest } from "@/lib/stats/share-test";
 import { verdict } from "@/lib/stats/binomial";
 import { intervalText, percent, pValueText } from "./format";
-import type { PairCountRow } from "./inputs";
+import type { SideCounts } from "./inputs";
 import type { ShareJson } from "./types";
 
 const ALPHA = 0.05;
@@ -20,18 +20,12 @@ function shareJson(test: ShareTest, hits: number, misses: number, what: string):
   return { hits, misses, share: test.share, interval: test.interval, pValue: test.pValue, significant, verdict: verdict(test.pValue, ALPHA), summary };
 }
 
-export function positionBiasJson(rows: readonly PairCountRow[]): ShareJson {
-  let left = 0;
-  let right = 0;
-  for (const r of rows) {
-    left += r.leftWins;
-    right += r.rightWins;
-  }
-  return shareJson(positionBias({ leftWins: left, rightWins: right }), left, right, "Raters chose the left answer");
+export function positionBiasJson(sides: SideCounts): ShareJson {
+  return shareJson(positionBias({ leftWins: sides.leftWins, rightWins: sides.rightWins }), sides.leftWins, sides.rightWins, "Raters chose the left answer");
 }
 
-/** Equal-length pairs are skipped: neither answer is the longer one. */
-export function lengthBiasJson(rows: readonly PairCountRow[]): ShareJson {
-  const counts = lengthCounts(rows);
+/** Equal-length pairs are skipped (by the query): neither answer is the longer one. */
+export function lengthBiasJson(sides: SideCounts): ShareJson {
+  const counts = { longerWins: sides.longerWins, shorterWins: sides.shorterWins };
   return shareJson(lengthBias(counts), counts.longerWins, counts.shorterWins, "The longer answer (in characters) won");
 }

@@ -1,17 +1,18 @@
 // Per model pair: the headline tally, win rate with Wilson and prompt-clustered bootstrap intervals,
 // sign test, votes needed, and the prompt-level (majority) tally beside the vote-level one.
-import { bootstrapWinRate } from "@/lib/stats/bootstrap";
+import { bootstrapWinRate, type CountedPrompts } from "@/lib/stats/bootstrap";
 import { majorityOutcome } from "@/lib/stats/majority";
-import type { PromptCounts, Tally } from "@/lib/stats/tally";
+import type { Tally } from "@/lib/stats/tally";
 import { votesNeeded } from "@/lib/stats/votes-needed";
 import { headline, summarizeWinRate } from "@/lib/stats/win-rate";
 import { intervalExcludes } from "@/lib/stats/wilson";
 import { intervalText, percent, pValueText } from "./format";
-import type { PairCountRow } from "./inputs";
+import type { PairPatternRow } from "./inputs";
 import type { Orient } from "./orientation";
 import type { ComparisonJson, TallyJson, VotesNeededJson, WinRateJson } from "./types";
 
-export type ComparisonCounts = { key: string; modelA: string; modelB: string; tally: Tally; prompts: Map<string, PromptCounts> };
+/** A comparison's tally and its prompts' count patterns (each with how many prompts share it), oriented. */
+export type ComparisonCounts = { key: string; modelA: string; modelB: string; tally: Tally; prompts: CountedPrompts[] };
 
 const ALPHA = 0.05;
 
@@ -30,24 +31,24 @@ export function tallyJson(t: Tally): TallyJson {
   return { ...t, total: t.winsA + t.winsB + t.ties + t.bothBad };
 }
 
-/** Folds per-pair rows into comparisons, oriented, with per-prompt counts for the bootstrap. */
-export function groupComparisons(rows: readonly PairCountRow[], orient: Orient): ComparisonCounts[] {
+/** Folds the pairs' count patterns into comparisons, oriented: per comparison the tally and the patterns for the bootstrap. */
+export function groupComparisons(rows: readonly PairPatternRow[], orient: Orient): ComparisonCounts[] {
   const byKey = new Map<string, ComparisonCounts>();
   for (const row of rows) {
     const o = orient(row.modelA, row.modelB);
     let c = byKey.get(o.key);
-    if (!c) byKey.set(o.key, (c = { key: o.key, modelA: o.modelA, modelB: o.modelB, tally: emptyTally(), prompts: new Map() }));
-    addCounts(c.tally, row, o.flipped);
-    const prompt = c.prompts.get(row.promptId) ?? emptyTally();
-    addCounts(prompt as Tally, row, o.flipped);
-    c.prompts.set(row.promptId, prompt);
+    if (!c) byKey.set(o.key, (c = { key: o.key, modelA: o.modelA, modelB: o.modelB, tally: emptyTally(), prompts: [] }));
+    const oriented = emptyTally();
+    addCounts(oriented, row, o.flipped);
+    for (const k of ["winsA", "winsB", "ties", "bothBad"] as const) c.tally[k] += oriented[k] * row.pairs;
+    c.prompts.push({ ...oriented, count: row.pairs });
   }
   return [...byKey.values()].sort((x, y) => x.modelA.localeCompare(y.modelA) || x.modelB.localeCompare(y.modelB));
 }
 
 function winRateJson(c: ComparisonCounts, seed: string): WinRateJson {
   const s = summarizeWinRate(c.tally);
-  const boot = bootstrapWinRate([...c.prompts.values()], { seed, resamples: 1000 });
+  const boot = bootstrapWinRate(c.prompts, { seed, resamples: 1000 });
   const significant = s.signTestP < ALPHA;
   const summary =
     s.winRate === null
@@ -75,13 +76,14 @@ function votesNeededJson(c: ComparisonCounts, wilson: WinRateJson["wilson"]): Vo
 
 function promptTally(c: ComparisonCounts): ComparisonJson["prompts"] {
   const result = { voted: 0, winsA: 0, winsB: 0, ties: 0 };
-  for (const p of c.prompts.values()) {
+  for (const p of c.prompts) {
     const outcome = majorityOutcome(p);
     if (outcome === null) continue;
-    result.voted++;
-    if (outcome === "A") result.winsA++;
-    else if (outcome === "B") result.winsB++;
-    else result.ties++;
+    const n = p.count ?? 1;
+    result.voted += n;
+    if (outcome === "A") result.winsA += n;
+    else if (outcome === "B") result.winsB += n;
+    else result.ties += n;
   }
   const noun = result.winsA + result.winsB === 1 ? "prompt" : "prompts";
   const ties = result.ties > 0 ? ` (with ${result.ties} tied)` : "";

@@ -1,23 +1,36 @@
 // The aggregated rows SQL hands to the results assembly (lib/data/results produces them).
 // Kept here so the assembly stays pure and testable without a database.
 
-/** Vote counts of one study pair (one prompt, two outputs), gold and excluded pairs left out. */
-export type PairCountRow = {
-  promptId: string;
-  category: string | null;
-  dataset: string | null;
+/**
+ * Counted pairs (voted, not gold, not excluded) of one model pair, in the pairs' own A/B order,
+ * that have exactly these counts, and how many they are. A study judges a prompt at most once per
+ * model pair (a unique index says so), so each pair is one prompt of its comparison.
+ */
+export type PairPatternRow = {
   modelA: string;
   modelB: string;
-  /** Characters of each output, for the length-bias check. */
-  lengthA: number;
-  lengthB: number;
   winsA: number;
   winsB: number;
   ties: number;
   bothBad: number;
-  leftWins: number;
-  rightWins: number;
+  pairs: number;
 };
+
+/** Counted pairs of one model pair (own A/B order) whose prompt has this category or dataset: summed counts. */
+export type CategoryCountRow = {
+  field: "category" | "dataset";
+  value: string;
+  modelA: string;
+  modelB: string;
+  winsA: number;
+  winsB: number;
+  ties: number;
+  bothBad: number;
+  pairs: number;
+};
+
+/** Over all counted pairs: votes for the left / right answer, and decisive votes won by the longer / shorter answer (equal lengths skipped). */
+export type SideCounts = { leftWins: number; rightWins: number; longerWins: number; shorterWins: number };
 
 export type RaterStatsRow = {
   raterId: string;

@@ -2,7 +2,7 @@
 // The API route and the page both call this, so they always agree.
 import "server-only";
 import { judgeCrossCounts, judgeRuns } from "@/lib/data/results/judge-counts";
-import { pairCountsAndOrders } from "@/lib/data/results/pair-counts";
+import { pairAggregates } from "@/lib/data/results/pair-counts";
 import { listResultPrompts, type PromptListFilter, type PromptListPage } from "@/lib/data/results/prompt-list";
 import { raterAgreement, raterStats } from "@/lib/data/results/rater-stats";
 import type { ResultsScope } from "@/lib/data/results/scope";
@@ -67,12 +67,13 @@ async function computeFigures(given: ResultsScope, excludedRaters: StudyResults[
   const scope: ResultsScope = { ...given, hasExcludedPairs: study.excludedPairs > 0 };
   // Agreement comes with the rater statistics (the Vote flags) unless raters are excluded, which changes the "others".
   const excluding = scope.excludeRaterIds.length > 0;
-  const [{ pairs, orders }, raters, separateAgreement, hours, runs, judgeRows] = await Promise.all([
-    pairCountsAndOrders(scope), raterStats(scope), excluding ? raterAgreement(scope) : null, votesPerHour(scope),
+  const [pairs, raters, separateAgreement, hours, runs, judgeRows] = await Promise.all([
+    pairAggregates(scope), raterStats(scope), excluding ? raterAgreement(scope) : null, votesPerHour(scope),
     judgeRuns(studyId), judgeCrossCounts(scope),
   ]);
   const agreement = separateAgreement ?? raters.map((r) => ({ raterId: r.raterId, agreed: r.agreed ?? 0, compared: r.compared ?? 0 }));
   return assembleResults({
-    study, excludedRaters, pairOrders: orders, pairs, raters, raterAgreement: agreement, hours, judgeRuns: runs, judgeRows,
+    study, excludedRaters, pairOrders: pairs.orders, patterns: pairs.patterns, categories: pairs.categories, sides: pairs.sides,
+    promptsVoted: pairs.promptsVoted, raters, raterAgreement: agreement, hours, judgeRuns: runs, judgeRows,
   });
 }

@@ -41,6 +41,19 @@ describe("bootstrapWinRate", () => {
     }
   });
 
+  it("takes prompts with the same counts once, with how many share them (both methods)", () => {
+    const data = [...mixture(40), ...singleVotePrompts(30, 25)];
+    const counted = [
+      { winsA: 3, winsB: 0, ties: 0, count: 40 }, { winsA: 2, winsB: 1, ties: 0, count: 40 }, { winsA: 0, winsB: 2, ties: 1, count: 40 },
+      { winsA: 1, winsB: 1, ties: 1, bothBad: 1, count: 40 }, { winsA: 1, winsB: 0, ties: 0, count: 30 }, { winsA: 0, winsB: 1, ties: 0, count: 25 },
+      { winsA: 0, winsB: 0, ties: 0, count: 7 }, { winsA: 1, winsB: 0, ties: 0, count: 0 },
+    ];
+    for (const method of ["grouped", "direct"] as const) {
+      expect(bootstrapWinRate(counted, { seed: 5, method })).toEqual(bootstrapWinRate(data, { seed: 5, method }));
+    }
+    expect(() => bootstrapWinRate([{ winsA: 1, winsB: 0, ties: 0, count: 1.5 }])).toThrow(RangeError);
+  });
+
   it("pools votes for the point estimate and contains it", () => {
     // Hand: per copy A's score = 3 + 2 + (0 + 0.5) + (1 + 0.5 * 2) = 7.5 over 3 + 3 + 3 + 4 = 13 votes.
     const r = bootstrapWinRate(mixture(50));

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { pairCountsSql } from "@/lib/data/results/pair-counts";
+import { pairAggregatesSql } from "@/lib/data/results/pair-counts";
 import { promptPageSql } from "@/lib/data/results/prompt-list";
 import { raterAgreementSql, raterStatsSql } from "@/lib/data/results/rater-stats";
 import { votesPerHourSql } from "@/lib/data/results/votes-over-time";
@@ -23,8 +23,8 @@ export const QUERIES: Record<string, { text: string; values: readonly unknown[] 
   "next: lease (window 50)": lease(50, 500),
   "next: lease (windows of 0: the fallback over all pairs)": lease(0, 0),
   "next: study progress (shared 2 s per process)": studyVotesSql(BIG.studyId),
-  "results: pair counts and orders (from tallies)": pairCountsSql(scope),
-  "results: pairCounts, 2 raters excluded": pairCountsSql(excluding),
+  "results: pair aggregates (grouping sets over the pairs' tallies)": pairAggregatesSql(scope),
+  "results: pair aggregates, 2 raters excluded": pairAggregatesSql(excluding),
   "results: raterStats": raterStatsSql(scope, false),
   "results: raterAgreement": raterAgreementSql(scope),
   "results: votesPerHour (from the hour tallies)": votesPerHourSql(scope, false),

@@ -1,48 +1,89 @@
-// Per-pair vote counts (one row per study pair with votes): the base of the headline, win rates,
-// bootstrap, majorities, agreement, position and length bias, categories and rankings; and, from
-// the same rows, how many pairs put each model first (the comparisons' A/B orientation).
-// Read from the tallies the Vote triggers keep, so a million votes cost one row per pair.
+// Everything the results need of the study's pairs, aggregated by PostgreSQL in one pass over them
+// (hashed grouping sets): the comparisons' orientation, per model pair the distinct count patterns
+// (tallies, bootstrap, majorities, agreement, rankings), per category and dataset the summed counts,
+// position and length bias. A large study's 100,000 pairs become a few thousand rows: reading them
+// all into JavaScript cost more than the query itself.
 import "server-only";
 import { bulkRows } from "@/lib/db";
-import type { PairCountRow, PairOrderRow } from "@/lib/results/inputs";
+import type { CategoryCountRow, PairOrderRow, PairPatternRow, SideCounts } from "@/lib/results/inputs";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { talliedPairs, type ResultsScope } from "./scope";
 
-export type PairCountsAndOrders = { pairs: PairCountRow[]; orders: PairOrderRow[] };
+export type PairAggregates = {
+  orders: PairOrderRow[];
+  patterns: PairPatternRow[];
+  categories: CategoryCountRow[];
+  sides: SideCounts;
+  /** Distinct prompts with a counted pair. */
+  promptsVoted: number;
+};
 
 /**
- * One pass over the study's non-excluded pairs, read as arrays (a large study has 100,000). Counts
- * leave gold pairs out: they were chosen for having a known winner, so they are not a fair sample;
- * orders count every pair, voted or not, gold or not.
+ * Counted pairs (voted, not gold, not excluded) make every figure; gold pairs were chosen for having
+ * a known winner, so they are not a fair sample. Orders count every non-excluded pair, voted or not, gold or not.
  */
-export async function pairCountsAndOrders(scope: ResultsScope): Promise<PairCountsAndOrders> {
-  const rows = await bulkRows(pairCountsSql(scope));
+export async function pairAggregates(scope: ResultsScope): Promise<PairAggregates> {
+  const [rows, [prompts]] = await Promise.all([bulkRows(pairAggregatesSql(scope)), bulkRows(promptsVotedSql(scope))]);
   const orders = new Map<string, PairOrderRow>();
-  const pairs: PairCountRow[] = [];
+  const patterns: PairPatternRow[] = [];
+  const categories: CategoryCountRow[] = [];
+  const sides: SideCounts = { leftWins: 0, rightWins: 0, longerWins: 0, shorterWins: 0 };
   for (const r of rows) {
-    // Columns in pairCountsSql's order.
-    const [promptId, category, dataset, modelA, modelB, lengthA, lengthB, winsA, winsB, ties, bothBad, leftWins, rightWins, gold, votes] =
-      r as [string, string | null, string | null, string, string, number, number, number, number, number, number, number, number, boolean, number];
-    const key = `${modelA}\u0000${modelB}`;
-    const order = orders.get(key);
-    if (order) order.pairs += 1;
-    else orders.set(key, { modelA, modelB, pairs: 1 });
-    if (!gold && votes > 0) pairs.push({ promptId, category, dataset, modelA, modelB, lengthA, lengthB, winsA, winsB, ties, bothBad, leftWins, rightWins });
+    // Columns in pairAggregatesSql's order.
+    const [kind, modelA, modelB, counted, winsA, winsB, ties, bothBad, value, pairs, leftWins, rightWins, longerWins, shorterWins] =
+      r as [string, string, string, boolean, number, number, number, number, string | null, number, number, number, number, number];
+    if (kind === "order") {
+      const key = `${modelA}\u0000${modelB}`;
+      const order = orders.get(key);
+      if (order) order.pairs += pairs;
+      else orders.set(key, { modelA, modelB, pairs });
+    } else if (!counted) {
+      continue;
+    } else if (kind === "pattern") {
+      patterns.push({ modelA, modelB, winsA, winsB, ties, bothBad, pairs });
+    } else if (kind === "sides") {
+      Object.assign(sides, { leftWins, rightWins, longerWins, shorterWins });
+    } else if (value !== null && value !== "") {
+      categories.push({ field: kind as CategoryCountRow["field"], value, modelA, modelB, winsA, winsB, ties, bothBad, pairs });
+    }
   }
-  return { pairs, orders: [...orders.values()] };
+  return { orders: [...orders.values()], patterns, categories, sides, promptsVoted: Number(prompts?.[0] ?? 0) };
 }
 
-// The outputs' models and lengths and the prompt's category come from the pair's own result facts:
-// joining 100,000 pairs to their prompts and 200,000 outputs was two thirds of this query. No ORDER BY
-// (sorting 100,000 text ids cost as much as the rest): nothing downstream depends on the row order.
-export function pairCountsSql(scope: ResultsScope): Prisma.Sql {
+const COUNTED = Prisma.sql`(src."goldOutputId" IS NULL AND src.votes > 0)`;
+
+export function pairAggregatesSql(scope: ResultsScope): Prisma.Sql {
   return Prisma.sql`
-    SELECT src."promptId", src.category, src.dataset,
-      ma.name AS "modelA", mb.name AS "modelB", src."lengthA", src."lengthB",
-      src."winsA", src."winsB", src.ties, src."bothBad", src."leftWins", src."rightWins",
-      src."goldOutputId" IS NOT NULL AS gold, src.votes
-    FROM ${talliedPairs(scope)} src
-    JOIN "LanguageModel" ma ON ma.id = src."modelAId"
-    JOIN "LanguageModel" mb ON mb.id = src."modelBId"
-    WHERE NOT src.excluded`;
+    SELECT g.kind, ma.name AS "modelA", mb.name AS "modelB", g.counted, g."winsA", g."winsB", g.ties, g."bothBad", g.value,
+      g.pairs, g."leftWins", g."rightWins", g."longerWins", g."shorterWins"
+    FROM (
+      SELECT
+        CASE WHEN GROUPING(src."modelAId") = 1 THEN 'sides' WHEN GROUPING(src."winsA") = 0 THEN 'pattern'
+             WHEN GROUPING(src.category) = 0 THEN 'category' WHEN GROUPING(src.dataset) = 0 THEN 'dataset' ELSE 'order' END AS kind,
+        src."modelAId", src."modelBId", ${COUNTED} AS counted,
+        -- A pattern's own counts, or the sums of a category's.
+        CASE WHEN GROUPING(src."winsA") = 0 THEN src."winsA" ELSE sum(src."winsA") END::int AS "winsA",
+        CASE WHEN GROUPING(src."winsA") = 0 THEN src."winsB" ELSE sum(src."winsB") END::int AS "winsB",
+        CASE WHEN GROUPING(src."winsA") = 0 THEN src.ties ELSE sum(src.ties) END::int AS ties,
+        CASE WHEN GROUPING(src."winsA") = 0 THEN src."bothBad" ELSE sum(src."bothBad") END::int AS "bothBad",
+        coalesce(src.category, src.dataset) AS value,
+        count(*)::int AS pairs,
+        sum(src."leftWins")::int AS "leftWins", sum(src."rightWins")::int AS "rightWins",
+        sum(CASE WHEN src."lengthA" > src."lengthB" THEN src."winsA" WHEN src."lengthA" < src."lengthB" THEN src."winsB" ELSE 0 END)::int AS "longerWins",
+        sum(CASE WHEN src."lengthA" > src."lengthB" THEN src."winsB" WHEN src."lengthA" < src."lengthB" THEN src."winsA" ELSE 0 END)::int AS "shorterWins"
+      FROM ${talliedPairs(scope)} src
+      WHERE NOT src.excluded
+      GROUP BY GROUPING SETS (
+        (src."modelAId", src."modelBId", ${COUNTED}),
+        (src."modelAId", src."modelBId", ${COUNTED}, src."winsA", src."winsB", src.ties, src."bothBad"),
+        (src."modelAId", src."modelBId", ${COUNTED}, src.category),
+        (src."modelAId", src."modelBId", ${COUNTED}, src.dataset),
+        (${COUNTED}))
+    ) g
+    LEFT JOIN "LanguageModel" ma ON ma.id = g."modelAId"
+    LEFT JOIN "LanguageModel" mb ON mb.id = g."modelBId"`;
+}
+
+function promptsVotedSql(scope: ResultsScope): Prisma.Sql {
+  return Prisma.sql`SELECT count(DISTINCT src."promptId")::int FROM ${talliedPairs(scope)} src WHERE NOT src.excluded AND ${COUNTED}`;
 }
