@@ -69,12 +69,6 @@ const STEPS: [string, string][] = [
   ["member tallies", `UPDATE "StudyMember" m SET votes = d.n
     FROM (SELECT "studyId", "raterId", count(*)::int AS n FROM "Vote" WHERE "studyId" = '${BIG.studyId}' GROUP BY 1, 2) d
     WHERE m."studyId" = d."studyId" AND m."userId" = d."raterId"`],
-  ["rater tallies", `INSERT INTO "RaterTally" ("studyId", "raterId", votes, "left", "right", ties, "bothBad", "tooFast", agreed, compared)
-    SELECT "studyId", "raterId", count(*)::int,
-      count(*) FILTER (WHERE choice = 'LEFT')::int, count(*) FILTER (WHERE choice = 'RIGHT')::int,
-      count(*) FILTER (WHERE choice = 'TIE')::int, count(*) FILTER (WHERE choice = 'BOTH_BAD')::int,
-      count(*) FILTER (WHERE "tooFast")::int, count(*) FILTER (WHERE agrees)::int, count(agrees)::int
-    FROM "Vote" WHERE "studyId" = '${BIG.studyId}' GROUP BY 1, 2`],
   ["hour tallies", `INSERT INTO "VoteHour" ("studyId", hour, shard, votes)
     SELECT "studyId", date_trunc('hour', "createdAt"), "pairwise_vote_shard"("raterId"), count(*)::int
     FROM "Vote" WHERE "studyId" = '${BIG.studyId}' GROUP BY 1, 2, 3`],

@@ -1,7 +1,7 @@
 // Per-rater aggregates (pseudonym only, never email): volume, speed, side preference, gold
 // accuracy, flags, and agreement with the plurality of the other raters on the same pairs.
-// The statistics come from the raters' tallies (RaterTally, kept by the Vote triggers, agreement flags
-// included); agreement with raters excluded reads each vote once, with one hash join to per-pair masks.
+// Both read each vote once; what they need of its pair comes from the Vote row itself (its agreement
+// flag), a small hashed set (gold, excluded pairs) or, with raters excluded, one hash join to per-pair masks.
 import "server-only";
 import { db } from "@/lib/db";
 import type { RaterAgreementRow, RaterStatsRow } from "@/lib/results/inputs";
@@ -11,8 +11,7 @@ import { hasExcludedPairs, notOnExcludedPair, raterFilter, talliedPairs, type Re
 /**
  * Every non-excluded pair counts here, gold pairs included (they are what gold accuracy is made of);
  * agreement leaves gold pairs out, as everywhere.
- * Counts come from the raters' tallies the Vote triggers keep (one row per rater, not a million
- * votes), minus their votes on excluded pairs, which are few; each rater's median time from the
+ * Counts come from one parallel pass over the votes; each rater's median time from the
  * Vote(studyId, raterId, msTaken) index, reading only up to the middle of their votes there
  * (an ordered-set aggregate over a million votes sorted them all: 0.9 s against 0.1 s).
  */
@@ -22,33 +21,24 @@ export async function raterStats(scope: ResultsScope): Promise<RaterStatsRow[]> 
   return rows.sort((a, b) => (a.pseudonym < b.pseudonym ? -1 : a.pseudonym > b.pseudonym ? 1 : 0));
 }
 
-const TALLY_COLUMNS = ["votes", "left", "right", "ties", "bothBad", "tooFast", "agreed", "compared"] as const;
-
 export function raterStatsSql(scope: ResultsScope, hasExcludedPairs: boolean): Prisma.Sql {
-  // Only with excluded pairs does a vote need its pair checked (a hashed set, but it keeps the median reads serial).
+  // Only with excluded pairs does a vote need its pair checked (a hashed set, but it keeps the scan serial).
   const pairFilter = hasExcludedPairs ? notOnExcludedPair(scope.studyId) : Prisma.empty;
-  // Votes on excluded pairs, per rater, in the tallies' columns: subtracted from them.
-  const onExcluded = hasExcludedPairs
-    ? Prisma.sql`LEFT JOIN (
-        SELECT v."raterId", count(*)::int AS votes,
-          count(*) FILTER (WHERE v.choice = 'LEFT')::int AS "left", count(*) FILTER (WHERE v.choice = 'RIGHT')::int AS "right",
-          count(*) FILTER (WHERE v.choice = 'TIE')::int AS ties, count(*) FILTER (WHERE v.choice = 'BOTH_BAD')::int AS "bothBad",
-          count(*) FILTER (WHERE v."tooFast")::int AS "tooFast", count(*) FILTER (WHERE v.agrees)::int AS agreed, count(v.agrees)::int AS compared
-        FROM "Pair" x JOIN "Vote" v ON v."pairId" = x.id
-        WHERE x."studyId" = ${scope.studyId} AND x.excluded
-        GROUP BY v."raterId"
-      ) x ON x."raterId" = t."raterId"`
-    : Prisma.empty;
-  const column = (c: (typeof TALLY_COLUMNS)[number]) =>
-    hasExcludedPairs ? Prisma.raw(`t."${c}" - coalesce(x."${c}", 0) AS "${c}"`) : Prisma.raw(`t."${c}"`);
   return Prisma.sql`
     WITH r AS (
-      SELECT * FROM (
-        SELECT t."raterId", ${Prisma.join(TALLY_COLUMNS.map(column))}
-        FROM "RaterTally" t ${onExcluded}
-        WHERE t."studyId" = ${scope.studyId} ${raterFilter(scope, Prisma.sql`t."raterId"`)}
-      ) counted
-      WHERE votes > 0
+      SELECT v."raterId",
+        count(*)::int AS votes,
+        count(*) FILTER (WHERE v.choice = 'LEFT')::int AS "left",
+        count(*) FILTER (WHERE v.choice = 'RIGHT')::int AS "right",
+        count(*) FILTER (WHERE v.choice = 'TIE')::int AS ties,
+        count(*) FILTER (WHERE v.choice = 'BOTH_BAD')::int AS "bothBad",
+        count(*) FILTER (WHERE v."tooFast")::int AS "tooFast",
+        -- The trigger-kept flags; right only while no rater is excluded (see raterAgreement).
+        count(*) FILTER (WHERE v.agrees)::int AS agreed,
+        count(v.agrees)::int AS compared
+      FROM "Vote" v
+      WHERE v."studyId" = ${scope.studyId} ${pairFilter} ${raterFilter(scope)}
+      GROUP BY v."raterId"
     ), g AS (
       -- Gold pairs are few: their votes through the Vote(pairId, raterId) index. Agreement leaves them out.
       SELECT v."raterId", count(*)::int AS votes, count(*) FILTER (WHERE v."winnerOutputId" = p."goldOutputId")::int AS correct,
@@ -62,7 +52,6 @@ export function raterStatsSql(scope: ResultsScope, hasExcludedPairs: boolean): P
     )
     SELECT r."raterId", r.votes, r."left", r."right", r.ties, r."bothBad", r."tooFast",
       COALESCE(g.votes, 0)::int AS "goldVotes", COALESCE(g.correct, 0)::int AS "goldCorrect",
-      -- The trigger-kept flags; right only while no rater is excluded (see raterAgreement).
       (r.agreed - COALESCE(g.agreed, 0))::int AS agreed, (r.compared - COALESCE(g.compared, 0))::int AS compared,
       med."medianMs", u.pseudonym, COALESCE(f.flagged, 0)::int AS flagged
     FROM r

@@ -20,10 +20,10 @@ export async function hasExcludedPairs(scope: ResultsScope): Promise<boolean> {
   return row?.excluded ?? false;
 }
 
-/** `AND v."raterId" NOT IN (...)` for the vote alias `v` (or the given column), or nothing. */
-export function raterFilter(scope: ResultsScope, column: Prisma.Sql = Prisma.sql`v."raterId"`): Prisma.Sql {
+/** `AND v."raterId" NOT IN (...)` for the vote alias `v`, or nothing. */
+export function raterFilter(scope: ResultsScope): Prisma.Sql {
   if (scope.excludeRaterIds.length === 0) return Prisma.empty;
-  return Prisma.sql`AND ${column} NOT IN (${Prisma.join([...scope.excludeRaterIds])})`;
+  return Prisma.sql`AND v."raterId" NOT IN (${Prisma.join([...scope.excludeRaterIds])})`;
 }
 
 /** `AND` the vote `v` is not on an excluded pair (a hashed set: excluded pairs are few). */

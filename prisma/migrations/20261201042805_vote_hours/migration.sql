@@ -14,10 +14,11 @@ ALTER TABLE "VoteHour" ADD CONSTRAINT "VoteHour_studyId_fkey" FOREIGN KEY ("stud
 -- Hand-written: kept by the tally trigger like the other tallies (see vote_tallies, vote_agreement).
 ALTER TABLE "VoteHour" ADD CONSTRAINT "VoteHour_votes_check" CHECK ("votes" >= 0);
 
--- A rater's shard: the last character of their id, so it never changes (hashtext may across PostgreSQL versions).
+-- A rater's shard (0-31), from md5 so that it never changes (hashtext may across PostgreSQL versions)
+-- and spreads any kind of id evenly (the last character of "u0".."u63" gave 10 shards, not 16).
 CREATE FUNCTION "pairwise_vote_shard"(rater_id text) RETURNS smallint
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT (ascii(right(rater_id, 1)) & 15)::smallint $$;
+  AS $$ SELECT (get_byte(decode(md5(rater_id), 'hex'), 0) & 31)::smallint $$;
 
 CREATE OR REPLACE FUNCTION "pairwise_vote_tally"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
