@@ -230,6 +230,40 @@ describe("results of a study with a known vote pattern", () => {
     }
   });
 
+  it("agreement with raters excluded matches a plain recount from the votes, for every choice of excluded raters", async () => {
+    // Independent of the SQL masks: for each vote, the others' labels on its pair (excluded raters left out), strict plurality.
+    const votes = await db.$queryRaw<{ pairId: string; pseudonym: string; label: string }[]>`
+      SELECT v."pairId", u.pseudonym,
+        CASE WHEN v.choice IN ('TIE', 'BOTH_BAD') THEN v.choice::text WHEN v."winnerOutputId" = p."outputAId" THEN 'A' ELSE 'B' END AS label
+      FROM "Vote" v JOIN "Pair" p ON p.id = v."pairId" JOIN "User" u ON u.id = v."raterId"
+      WHERE v."studyId" = ${studyId} AND NOT p.excluded AND p."goldOutputId" IS NULL`;
+    const recount = (excluded: string[]) => {
+      const kept = votes.filter((v) => !excluded.includes(v.pseudonym));
+      const out = new Map<string, { agreed: number; compared: number }>();
+      for (const v of kept) {
+        const others = new Map<string, number>();
+        for (const o of kept) if (o.pairId === v.pairId && o !== v) others.set(o.label, (others.get(o.label) ?? 0) + 1);
+        const ranked = [...others.entries()].sort((x, y) => y[1] - x[1]);
+        const r = out.get(v.pseudonym) ?? { agreed: 0, compared: 0 };
+        if (ranked.length > 0 && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1])) {
+          r.compared++;
+          if (ranked[0]![0] === v.label) r.agreed++;
+        }
+        out.set(v.pseudonym, r);
+      }
+      return out;
+    };
+    const subsets = [[], [0], [1], [2], [3], [0, 1], [1, 3], [2, 3], [0, 2, 3]].map((ix) => ix.map((i) => raters[i]!));
+    for (const excluded of subsets) {
+      const r = (await getStudyResults(studyId, excluded))!;
+      const want = recount(excluded);
+      for (const row of r.raters) {
+        const w = want.get(row.pseudonym) ?? { agreed: 0, compared: 0 };
+        expect({ excluded, rater: row.pseudonym, ...row.agreement }).toMatchObject({ excluded, rater: row.pseudonym, agreed: w.agreed, compared: w.compared });
+      }
+    }
+  });
+
   it("reads each rater's median from the index exactly as percentile_cont would, excluded pairs or not", async () => {
     const reference = () => db.$queryRaw<{ pseudonym: string; median: number }[]>`
       SELECT u.pseudonym, percentile_cont(0.5) WITHIN GROUP (ORDER BY v."msTaken") AS median

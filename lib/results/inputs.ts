@@ -45,7 +45,7 @@ export type RaterStatsRow = {
   goldVotes: number;
   goldCorrect: number;
   flagged: number;
-  /** Votes agreeing with / compared to the others' plurality, from the Vote flags (valid with no rater excluded). */
+  /** Votes agreeing with / compared to the others' plurality, from the Vote flags (with raters excluded, raterAgreementChange corrects them). */
   agreed?: number;
   compared?: number;
 };

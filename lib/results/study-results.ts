@@ -4,7 +4,7 @@ import "server-only";
 import { judgeCrossCounts, judgeRuns } from "@/lib/data/results/judge-counts";
 import { pairAggregates } from "@/lib/data/results/pair-counts";
 import { listResultPrompts, type PromptListFilter, type PromptListPage } from "@/lib/data/results/prompt-list";
-import { raterAgreement, raterStats } from "@/lib/data/results/rater-stats";
+import { raterAgreementChange, raterStats } from "@/lib/data/results/rater-stats";
 import type { ResultsScope } from "@/lib/data/results/scope";
 import { resolvePseudonyms, resultsStudy } from "@/lib/data/results/study-info";
 import { deleteSnapshots, loadSnapshot, saveSnapshot, studyFiguresVersion } from "@/lib/data/results/snapshots";
@@ -65,13 +65,16 @@ async function computeFigures(given: ResultsScope, excludedRaters: StudyResults[
   const study = await resultsStudy(studyId);
   if (!study) return null;
   const scope: ResultsScope = { ...given, hasExcludedPairs: study.excludedPairs > 0 };
-  // Agreement comes with the rater statistics (the Vote flags) unless raters are excluded, which changes the "others".
-  const excluding = scope.excludeRaterIds.length > 0;
-  const [pairs, raters, separateAgreement, hours, runs, judgeRows] = await Promise.all([
-    pairAggregates(scope), raterStats(scope), excluding ? raterAgreement(scope) : null, votesPerHour(scope),
-    judgeRuns(studyId), judgeCrossCounts(scope),
+  // Agreement comes with the rater statistics (the Vote flags), corrected where excluded raters voted (they leave the "others").
+  const [pairs, raters, agreementChange, hours, runs, judgeRows] = await Promise.all([
+    pairAggregates(scope), raterStats(scope), raterAgreementChange(scope), votesPerHour(scope), judgeRuns(studyId), judgeCrossCounts(scope),
   ]);
-  const agreement = separateAgreement ?? raters.map((r) => ({ raterId: r.raterId, agreed: r.agreed ?? 0, compared: r.compared ?? 0 }));
+  const change = new Map(agreementChange.map((c) => [c.raterId, c] as const));
+  const agreement = raters.map((r) => ({
+    raterId: r.raterId,
+    agreed: (r.agreed ?? 0) + (change.get(r.raterId)?.agreed ?? 0),
+    compared: (r.compared ?? 0) + (change.get(r.raterId)?.compared ?? 0),
+  }));
   return assembleResults({
     study, excludedRaters, pairOrders: pairs.orders, patterns: pairs.patterns, categories: pairs.categories, sides: pairs.sides,
     promptsVoted: pairs.promptsVoted, raters, raterAgreement: agreement, hours, judgeRuns: runs, judgeRows,

@@ -6,7 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { pairAggregatesSql } from "@/lib/data/results/pair-counts";
 import { promptPageSql } from "@/lib/data/results/prompt-list";
-import { raterAgreementSql, raterStatsSql } from "@/lib/data/results/rater-stats";
+import { raterAgreementChangeSql, raterStatsSql } from "@/lib/data/results/rater-stats";
 import { votesPerHourSql } from "@/lib/data/results/votes-over-time";
 import { studyVotesSql } from "@/lib/data/study-access";
 import { BIG } from "./seed-big";
@@ -26,7 +26,7 @@ export const QUERIES: Record<string, { text: string; values: readonly unknown[] 
   "results: pair aggregates (grouping sets over the pairs' tallies)": pairAggregatesSql(scope),
   "results: pair aggregates, 2 raters excluded": pairAggregatesSql(excluding),
   "results: raterStats": raterStatsSql(scope, false),
-  "results: raterAgreement": raterAgreementSql(scope),
+  "results: raterAgreementChange, 2 raters excluded": raterAgreementChangeSql(excluding),
   "results: votesPerHour (from the hour tallies)": votesPerHourSql(scope, false),
   "results: votesPerHour, 2 raters excluded": votesPerHourSql(excluding, false),
   "results: prompt list (page 1)": promptPageSql(scope, { page: 1, pageSize: 25 }),

@@ -1,12 +1,13 @@
 // Per-rater aggregates (pseudonym only, never email): volume, speed, side preference, gold
 // accuracy, flags, and agreement with the plurality of the other raters on the same pairs.
-// Both read each vote once; what they need of its pair comes from the Vote row itself (its agreement
-// flag), a small hashed set (gold, excluded pairs) or, with raters excluded, one hash join to per-pair masks.
+// The statistics read each vote once; what they need of its pair comes from the Vote row itself (its
+// agreement flag) or a small hashed set (gold, excluded pairs); with raters excluded, only the votes
+// on the pairs those raters voted on are read again.
 import "server-only";
 import { db } from "@/lib/db";
 import type { RaterAgreementRow, RaterStatsRow } from "@/lib/results/inputs";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { hasExcludedPairs, notOnExcludedPair, raterFilter, talliedPairs, type ResultsScope } from "./scope";
+import { hasExcludedPairs, notOnExcludedPair, raterFilter, type ResultsScope } from "./scope";
 
 /**
  * Every non-excluded pair counts here, gold pairs included (they are what gold accuracy is made of);
@@ -33,7 +34,7 @@ export function raterStatsSql(scope: ResultsScope, hasExcludedPairs: boolean): P
         count(*) FILTER (WHERE v.choice = 'TIE')::int AS ties,
         count(*) FILTER (WHERE v.choice = 'BOTH_BAD')::int AS "bothBad",
         count(*) FILTER (WHERE v."tooFast")::int AS "tooFast",
-        -- The trigger-kept flags; right only while no rater is excluded (see raterAgreement).
+        -- The trigger-kept flags; with raters excluded, raterAgreementChange corrects them.
         count(*) FILTER (WHERE v.agrees)::int AS agreed,
         count(v.agrees)::int AS compared
       FROM "Vote" v
@@ -69,29 +70,41 @@ export function raterStatsSql(scope: ResultsScope, hasExcludedPairs: boolean): P
 }
 
 /**
- * Agreement with the others' plurality when raters are excluded (their votes leave the "others"
- * too, so the flags the Vote trigger keeps do not apply): the rule from the migration's SQL
- * functions, applied per pair to its tally minus the excluded votes, then one bit test per vote.
+ * How agreement changes when raters are excluded: their votes leave the "others" too, so the flags
+ * the Vote trigger keeps are wrong, but only on the pairs they voted on (a few thousand at most).
+ * There, each remaining vote's flag is replaced by the rule from the migration's SQL functions,
+ * applied to the pair's tally minus the excluded votes; the rows are the per-rater differences, to
+ * add to raterStats' flag counts (which leave out gold and excluded pairs, as this does).
  */
-export async function raterAgreement(scope: ResultsScope): Promise<RaterAgreementRow[]> {
-  return db.$queryRaw<RaterAgreementRow[]>(raterAgreementSql(scope));
+export async function raterAgreementChange(scope: ResultsScope): Promise<RaterAgreementRow[]> {
+  if (scope.excludeRaterIds.length === 0) return [];
+  return db.$queryRaw<RaterAgreementRow[]>(raterAgreementChangeSql(scope));
 }
 
-export function raterAgreementSql(scope: ResultsScope): Prisma.Sql {
+export function raterAgreementChangeSql(scope: ResultsScope): Prisma.Sql {
+  const excluded = Prisma.join([...scope.excludeRaterIds]);
   return Prisma.sql`
-    WITH pair AS (
-      SELECT src."pairId", src."outputAId",
-        "pairwise_agree_mask"(src."winsA", src."winsB", src.ties, src."bothBad") AS agree,
-        "pairwise_compared_mask"(src."winsA", src."winsB", src.ties, src."bothBad") AS compared
-      FROM ${talliedPairs(scope)} src
-      WHERE NOT src.excluded AND src."goldOutputId" IS NULL AND src.votes > 1
+    WITH x AS (
+      -- The excluded raters' votes per pair, in the pair's A/B terms (through Vote(studyId, raterId, msTaken)).
+      SELECT v."pairId", count(*) FILTER (WHERE v."winnerOutputId" = q."outputAId")::int AS a,
+        count(*) FILTER (WHERE v."winnerOutputId" = q."outputBId")::int AS b,
+        count(*) FILTER (WHERE v.choice = 'TIE')::int AS t, count(*) FILTER (WHERE v.choice = 'BOTH_BAD')::int AS x
+      FROM "Vote" v JOIN "Pair" q ON q.id = v."pairId"
+      WHERE v."studyId" = ${scope.studyId} AND v."raterId" IN (${excluded})
+      GROUP BY v."pairId"
+    ), pair AS (
+      SELECT p.id, p."outputAId",
+        "pairwise_agree_mask"(p."winsA" - x.a, p."winsB" - x.b, p.ties - x.t, p."bothBad" - x.x) AS agree,
+        "pairwise_compared_mask"(p."winsA" - x.a, p."winsB" - x.b, p.ties - x.t, p."bothBad" - x.x) AS compared
+      FROM x JOIN "Pair" p ON p.id = x."pairId"
+      WHERE NOT p.excluded AND p."goldOutputId" IS NULL
     ), vote AS (
-      SELECT v."raterId", pair.agree, pair.compared, "pairwise_label_bit"(v.choice, v."winnerOutputId", pair."outputAId") AS bit
-      FROM "Vote" v JOIN pair ON pair."pairId" = v."pairId"
-      WHERE v."studyId" = ${scope.studyId} ${raterFilter(scope)}
+      SELECT v."raterId", v.agrees, pair.agree, pair.compared, "pairwise_label_bit"(v.choice, v."winnerOutputId", pair."outputAId") AS bit
+      FROM pair JOIN "Vote" v ON v."pairId" = pair.id
+      WHERE v."raterId" NOT IN (${excluded})
     )
     SELECT "raterId",
-      count(*) FILTER (WHERE agree & bit <> 0)::int AS agreed,
-      count(*) FILTER (WHERE compared & bit <> 0)::int AS compared
+      (count(*) FILTER (WHERE agree & bit <> 0) - count(*) FILTER (WHERE agrees))::int AS agreed,
+      (count(*) FILTER (WHERE compared & bit <> 0) - count(agrees))::int AS compared
     FROM vote GROUP BY "raterId"`;
 }
