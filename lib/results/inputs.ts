@@ -16,18 +16,8 @@ export type PairPatternRow = {
   pairs: number;
 };
 
-/** Counted pairs of one model pair (own A/B order) whose prompt has this category or dataset: summed counts. */
-export type CategoryCountRow = {
-  field: "category" | "dataset";
-  value: string;
-  modelA: string;
-  modelB: string;
-  winsA: number;
-  winsB: number;
-  ties: number;
-  bothBad: number;
-  pairs: number;
-};
+/** Counted pairs of one model pair (own A/B order) whose prompt has this category or dataset: their summed counts, and how many they are. */
+export type CategoryCountRow = PairPatternRow & { field: "category" | "dataset"; value: string };
 
 /** Over all counted pairs: votes for the left / right answer, and decisive votes won by the longer / shorter answer (equal lengths skipped). */
 export type SideCounts = { leftWins: number; rightWins: number; longerWins: number; shorterWins: number };
