@@ -7,7 +7,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { RaterAgreementRow, RaterStatsRow } from "@/lib/results/inputs";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { hasExcludedPairs, notOnExcludedPair, raterFilter, type ResultsScope } from "./scope";
+import { excludedVotesByPair, hasExcludedPairs, notOnExcludedPair, raterFilter, type ResultsScope } from "./scope";
 
 /**
  * Every non-excluded pair counts here, gold pairs included (they are what gold accuracy is made of);
@@ -84,19 +84,11 @@ export async function raterAgreementChange(scope: ResultsScope): Promise<RaterAg
 export function raterAgreementChangeSql(scope: ResultsScope): Prisma.Sql {
   const excluded = Prisma.join([...scope.excludeRaterIds]);
   return Prisma.sql`
-    WITH x AS (
-      -- The excluded raters' votes per pair, in the pair's A/B terms (through Vote(studyId, raterId, msTaken)).
-      SELECT v."pairId", count(*) FILTER (WHERE v."winnerOutputId" = q."outputAId")::int AS a,
-        count(*) FILTER (WHERE v."winnerOutputId" = q."outputBId")::int AS b,
-        count(*) FILTER (WHERE v.choice = 'TIE')::int AS t, count(*) FILTER (WHERE v.choice = 'BOTH_BAD')::int AS x
-      FROM "Vote" v JOIN "Pair" q ON q.id = v."pairId"
-      WHERE v."studyId" = ${scope.studyId} AND v."raterId" IN (${excluded})
-      GROUP BY v."pairId"
-    ), pair AS (
+    WITH pair AS (
       SELECT p.id, p."outputAId",
         "pairwise_agree_mask"(p."winsA" - x.a, p."winsB" - x.b, p.ties - x.t, p."bothBad" - x.x) AS agree,
         "pairwise_compared_mask"(p."winsA" - x.a, p."winsB" - x.b, p.ties - x.t, p."bothBad" - x.x) AS compared
-      FROM x JOIN "Pair" p ON p.id = x."pairId"
+      FROM ${excludedVotesByPair(scope)} x JOIN "Pair" p ON p.id = x."pairId"
       WHERE NOT p.excluded AND p."goldOutputId" IS NULL
     ), vote AS (
       SELECT v."raterId", v.agrees, pair.agree, pair.compared, "pairwise_label_bit"(v.choice, v."winnerOutputId", pair."outputAId") AS bit

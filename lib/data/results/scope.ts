@@ -63,17 +63,24 @@ export function talliedPairs(scope: ResultsScope): Prisma.Sql {
       p.ties - coalesce(x.t, 0) AS ties, p."bothBad" - coalesce(x.x, 0) AS "bothBad",
       p."leftWins" - coalesce(x.l, 0) AS "leftWins", p."rightWins" - coalesce(x.r, 0) AS "rightWins"
     FROM "Pair" p
-    LEFT JOIN (
-      SELECT v."pairId", count(*)::int AS n,
-        count(*) FILTER (WHERE v."winnerOutputId" = q."outputAId")::int AS a,
-        count(*) FILTER (WHERE v."winnerOutputId" = q."outputBId")::int AS b,
-        count(*) FILTER (WHERE v.choice = 'TIE')::int AS t, count(*) FILTER (WHERE v.choice = 'BOTH_BAD')::int AS x,
-        count(*) FILTER (WHERE v.choice = 'LEFT')::int AS l, count(*) FILTER (WHERE v.choice = 'RIGHT')::int AS r
-      FROM "Vote" v JOIN "Pair" q ON q.id = v."pairId"
-      WHERE v."studyId" = ${scope.studyId} AND v."raterId" IN (${Prisma.join([...scope.excludeRaterIds])})
-      GROUP BY v."pairId"
-    ) x ON x."pairId" = p.id
+    LEFT JOIN ${excludedVotesByPair(scope)} x ON x."pairId" = p.id
     WHERE p."studyId" = ${scope.studyId})`;
+}
+
+/**
+ * The excluded raters' votes per pair as a FROM item (alias it), in the pair's A/B terms, through the
+ * Vote(studyId, raterId) index. Columns: pairId, n (votes), a, b, t, x (A wins, B wins, ties, both bad), l, r (left, right).
+ */
+export function excludedVotesByPair(scope: ResultsScope): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT v."pairId", count(*)::int AS n,
+      count(*) FILTER (WHERE v."winnerOutputId" = q."outputAId")::int AS a,
+      count(*) FILTER (WHERE v."winnerOutputId" = q."outputBId")::int AS b,
+      count(*) FILTER (WHERE v.choice = 'TIE')::int AS t, count(*) FILTER (WHERE v.choice = 'BOTH_BAD')::int AS x,
+      count(*) FILTER (WHERE v.choice = 'LEFT')::int AS l, count(*) FILTER (WHERE v.choice = 'RIGHT')::int AS r
+    FROM "Vote" v JOIN "Pair" q ON q.id = v."pairId"
+    WHERE v."studyId" = ${scope.studyId} AND v."raterId" IN (${Prisma.join([...scope.excludeRaterIds])})
+    GROUP BY v."pairId")`;
 }
 
 /**
