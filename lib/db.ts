@@ -46,8 +46,8 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 });
 
 /**
- * Rows as arrays straight from the driver, on the same pool as `db`: for reads of 100,000 rows,
- * where the ORM's per-value mapping cost more than the query itself (results of large studies).
+ * Rows as arrays straight from the driver, on the same pool as `db`: for the results' aggregates of
+ * large studies (thousands of rows), where the ORM's per-value mapping would cost more than it gives.
  */
 export async function bulkRows(sql: { text: string; values: unknown[] }): Promise<unknown[][]> {
   const result = await pool().query<unknown[]>({ text: sql.text, values: sql.values, rowMode: "array" });

@@ -1,5 +1,5 @@
 // Figures of large studies, kept per server process and stored in the database. Computing them
-// reads every vote (rater statistics and agreement): about a second at a million votes. Only results
+// reads every vote (rater statistics and agreement): half a second at a million votes. Only results
 // worth it are kept (by default those that took CACHE_ABOVE_MS; the app says which), so small
 // studies are always live. A kept result is served as is for FRESH_MS; after that, if the study's
 // version (see studyFiguresVersion) is unchanged the figures are still exact and stay; if it changed
