@@ -9,9 +9,10 @@ const PREFIX = "pw_";
 
 const hashToken = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 
-export async function createApiToken(userId: string, name: string): Promise<{ id: string; token: string }> {
+export async function createApiToken(userId: string, name: string, lifetimeDays = 90): Promise<{ id: string; token: string }> {
   const token = PREFIX + randomBytes(32).toString("base64url");
-  const { id } = await db.apiToken.create({ data: { userId, name, tokenHash: hashToken(token) }, select: { id: true } });
+  const expiresAt = new Date(Date.now() + lifetimeDays * 86_400_000);
+  const { id } = await db.apiToken.create({ data: { userId, name, tokenHash: hashToken(token), expiresAt }, select: { id: true } });
   return { id, token };
 }
 
