@@ -17,8 +17,8 @@ export async function startup(): Promise<void> {
       if (applied.length) console.log(`[pairwise] applied migrations: ${applied.join(", ")}`);
     }
     await ensureAdminFromEnv();
-    const { pruneSignInAttempts } = await import("@/lib/data/sign-in-attempts");
-    await pruneSignInAttempts();
+    const { pruneAttempts } = await import("@/lib/data/rate-limit");
+    await pruneAttempts();
   } catch (error) {
     console.error(`[pairwise] cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -1,46 +1,59 @@
 // Sign-in rate limiting per account and per address, shared by all server processes through the database.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { pruneSignInAttempts, recordSignInAttempt, signInBlocked } from "@/lib/data/sign-in-attempts";
+import { pruneAttempts, takeAttempt } from "@/lib/data/rate-limit";
+import { beginSignIn, signInSucceeded } from "@/lib/data/sign-in-attempts";
 import { unique } from "./factories";
 
 const limit = { maxPerAccount: 3, maxPerAddress: 5, windowMinutes: 15 };
+const failures = (key: string) => db.signInAttempt.count({ where: { key, succeeded: false } });
 
 describe("sign-in rate limit", () => {
   it("blocks an account after its failures, whatever the address", async () => {
     const email = `${unique("victim")}@test.example`;
-    for (let i = 0; i < 3; i++) {
-      expect(await signInBlocked(email, `10.0.0.${i}`, limit)).toBe(false);
-      await recordSignInAttempt(email, `10.0.0.${i}`, false);
-    }
-    expect(await signInBlocked(email, "10.9.9.9", limit)).toBe(true);
-    expect(await signInBlocked(`${unique("other")}@test.example`, "10.9.9.9", limit)).toBe(false);
+    for (let i = 0; i < 3; i++) expect((await beginSignIn(email, `10.0.0.${i}`, limit)).allowed).toBe(true);
+    expect((await beginSignIn(email, "10.9.9.9", limit)).allowed).toBe(false);
+    expect((await beginSignIn(`${unique("other")}@test.example`, "10.9.9.9", limit)).allowed).toBe(true);
   });
 
   it("blocks an address trying many accounts", async () => {
-    const address = `198.51.100.${Math.floor(Math.random() * 250)}-${unique("a")}`;
-    for (let i = 0; i < 5; i++) await recordSignInAttempt(`${unique("spray")}@test.example`, address, false);
-    expect(await signInBlocked(`${unique("fresh")}@test.example`, address, limit)).toBe(true);
+    const address = `198.51.100.7-${unique("a")}`;
+    for (let i = 0; i < 5; i++) expect((await beginSignIn(`${unique("spray")}@test.example`, address, limit)).allowed).toBe(true);
+    expect((await beginSignIn(`${unique("fresh")}@test.example`, address, limit)).allowed).toBe(false);
   });
 
-  it("forgets failures outside the window and after a successful sign-in", async () => {
+  it("lets exactly the limit through when twelve wrong guesses arrive at once, and records all twelve", async () => {
+    const email = `${unique("parallel")}@test.example`;
+    const attempts = await Promise.all(Array.from({ length: 12 }, (_, i) => beginSignIn(email, `192.0.2.${i}`, limit)));
+    expect(attempts.filter((a) => a.allowed)).toHaveLength(limit.maxPerAccount);
+    expect(await failures(`email:${email}`)).toBe(12);
+  });
+
+  it("forgets the account's failures after a successful sign-in, and outside the window", async () => {
     const email = `${unique("typo")}@test.example`;
-    for (let i = 0; i < 2; i++) await recordSignInAttempt(email, "203.0.113.1", false);
-    await recordSignInAttempt(email, "203.0.113.1", true);
-    await recordSignInAttempt(email, "203.0.113.1", false);
-    await recordSignInAttempt(email, "203.0.113.1", false);
-    expect(await signInBlocked(email, "203.0.113.2", limit)).toBe(false);
-    await recordSignInAttempt(email, "203.0.113.3", false);
-    expect(await signInBlocked(email, "203.0.113.4", limit)).toBe(true);
+    for (let i = 0; i < 2; i++) await beginSignIn(email, "203.0.113.1", limit);
+    await signInSucceeded(await beginSignIn(email, "203.0.113.1", limit), email);
+    expect(await failures(`email:${email}`)).toBe(0);
+    // The success does not count against the address either.
+    expect(await failures("ip:203.0.113.1")).toBe(2);
+    for (let i = 0; i < 3; i++) expect((await beginSignIn(email, "203.0.113.2", limit)).allowed).toBe(true);
+    expect((await beginSignIn(email, "203.0.113.4", limit)).allowed).toBe(false);
     await db.signInAttempt.updateMany({ where: { key: `email:${email}` }, data: { createdAt: new Date(Date.now() - 20 * 60_000) } });
-    expect(await signInBlocked(email, "203.0.113.4", limit)).toBe(false);
+    expect((await beginSignIn(email, "203.0.113.4", limit)).allowed).toBe(true);
+  });
+
+  it("checks every key of an attempt: one exhausted key refuses it", async () => {
+    const strict = unique("strict");
+    const generous = unique("generous");
+    expect((await takeAttempt([{ key: strict, max: 1 }, { key: generous, max: 100 }], 15)).allowed).toBe(true);
+    expect((await takeAttempt([{ key: generous, max: 100 }, { key: strict, max: 1 }], 15)).allowed).toBe(false);
   });
 
   it("prunes attempts older than a day", async () => {
     const email = `${unique("old")}@test.example`;
-    await recordSignInAttempt(email, "203.0.113.9", false);
+    await beginSignIn(email, "203.0.113.9", limit);
     await db.signInAttempt.updateMany({ where: { key: `email:${email}` }, data: { createdAt: new Date(Date.now() - 3 * 86_400_000) } });
-    expect(await pruneSignInAttempts(24)).toBeGreaterThan(0);
+    expect(await pruneAttempts(24)).toBeGreaterThan(0);
     expect(await db.signInAttempt.count({ where: { key: `email:${email}` } })).toBe(0);
   });
 });

@@ -6,7 +6,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { burnVerifyTime, verifyPassword } from "@/lib/auth/password";
 import { createAuthSession, revokeAuthSession } from "@/lib/data/auth-sessions";
 import { crowdRater } from "@/lib/data/crowd";
-import { recordSignInAttempt, signInBlocked } from "@/lib/data/sign-in-attempts";
+import { beginSignIn, signInSucceeded } from "@/lib/data/sign-in-attempts";
 import { findUserForSignIn } from "@/lib/data/users";
 import { authSecret, env } from "@/lib/env";
 import { signInSchema } from "@/lib/validation/auth";
@@ -15,7 +15,8 @@ import { participantIdSchema } from "@/lib/validation/study";
 /** The error code the login form turns into "Too many sign-in attempts…". */
 export const RATE_LIMITED = "RateLimited";
 
-// `next start` sets x-forwarded-for from the socket; behind a proxy, the proxy's first hop is the client.
+// The app's server (scripts/serve.ts) overwrites x-forwarded-for with the one client address it
+// trusts (the socket's, or the proxy's view of it with TRUSTED_PROXY_HOPS): a client cannot choose it.
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
   return (typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined) || "unknown";
@@ -37,9 +38,10 @@ async function authorize(credentials: Record<string, string> | undefined, req: {
   const address = clientAddress(req.headers);
   const config = env();
   const limit = { maxPerAccount: config.SIGNIN_MAX_FAILURES_PER_ACCOUNT, maxPerAddress: config.SIGNIN_MAX_FAILURES_PER_ADDRESS, windowMinutes: config.SIGNIN_WINDOW_MINUTES };
-  if (await signInBlocked(email, address, limit)) throw new Error(RATE_LIMITED);
+  const attempt = await beginSignIn(email, address, limit);
+  if (!attempt.allowed) throw new Error(RATE_LIMITED);
   const user = await checkPassword(email, password);
-  await recordSignInAttempt(email, address, !!user);
+  if (user) await signInSucceeded(attempt, email);
   return user && { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 

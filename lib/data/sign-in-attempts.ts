@@ -1,33 +1,26 @@
-// Failed sign-ins per account and per address, kept in PostgreSQL so every server process sees them.
+// Sign-in limits: failed attempts per account and per client address, on the shared attempt counter.
 import "server-only";
-import { db } from "@/lib/db";
+import { attemptSucceeded, takeAttempt, type Attempt } from "@/lib/data/rate-limit";
 
-export type RateLimit = { maxPerAccount: number; maxPerAddress: number; windowMinutes: number };
+export type SignInLimit = { maxPerAccount: number; maxPerAddress: number; windowMinutes: number };
 
-const keysFor = (email: string, address: string) => [`email:${email}`, `ip:${address}`] as const;
+const accountKey = (email: string) => `email:${email}`;
 
-/** True when either the account or the address has used up its failures in the window. */
-export async function signInBlocked(email: string, address: string, limit: RateLimit): Promise<boolean> {
-  const since = new Date(Date.now() - limit.windowMinutes * 60_000);
-  const [account, ip] = keysFor(email, address);
-  const rows = await db.signInAttempt.groupBy({
-    by: ["key"],
-    where: { key: { in: [account, ip] }, succeeded: false, createdAt: { gt: since } },
-    _count: { _all: true },
-  });
-  const failures = new Map(rows.map((r) => [r.key, r._count._all]));
-  return (failures.get(account) ?? 0) >= limit.maxPerAccount || (failures.get(ip) ?? 0) >= limit.maxPerAddress;
+/**
+ * Counts this sign-in as a failure before the password is checked, atomically with the limit check:
+ * parallel guesses cannot all pass a limit that each saw unreached. `allowed` false: refuse unchecked.
+ */
+export function beginSignIn(email: string, address: string, limit: SignInLimit): Promise<Attempt> {
+  return takeAttempt(
+    [
+      { key: accountKey(email), max: limit.maxPerAccount },
+      { key: `ip:${address}`, max: limit.maxPerAddress },
+    ],
+    limit.windowMinutes,
+  );
 }
 
-export async function recordSignInAttempt(email: string, address: string, succeeded: boolean): Promise<void> {
-  const keys = keysFor(email, address);
-  await db.signInAttempt.createMany({ data: keys.map((key) => ({ key, succeeded })) });
-  // A success clears the account's failures: a user who got in is not locked out by earlier typos.
-  if (succeeded) await db.signInAttempt.deleteMany({ where: { key: keys[0], succeeded: false } });
-}
-
-/** Old rows only cost space; the window is minutes. */
-export async function pruneSignInAttempts(olderThanHours = 24): Promise<number> {
-  const { count } = await db.signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - olderThanHours * 3_600_000) } } });
-  return count;
+/** The password was right: this attempt does not count, and the account's earlier typos are forgiven. */
+export function signInSucceeded(attempt: Attempt, email: string): Promise<void> {
+  return attemptSucceeded(attempt, accountKey(email));
 }
