@@ -17,6 +17,9 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,
+    // page.request calls stand for the app's own pages, which the API requires of state-changing
+    // requests (CSRF); browsers send this header themselves on their own POSTs.
+    extraHTTPHeaders: { origin: baseURL },
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromium,

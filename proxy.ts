@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { invalidUrlRefusal } from "@/lib/http/request-guard";
 import { contentSecurityPolicy } from "@/lib/http/security-headers";
 
 // Sets a per-request CSP nonce on pages, and redirects signed-out visitors of protected pages to
@@ -17,6 +18,8 @@ function signInRedirect(request: NextRequest): NextResponse | null {
 }
 
 export function proxy(request: NextRequest) {
+  const invalid = invalidUrlRefusal(request.nextUrl);
+  if (invalid) return invalid;
   const redirect = signInRedirect(request);
   if (redirect) return redirect;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -30,7 +33,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only. Not /api: the proxy buffers request bodies up to a 10 MB cap, which would cut
-  // large uploads short; API responses get their security headers from next.config.ts.
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
+  // Pages only, prefetches included (every HTML response carries the CSP). Not /api: the proxy buffers
+  // request bodies up to a 10 MB cap, which would cut large uploads short; API responses get their
+  // security headers from next.config.ts and their guards from lib/http/route.ts.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)"],
 };

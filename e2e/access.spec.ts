@@ -6,7 +6,7 @@ import { signInOverHttp } from "./fixtures/accounts";
 const ROLES: Who[] = ["ANONYMOUS", "RATER", "RESEARCHER", "ADMIN"];
 
 async function clientFor(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, role: Who) {
-  const request = await playwright.request.newContext({ baseURL });
+  const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
   if (role !== "ANONYMOUS") await signInOverHttp(request, role);
   return request;
 }

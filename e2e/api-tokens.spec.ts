@@ -26,7 +26,7 @@ test("a researcher creates an API token, a script uses it, and revoking it ends 
 });
 
 test("raters cannot create API tokens", async ({ playwright, baseURL }) => {
-  const request = await playwright.request.newContext({ baseURL });
+  const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
   await signInOverHttp(request, "RATER");
   expect((await request.post("/api/tokens", { data: { name: "x" } })).status()).toBe(403);
   await request.dispose();

@@ -45,7 +45,7 @@ test("signing out ends the session on the server, not only in the browser", asyn
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   // Replay the cookie captured before sign-out from a separate HTTP client.
-  const replay = await playwright.request.newContext({ baseURL, storageState: { cookies, origins: [] } });
+  const replay = await playwright.request.newContext({ baseURL, storageState: { cookies, origins: [] }, extraHTTPHeaders: { origin: baseURL! } });
   expect((await replay.get("/api/studies")).status()).toBe(401);
   await replay.dispose();
 });
@@ -68,7 +68,7 @@ test("repeated failed sign-ins for one account are rate limited, with a clear me
 // and leave the pair unvoted.
 test("a vote sent with a signed-out rater's cookie is refused and not recorded", async ({ page, playwright, baseURL }) => {
   const stamp = Date.now();
-  const admin = await playwright.request.newContext({ baseURL });
+  const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
   await signInOverHttp(admin, "ADMIN");
   const { studyId, inviteToken } = await openStudyFromRows(admin, [
     { instruction: `Replay prompt ${stamp}`, output: "one", generator: `replay-a-${stamp}` },
@@ -89,7 +89,7 @@ test("a vote sent with a signed-out rater's cookie is refused and not recorded",
   await page.goto("/rate");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
-  const replay = await playwright.request.newContext({ baseURL, storageState: { cookies, origins: [] } });
+  const replay = await playwright.request.newContext({ baseURL, storageState: { cookies, origins: [] }, extraHTTPHeaders: { origin: baseURL! } });
   const refused = await replay.post(`/api/studies/${studyId}/votes`, { data: { assignmentId, choice: "LEFT" } });
   expect(refused.status()).toBe(401);
   expect((await refused.json()).error.code).toBe("unauthenticated");

@@ -40,7 +40,7 @@ test("markup and SQL in every text field are stored and shown as inert text", as
   test.setTimeout(120_000);
   const stamp = Date.now();
   const sql = `'; DROP TABLE "Vote"; --`;
-  const admin = await playwright.request.newContext({ baseURL });
+  const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
   await signInOverHttp(admin, "ADMIN");
   const rows = [
     { instruction: `<script>window.__pwned = 1</script> ${sql} ${stamp}`, output: `<img src=x onerror="window.__pwned = 2">`, generator: `hostile-a-${stamp}` },
@@ -61,7 +61,7 @@ test("markup and SQL in every text field are stored and shown as inert text", as
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
   // The rater sees guidelines and answers without anything running, and votes with a hostile rationale.
-  const rater = await playwright.request.newContext({ baseURL });
+  const rater = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
   await signInOverHttp(rater, "RATER");
   const next = (await (await rater.get(`/api/studies/${studyId}/next`)).json()) as { assignmentId: string; prompt: { instruction: string } };
   expect(next.prompt.instruction).toContain(sql);

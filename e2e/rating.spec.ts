@@ -20,7 +20,7 @@ const rows = [
 
 test("a rater joins by invitation, votes by mouse and keyboard, and never receives a model name", async ({ page, playwright, baseURL }) => {
   test.setTimeout(120_000);
-  const admin = await playwright.request.newContext({ baseURL });
+  const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
   await signInOverHttp(admin, "ADMIN");
   const { studyId, inviteToken } = await openStudyFromRows(admin, rows, { votesPerPair: 1, guidelines: "Prefer the **correct** answer." });
 
@@ -83,7 +83,7 @@ test("a rater joins by invitation, votes by mouse and keyboard, and never receiv
 
 test("a crowd participant enters with only a platform id and gets the completion code", async ({ page, playwright, baseURL }) => {
   test.setTimeout(120_000);
-  const admin = await playwright.request.newContext({ baseURL });
+  const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
   await signInOverHttp(admin, "ADMIN");
   const crowd = Date.now();
   const { studyId, inviteToken } = await openStudyFromRows(admin, [
@@ -106,7 +106,7 @@ test("a crowd participant enters with only a platform id and gets the completion
 });
 
 test("a crowd link without the participant id says what is missing", async ({ page, playwright, baseURL }) => {
-  const admin = await playwright.request.newContext({ baseURL });
+  const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
   await signInOverHttp(admin, "ADMIN");
   const stamp = Date.now();
   const { inviteToken } = await openStudyFromRows(admin, [

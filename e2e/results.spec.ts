@@ -40,7 +40,7 @@ test("exports de-blind the votes, and only staff get them", async ({ page, playw
   expect((await results.json()).totals.votes).toBeGreaterThan(0);
 
   // Raters and the anonymous never get the results or the exports.
-  const rater = await playwright.request.newContext({ baseURL });
+  const rater = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
   await signInOverHttp(rater, "RATER");
   expect((await rater.get(`/api/studies/${demo.id}/results`)).status()).toBe(403);
   expect((await rater.get(`/api/studies/${demo.id}/export?format=csv`)).status()).toBe(403);

@@ -8,6 +8,8 @@ const schema = z
     DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
     NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
     NEXTAUTH_URL: z.string().url().optional(),
+    // The address the server listens on (scripts/serve.ts): this machine only unless told otherwise.
+    HOST: z.string().min(1).default("127.0.0.1"),
     SESSION_MAX_AGE_HOURS: z.coerce.number().int().positive().default(12),
     // Applied at server start; set to 0 when migrations run as a separate deploy step.
     PAIRWISE_RUN_MIGRATIONS: z.enum(["0", "1"]).default("1"),

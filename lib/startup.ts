@@ -1,5 +1,6 @@
 // Server start-up work (called from instrumentation.ts); exits with a clear message on bad config.
 import { env } from "@/lib/env";
+import { isLoopbackHost } from "@/lib/http/bind-host";
 import { applyMigrations } from "@/lib/migrations/apply";
 
 async function ensureAdminFromEnv() {
@@ -7,6 +8,20 @@ async function ensureAdminFromEnv() {
   if (!ADMIN_EMAIL || !ADMIN_PASSWORD) return;
   const { ensureAdmin } = await import("@/lib/data/bootstrap-admin");
   await ensureAdmin(ADMIN_EMAIL.toLowerCase(), ADMIN_PASSWORD);
+}
+
+// The demo's passwords are published: a server others can reach must not let them sign in.
+async function refusePublishedDemoPasswords(host: string) {
+  if (isLoopbackHost(host)) return;
+  const { demoAccountsWithPublishedPasswords } = await import("@/lib/demo/demo-accounts");
+  const exposed = await demoAccountsWithPublishedPasswords();
+  if (exposed.length) {
+    throw new Error(
+      `the server would listen on ${host}, reachable from the network, while demo accounts still have their published passwords ` +
+        `(${exposed.join(", ")}). Start with \`npm start\` (it gives them random passwords, printed once), delete those accounts, ` +
+        `or set HOST=127.0.0.1.`,
+    );
+  }
 }
 
 export async function startup(): Promise<void> {
@@ -17,6 +32,7 @@ export async function startup(): Promise<void> {
       if (applied.length) console.log(`[pairwise] applied migrations: ${applied.join(", ")}`);
     }
     await ensureAdminFromEnv();
+    await refusePublishedDemoPasswords(config.HOST);
     const { pruneAttempts } = await import("@/lib/data/rate-limit");
     await pruneAttempts();
   } catch (error) {

@@ -137,7 +137,7 @@ async function uploadCutOff(baseUrl: string, databaseUrl: string) {
     const form = new FormData();
     form.append("file", new Blob([Buffer.from(file)]), "cut.json");
     form.append("modelName", "cut-model");
-    return fetch(`${baseUrl}/api/uploads`, { method: "POST", body: form, headers: { cookie: admin.cookieHeader } });
+    return fetch(`${baseUrl}/api/uploads`, { method: "POST", body: form, headers: { cookie: admin.cookieHeader, origin: baseUrl } });
   };
   const upload = send();
   let killed = 0;

@@ -1,14 +1,17 @@
 // `npm start`: the whole app on one machine. Database (embedded if DATABASE_URL is unset),
-// migrations, demo seed, production build when sources changed, then `next start`.
+// migrations, demo seed, production build when sources changed, then the app's server
+// (scripts/serve.ts), on 127.0.0.1 unless HOST says otherwise.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "@/lib/migrations/apply";
+import { DEFAULT_HOST, isLoopbackHost } from "@/lib/http/bind-host";
 import { appDatabase, DATA_DIR } from "./lib/app-database";
-import { serverNodeOptions } from "./lib/server-node-options";
+import { serverCommand } from "./lib/app-server";
 
 const PORT = Number(process.env.PORT ?? 3000);
+const HOST = process.env.HOST || DEFAULT_HOST;
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
 
@@ -39,6 +42,16 @@ function authSecret(): string {
   return secret;
 }
 
+// The demo's published passwords must not work on a server others can reach: new random ones are
+// printed here, once (the server itself refuses to start while published ones remain).
+async function replacePublishedDemoPasswords() {
+  const { replacePublishedDemoPasswords: replace } = await import("@/lib/demo/demo-accounts");
+  const replaced = await replace();
+  if (!replaced.length) return;
+  console.log(`[pairwise] HOST=${HOST} is reachable from the network: the demo accounts got new passwords (shown only now):`);
+  for (const { email, password } of replaced) console.log(`[pairwise]   ${email}  ${password}`);
+}
+
 async function main() {
   const database = await appDatabase();
   process.env.DATABASE_URL = database.url;
@@ -48,20 +61,29 @@ async function main() {
     const { seedDemo } = await import("@/lib/demo/seed-demo");
     console.log(`[pairwise] demo data: ${await seedDemo()}`);
   }
+  if (!isLoopbackHost(HOST)) await replacePublishedDemoPasswords();
   buildIfStale();
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(PORT)], {
+  const { command, args, nodeOptions } = serverCommand();
+  const server = spawn(command, args, {
     stdio: "inherit",
     env: {
       ...process.env,
+      HOST,
+      PORT: String(PORT),
       NODE_ENV: "production",
-      NODE_OPTIONS: serverNodeOptions(),
+      NODE_OPTIONS: nodeOptions,
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: authSecret(),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${PORT}`,
       PAIRWISE_RUN_MIGRATIONS: "0",
     },
   });
-  console.log(`[pairwise] serving http://localhost:${PORT} (demo accounts in README)`);
+  console.log(`[pairwise] serving http://localhost:${PORT}`);
+  console.log(
+    isLoopbackHost(HOST)
+      ? "[pairwise] reachable from this machine only (demo accounts in README); to serve others, put it behind HTTPS and set HOST (docs/deployment.md)"
+      : `[pairwise] listening on ${HOST}: reachable from the network. Serve it over HTTPS (docs/deployment.md) and set NEXTAUTH_URL to its public URL.`,
+  );
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
-import { DEMO_ACCOUNTS, seedDemo } from "@/lib/demo/seed-demo";
+import { DEMO_ACCOUNTS, demoAccountsWithPublishedPasswords, replacePublishedDemoPasswords } from "@/lib/demo/demo-accounts";
+import { seedDemo } from "@/lib/demo/seed-demo";
 import { DEMO_PROMPTS } from "@/lib/demo/demo-content";
 
 async function counts() {
@@ -38,5 +39,25 @@ describe("demo seed", () => {
       expect(await verifyPassword(user.passwordHash!, account.password)).toBe(true);
       expect(await verifyPassword(user.passwordHash!, `${account.password}x`)).toBe(false);
     }
+  });
+
+  it("gives the published-password accounts random passwords, once, and ends their sessions", async () => {
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@example.com" } });
+    const session = await db.authSession.create({ data: { id: `s-${admin.id}`, userId: admin.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+    expect((await demoAccountsWithPublishedPasswords()).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
+    const replaced = await replacePublishedDemoPasswords();
+    expect(replaced.map((r) => r.email).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
+    expect(await demoAccountsWithPublishedPasswords()).toEqual([]);
+    const after = await db.user.findUniqueOrThrow({ where: { email: "admin@example.com" } });
+    expect(await verifyPassword(after.passwordHash!, "pairwise-admin")).toBe(false);
+    expect(await verifyPassword(after.passwordHash!, replaced.find((r) => r.email === "admin@example.com")!.password)).toBe(true);
+    expect((await db.authSession.findUniqueOrThrow({ where: { id: session.id } })).revokedAt).not.toBeNull();
+    expect(await replacePublishedDemoPasswords()).toEqual([]);
+  });
+
+  it("does not bring back a demo account an admin deleted", async () => {
+    await db.user.update({ where: { email: "researcher@example.com" }, data: { email: null, passwordHash: null, deletedAt: new Date() } });
+    expect(await seedDemo()).toBe("already-seeded");
+    expect(await db.user.findUnique({ where: { email: "researcher@example.com" } })).toBeNull();
   });
 });

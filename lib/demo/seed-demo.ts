@@ -1,19 +1,16 @@
 // Seeds the demo: accounts for each role and one open study with simulated votes
-// (flagged isDemo). Idempotent: a second run finds the demo study and adds nothing.
+// (flagged isDemo). Once: a later run finds the demo study and adds nothing, not even an account an
+// admin has deleted since.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/data/users";
-import type { Choice, Role } from "@/lib/generated/prisma/enums";
+import type { Choice } from "@/lib/generated/prisma/enums";
 import { mulberry32, type Rng } from "@/lib/stats/rng";
+import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { DEMO_MODELS, DEMO_PROMPTS, hareAnswer, tortoiseAnswer } from "./demo-content";
 import { promptTextHash } from "./prompt-hash";
 
-export const DEMO_ACCOUNTS: { email: string; password: string; role: Role }[] = [
-  { email: "admin@example.com", password: "pairwise-admin", role: "ADMIN" },
-  { email: "researcher@example.com", password: "pairwise-researcher", role: "RESEARCHER" },
-  { email: "rater@example.com", password: "pairwise-rater", role: "RATER" },
-];
 const SIMULATED_RATERS = 5;
 // Raters see the study's name and description: they must not name the models being compared.
 const DEMO_STUDY_NAME = "Demo study: everyday instructions";
@@ -71,8 +68,8 @@ function simulatedChoice(rng: Rng, leftIsA: boolean): Choice {
 }
 
 export async function seedDemo(): Promise<"seeded" | "already-seeded"> {
-  const simulated = await ensureAccounts();
   if (await db.study.findFirst({ where: { isDemo: true }, select: { id: true } })) return "already-seeded";
+  const simulated = await ensureAccounts();
   const { modelIds, pairs } = await createPromptsAndOutputs();
   const rater = await db.user.findUniqueOrThrow({ where: { email: "rater@example.com" }, select: { id: true } });
   const rng = mulberry32(20230313);

@@ -20,6 +20,9 @@ function summary(r) {
   };
 }
 
+// The app refuses state-changing requests whose Origin is not its own (CSRF), as a browser's page sends.
+const ORIGIN = new URL(spec.url).origin;
+
 function cannon(opts) {
   return new Promise((resolve, reject) => {
     const instance = autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
@@ -30,7 +33,7 @@ function cannon(opts) {
 async function getLoad() {
   const r = await cannon({
     url: spec.url, connections: spec.connections, duration: spec.seconds, method: spec.method ?? "GET", body: spec.body,
-    headers: { ...(spec.cookie ? { cookie: spec.cookie } : {}), ...(spec.body ? { "content-type": "application/json" } : {}) },
+    headers: { origin: ORIGIN, ...(spec.cookie ? { cookie: spec.cookie } : {}), ...(spec.body ? { "content-type": "application/json" } : {}) },
   });
   return summary(r);
 }
@@ -52,7 +55,7 @@ async function votesLoad() {
         const choice = ["LEFT", "RIGHT", "TIE"][next % 3];
         sent.push(item.assignmentId);
         context.assignmentId = item.assignmentId;
-        return { ...req, headers: { "content-type": "application/json", cookie: item.cookie }, body: JSON.stringify({ assignmentId: item.assignmentId, choice }) };
+        return { ...req, headers: { "content-type": "application/json", origin: ORIGIN, cookie: item.cookie }, body: JSON.stringify({ assignmentId: item.assignmentId, choice }) };
       },
       onResponse(status, body, context) {
         responded.push(context.assignmentId);
@@ -73,7 +76,7 @@ function request(agent, method, path, cookie, body) {
     const url = new URL(path, spec.url);
     const req = http.request(url, {
       method, agent,
-      headers: { cookie, ...(body ? { "content-type": "application/json", "content-length": Buffer.byteLength(body) } : {}) },
+      headers: { cookie, origin: ORIGIN, ...(body ? { "content-type": "application/json", "content-length": Buffer.byteLength(body) } : {}) },
     }, (res) => {
       const chunks = [];
       res.on("data", (c) => chunks.push(c));

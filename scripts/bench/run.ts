@@ -124,7 +124,7 @@ async function statementCounts(app: AppServer, url: string, cookies: string[]) {
   const c0 = await xactCount(url);
   for (const q of queue) {
     await fetch(`${app.baseUrl}/api/studies/${VOTE.studyId}/votes`, {
-      method: "POST", headers: { cookie: cookies[q.rater]!, "content-type": "application/json" },
+      method: "POST", headers: { cookie: cookies[q.rater]!, "content-type": "application/json", origin: app.baseUrl },
       body: JSON.stringify({ assignmentId: q.assignmentId, choice: "TIE" }),
     }).then((r) => r.text());
   }
@@ -173,7 +173,7 @@ async function nextLoad(app: AppServer, url: string, cookies: string[]) {
 
 async function soloRater(baseUrl: string, cookie: string, n: number) {
   const times: number[] = [];
-  const headers = { cookie, "content-type": "application/json" };
+  const headers = { cookie, "content-type": "application/json", origin: baseUrl };
   for (let i = 0; i < n; i++) {
     const t = performance.now();
     const res = await fetch(`${baseUrl}/api/studies/${BIG.studyId}/next`, { headers });

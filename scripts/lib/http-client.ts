@@ -23,7 +23,8 @@ export class HttpClient {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       redirect: "manual",
-      headers: { cookie: this.cookieHeader, ...(json === undefined ? {} : { "content-type": "application/json" }) },
+      // As the app's own pages do: state-changing requests from anywhere else are refused (CSRF).
+      headers: { cookie: this.cookieHeader, origin: this.baseUrl, ...(json === undefined ? {} : { "content-type": "application/json" }) },
       body: json === undefined ? undefined : JSON.stringify(json),
     });
     this.keep(res);

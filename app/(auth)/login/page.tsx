@@ -3,15 +3,12 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { currentUser } from "@/lib/auth/current-user";
 import { homePathFor } from "@/lib/auth/home-path";
+// A crafted link must not bounce a rater to another site after sign-in.
+import { sameOriginPath } from "@/lib/http/same-origin-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 type LoginPageProps = { searchParams: Promise<{ callbackUrl?: string }> };
-
-// Only same-site paths: a crafted link must not bounce a rater to another site after sign-in.
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
 
 export default async function LoginPage({ searchParams }: LoginPageProps) {
   const user = await currentUser();
@@ -22,7 +19,7 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
       <div className="w-full max-w-sm">
         <h1 className="mb-1 text-center text-3xl font-semibold tracking-tight text-brand-700">Pairwise</h1>
         <p className="mb-8 text-center text-sm text-slate-600">Blind pairwise evaluation of model outputs</p>
-        <LoginForm callbackUrl={safeCallback(callbackUrl)} />
+        <LoginForm callbackUrl={sameOriginPath(callbackUrl)} />
       </div>
     </main>
   );

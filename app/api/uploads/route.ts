@@ -4,6 +4,7 @@ import { listUploads } from "@/lib/data/upload-list";
 import { env } from "@/lib/env";
 import { apiError } from "@/lib/http/api-error";
 import { uploadFormSchema } from "@/lib/validation/upload";
+import { readFormCapped } from "@/lib/http/read-body";
 import { issueList } from "@/lib/http/read-json";
 import { route } from "@/lib/http/route";
 
@@ -19,17 +20,10 @@ export const GET = route(async () => {
 export const POST = route(async (request: Request) => {
   const auth = await apiUser(Role.ADMIN);
   if (auth.error) return auth.error;
-  const maxBytes = env().UPLOAD_MAX_BYTES;
-  // Refuse oversized bodies before reading them; the parser re-checks the real size.
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes + 64 * 1024) {
-    return apiError(413, "too_large", `The file is larger than the limit of ${Math.floor(maxBytes / 1024 / 1024)} MB.`);
-  }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return apiError(400, "bad_request", "Send the upload as multipart/form-data with a `file` field.");
-  }
+  // The body is cut off at the limit while it is read (plus room for the multipart framing and
+  // form fields); the parser re-checks the file's own size.
+  const { form, error } = await readFormCapped(request, env().UPLOAD_MAX_BYTES + 64 * 1024);
+  if (error) return error;
   const file = form.get("file");
   if (!(file instanceof File)) return apiError(422, "invalid_upload", "Choose a file to upload.");
   const fields = uploadFormSchema.safeParse(Object.fromEntries([...form.entries()].filter(([k]) => k !== "file")));

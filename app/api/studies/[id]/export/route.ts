@@ -4,11 +4,12 @@ import { db } from "@/lib/db";
 import { exportVoteBatches } from "@/lib/data/results/export-votes";
 import { EXPORT_CONTENT, exportStream, formatNeedsOutputs } from "@/lib/exports/stream";
 import { apiError } from "@/lib/http/api-error";
+import { route } from "@/lib/http/route";
 import { exportQuerySchema, searchParamsObject } from "@/lib/validation/results";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = route(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const auth = await apiUser(Role.ADMIN, Role.RESEARCHER);
   if (auth.error) return auth.error;
   const { id } = await params;
@@ -26,4 +27,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       "cache-control": "no-store",
     },
   });
-}
+});

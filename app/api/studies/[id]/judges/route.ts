@@ -3,25 +3,30 @@
 import { apiUser, Role } from "@/lib/auth/guards";
 import { importJudgeRun } from "@/lib/data/judges";
 import { apiError } from "@/lib/http/api-error";
+import { readBodyCapped, readFormCapped } from "@/lib/http/read-body";
+import { route } from "@/lib/http/route";
 import { JUDGE_MAX_BYTES, judgeMetaSchema, searchParamsObject } from "@/lib/validation/results";
 
 export const dynamic = "force-dynamic";
 
+// Multipart framing around a file of the limit's size takes a few hundred bytes; 64 KiB is generous.
+const MULTIPART_OVERHEAD = 64 * 1024;
+
 async function readBody(request: Request): Promise<{ text: string; fileName?: string } | { error: Response }> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > JUDGE_MAX_BYTES) return { error: apiError(413, "too_large", `Judge files are limited to ${JUDGE_MAX_BYTES / 1024 / 1024} MB.`) };
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    const file = (await request.formData()).get("file");
+    const { form, error } = await readFormCapped(request, JUDGE_MAX_BYTES + MULTIPART_OVERHEAD);
+    if (error) return { error };
+    const file = form.get("file");
     if (!(file instanceof File)) return { error: apiError(400, "no_file", 'Send the annotations as the "file" field.') };
     if (file.size > JUDGE_MAX_BYTES) return { error: apiError(413, "too_large", "The file is too large.") };
     return { text: await file.text(), fileName: file.name };
   }
-  const text = await request.text();
-  if (text.length > JUDGE_MAX_BYTES) return { error: apiError(413, "too_large", "The file is too large.") };
-  return { text };
+  const body = await readBodyCapped(request, JUDGE_MAX_BYTES);
+  if (body.error) return { error: body.error };
+  return { text: new TextDecoder().decode(body.bytes) };
 }
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const POST = route(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const auth = await apiUser(Role.ADMIN, Role.RESEARCHER);
   if (auth.error) return auth.error;
   const { id } = await params;
@@ -32,4 +37,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const result = await importJudgeRun(id, body.text, { name: meta.data.name, fileName: meta.data.fileName ?? body.fileName });
   if (!result.ok) return apiError(result.status, result.status === 409 ? "duplicate" : result.status === 404 ? "not_found" : "invalid_annotations", result.message, result.errors);
   return Response.json({ run: result.run }, { status: 201 });
-}
+});

@@ -4,6 +4,7 @@
 import { apiUser, Role } from "@/lib/auth/guards";
 import { resultPromptDetail } from "@/lib/data/results/prompt-detail";
 import { apiError } from "@/lib/http/api-error";
+import { route } from "@/lib/http/route";
 import { getStudyResults, resultsScope } from "@/lib/results/study-results";
 import { resultsQuerySchema, searchParamsObject } from "@/lib/validation/results";
 
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 const noStore = { "cache-control": "no-store" };
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = route(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const started = performance.now();
   const auth = await apiUser(Role.ADMIN, Role.RESEARCHER);
   if (auth.error) return auth.error;
@@ -31,4 +32,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   // The server's own time for the figures (session check, queries, assembly, JSON), as the benchmark reports it.
   const timing = `results;dur=${(performance.now() - started).toFixed(1)}`;
   return new Response(body, { headers: { ...noStore, "content-type": "application/json", "server-timing": timing } });
-}
+});

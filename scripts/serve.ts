@@ -1,0 +1,45 @@
+// The production server of `npm start`, the tests and the benchmarks: Next.js through its documented
+// custom-server API, for what `next start` cannot do. It binds to 127.0.0.1 unless HOST says otherwise;
+// the app sees the client's real address (a forged X-Forwarded-For is overwritten); and a response
+// sent before the request body was read whole (413, 401, 403) closes the connection instead of
+// reading the rest of an oversized upload.
+import { createServer } from "node:http";
+import next from "next";
+import { clientAddress, parseTrustedHops } from "../lib/http/client-address";
+
+const host = process.env.HOST || "127.0.0.1";
+const port = Number(process.env.PORT ?? 3000);
+const hops = parseTrustedHops(process.env.TRUSTED_PROXY_HOPS);
+
+const app = next({ dev: false, hostname: host, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  req.headers["x-forwarded-for"] = clientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops);
+  // Only a trusted proxy may say which host and scheme the browser used; Next fills them in otherwise.
+  if (hops === 0) {
+    delete req.headers["x-forwarded-host"];
+    delete req.headers["x-forwarded-proto"];
+    delete req.headers["x-forwarded-port"];
+  }
+  res.on("finish", () => {
+    if (!req.complete) req.socket.destroy();
+  });
+  handle(req, res).catch((error: unknown) => {
+    console.error("[pairwise] request failed:", error);
+    if (!res.headersSent) res.writeHead(500).end();
+  });
+});
+
+server.listen(port, host, () => {
+  console.log(`[pairwise] listening on ${host}:${port}${hops ? ` behind ${hops} trusted proxy hop(s)` : ""}`);
+});
+
+function shutdown() {
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 5_000).unref();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
