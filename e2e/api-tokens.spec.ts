@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { signInOverHttp } from "./fixtures/accounts";
 
-const dayInDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const utcDateIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 // Waiting a week for a token to expire is not an option: move its expiry into the past directly.
 async function expireToken(name: string) {
@@ -47,14 +47,14 @@ test("the expiry is chosen at creation and shown in the list; an expired token i
   await page.getByLabel("Token name").fill(name);
   await expect(page.getByLabel("Expires after")).toHaveValue("90");
   await page.getByLabel("Expires after").selectOption({ label: "7 days" });
-  const before = dayInDays(7);
+  const before = utcDateIn(7);
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByLabel("New API token").textContent())!.trim();
   // The date is the server's; either side of a midnight passing during the click is right.
-  const inAWeek = new RegExp(`${before}|${dayInDays(7)}`);
+  const inAWeek = new RegExp(`${before}|${utcDateIn(7)}`);
   await expect(page.getByRole("status")).toContainText(inAWeek);
   const row = page.getByRole("row").filter({ hasText: name });
-  await expect(row.getByRole("cell").nth(2)).toHaveText(inAWeek);
+  await expect(row.getByRole("cell").nth(2), "the Expires column").toHaveText(inAWeek);
   await expect(row).toContainText("active");
 
   const script = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
@@ -79,7 +79,7 @@ test("the API offers only the listed lifetimes", async ({ page }) => {
   expect((await forever.json()).error).toMatchObject({ code: "invalid_body", message: "Choose an expiry of 7, 30, 90 or 365 days" });
   const month = await page.request.post("/api/tokens", { data: { name: `month-${Date.now()}`, expiresInDays: 30 } });
   expect(month.status()).toBe(201);
-  expect((await month.json()).expiresAt.slice(0, 10)).toMatch(new RegExp(`${dayInDays(30)}|${dayInDays(29)}`));
+  expect((await month.json()).expiresAt.slice(0, 10)).toMatch(new RegExp(`${utcDateIn(30)}|${utcDateIn(29)}`));
 });
 
 test("raters cannot create API tokens", async ({ playwright, baseURL }) => {
