@@ -1,4 +1,4 @@
-// Personal API tokens: stored hashed, usable until revoked, bound to their owner.
+// Personal API tokens: stored hashed, usable until revoked or expired, bound to their owner.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createApiToken, listApiTokens, revokeApiToken, userForApiToken } from "@/lib/data/api-tokens";
@@ -24,6 +24,40 @@ describe("API tokens", () => {
     expect(await revokeApiToken(researcher.id, id)).toBe(true);
     expect(await userForApiToken(token)).toBeNull();
     expect((await listApiTokens(researcher.id))[0]?.revokedAt).toBeInstanceOf(Date);
+  });
+
+  it("stores the lifetime chosen at creation, 90 days unless told", async () => {
+    const researcher = await makeUser("RESEARCHER");
+    const expiry = async (lifetime?: number) => {
+      const before = Date.now();
+      const { id, expiresAt } = await createApiToken(researcher.id, "t", lifetime);
+      const after = Date.now();
+      const stored = (await db.apiToken.findUniqueOrThrow({ where: { id } })).expiresAt.getTime();
+      expect(stored).toBe(expiresAt.getTime());
+      return { earliest: (stored - after) / 86_400_000, latest: (stored - before) / 86_400_000 };
+    };
+    for (const [lifetime, days] of [[7, 7], [365, 365], [undefined, 90]] as const) {
+      const { earliest, latest } = await expiry(lifetime);
+      expect(earliest).toBeLessThanOrEqual(days);
+      expect(latest).toBeGreaterThanOrEqual(days);
+    }
+  });
+
+  it("is refused once expired, like a revoked one, and listed as expired", async () => {
+    const researcher = await makeUser("RESEARCHER");
+    const live = await createApiToken(researcher.id, "live", 30);
+    const old = await createApiToken(researcher.id, "old", 30);
+    await db.apiToken.update({ where: { id: old.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+
+    expect(await userForApiToken(live.token)).toMatchObject({ id: researcher.id });
+    expect(await userForApiToken(old.token)).toBeNull();
+    // A refused token is not recorded as used.
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: old.id } })).lastUsedAt).toBeNull();
+
+    const states = Object.fromEntries((await listApiTokens(researcher.id)).map((t) => [t.name, t.state]));
+    expect(states).toEqual({ live: "active", old: "expired" });
+    await revokeApiToken(researcher.id, live.id);
+    expect((await listApiTokens(researcher.id)).find((t) => t.id === live.id)?.state).toBe("revoked");
   });
 
   it("dies with a deleted user", async () => {

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { db, preparedRows } from "@/lib/db";
 import { DB_NOW_TEXT } from "@/lib/data/study-access";
 import type { SessionUser } from "@/lib/data/users";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 // What makes a session live, written once: the look-up behind every request and the vote statement
@@ -43,4 +44,13 @@ export async function liveSessionUser(sessionId: string, userId: string): Promis
 
 export async function revokeAuthSession(sessionId: string): Promise<void> {
   await db.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/**
+ * Ends every session of the user, e.g. when their password is set: whoever signed in with the old
+ * one is out on their next request. Pass the transaction that changes the password.
+ */
+export async function revokeUserSessions(userId: string, tx: Prisma.TransactionClient = db): Promise<number> {
+  const { count } = await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  return count;
 }

@@ -23,3 +23,21 @@ export const STATIC_SECURITY_HEADERS = [
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
+
+// Two years, subdomains included: a returning visitor is never sent to plain http in between.
+export const HSTS_VALUE = "max-age=63072000; includeSubDomains";
+
+/**
+ * The Strict-Transport-Security value when the app is served over https (judged by NEXTAUTH_URL, as
+ * next-auth judges its __Secure- cookies), else null: sent over plain http it would be ignored, and
+ * a browser that once saw it for a host could no longer reach that host without TLS. Called per
+ * request with the runtime value, because next.config.ts headers() are fixed at build time.
+ */
+export function hstsHeader(nextAuthUrl: string | undefined): string | null {
+  if (!nextAuthUrl) return null;
+  try {
+    return new URL(nextAuthUrl).protocol === "https:" ? HSTS_VALUE : null;
+  } catch {
+    return null;
+  }
+}
