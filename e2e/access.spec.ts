@@ -5,8 +5,9 @@ import { signInOverHttp } from "./fixtures/accounts";
 
 const ROLES: Who[] = ["ANONYMOUS", "RATER", "RESEARCHER", "ADMIN"];
 
-async function clientFor(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, role: Who) {
-  const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+// `origin`: the Origin header every request of this client sends, as the app's own pages do; null for none.
+async function clientFor(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, role: Who, origin: string | null = baseURL) {
+  const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: origin === null ? {} : { origin } });
   if (role !== "ANONYMOUS") await signInOverHttp(request, role);
   return request;
 }
@@ -94,6 +95,60 @@ test("pages carry a nonce-based Content-Security-Policy and the other security h
   const scripts = await page.locator("script:not([src])").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
   expect(scripts.length).toBeGreaterThan(0);
   expect(scripts.every((n) => n === nonce)).toBe(true);
+});
+
+test("router prefetches of a page carry the Content-Security-Policy too", async ({ request }) => {
+  const res = await request.get("/login", { headers: { "next-router-prefetch": "1" } });
+  expect(res.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-/);
+});
+
+// A page of another site (or of a sibling origin on another port, which is "same-site" and gets
+// SameSite=Lax cookies) must not be able to make a signed-in user's browser change anything.
+const STATE_CHANGING = ACCESS_TABLE.filter((e) => e.method !== "GET");
+
+test("every state-changing API route refuses cross-site requests and form-typed bodies", async ({ playwright, baseURL }) => {
+  const sibling = new URL(baseURL!);
+  sibling.port = String(Number(sibling.port) + 1);
+  const attempts: { who: Who; origin: string | null; contentType: string; expected: number }[] = [
+    { who: "ADMIN", origin: "http://evil.example", contentType: "text/plain", expected: 403 },
+    { who: "ADMIN", origin: "http://evil.example", contentType: "application/json", expected: 403 },
+    { who: "ADMIN", origin: sibling.origin, contentType: "application/json", expected: 403 },
+    { who: "ADMIN", origin: null, contentType: "application/json", expected: 403 },
+    { who: "ADMIN", origin: baseURL!, contentType: "text/plain", expected: 415 },
+    { who: "ADMIN", origin: baseURL!, contentType: "application/x-www-form-urlencoded", expected: 415 },
+  ];
+  for (const attempt of attempts) {
+    const clients = new Map<Who, APIRequestContext>();
+    for (const entry of STATE_CHANGING) {
+      const who = entry.allowed.includes("ADMIN") ? "ADMIN" : entry.allowed[0]!;
+      if (!clients.has(who)) clients.set(who, await clientFor(playwright, baseURL!, who, attempt.origin));
+      const url = entry.path.replace("{id}", "some-study");
+      const res = await clients.get(who)!.fetch(url, { method: entry.method, headers: { "content-type": attempt.contentType }, data: '{"name":"x"}', maxRedirects: 0 });
+      const label = `${who} ${entry.method} ${url} Origin ${attempt.origin} ${attempt.contentType}`;
+      expect(res.status(), label).toBe(attempt.expected);
+      expect(((await res.json()) as { error: { code: string } }).error.code, label).toBe(attempt.expected === 403 ? "cross_origin" : "unsupported_media_type");
+    }
+    for (const client of clients.values()) await client.dispose();
+  }
+});
+
+test("a cross-site form cannot create an account with an admin's cookie", async ({ playwright, baseURL }) => {
+  const admin = await clientFor(playwright, baseURL!, "ADMIN", "http://evil.example");
+  const email = `csrf-${Date.now()}@example.com`;
+  // Exactly what <form enctype="text/plain"> on evil.example would send.
+  const res = await admin.post("/api/users", { headers: { "content-type": "text/plain" }, data: `{"email":"${email}","password":"attacker-password","role":"ADMIN","x":"=}` });
+  expect(res.status()).toBe(403);
+  const sameOrigin = await clientFor(playwright, baseURL!, "ADMIN");
+  const { users } = (await (await sameOrigin.get("/api/users")).json()) as { users: { email: string | null }[] };
+  expect(users.map((u) => u.email)).not.toContain(email);
+  await Promise.all([admin.dispose(), sameOrigin.dispose()]);
+});
+
+test("next-auth's own form posts (with its CSRF token) are not subject to the API's origin rule", async ({ playwright, baseURL }) => {
+  // No Origin header at all, form-encoded: the sign-in still works, as next-auth checks its own token.
+  const client = await clientFor(playwright, baseURL!, "RESEARCHER", null);
+  expect((await client.get("/api/studies")).status()).toBe(200);
+  await client.dispose();
 });
 
 test("API answers carry nosniff too", async ({ request }) => {

@@ -29,6 +29,26 @@ test("a wrong password and an unknown email get the same message", async ({ page
   expect(messages[0]).toBe(messages[1]);
 });
 
+// Each of these once sent (or could send) the browser to evil.example after a valid sign-in.
+const HOSTILE_CALLBACKS = ["/\\evil.example/phish", "/%5Cevil.example/phish", "//evil.example/phish", "https://evil.example/phish", "javascript:alert(document.domain)", "/%09/evil.example"];
+
+for (const callback of HOSTILE_CALLBACKS) {
+  test(`sign-in never redirects off the site (callbackUrl=${callback})`, async ({ page, baseURL }) => {
+    const offSite: string[] = [];
+    await page.route((url) => url.hostname.endsWith("evil.example"), (route) => {
+      offSite.push(route.request().url());
+      return route.fulfill({ status: 200, body: "phished" });
+    });
+    await page.goto(`/login?callbackUrl=${callback}`);
+    await page.getByLabel("Email").fill(ACCOUNTS.RESEARCHER.email);
+    await page.getByLabel("Password").fill(ACCOUNTS.RESEARCHER.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(ACCOUNTS.RESEARCHER.home);
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    expect(offSite).toEqual([]);
+  });
+}
+
 test("a signed-out visitor is sent to sign-in and comes back after", async ({ page }) => {
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin/);
