@@ -41,13 +41,15 @@ function authSecret(): string {
 
 async function main() {
   const database = await appDatabase();
-  process.env.DATABASE_URL = database.url;
-  const { applied } = await applyMigrations(database.url);
+  // Migrations and the demo seed run as the tables' owner; the server gets the app role's URL.
+  process.env.DATABASE_URL = database.ownerUrl;
+  const { applied } = await applyMigrations(database.ownerUrl);
   if (applied.length) console.log(`[pairwise] applied migrations: ${applied.join(", ")}`);
   if (process.env.PAIRWISE_DEMO !== "0") {
     const { seedDemo } = await import("@/lib/demo/seed-demo");
     console.log(`[pairwise] demo data: ${await seedDemo()}`);
   }
+  await database.grantAppRole();
   buildIfStale();
   const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(PORT)], {
     stdio: "inherit",
