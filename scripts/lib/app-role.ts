@@ -2,7 +2,7 @@
 // DDL, no TRUNCATE, cannot drop tables or disable triggers). Made by scripts and tests as the tables'
 // owner after migrations; the server itself never creates roles. docs/deployment-database.md has the SQL.
 import pg from "pg";
-import { withUser } from "./postgres";
+import { randomPassword, scratchName, withUser } from "./postgres";
 
 export type AppRole = { role: string; password: string };
 
@@ -80,6 +80,11 @@ export async function ensureAppRole(ownerUrl: string, appRole: AppRole): Promise
     await c.end();
   }
   return withUser(ownerUrl, role, appRole.password);
+}
+
+/** A per-run role for a test server: roles are cluster-wide, and CI's server is shared by concurrent runs. */
+export function scratchAppRole(): AppRole {
+  return { role: scratchName("pairwise_app"), password: randomPassword() };
 }
 
 /**
