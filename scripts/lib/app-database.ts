@@ -58,6 +58,8 @@ export async function appDatabase(): Promise<AppDatabase> {
   }
   const ownerUrl = await ensureDatabase(externalServer(adminUrl), "pairwise");
   const appRole = { role: APP_ROLE, password: await secretFile("app-role-password") };
-  const grantAppRole = async () => void (await ensureAppRole(ownerUrl, appRole));
+  const grantAppRole = async () => {
+    await ensureAppRole(ownerUrl, appRole);
+  };
   return { url: withUser(ownerUrl, appRole.role, appRole.password), ownerUrl, embedded: true, grantAppRole, stop };
 }
