@@ -13,6 +13,8 @@ const schema = z
     SESSION_MAX_AGE_HOURS: z.coerce.number().int().positive().default(12),
     // Applied at server start; set to 0 when migrations run as a separate deploy step.
     PAIRWISE_RUN_MIGRATIONS: z.enum(["0", "1"]).default("1"),
+    // The tables' owner, for those migrations, when DATABASE_URL is a role with data rights only.
+    DATABASE_MIGRATION_URL: z.string().url({ message: "DATABASE_MIGRATION_URL must be a postgresql:// URL" }).optional(),
     // Upload limits (bytes, data rows) and the identity-leak phrases screened at upload (comma-separated).
     UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
     UPLOAD_MAX_ROWS: z.coerce.number().int().positive().default(100_000),

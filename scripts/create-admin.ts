@@ -16,8 +16,8 @@ if (!email.success || !password.success) {
 }
 const database = await appDatabase();
 try {
-  process.env.DATABASE_URL = database.url;
-  await applyMigrations(database.url);
+  process.env.DATABASE_URL = database.ownerUrl;
+  await applyMigrations(database.ownerUrl);
   // Imported only now: the data layer reads DATABASE_URL when it first connects.
   const { setAdmin } = await import("@/lib/data/bootstrap-admin");
   const admin = await setAdmin(email.data, password.data);

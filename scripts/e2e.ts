@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { applyMigrations } from "@/lib/migrations/apply";
+import { dropAppRole, ensureAppRole, scratchAppRole } from "./lib/app-role";
 import { startAppServer } from "./lib/app-server";
 import { createDatabase, dropDatabase, freePort, scratchName } from "./lib/postgres";
 import { scratchServer } from "./lib/server-for-scripts";
@@ -10,6 +11,7 @@ import { scratchServer } from "./lib/server-for-scripts";
 async function main(): Promise<number> {
   const pgServer = await scratchServer();
   const name = scratchName("pairwise_e2e");
+  const role = scratchAppRole();
   try {
     const url = await createDatabase(pgServer, name);
     await applyMigrations(url);
@@ -17,7 +19,9 @@ async function main(): Promise<number> {
     const { seedDemo } = await import("@/lib/demo/seed-demo");
     await seedDemo();
     const app = await startAppServer(await freePort(), {
-      DATABASE_URL: url,
+      // The server runs as a role with data rights only, so a feature that needs DDL at run time fails here.
+      DATABASE_URL: await ensureAppRole(url, role),
+      DATABASE_MIGRATION_URL: url,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       // Low enough for e2e/auth.spec.ts to reach it quickly; every test shares one address.
       SIGNIN_MAX_FAILURES_PER_ACCOUNT: "5",
@@ -37,6 +41,7 @@ async function main(): Promise<number> {
     }
   } finally {
     await dropDatabase(pgServer, name).catch(() => {});
+    await dropAppRole(pgServer.adminUrl, role.role);
     await pgServer.stop();
   }
 }

@@ -7,6 +7,7 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { applyMigrations } from "@/lib/migrations/apply";
+import { ensureAppRole, scratchAppRole } from "./lib/app-role";
 import { startAppServer } from "./lib/app-server";
 import { HttpClient } from "./lib/http-client";
 import { createDatabase, freePort, startEmbedded } from "./lib/postgres";
@@ -75,7 +76,9 @@ async function run(dir: string) {
     const { studyId, emails } = await seedVotingStudy({ prefix: "fault", raters: RATERS, pairs: PROMPTS, votesPerPair: 3, password: PASSWORD });
     const { createUser } = await import("@/lib/data/users");
     await createUser({ email: "fault-admin@example.com", password: PASSWORD, role: "ADMIN" });
-    const app = await startAppServer(await freePort(), { DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
+    // As a role with data rights only; migrations are a deploy step here (the server is thrown away, and the role with it).
+    const appUrl = await ensureAppRole(url, scratchAppRole());
+    const app = await startAppServer(await freePort(), { DATABASE_URL: appUrl, PAIRWISE_RUN_MIGRATIONS: "0", NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
     try {
       const clients = await Promise.all(emails.map(async (email) => {
         const client = new HttpClient(app.baseUrl);

@@ -4,6 +4,7 @@
 // a server accepted must be stored exactly once.
 import { randomBytes } from "node:crypto";
 import { applyMigrations } from "@/lib/migrations/apply";
+import { dropAppRole, ensureAppRole, scratchAppRole } from "./lib/app-role";
 import { startAppServer } from "./lib/app-server";
 import { HttpClient } from "./lib/http-client";
 import { createDatabase, dropDatabase, freePort, scratchName } from "./lib/postgres";
@@ -73,12 +74,15 @@ async function verify(studyId: string, stats: Stats, finished: boolean[]) {
 async function main() {
   const server = await scratchServer();
   const name = scratchName("pairwise_multi");
+  const role = scratchAppRole();
   try {
     const url = await createDatabase(server, name);
     await applyMigrations(url);
     process.env.DATABASE_URL = url;
     const { studyId, emails } = await seedVotingStudy({ prefix: "multi", raters: RATERS, pairs: PAIRS, votesPerPair: VOTES_PER_PAIR, password: PASSWORD });
-    const env = { DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
+    // Both servers run as a role with data rights only, and check the migrations at start as the owner.
+    const appUrl = await ensureAppRole(url, role);
+    const env = { DATABASE_URL: appUrl, DATABASE_MIGRATION_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
     const apps = await Promise.all([startAppServer(await freePort(), env), startAppServer(await freePort(), env)]);
     try {
       const clients = await Promise.all(emails.map(async (email, i) => {
@@ -98,6 +102,7 @@ async function main() {
     await db.$disconnect();
   } finally {
     await dropDatabase(server, name).catch(() => {});
+    await dropAppRole(server.adminUrl, role.role);
     await server.stop();
   }
   process.exit(checks.finish("multi"));

