@@ -1,16 +1,18 @@
 // `npm run test:smoke`: the path a new user takes. `npm start` with no DATABASE_URL must bring up
-// an embedded PostgreSQL, migrate, seed and serve; a second start must not duplicate the demo.
-// Also: a production server without an auth secret must refuse to start, saying why.
+// an embedded PostgreSQL, migrate, seed and serve on 127.0.0.1 only; a second start must not
+// duplicate the demo. A start on a public address gives the demo accounts new passwords, and a server
+// that would be public with the published ones refuses to start. So does one without an auth secret.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { waitForHealth } from "./lib/app-server";
+import { serverCommand, waitForHealth } from "./lib/app-server";
 import { HttpClient } from "./lib/http-client";
 import { embeddedUrl, freePort, probe } from "./lib/postgres";
 import { Checks } from "./lib/checks";
+import { listeningAddresses } from "./lib/listening";
 
 const checks = new Checks();
 const check = checks.check.bind(checks);
@@ -26,18 +28,25 @@ function baseEnv(): Env {
 }
 
 // `npm start` in its own process group, so stopping it stops npm, tsx, next and postgres together.
+// Its output is shown and kept (`output()`), for what it prints once.
 async function npmStart(env: Env, baseUrl: string) {
-  const child = spawn("npm", ["start"], { env: env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn("npm", ["start"], { env: env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    output += chunk.toString("utf8");
+    process.stdout.write(chunk);
+  });
   const failed = new Promise<void>((resolve) => child.once("exit", () => resolve())).then(() => {
     throw new Error("`npm start` exited before the app was healthy");
   });
   await Promise.race([waitForHealth(baseUrl, 180_000), failed]);
-  return async () => {
+  const stop = async () => {
     process.kill(-child.pid!, "SIGTERM");
     // Wait for the whole group (npm, tsx, next, postgres) to exit on its own; SIGKILL only as a last resort.
     for (let i = 0; i < 120 && groupAlive(child.pid!); i++) await new Promise((r) => setTimeout(r, 250));
     if (groupAlive(child.pid!)) process.kill(-child.pid!, "SIGKILL");
   };
+  return { stop, output: () => output };
 }
 
 function groupAlive(pgid: number): boolean {
@@ -110,8 +119,10 @@ async function startTwice(dataDir: string) {
   const snapshots: string[] = [];
   for (const round of [1, 2]) {
     // The second start also names a first admin through the environment.
-    const stop = await npmStart(round === 1 ? env : { ...env, ADMIN_EMAIL: "env-admin@example.org", ADMIN_PASSWORD: "from the environment" }, baseUrl);
+    const { stop } = await npmStart(round === 1 ? env : { ...env, ADMIN_EMAIL: "env-admin@example.org", ADMIN_PASSWORD: "from the environment" }, baseUrl);
     try {
+      const addresses = listeningAddresses(port);
+      check(`start ${round}: listens on 127.0.0.1 only`, addresses.length > 0 && addresses.every((a) => a === "127.0.0.1"), addresses.join(", "));
       const health = await (await fetch(`${baseUrl}/api/health`)).json();
       check(`start ${round}: /api/health with embedded PostgreSQL`, JSON.stringify(health) === '{"ok":true,"db":"up"}', JSON.stringify(health));
       const client = new HttpClient(baseUrl);
@@ -122,6 +133,7 @@ async function startTwice(dataDir: string) {
       snapshots.push(JSON.stringify(demo));
       if (round === 1) await createAdminCommand(env, baseUrl);
       else await adminFromEnvironment(baseUrl);
+      if (round === 2) await refusesPublicBindWithPublishedPasswords(dataDir, pgPort);
       await databaseRoles(dataDir, pgPort, round);
     } finally {
       await stop();
@@ -129,11 +141,46 @@ async function startTwice(dataDir: string) {
     }
   }
   check("second start did not duplicate or change the demo data", snapshots[0] === snapshots[1]);
+  await startOnPublicAddress(env, port);
+}
+
+// The app's server itself, pointed at a public address while the demo accounts still have their
+// published passwords (as after a loopback `npm start`): it must refuse, naming the accounts.
+async function refusesPublicBindWithPublishedPasswords(dataDir: string, pgPort: number) {
+  const appPassword = (await readFile(path.join(dataDir, "app-role-password"), "utf8")).trim();
+  const { command, args, nodeOptions } = serverCommand();
+  const result = spawnSync(command, args, {
+    env: {
+      ...baseEnv(), NODE_ENV: "production", NODE_OPTIONS: nodeOptions, HOST: "0.0.0.0", PORT: String(await freePort()),
+      DATABASE_URL: `postgresql://pairwise_app:${encodeURIComponent(appPassword)}@127.0.0.1:${pgPort}/pairwise`,
+      NEXTAUTH_SECRET: "x".repeat(40), PAIRWISE_RUN_MIGRATIONS: "0",
+    } as NodeJS.ProcessEnv,
+    encoding: "utf8", timeout: 60_000,
+  });
+  const output = `${result.stdout}${result.stderr}`;
+  check("a server on 0.0.0.0 refuses to start while demo accounts have their published passwords",
+    result.status !== 0 && output.includes("published passwords") && output.includes("admin@example.com"), `exit ${result.status}`);
+}
+
+// HOST=0.0.0.0: reachable from the network, so the published demo passwords stop working and the new
+// ones are printed once.
+async function startOnPublicAddress(env: Env, port: number) {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const { stop, output } = await npmStart({ ...env, HOST: "0.0.0.0", NEXTAUTH_URL: baseUrl }, baseUrl);
+  try {
+    check("HOST=0.0.0.0: listens on every interface", listeningAddresses(port).includes("0.0.0.0"), listeningAddresses(port).join(", "));
+    check("HOST=0.0.0.0: the published demo admin password no longer signs in", !(await signsIn(baseUrl, "admin@example.com", "pairwise-admin")));
+    const printed = /admin@example\.com\s+(\S+)/.exec(output())?.[1];
+    check("HOST=0.0.0.0: the new demo admin password is printed once and signs in", !!printed && (await signsIn(baseUrl, "admin@example.com", printed)));
+  } finally {
+    await stop();
+  }
 }
 
 function refusesWithoutSecret() {
-  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", "0"], {
-    env: { ...baseEnv(), NODE_ENV: "production", DATABASE_URL: "postgresql://127.0.0.1:9/none" } as NodeJS.ProcessEnv,
+  const { command, args, nodeOptions } = serverCommand();
+  const result = spawnSync(command, args, {
+    env: { ...baseEnv(), NODE_ENV: "production", NODE_OPTIONS: nodeOptions, PORT: "0", DATABASE_URL: "postgresql://127.0.0.1:9/none" } as NodeJS.ProcessEnv,
     encoding: "utf8", timeout: 60_000,
   });
   const output = `${result.stdout}${result.stderr}`;
