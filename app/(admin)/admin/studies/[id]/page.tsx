@@ -77,7 +77,7 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
             {study.crowdEnabled ? (
               <dd>
                 <CopyLink path={`/crowd/${study.crowdToken}`} label="Crowd link" />
-                <p className="mt-1 text-xs text-slate-500">The platform appends ?{study.crowdIdParam}=… to it. Participants return in the same browser (docs/crowd-platforms.md).</p>
+                <p className="mt-1 text-xs text-slate-500">The platform appends ?{study.crowdIdParam}=… to it. A participant resumes only in the browser they started in.</p>
               </dd>
             ) : <dd>off</dd>}
           </div>
