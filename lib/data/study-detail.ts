@@ -2,7 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-export type InviteState = "pending" | "expired" | "accepted";
+type InviteState = "pending" | "expired" | "accepted";
 
 // An invitation without a live link (expired, or made before links existed) needs a fresh one: "expired".
 function inviteState(acceptedAt: Date | null, tokenHash: string | null, expiresAt: Date | null): InviteState {
