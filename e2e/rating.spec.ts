@@ -81,12 +81,12 @@ test("a rater joins by invitation, votes by mouse and keyboard, and never receiv
   await admin.dispose();
 });
 
-test("a crowd participant enters with only a platform id and gets the completion code", async ({ page, playwright, baseURL }) => {
+test("a crowd participant enters with only a platform id, gets the completion code, and resumes only in the same browser", async ({ page, browser, playwright, baseURL }) => {
   test.setTimeout(120_000);
   const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
   await signInOverHttp(admin, "ADMIN");
   const crowd = Date.now();
-  const { studyId, inviteToken } = await openStudyFromRows(admin, [
+  const { studyId, inviteToken, crowdToken } = await openStudyFromRows(admin, [
     { instruction: `Crowd prompt ${crowd}`, output: "first", generator: `crowd-a-${crowd}` },
     { instruction: `Crowd prompt ${crowd}`, output: "second", generator: `crowd-b-${crowd}` },
   ], {
@@ -94,8 +94,13 @@ test("a crowd participant enters with only a platform id and gets the completion
     guidelines: "<script>window.__pwned = 9</script>Be fair.",
   });
   await admin.dispose();
+  const query = `?PROLIFIC_PID=5f00aa11bb22cc33dd44ee55&STUDY_ID=s&SESSION_ID=${crowd}`;
 
-  await page.goto(`/crowd/${inviteToken}?PROLIFIC_PID=5f00aa11bb22cc33dd44ee55&STUDY_ID=s&SESSION_ID=x`);
+  // The study's invitation link is not a crowd link.
+  await page.goto(`/crowd/${inviteToken}${query}`);
+  await expect(page.getByRole("heading", { name: "Study link not valid" })).toBeVisible();
+
+  await page.goto(`/crowd/${crowdToken}${query}`);
   await expect(page).toHaveURL(`/studies/${studyId}/rate`);
   await expect(page.getByText("Be fair.").first()).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -103,17 +108,30 @@ test("a crowd participant enters with only a platform id and gets the completion
   await page.getByRole("button", { name: "Tie" }).click();
   await expect(page.getByRole("heading", { name: "All pairs are judged — thank you" })).toBeVisible();
   await expect(page.getByText("C0DE-4242")).toBeVisible();
+
+  // Someone else with the same participant id, in another browser, does not become this participant.
+  const elsewhere = await browser.newContext({ baseURL });
+  const other = await elsewhere.newPage();
+  await other.goto(`/crowd/${crowdToken}${query}`);
+  await expect(other.getByRole("main").getByRole("alert")).toHaveText(/already started the study in another browser\. Return to that browser/);
+  expect((await other.request.get(`/api/studies/${studyId}/next`)).status()).toBe(401);
+  await elsewhere.close();
+
+  // The participant's own browser comes back through the same link.
+  await page.goto(`/crowd/${crowdToken}${query}`);
+  await expect(page).toHaveURL(`/studies/${studyId}/rate`);
+  await expect(page.getByText("C0DE-4242")).toBeVisible();
 });
 
 test("a crowd link without the participant id says what is missing", async ({ page, playwright, baseURL }) => {
   const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
   await signInOverHttp(admin, "ADMIN");
   const stamp = Date.now();
-  const { inviteToken } = await openStudyFromRows(admin, [
+  const { crowdToken } = await openStudyFromRows(admin, [
     { instruction: `Crowd prompt 2 ${stamp}`, output: "first", generator: `crowd2-a-${stamp}` },
     { instruction: `Crowd prompt 2 ${stamp}`, output: "second", generator: `crowd2-b-${stamp}` },
   ], { crowdEnabled: true });
   await admin.dispose();
-  await page.goto(`/crowd/${inviteToken}`);
+  await page.goto(`/crowd/${crowdToken}`);
   await expect(page.getByRole("main").getByRole("alert")).toContainText("The link lacks your participant id (PROLIFIC_PID)");
 });

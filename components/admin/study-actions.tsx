@@ -1,14 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useSyncExternalStore } from "react";
-
-const noSubscription = () => () => {};
+import { useState } from "react";
+import { CopyLink } from "@/components/admin/copy-link";
 import { Button } from "@/components/ui/button";
+import type { AddRatersResponse } from "@/lib/validation/study";
 
 export type StudyActionsProps = { studyId: string; status: "DRAFT" | "OPEN" | "CLOSED" };
 
-async function post(url: string, body: unknown): Promise<{ ok: boolean; body: Record<string, unknown> & { error?: { message: string } } }> {
+export async function post(url: string, body: unknown): Promise<{ ok: boolean; body: Record<string, unknown> & { error?: { message: string } } }> {
   const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   return { ok: res.ok, body: await res.json() };
 }
@@ -35,40 +35,56 @@ export function StudyActions({ studyId, status }: StudyActionsProps) {
   );
 }
 
+export type NewInviteLinksProps = { links: AddRatersResponse["invited"] };
+
+/** Links just made: shown this once (the server keeps only their hashes), for the admin to send. */
+export function NewInviteLinks({ links }: NewInviteLinksProps) {
+  if (!links.length) return null;
+  return (
+    <div className="rounded-md border border-amber-200 bg-amber-50 p-3">
+      <p className="mb-2 text-sm text-slate-700">Send each person their own link. It is shown only now, works once and expires in 14 days.</p>
+      <ul className="space-y-2">
+        {links.map((l) => (
+          <li key={l.email} className="text-sm">
+            <span className="font-medium">{l.email}</span>
+            <CopyLink path={l.link} label={`Link for ${l.email}`} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function AddRatersForm({ studyId }: { studyId: string }) {
   const router = useRouter();
   const [result, setResult] = useState<string | null>(null);
+  const [links, setLinks] = useState<AddRatersResponse["invited"]>([]);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const emails = String(new FormData(event.currentTarget).get("emails") ?? "");
     const res = await post(`/api/studies/${studyId}/raters`, { emails });
     if (!res.ok) return setResult(res.body.error?.message ?? "Could not add raters.");
-    const { added, invited, notRaters } = res.body as unknown as { added: string[]; invited: string[]; notRaters: string[] };
+    const { added, invited, notRaters } = res.body as unknown as AddRatersResponse;
     setResult([`${added.length} added`, `${invited.length} invited`, notRaters.length ? `not rater accounts: ${notRaters.join(", ")}` : ""].filter(Boolean).join(" · "));
+    setLinks(invited);
     router.refresh();
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-2">
-      <label htmlFor="emails" className="block text-sm font-medium">Add raters by email</label>
-      <textarea id="emails" name="emails" rows={2} placeholder="one@example.org, two@example.org" className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-      <Button type="submit" variant="secondary">Add raters</Button>
-      {result && <p role="status" className="text-sm text-slate-700">{result}</p>}
-    </form>
+    <div className="space-y-3">
+      <form onSubmit={onSubmit} className="space-y-2">
+        <label htmlFor="emails" className="block text-sm font-medium">Add raters by email</label>
+        <textarea id="emails" name="emails" rows={2} placeholder="one@example.org, two@example.org" className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        <Button type="submit" variant="secondary">Add raters</Button>
+        {result && <p role="status" className="text-sm text-slate-700">{result}</p>}
+      </form>
+      <NewInviteLinks links={links} />
+    </div>
   );
 }
 
+/** The study's own link: anyone holding it may sign up and join this study. */
 export function InviteLink({ token }: { token: string }) {
-  const path = `/join/${token}`;
-  const [copied, setCopied] = useState(false);
-  // The server does not know the public origin: it renders the path, the browser the full URL.
-  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
-  const url = `${origin}${path}`;
-  return (
-    <div className="flex flex-wrap items-center gap-2">
-      <code aria-label="Invitation link" className="rounded bg-slate-100 px-2 py-1 text-xs break-all">{url}</code>
-      <Button variant="ghost" onClick={() => navigator.clipboard.writeText(url).then(() => setCopied(true))}>{copied ? "Copied" : "Copy"}</Button>
-    </div>
-  );
+  return <CopyLink path={`/join/${token}`} label="Invitation link" />;
 }

@@ -3,9 +3,10 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { cookieFromHeader, crowdCookieName } from "@/lib/auth/crowd-cookie";
 import { burnVerifyTime, verifyPassword } from "@/lib/auth/password";
 import { createAuthSession, revokeAuthSession } from "@/lib/data/auth-sessions";
-import { crowdRater } from "@/lib/data/crowd";
+import { findCrowdStudy, resumeCrowdRater } from "@/lib/data/crowd";
 import { beginSignIn, signInSucceeded } from "@/lib/data/sign-in-attempts";
 import { findUserForSignIn } from "@/lib/data/users";
 import { authSecret, env } from "@/lib/env";
@@ -45,10 +46,15 @@ async function authorize(credentials: Record<string, string> | undefined, req: {
   return user && { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
-async function authorizeCrowd(credentials: Record<string, string> | undefined) {
+// Signs in a crowd participant whose rater the crowd page's server action made (lib/data/crowd.ts
+// enterCrowd), and only in the browser holding that participant's secret cookie. Never creates users.
+async function authorizeCrowd(credentials: Record<string, string> | undefined, req: { headers?: Record<string, unknown> }) {
   const pid = participantIdSchema.safeParse(credentials?.participantId);
   if (!pid.success || !credentials?.token) return null;
-  const user = await crowdRater(credentials.token, pid.data);
+  const study = await findCrowdStudy(credentials.token);
+  if (!study) return null;
+  const secret = cookieFromHeader(req.headers?.cookie, crowdCookieName(study.id));
+  const user = await resumeCrowdRater(study.id, pid.data, secret);
   return user && { id: user.id, email: null, name: null, role: user.role };
 }
 

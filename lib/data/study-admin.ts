@@ -2,6 +2,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { newInviteLink } from "@/lib/data/invitations";
 import { studyChanged } from "@/lib/data/study-changes";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { planPairs, type PromptOutputs } from "@/lib/studies/pair-plan";
@@ -87,18 +88,33 @@ export async function changeStudyStatus(studyId: string, status: "OPEN" | "CLOSE
   return { ok: false, message: `The study is ${study.status.toLowerCase()}; it cannot become ${status.toLowerCase()}.` };
 }
 
-export type AddRatersResult = { added: string[]; invited: string[]; notRaters: string[] };
+/** An email invitation's link as the admin gets it, once: only the token's hash is stored. */
+export type InviteLink = { email: string; token: string; expiresAt: Date };
 
-/** Existing rater accounts become members; unknown emails get a pending invitation. */
+export type AddRatersResult = { added: string[]; invited: InviteLink[]; notRaters: string[] };
+
+/**
+ * Existing rater accounts become members. Every other email gets an invitation with a fresh
+ * single-use link, replacing any earlier one: adding an email again is how the admin renews its link.
+ */
 export async function addRatersByEmail(studyId: string, emails: string[]): Promise<AddRatersResult | null> {
   if (!(await db.study.findUnique({ where: { id: studyId }, select: { id: true } }))) return null;
   const users = await db.user.findMany({ where: { email: { in: emails }, deletedAt: null }, select: { id: true, email: true, role: true } });
   const raters = users.filter((u) => u.role === "RATER");
   const known = new Set(users.map((u) => u.email));
-  const invited = emails.filter((e) => !known.has(e));
+  // Once per email: a repeated one would otherwise get two links, the first dead on arrival.
+  const links = [...new Set(emails)].filter((e) => !known.has(e)).map((email) => ({ email, ...newInviteLink() }));
   await db.$transaction([
     db.studyMember.createMany({ data: raters.map((u) => ({ studyId, userId: u.id })), skipDuplicates: true }),
-    db.studyInvite.createMany({ data: invited.map((email) => ({ studyId, email })), skipDuplicates: true }),
+    ...links.map(({ email, tokenHash, expiresAt }) => db.studyInvite.upsert({
+      where: { studyId_email: { studyId, email } },
+      create: { studyId, email, tokenHash, expiresAt },
+      update: { tokenHash, expiresAt, acceptedAt: null },
+    })),
   ]);
-  return { added: raters.map((u) => u.email!), invited, notRaters: users.filter((u) => u.role !== "RATER").map((u) => u.email!) };
+  return {
+    added: raters.map((u) => u.email!),
+    invited: links.map(({ email, token, expiresAt }) => ({ email, token, expiresAt })),
+    notRaters: users.filter((u) => u.role !== "RATER").map((u) => u.email!),
+  };
 }

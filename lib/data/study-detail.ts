@@ -2,16 +2,24 @@
 import "server-only";
 import { db } from "@/lib/db";
 
+type InviteState = "pending" | "expired" | "accepted";
+
+// An invitation without a live link (expired, or made before links existed) needs a fresh one: "expired".
+function inviteState(acceptedAt: Date | null, tokenHash: string | null, expiresAt: Date | null): InviteState {
+  if (acceptedAt) return "accepted";
+  return tokenHash && expiresAt && expiresAt > new Date() ? "pending" : "expired";
+}
+
 export async function getStudyForAdmin(studyId: string) {
   const study = await db.study.findUnique({
     where: { id: studyId },
     select: {
       id: true, name: true, description: true, guidelines: true, status: true, votesPerPair: true, allowTie: true,
       allowBothBad: true, rationale: true, sampleSize: true, seed: true, allModelPairs: true, minSecondsPerPair: true,
-      revealAfterVote: true, completionCode: true, goldRate: true, crowdEnabled: true, crowdIdParam: true, inviteToken: true, isDemo: true, createdAt: true, openedAt: true, closedAt: true,
+      revealAfterVote: true, completionCode: true, goldRate: true, crowdEnabled: true, crowdIdParam: true, inviteToken: true, crowdToken: true, isDemo: true, createdAt: true, openedAt: true, closedAt: true,
       models: { select: { model: { select: { name: true } } } },
       members: { orderBy: { createdAt: "asc" }, select: { createdAt: true, user: { select: { email: true, pseudonym: true } } } },
-      invites: { where: { acceptedAt: null }, orderBy: { createdAt: "asc" }, select: { email: true } },
+      invites: { orderBy: { createdAt: "asc" }, select: { email: true, expiresAt: true, acceptedAt: true, tokenHash: true } },
       _count: { select: { pairs: true, votes: true } },
     },
   });
@@ -26,10 +34,12 @@ export async function getStudyForAdmin(studyId: string) {
       select: { flaggedAt: true, flagReason: true, rater: { select: { pseudonym: true } }, pair: { select: { prompt: { select: { instruction: true } } } } },
     }),
   ]);
-  const { _count, models, ...rest } = study;
+  const { _count, models, invites, ...rest } = study;
   return {
     ...rest,
     models: models.map((m) => m.model.name),
+    // The hash stays here: the admin sees only each invitation's state.
+    invites: invites.map(({ tokenHash, ...i }) => ({ ...i, state: inviteState(i.acceptedAt, tokenHash, i.expiresAt) })),
     pairs: _count.pairs,
     votes: _count.votes,
     votesWanted: _count.pairs * study.votesPerPair,

@@ -41,6 +41,9 @@ export const addRatersSchema = z.object({
     .pipe(z.array(z.email({ message: "One of the addresses is not a valid email" })).min(1, "Enter at least one email").max(500)),
 });
 
+/** The answer of POST /api/studies/{id}/raters: each new invitation's link (a path) appears here only. */
+export type AddRatersResponse = { added: string[]; invited: { email: string; link: string; expiresAt: string }[]; notRaters: string[] };
+
 export const goldAnswerSchema = z.object({ pairId: z.string().min(1), answer: z.enum(["A", "B"]).nullable() });
 
 export const goldRateSchema = z.object({ goldRate: z.coerce.number().min(0, "Between 0 and 1").max(1, "Between 0 and 1") });

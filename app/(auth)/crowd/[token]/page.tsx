@@ -3,12 +3,14 @@ import { CrowdEntry } from "@/components/auth/crowd-entry";
 import { Card } from "@/components/ui/card";
 import { findCrowdStudy } from "@/lib/data/crowd";
 import { participantIdSchema } from "@/lib/validation/study";
+import { enterCrowdAction } from "./actions";
 
 export const metadata: Metadata = { title: "Study" };
 
 type CrowdPageProps = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// Crowd link: /crowd/{token}?PROLIFIC_PID=…&STUDY_ID=…&SESSION_ID=… (the id parameter's name is a study setting).
+// Crowd link: /crowd/{crowdToken}?PROLIFIC_PID=…&STUDY_ID=…&SESSION_ID=… (the id parameter's name is a study
+// setting). docs/crowd-platforms.md describes the flow, and why participants return in the same browser.
 export default async function CrowdPage({ params, searchParams }: CrowdPageProps) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
   const study = await findCrowdStudy(token);
@@ -21,7 +23,9 @@ export default async function CrowdPage({ params, searchParams }: CrowdPageProps
         {study && pid && !pid.success && (
           <p role="alert" className="text-sm text-red-700">The link lacks your participant id ({study.crowdIdParam}). Open the study from your crowd platform again.</p>
         )}
-        {study && pid?.success && <CrowdEntry token={token} participantId={pid.data} studyId={study.id} />}
+        {study && pid?.success && (
+          <CrowdEntry token={token} participantId={pid.data} studyId={study.id} enter={enterCrowdAction.bind(null, token, pid.data)} />
+        )}
       </Card>
     </main>
   );

@@ -33,9 +33,9 @@ export default async function JoinPage({ params }: JoinPageProps) {
               )}
               {!user && (
                 <>
-                  <JoinSignUpForm action={signUpAction.bind(null, token)} />
+                  <JoinSignUpForm signUp={signUpAction.bind(null, token)} join={joinAction.bind(null, token)} />
                   <p className="mt-4 text-center text-sm text-slate-600">
-                    Have an account? <Link className="text-brand-700 underline" href={`/login?callbackUrl=${encodeURIComponent(`/join/${token}`)}`}>Sign in</Link>
+                    If you already have an account, <Link className="text-brand-700 underline" href={`/login?callbackUrl=${encodeURIComponent(`/join/${token}`)}`}>sign in</Link> instead.
                   </p>
                 </>
               )}

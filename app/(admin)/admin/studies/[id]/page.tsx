@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppShell } from "@/components/layout/app-shell";
+import { CopyLink } from "@/components/admin/copy-link";
+import { InviteList } from "@/components/admin/invite-list";
 import { AddRatersForm, InviteLink, StudyActions } from "@/components/admin/study-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -49,13 +51,15 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
         </Card>
         <Card>
           <h2 className="mb-3 text-lg font-semibold">Raters</h2>
-          <p className="mb-1 text-sm text-slate-600">Invitation link (signing up through it makes a rater in this study):</p>
+          <p className="mb-1 text-sm text-slate-600">Invitation link (anyone who holds it can sign up and join this study):</p>
           <InviteLink token={study.inviteToken} />
           <div className="mt-4"><AddRatersForm studyId={study.id} /></div>
-          <ul className="mt-4 space-y-1 text-sm">
+          <ul aria-label="Members" className="mt-4 space-y-1 text-sm">
             {study.members.map((m) => <li key={m.user.pseudonym}>{m.user.email ?? m.user.pseudonym}</li>)}
-            {study.invites.map((i) => <li key={i.email} className="text-slate-500">{i.email} (invited)</li>)}
           </ul>
+          {study.invites.length > 0 && (
+            <InviteList studyId={study.id} invites={study.invites.map((i) => ({ email: i.email, state: i.state, expiresAt: i.expiresAt?.toISOString() ?? null }))} />
+          )}
         </Card>
       </div>
       <Card className="mt-6">
@@ -68,7 +72,15 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
           <div><dt className="text-slate-500">Fast-vote flag</dt><dd>{study.minSecondsPerPair ? `< ${study.minSecondsPerPair} s` : "off"}</dd></div>
           <div><dt className="text-slate-500">Completion code</dt><dd>{study.completionCode ?? "none"}</dd></div>
           <div><dt className="text-slate-500">Gold pairs</dt><dd>{study.goldPairs} marked, drawn {Math.round(study.goldRate * 100)}% of the time</dd></div>
-          <div><dt className="text-slate-500">Crowd entry</dt><dd>{study.crowdEnabled ? <code className="text-xs">/crowd/{study.inviteToken}?{study.crowdIdParam}=…</code> : "off"}</dd></div>
+          <div className="sm:col-span-3">
+            <dt className="text-slate-500">Crowd entry</dt>
+            {study.crowdEnabled ? (
+              <dd>
+                <CopyLink path={`/crowd/${study.crowdToken}`} label="Crowd link" />
+                <p className="mt-1 text-xs text-slate-500">The platform appends ?{study.crowdIdParam}=… to it. A participant resumes only in the browser they started in.</p>
+              </dd>
+            ) : <dd>off</dd>}
+          </div>
         </dl>
       </Card>
       <Card className="mt-6">
