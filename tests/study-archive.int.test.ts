@@ -23,5 +23,6 @@ describe("study archive", () => {
     const text = JSON.stringify(records);
     expect(text).not.toContain(rater.email!);
     expect(text).not.toContain(f.study.inviteToken);
+    expect(text).not.toContain(f.study.crowdToken);
   });
 });

@@ -10,17 +10,17 @@ import { findCrowdStudy, resumeCrowdRater } from "@/lib/data/crowd";
 import { beginSignIn, signInSucceeded } from "@/lib/data/sign-in-attempts";
 import { findUserForSignIn } from "@/lib/data/users";
 import { authSecret, env } from "@/lib/env";
+import { clientAddressFromHeaders } from "@/lib/http/client-address";
 import { signInSchema } from "@/lib/validation/auth";
 import { participantIdSchema } from "@/lib/validation/study";
 
 /** The error code the login form turns into "Too many sign-in attempts…". */
 export const RATE_LIMITED = "RateLimited";
 
-// The app's server (scripts/serve.ts) overwrites x-forwarded-for with the one client address it
-// trusts (the socket's, or the proxy's view of it with TRUSTED_PROXY_HOPS): a client cannot choose it.
+// next-auth hands authorize() the request headers as a plain object.
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
-  return (typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined) || "unknown";
+  return clientAddressFromHeaders(new Headers(typeof forwarded === "string" ? { "x-forwarded-for": forwarded } : {}));
 }
 
 async function checkPassword(email: string, password: string) {

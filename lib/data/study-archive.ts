@@ -22,7 +22,7 @@ async function* records(studyId: string): AsyncGenerator<object[]> {
   // The invitation token is a credential, not study data.
   const study = await db.study.findUnique({
     where: { id: studyId },
-    omit: { inviteToken: true },
+    omit: { inviteToken: true, crowdToken: true },
     include: { models: { select: { model: { select: { id: true, name: true } } } } },
   });
   if (!study) return;

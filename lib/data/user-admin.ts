@@ -49,7 +49,7 @@ export async function deleteAccount(userId: string, mode: DeleteMode): Promise<b
     await tx.studyMember.deleteMany({ where: { userId } });
     await tx.user.update({
       where: { id: userId },
-      data: { email: null, name: null, passwordHash: null, externalId: null, deletedAt: new Date() },
+      data: { email: null, name: null, passwordHash: null, externalId: null, crowdSecretHash: null, deletedAt: new Date() },
     });
     return true;
   }).then((deleted) => {

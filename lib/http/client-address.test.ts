@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, parseTrustedHops } from "./client-address";
+import { clientAddress, clientAddressFromHeaders, parseTrustedHops } from "./client-address";
 
 describe("clientAddress", () => {
   it("takes the socket's address and ignores a forged header when no proxy is trusted", () => {
@@ -28,5 +28,16 @@ describe("parseTrustedHops", () => {
     expect(parseTrustedHops("2")).toBe(2);
     expect(() => parseTrustedHops("yes")).toThrow(/TRUSTED_PROXY_HOPS/);
     expect(() => parseTrustedHops("-1")).toThrow(/TRUSTED_PROXY_HOPS/);
+  });
+});
+
+describe("clientAddressFromHeaders", () => {
+  it("takes the first x-forwarded-for entry, the one the app's server wrote", () => {
+    expect(clientAddressFromHeaders(new Headers({ "x-forwarded-for": " 203.0.113.7 , 10.0.0.1" }))).toBe("203.0.113.7");
+  });
+
+  it("says unknown when there is none, so such requests share one limit instead of having none", () => {
+    expect(clientAddressFromHeaders(new Headers())).toBe("unknown");
+    expect(clientAddressFromHeaders(new Headers({ "x-forwarded-for": "" }))).toBe("unknown");
   });
 });

@@ -1,5 +1,6 @@
-// The one client address a request is judged by (rate limits, logs), decided where the socket is
-// visible: a client cannot choose it by sending its own X-Forwarded-For. Pure: used by scripts/serve.ts.
+// The one client address a request is judged by (rate limits), decided where the socket is visible
+// (scripts/serve.ts, which writes it as the request's only X-Forwarded-For entry) and read back by the
+// app (clientAddressFromHeaders): a client cannot choose it by sending its own X-Forwarded-For.
 
 /** TRUSTED_PROXY_HOPS: how many reverse proxies in front of the app append to X-Forwarded-For. */
 export function parseTrustedHops(raw: string | undefined): number {
@@ -28,4 +29,9 @@ export function clientAddress(forwardedFor: string | string[] | undefined, socke
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
   const chain = [...header.split(",").map(plain).filter(Boolean), socket];
   return chain[Math.max(0, chain.length - 1 - hops)]!;
+}
+
+/** In the app: the address scripts/serve.ts wrote; "unknown" (one shared limit) if there is none. */
+export function clientAddressFromHeaders(headers: Headers): string {
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
 }

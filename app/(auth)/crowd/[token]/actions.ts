@@ -3,7 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { crowdCookieName, crowdCookieOptions } from "@/lib/auth/crowd-cookie";
 import { enterCrowd, findCrowdStudy, type CrowdEntry } from "@/lib/data/crowd";
-import { clientAddressFromHeaders } from "@/lib/http/client-address-header";
+import { clientAddressFromHeaders } from "@/lib/http/client-address";
 import { participantIdSchema } from "@/lib/validation/study";
 
 export type CrowdEntryState = { ok: true } | Extract<CrowdEntry, { ok: false }>;

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/current-user";
 import { joinStudy, signUpThroughInvite } from "@/lib/data/invitations";
-import { clientAddressFromHeaders } from "@/lib/http/client-address-header";
+import { clientAddressFromHeaders } from "@/lib/http/client-address";
 import { emailSchema, newPasswordSchema } from "@/lib/validation/auth";
 
 export type SignUpState = { ok: boolean; message?: string };
