@@ -155,3 +155,43 @@ test("API answers carry nosniff too", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.headers()["x-content-type-options"]).toBe("nosniff");
 });
+
+// Server Actions are outside route(): Next itself compares their Origin with the Host. The join page's
+// real sign-up action, captured from the browser, creates an account when replayed from the app's own
+// origin, and nothing when replayed from another site's.
+test("a Server Action posted from another site is refused by Next", async ({ page, playwright, baseURL }) => {
+  const admin = await clientFor(playwright, baseURL!, "ADMIN");
+  const id = await demoStudyId(admin);
+  const { study } = (await (await admin.get(`/api/studies/${id}`)).json()) as { study: { inviteToken: string } };
+  let captured: { headers: Record<string, string>; body: Buffer } | undefined;
+  await page.route(`**/join/${study.inviteToken}`, async (route) => {
+    const request = route.request();
+    if (request.method() !== "POST" || !request.headers()["next-action"]) return route.continue();
+    captured = { headers: await request.allHeaders(), body: request.postDataBuffer()! };
+    return route.abort();
+  });
+  await page.goto(`/join/${study.inviteToken}`);
+  await page.getByLabel("Email").fill(`action-probe-${Date.now()}@example.com`);
+  await page.getByLabel("Choose a password (10+ characters)").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account and join" }).click();
+  await expect.poll(() => captured).toBeDefined();
+
+  const replay = async (origin: string, email: string) => {
+    const client = await playwright.request.newContext({ baseURL });
+    const headers = { "next-action": captured!.headers["next-action"]!, "content-type": captured!.headers["content-type"]!, accept: "text/x-component", origin };
+    const body = captured!.body.toString("utf8").replace(/action-probe-\d+@example\.com/, email);
+    const res = await client.post(`/join/${study.inviteToken}`, { headers, data: body, maxRedirects: 0 });
+    await client.dispose();
+    return res.status();
+  };
+  const accounts = async () => ((await (await admin.get("/api/users")).json()) as { users: { email: string | null }[] }).users.map((u) => u.email);
+  const stamp = Date.now();
+  const fromEvil = `from-evil-${stamp}@example.com`;
+  const fromApp = `from-app-${stamp}@example.com`;
+  expect(await replay("http://evil.example", fromEvil)).toBeGreaterThanOrEqual(400);
+  expect(await replay(baseURL!, fromApp)).toBe(200);
+  const emails = await accounts();
+  expect(emails).toContain(fromApp);
+  expect(emails).not.toContain(fromEvil);
+  await admin.dispose();
+});
