@@ -4,9 +4,14 @@
 import { apiError } from "./api-error";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-// An HTML form can send text/plain, application/x-www-form-urlencoded and multipart/form-data without
-// a preflight; multipart is allowed only because uploads need it, and the origin check covers it.
-const BODY_TYPES = new Set(["application/json", "multipart/form-data"]);
+
+/**
+ * The body types a route takes. An HTML form can send text/plain, application/x-www-form-urlencoded
+ * and multipart/form-data without a preflight: JSON routes take JSON only; the file routes take
+ * multipart too (the origin check is what guards those).
+ */
+export type BodyTypes = readonly ("application/json" | "multipart/form-data")[];
+export const JSON_ONLY: BodyTypes = ["application/json"];
 
 /** True when the text holds a character PostgreSQL's text type refuses (NUL). */
 export function hasUnstorableText(text: string): boolean {
@@ -45,7 +50,7 @@ function sameOriginAsHost(origin: string, headers: Headers, appUrl: () => string
  * cross-site form could have sent. A Bearer token is not sent by browsers on their own, so requests
  * carrying one need no origin proof. `appUrl` gives NEXTAUTH_URL, the app's public address (behind a proxy that rewrites Host).
  */
-export function crossSiteRefusal(request: Request, appUrl: () => string | undefined): Response | null {
+export function crossSiteRefusal(request: Request, appUrl: () => string | undefined, accepts: BodyTypes = JSON_ONLY): Response | null {
   if (SAFE_METHODS.has(request.method)) return null;
   const headers = request.headers;
   if (!/^bearer\s/i.test(headers.get("authorization") ?? "")) {
@@ -58,8 +63,8 @@ export function crossSiteRefusal(request: Request, appUrl: () => string | undefi
   }
   const hasBody = Number(headers.get("content-length") ?? 0) > 0 || headers.has("transfer-encoding");
   const type = (headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (hasBody && !BODY_TYPES.has(type)) {
-    return apiError(415, "unsupported_media_type", "Send the body as application/json (or multipart/form-data for files).");
+  if (hasBody && !(accepts as readonly string[]).includes(type)) {
+    return apiError(415, "unsupported_media_type", `Send the body as ${accepts.join(" or ")}.`);
   }
   return null;
 }

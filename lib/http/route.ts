@@ -4,7 +4,7 @@
 // 500 otherwise, never a stack trace.
 import { env } from "@/lib/env";
 import { apiError } from "./api-error";
-import { crossSiteRefusal, invalidUrlRefusal } from "./request-guard";
+import { crossSiteRefusal, invalidUrlRefusal, JSON_ONLY, type BodyTypes } from "./request-guard";
 
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "08006", "08001"]);
 const UNAVAILABLE_TEXT = /ECONNREFUSED|ECONNRESET|can't reach database|connection terminated|connection timeout|timeout exceeded when trying to connect|terminating connection|database system is (starting up|shutting down)|server closed the connection/i;
@@ -42,12 +42,13 @@ export function errorResponse(error: unknown): Response {
 }
 
 // Next passes (request, context); the wrapper keeps both types as the handler declares them.
-export function route<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>) {
+// `accepts`: the body types of a state-changing request (JSON unless the route takes files).
+export function route<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>, accepts: BodyTypes = JSON_ONLY) {
   return async (...args: Args): Promise<Response> => {
     try {
       const request = args[0];
       if (request instanceof Request) {
-        const refusal = invalidUrlRefusal(new URL(request.url)) ?? crossSiteRefusal(request, () => env().NEXTAUTH_URL);
+        const refusal = invalidUrlRefusal(new URL(request.url)) ?? crossSiteRefusal(request, () => env().NEXTAUTH_URL, accepts);
         if (refusal) return refusal;
       }
       return await handler(...args);

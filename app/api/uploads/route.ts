@@ -31,4 +31,4 @@ export const POST = route(async (request: Request) => {
   const outcome = await runUpload(new Uint8Array(await file.arrayBuffer()), file.name, fields.data, auth.user.id);
   if (!outcome.ok) return apiError(422, "invalid_upload", outcome.errors[0] ?? "The file was not imported.", outcome.errors);
   return Response.json(outcome, { status: outcome.status === "imported" ? 201 : 200 });
-});
+}, ["multipart/form-data"]);

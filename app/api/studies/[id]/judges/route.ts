@@ -37,4 +37,4 @@ export const POST = route(async (request: Request, { params }: { params: Promise
   const result = await importJudgeRun(id, body.text, { name: meta.data.name, fileName: meta.data.fileName ?? body.fileName });
   if (!result.ok) return apiError(result.status, result.status === 409 ? "duplicate" : result.status === 404 ? "not_found" : "invalid_annotations", result.message, result.errors);
   return Response.json({ run: result.run }, { status: 201 });
-});
+}, ["application/json", "multipart/form-data"]);
