@@ -51,15 +51,15 @@ test("a rater joins by invitation, votes by mouse and keyboard, and never receiv
   const firstInstruction = await page.getByRole("region", { name: /Instruction/ }).textContent();
   await page.getByRole("button", { name: "A is better" }).click();
 
-  // Pair 2, with the keyboard ("2" = B is better).
+  // Pair 2, with the keyboard ("2" = B is better), once it is shown with the first vote counted.
   await expect(page.getByRole("region", { name: /Instruction/ })).not.toHaveText(firstInstruction!);
+  await expect(page.getByText("You have judged 1 pair.")).toBeVisible();
   const secondInstruction = await page.getByRole("region", { name: /Instruction/ }).textContent();
   await page.keyboard.press("2");
 
-  await expect(page.getByText("You have judged 1 pair.")).toBeVisible();
-
-  // Pair 3: the Tie key.
+  // Pair 3, with the Tie key, once it is shown with the keyboard vote counted.
   await expect(page.getByRole("region", { name: /Instruction/ })).not.toHaveText(secondInstruction!);
+  await expect(page.getByText("You have judged 2 pairs.")).toBeVisible();
   await page.keyboard.press("3");
 
   await expect(page.getByRole("heading", { name: "All pairs are judged — thank you" })).toBeVisible();

@@ -1,7 +1,7 @@
 // The vote buttons with their keyboard shortcuts, and the rationale box when the study asks for one.
 "use client";
 
-import { useEffect, useMemo } from "react";
+import { useLayoutEffect, useMemo } from "react";
 import type { RatingOptions } from "@/lib/data/study-access";
 import { RATIONALE_MAX_CHARS, type VoteChoice } from "@/lib/validation/vote";
 
@@ -36,9 +36,12 @@ function shortcutTarget(event: KeyboardEvent): boolean {
 
 export function VotePanel({ options, busy, rationale, onRationale, onVote, error }: VotePanelProps) {
   const choices = useMemo(() => choicesFor(options), [options]);
-  useEffect(() => {
+  // A layout effect, so the handler of the pair on screen is in place in the commit that shows it: a
+  // key pressed as a pair appears goes to that pair, never to the previous pair's (busy) handler.
+  useLayoutEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (busy || !shortcutTarget(event)) return;
+      // A vote is one press: a held key's auto-repeat would vote on each new pair as it arrives.
+      if (event.repeat || busy || !shortcutTarget(event)) return;
       const match = choices.find((c) => c.keys.includes(event.key));
       if (!match) return;
       event.preventDefault();

@@ -68,8 +68,9 @@ type LeaseRow = {
   assignmentId: string | null; leftIsA: boolean; expiresAtMs: number; instruction: string; input: string; textA: string; textB: string;
 };
 
-// The whole lease is one database function (migration next_lease_function: the rules are written
-// there), so a request costs one round trip and the row locks are held for no network time.
+// The whole lease is one database function (its current definition and rules: migration
+// next_lease_reads_after_rater_lock), so a request costs one round trip and the row locks are held
+// for no network time.
 const NEXT_LEASE_SQL = `SELECT * FROM "pairwise_next_lease"($1, $2, $3, $4, $5, $6, $7, $8)`;
 
 async function leaseRow(studyId: string, raterId: string): Promise<LeaseRow | null> {
