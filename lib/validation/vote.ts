@@ -21,7 +21,13 @@ export const voteSchema = z.object({
   assignmentId: assignmentIdSchema,
   choice: z.enum(CHOICES, { error: "Choose LEFT, RIGHT, TIE or BOTH_BAD" }),
   rationale: optionalText(RATIONALE_MAX_CHARS, "The rationale"),
+  // When the browser had shown both answers, in ms after the pair was shown (the rater's protection
+  // against votes on unseen answers is in the browser; this keeps its evidence with the vote).
+  seenBothMs: z.number().int().min(0).max(86_400_000).optional(),
 });
+
+/** Undo the rater's last vote, named by the assignment it was cast under. */
+export const undoSchema = z.object({ assignmentId: assignmentIdSchema });
 
 export const flagSchema = z.object({
   assignmentId: assignmentIdSchema,
@@ -34,3 +40,4 @@ export const flagSchema = z.object({
 
 export type VoteInput = z.output<typeof voteSchema>;
 export type FlagInput = z.output<typeof flagSchema>;
+export type UndoInput = z.output<typeof undoSchema>;

@@ -1,0 +1,60 @@
+// What the rater's browser and the rater API exchange: client-safe types only (no server imports), so
+// the rating components never reach a server-only module. Nothing here may carry model identity
+// before a vote (blinding); `VoteReply.reveal` exists only for studies that reveal after the vote.
+import type { VoteChoice } from "@/lib/validation/vote";
+
+export type RatingOptions = {
+  allowTie: boolean;
+  allowBothBad: boolean;
+  rationale: "OFF" | "OPTIONAL" | "REQUIRED";
+  /** After a pair is painted, votes (keys and buttons) are accepted only after this many ms. */
+  settleMs: number;
+  /** Votes are accepted only once both answers have been seen (end on screen, or focus inside). */
+  requireSeenBoth: boolean;
+  /** A recorded vote may be undone for this many seconds; 0: no undo. */
+  undoSeconds: number;
+};
+
+export type Completion = { code: string | null; url: string | null };
+
+export type Progress = {
+  judgedByYou: number;
+  studyVotes: number;
+  studyVotesWanted: number;
+  /** The study's cap on this rater's votes ("pair 10 of 30"); null when there is none. */
+  yourQuota: number | null;
+  /** About how many more pairs this rater can judge (the quota's rest, or what the study still needs). */
+  leftForYou: number;
+  /** This rater's median time per vote in this study, for a time estimate; null before their first vote. */
+  yourMedianMs: number | null;
+};
+
+export type ServedPair = {
+  assignmentId: string;
+  prompt: { instruction: string; input: string };
+  left: { text: string };
+  right: { text: string };
+  expiresAt: string;
+  options: RatingOptions;
+  progress: Progress;
+};
+
+/**
+ * No more pairs for this rater. `completion` only once they cast the study's minimum of real votes;
+ * `shortOfVotes` says how many they still lacked when the pairs ran out (flags do not count).
+ */
+export type AllJudged = { done: true; progress: Progress; completion?: Completion; shortOfVotes?: number };
+/** Nothing free now, but pairs held by other raters' leases may come back when those expire. */
+export type WaitForPairs = { done: false; waiting: true; retryAfterSeconds: number; progress: Progress };
+export type NextPair = ServedPair | AllJudged | WaitForPairs;
+
+export type VoteReply = {
+  vote: { assignmentId: string; choice: VoteChoice; recordedAt: string };
+  /** Until when (ISO time) this vote may be undone; absent when the study has no undo. */
+  undoUntil?: string;
+  /** Only in studies with revealAfterVote, and only once the vote is recorded. */
+  reveal?: { left: { model: string }; right: { model: string } };
+};
+
+/** POST /api/studies/{id}/votes/undo {assignmentId}: the undone pair again, same sides, under a new id. */
+export type UndoReply = { undone: { choice: VoteChoice }; pair: ServedPair };
