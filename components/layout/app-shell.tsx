@@ -3,7 +3,8 @@ import { Badge } from "@/components/ui/badge";
 import type { SessionUser } from "@/lib/data/users";
 import { SignOutButton } from "./sign-out-button";
 
-export type AppShellProps = { user: SessionUser; title: string; children: React.ReactNode };
+/** compact: a working screen (rating) where the page's own content should start near the top. */
+export type AppShellProps = { user: SessionUser; title: string; compact?: boolean; children: React.ReactNode };
 
 const roleLabel = { ADMIN: "Admin", RESEARCHER: "Researcher", RATER: "Rater" } as const;
 
@@ -23,7 +24,7 @@ const NAV: Record<SessionUser["role"], { href: string; label: string }[]> = {
   RATER: [{ href: "/rate", label: "Your studies" }],
 };
 
-export function AppShell({ user, title, children }: AppShellProps) {
+export function AppShell({ user, title, compact = false, children }: AppShellProps) {
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -45,8 +46,8 @@ export function AppShell({ user, title, children }: AppShellProps) {
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-8">
-        <h1 className="mb-6 text-2xl font-semibold tracking-tight">{title}</h1>
+      <main className={`mx-auto max-w-6xl px-4 ${compact ? "pt-3 pb-0 sm:pt-4" : "py-8"}`}>
+        <h1 className={compact ? "mb-1 text-lg font-semibold tracking-tight sm:text-xl" : "mb-6 text-2xl font-semibold tracking-tight"}>{title}</h1>
         {children}
       </main>
     </div>

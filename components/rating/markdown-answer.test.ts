@@ -9,8 +9,14 @@ describe("MarkdownAnswer", () => {
   it("renders Markdown with code blocks and tables", () => {
     const html = render("**bold**\n\n```python\nprint(1)\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |");
     expect(html).toContain("<strong>bold</strong>");
-    expect(html).toMatch(/<pre><code[^>]*>print\(1\)/);
+    expect(html).toMatch(/<pre[^>]*><code[^>]*>print\(1\)/);
     expect(html).toContain("<table>");
+  });
+
+  it("puts code blocks and tables in labelled boxes the keyboard can scroll", () => {
+    const html = render("```\nlong line\n```\n\n| a |\n|---|\n| 1 |");
+    expect(html).toMatch(/<div role="group" aria-label="Code" tabindex="0"[^>]*><pre/);
+    expect(html).toMatch(/<div role="group" aria-label="Table" tabindex="0"[^>]*><table>/);
   });
 
   it("shows raw HTML as text, so nothing in it can run", () => {

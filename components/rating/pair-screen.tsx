@@ -1,51 +1,108 @@
-// One pair being judged: mounted afresh for every assignment (keyed by its id), so the rationale
-// and messages never carry over, and focus moves to the new instruction for screen readers.
+// One pair being judged: mounted afresh for every assignment (keyed by its id), so the rationale,
+// messages and what was seen never carry over. It starts at the top of the page; votes count once
+// the pair has settled and (when the study asks) both answers were seen.
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { optionError } from "@/lib/assignment/vote-outcome";
-import type { ServedPair } from "@/lib/data/assignments";
-import type { RatingOptions } from "@/lib/data/study-access";
-import type { VoteChoice } from "@/lib/validation/vote";
+import type { ServedPair } from "@/lib/rating/types";
+import { RATIONALE_MAX_CHARS, type VoteChoice } from "@/lib/validation/vote";
 import { PairView } from "./pair-view";
-import { VotePanel } from "./vote-panel";
+import { usePairReadiness } from "./use-pair-readiness";
+import { useWideScreen } from "./use-wide-screen";
+import { VoteBar } from "./vote-bar";
 
 export type PairScreenProps = {
   pair: ServedPair;
-  options: RatingOptions;
+  /** Shown again after an undo: its answers were read before the undone vote. */
+  restored: boolean;
   busy: boolean;
   serverError: string | null;
-  onVote: (choice: VoteChoice, rationale: string) => void;
+  confirmation?: React.ReactNode;
+  /** What had focus in the rating page before this pair replaced the last one ("choice:LEFT", "other"). */
+  focusMemory: RefObject<string | null>;
+  onVote: (choice: VoteChoice, rationale: string, seenBothMs: number | undefined) => void;
+  onBlocked: (reason: string) => void;
 };
 
-export function PairScreen({ pair, options, busy, serverError, onVote }: PairScreenProps) {
+export function PairScreen({ pair, restored, busy, serverError, confirmation, focusMemory, onVote, onBlocked }: PairScreenProps) {
+  const { options } = pair;
+  const wide = useWideScreen();
+  const readiness = usePairReadiness(options, restored);
   const [rationale, setRationale] = useState("");
   const [localError, setLocalError] = useState<string | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [barHeight, setBarHeight] = useState(0);
+  const root = useRef<HTMLDivElement>(null);
+  const bar = useRef<HTMLDivElement>(null);
+  const rationaleBox = useRef<HTMLTextAreaElement>(null);
 
-  useEffect(() => headingRef.current?.focus(), []);
+  // A new pair is read from its top (the last one may have been left scrolled to its end).
+  useLayoutEffect(() => {
+    window.scrollTo({ top: 0, behavior: "instant" });
+  }, []);
+
+  // Focus that was on the last pair (now gone) lands on the same vote button, or on this pair.
+  useEffect(() => {
+    const memory = focusMemory.current;
+    if (!memory || (document.activeElement && document.activeElement !== document.body)) return;
+    const choice = memory.startsWith("choice:") ? root.current?.querySelector<HTMLElement>(`[data-choice="${memory.slice(7)}"]`) : null;
+    (choice ?? root.current)?.focus({ preventScroll: true });
+  }, [focusMemory]);
+
+  useEffect(() => {
+    const el = bar.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => setBarHeight(el.offsetHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
 
   const vote = useCallback(
     (choice: VoteChoice) => {
       // The same option checks as the server, so the rater learns at once what is missing.
       const problem = optionError(options, { choice, rationale: rationale.trim() || undefined });
       setLocalError(problem?.message ?? null);
-      if (!problem) onVote(choice, rationale);
+      if (problem) rationaleBox.current?.focus();
+      else onVote(choice, rationale, readiness.seenBothMs());
     },
-    [options, rationale, onVote],
+    [options, rationale, onVote, readiness],
   );
 
+  const error = localError ?? serverError;
   return (
-    <>
-      <PairView pair={pair} headingRef={headingRef} />
-      <VotePanel
+    // Focused only when focus would otherwise be lost; the focus ring stays on controls.
+    <div ref={root} tabIndex={-1} style={{ outline: "none" }}>
+      <PairView pair={pair} tracking={{ seen: readiness.seen, onSeen: readiness.markSeen, bottomInset: barHeight }} />
+      {options.rationale !== "OFF" && (
+        <div className="mt-4">
+          <label htmlFor="rationale" className="block text-sm font-medium">
+            Why? {options.rationale === "REQUIRED" ? "(required)" : "(optional)"}
+          </label>
+          <textarea
+            id="rationale"
+            ref={rationaleBox}
+            value={rationale}
+            onChange={(e) => setRationale(e.target.value)}
+            maxLength={RATIONALE_MAX_CHARS}
+            rows={2}
+            required={options.rationale === "REQUIRED"}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "vote-error" : undefined}
+            className="mt-1 w-full rounded-md border border-slate-300 bg-white p-2 text-sm"
+          />
+        </div>
+      )}
+      <VoteBar
+        ref={bar}
         options={options}
+        readiness={readiness}
+        wide={wide}
         busy={busy}
-        rationale={rationale}
-        onRationale={setRationale}
+        error={error}
+        confirmation={confirmation}
         onVote={vote}
-        error={localError ?? serverError}
+        onBlocked={onBlocked}
       />
-    </>
+    </div>
   );
 }

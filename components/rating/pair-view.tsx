@@ -1,14 +1,33 @@
-// The instruction on top and the two answers side by side (stacked on narrow screens), as "A" and "B".
-import type { ServedPair } from "@/lib/data/assignments";
+// The instruction on top and the two answers as "A" and "B": side by side on wide screens, one at a
+// time behind an A | B switch on narrow ones. Each answer reports when it was seen: its end on screen
+// (above the sticky vote bar), or keyboard focus inside it.
+"use client";
+
+import { type FocusEvent, useEffect, useRef } from "react";
+import type { ServedPair } from "@/lib/rating/types";
+import { AnswerTabs } from "./answer-tabs";
 import { MarkdownAnswer } from "./markdown-answer";
+import type { Side } from "./use-pair-readiness";
+import { useWideScreen } from "./use-wide-screen";
 
-export type PairViewProps = { pair: ServedPair; headingRef?: React.Ref<HTMLHeadingElement> };
+export type SeenTracking = {
+  seen: Record<Side, boolean>;
+  onSeen: (side: Side) => void;
+  /** Px at the bottom of the viewport covered by the sticky vote bar: an end behind it is not seen. */
+  bottomInset: number;
+};
 
-export function PairView({ pair, headingRef }: PairViewProps) {
+export type PairViewProps = { pair: ServedPair; tracking?: SeenTracking };
+
+export function PairView({ pair, tracking }: PairViewProps) {
+  const wide = useWideScreen();
+  const answer = (side: Side, props: Partial<AnswerProps> = {}) => (
+    <Answer side={side} text={side === "A" ? pair.left.text : pair.right.text} tracking={tracking} {...props} />
+  );
   return (
-    <div className="space-y-4">
+    <div className="space-y-4 motion-safe:animate-pair-in">
       <section aria-labelledby="instruction-heading" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-        <h2 id="instruction-heading" ref={headingRef} tabIndex={-1} className="text-sm outline-none font-semibold uppercase tracking-wide text-slate-500">
+        <h2 id="instruction-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
           Instruction
         </h2>
         <p className="mt-2 whitespace-pre-wrap break-words text-base">{pair.prompt.instruction}</p>
@@ -19,22 +38,77 @@ export function PairView({ pair, headingRef }: PairViewProps) {
           </>
         )}
       </section>
-      <div className="grid gap-4 md:grid-cols-2">
-        <Answer label="A" text={pair.left.text} />
-        <Answer label="B" text={pair.right.text} />
-      </div>
+      {wide ? (
+        <div className="grid grid-cols-2 gap-4">
+          {answer("A")}
+          {answer("B")}
+        </div>
+      ) : (
+        <AnswerTabs seen={tracking?.seen} renderPanel={(side, panel) => answer(side, panel)} />
+      )}
     </div>
   );
 }
 
-function Answer({ label, text }: { label: "A" | "B"; text: string }) {
+type AnswerProps = {
+  side: Side;
+  text: string;
+  tracking?: SeenTracking;
+  /** As a tab panel on narrow screens: its id, tab and visibility. */
+  id?: string;
+  labelledBy?: string;
+  hidden?: boolean;
+};
+
+function Answer({ side, text, tracking, id, labelledBy, hidden }: AnswerProps) {
+  const end = useRef<HTMLDivElement>(null);
+  const onSeen = tracking?.onSeen;
+  const bottomInset = tracking?.bottomInset ?? 0;
+  const seen = tracking?.seen[side] ?? false;
+
+  useEffect(() => {
+    const sentinel = end.current;
+    if (!onSeen || seen || !sentinel) return;
+    if (typeof IntersectionObserver === "undefined") return onSeen(side);
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) onSeen(side);
+      },
+      { rootMargin: `0px 0px -${Math.round(bottomInset)}px 0px` },
+    );
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+  }, [side, onSeen, seen, bottomInset]);
+
+  // Keyboard (and screen-reader) focus counts as seeing it; a mouse click into the text does not.
+  function onFocus(event: FocusEvent<HTMLElement>) {
+    if (onSeen && event.target.matches(":focus-visible")) onSeen(side);
+  }
+
   return (
-    <section aria-label={`Answer ${label}`} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-      <h3 className="mb-2 flex items-center gap-2 text-sm font-semibold text-slate-500" aria-hidden="true">
-        <span className="inline-flex h-6 w-6 items-center justify-center rounded-full bg-brand-100 text-brand-700">{label}</span>
-        Answer {label}
-      </h3>
+    <section
+      id={id}
+      role={labelledBy ? "tabpanel" : "region"}
+      aria-label={labelledBy ? undefined : `Answer ${side}`}
+      aria-labelledby={labelledBy}
+      hidden={hidden}
+      data-seen={tracking ? seen : undefined}
+      tabIndex={0}
+      onFocus={onFocus}
+      className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+    >
+      {/* Behind the A | B switch the tab already names the answer and whether it was read. */}
+      <div className={`mb-2 items-center justify-between gap-2 text-sm ${labelledBy ? "hidden" : "flex"}`} aria-hidden="true">
+        <span className="flex items-center gap-2 font-semibold text-slate-500">
+          <span className="inline-flex h-6 w-6 items-center justify-center rounded-full bg-brand-100 text-brand-700">{side}</span>
+          Answer {side}
+        </span>
+        {tracking && (seen
+          ? <span className="text-xs font-medium text-emerald-700">✓ Read</span>
+          : <span className="text-xs text-slate-500">Not read to the end yet</span>)}
+      </div>
       <MarkdownAnswer text={text} />
+      <div ref={end} data-answer-end="" className="h-px" aria-hidden="true" />
     </section>
   );
 }

@@ -1,25 +1,26 @@
-// How far this rater and the whole study have come.
-import type { Progress } from "@/lib/data/study-access";
+// The rater's own progress in one line: the pair they are on, the pairs and time left for them.
+import type { Progress } from "@/lib/rating/types";
+import { judgedLabel, pairLabel, timeLeft } from "./rating-text";
 
-export function ProgressSummary({ progress }: { progress: Progress }) {
-  const { judgedByYou, studyVotes, studyVotesWanted } = progress;
-  const percent = studyVotesWanted > 0 ? Math.min(100, Math.round((studyVotes / studyVotesWanted) * 100)) : 0;
+export type ProgressSummaryProps = { progress: Progress; finished: boolean };
+
+export function ProgressSummary({ progress, finished }: ProgressSummaryProps) {
+  const judged = progress.judgedByYou;
+  const total = Math.max(progress.yourQuota ?? judged + progress.leftForYou, judged, 1);
+  const time = finished ? null : timeLeft(progress);
   return (
-    <div className="flex flex-col gap-1 text-sm text-slate-600 sm:flex-row sm:items-center sm:gap-4">
+    <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
       <p>
-        You have judged <strong className="text-slate-900">{judgedByYou}</strong> {judgedByYou === 1 ? "pair" : "pairs"}.
+        <strong className="font-semibold text-slate-900">{finished ? judgedLabel(judged) : pairLabel(progress, " · ")}</strong>
+        {time && <span> · {time}</span>}
       </p>
-      <div className="flex items-center gap-2">
-        <span id="study-progress-label">Study progress</span>
-        <progress
-          aria-labelledby="study-progress-label"
-          aria-valuetext={`${studyVotes} of ${studyVotesWanted} votes (${percent}%)`}
-          value={studyVotes}
-          max={Math.max(studyVotesWanted, 1)}
-          className="h-2 w-32 overflow-hidden rounded-full [&::-moz-progress-bar]:bg-brand-600 [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-brand-600"
-        />
-        <span>{studyVotes} / {studyVotesWanted} votes</span>
-      </div>
+      <progress
+        aria-label="Your progress"
+        aria-valuetext={`${judgedLabel(judged)} of ${finished ? judged : `about ${total}`}`}
+        value={finished ? total : judged}
+        max={total}
+        className="h-1.5 w-24 overflow-hidden rounded-full [&::-moz-progress-bar]:bg-brand-600 [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-brand-600"
+      />
     </div>
   );
 }

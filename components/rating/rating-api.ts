@@ -1,7 +1,7 @@
 // The rating page's calls to the rater API, with the API's error shape turned into messages.
-import type { NextPair } from "@/lib/data/assignments";
-import type { VoteReply } from "@/lib/data/votes";
+import type { NextPair, UndoReply, VoteReply } from "@/lib/rating/types";
 import type { VoteChoice } from "@/lib/validation/vote";
+import { nextPairOf, servedPairOf } from "./rating-contract";
 
 export type ApiFailure = { failed: true; status: number; code: string; message: string };
 export type ApiResult<T> = T | ApiFailure;
@@ -33,10 +33,20 @@ async function call<T>(url: string, body?: unknown): Promise<ApiResult<T>> {
   };
 }
 
+// Replies carrying a pair get the contract's defaults for fields an older server leaves out.
+function mapOk<T, U>(result: ApiResult<T>, map: (value: T) => U): ApiResult<U> {
+  return isFailure(result) ? result : map(result);
+}
+
+const base = (studyId: string) => `/api/studies/${encodeURIComponent(studyId)}`;
+
+export type VoteBody = { assignmentId: string; choice: VoteChoice; rationale?: string; seenBothMs?: number };
+
 export const ratingApi = {
-  next: (studyId: string) => call<NextPair>(`/api/studies/${encodeURIComponent(studyId)}/next`),
-  vote: (studyId: string, body: { assignmentId: string; choice: VoteChoice; rationale?: string }) =>
-    call<VoteReply>(`/api/studies/${encodeURIComponent(studyId)}/votes`, body),
-  flag: (studyId: string, body: { assignmentId: string; reason: string }) =>
-    call<NextPair>(`/api/studies/${encodeURIComponent(studyId)}/flags`, body),
+  next: async (studyId: string) => mapOk(await call<NextPair>(`${base(studyId)}/next`), nextPairOf),
+  vote: (studyId: string, body: VoteBody) => call<VoteReply>(`${base(studyId)}/votes`, body),
+  undo: async (studyId: string, body: { assignmentId: string }) =>
+    mapOk(await call<UndoReply>(`${base(studyId)}/votes/undo`, body), (r) => ({ ...r, pair: servedPairOf(r.pair) })),
+  flag: async (studyId: string, body: { assignmentId: string; reason: string }) =>
+    mapOk(await call<NextPair>(`${base(studyId)}/flags`, body), nextPairOf),
 };

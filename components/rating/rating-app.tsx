@@ -1,10 +1,10 @@
-// The blind voting flow on the client: guidelines, one pair at a time, vote or flag, then done.
+// The blind voting flow on the client: guidelines, one pair at a time, vote (and undo) or flag, then done.
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { type FocusEvent, useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import type { Progress, RatingOptions } from "@/lib/data/study-access";
+import type { Progress } from "@/lib/rating/types";
 import type { VoteChoice } from "@/lib/validation/vote";
 import { FlagDialog } from "./flag-dialog";
 import { MarkdownAnswer } from "./markdown-answer";
@@ -12,19 +12,26 @@ import { ModalDialog } from "./modal-dialog";
 import { PairScreen } from "./pair-screen";
 import { PairView } from "./pair-view";
 import { ProgressSummary } from "./progress-summary";
+import { progressOf } from "./rating-contract";
 import { Failed, Finished, Revealed, Waiting } from "./status-screens";
-import { useRating } from "./use-rating";
+import { VoteConfirmation } from "./vote-confirmation";
+import { useRating, type VoteNotice } from "./use-rating";
 
-export type RatingAppProps = { studyId: string; guidelines: string; options: RatingOptions; progress: Progress };
+type ProgressIn = Parameters<typeof progressOf>[0];
+export type RatingAppProps = { studyId: string; guidelines: string; progress: ProgressIn | Progress };
 
-export function RatingApp({ studyId, guidelines, options, progress: initialProgress }: RatingAppProps) {
+const noticeKey = (n: VoteNotice) => (n.kind === "recorded" ? `${n.assignmentId}:${n.refusal ?? ""}` : `undone:${n.pairNumber}`);
+
+export function RatingApp({ studyId, guidelines, progress: initialProgress }: RatingAppProps) {
   const hasGuidelines = guidelines.trim().length > 0;
-  const { screen, progress, busy, voteError, clearVoteError, start, loadNext, vote, flag } = useRating(studyId, {
-    showIntro: hasGuidelines && initialProgress.judgedByYou === 0,
-    progress: initialProgress,
-  });
+  const {
+    screen, progress, busy, voteError, notice, announcement,
+    clearVoteError, clearNotice, announce, start, loadNext, vote, undo, flag,
+  } = useRating(studyId, { showIntro: hasGuidelines && initialProgress.judgedByYou === 0, progress: progressOf(initialProgress) });
   const [dialog, setDialog] = useState<"guidelines" | "flag" | null>(null);
   const pair = screen.kind === "pair" ? screen.pair : null;
+  // What had focus inside the page, so a pair replacing the focused control can put focus back.
+  const focusMemory = useRef<string | null>(null);
 
   // Only the first load (after the guidelines, if shown) goes through the "loading" screen.
   useEffect(() => {
@@ -32,22 +39,42 @@ export function RatingApp({ studyId, guidelines, options, progress: initialProgr
   }, [screen.kind, loadNext]);
 
   const onVote = useCallback(
-    (choice: VoteChoice, rationale: string) => {
+    (choice: VoteChoice, rationale: string, seenBothMs: number | undefined) => {
       clearVoteError();
-      if (pair) void vote(pair, choice, rationale);
+      if (pair) void vote(pair, choice, rationale, seenBothMs);
     },
     [pair, vote, clearVoteError],
   );
 
+  function rememberFocus(event: FocusEvent<HTMLDivElement>) {
+    const choice = (event.target as HTMLElement).dataset.choice;
+    focusMemory.current = choice ? `choice:${choice}` : "other";
+  }
+  function forgetFocus(event: FocusEvent<HTMLDivElement>) {
+    // Focus leaving for elsewhere (or a click on nothing); a removed control sends no focusout.
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) focusMemory.current = null;
+  }
+
+  const confirmation = notice && (
+    <VoteConfirmation
+      key={noticeKey(notice)}
+      notice={notice}
+      busy={busy}
+      onUndo={() => notice.kind === "recorded" && void undo(notice)}
+      onExpire={clearNotice}
+    />
+  );
+
   return (
-    <div className="space-y-6">
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-        <ProgressSummary progress={progress} />
-        <div className="flex gap-2">
+    <div className={`space-y-4 ${pair ? "" : "pb-8"}`} onFocus={rememberFocus} onBlur={forgetFocus}>
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+        <ProgressSummary progress={progress} finished={screen.kind === "done"} />
+        <div className="flex gap-1">
           {hasGuidelines && <Button variant="secondary" onClick={() => setDialog("guidelines")}>Guidelines</Button>}
           {pair && <Button variant="ghost" onClick={() => setDialog("flag")} disabled={busy}>Flag this pair</Button>}
         </div>
       </div>
+      <p role="status" aria-live="polite" className="sr-only">{announcement}</p>
 
       {screen.kind === "intro" && (
         <Card>
@@ -56,12 +83,19 @@ export function RatingApp({ studyId, guidelines, options, progress: initialProgr
           <Button className="mt-6" onClick={start} autoFocus>Start rating</Button>
         </Card>
       )}
-      {screen.kind === "loading" && <p role="status" className="text-slate-600">Loading the next pair…</p>}
+      {screen.kind === "loading" && <p className="text-slate-600">Loading the next pair…</p>}
       {pair && (
-        <>
-          <PairScreen
-            key={pair.assignmentId} pair={pair} options={options} busy={busy} serverError={voteError?.message ?? null} onVote={onVote} />
-        </>
+        <PairScreen
+          key={pair.assignmentId}
+          pair={pair}
+          restored={screen.kind === "pair" && screen.restored}
+          busy={busy}
+          serverError={voteError?.message ?? null}
+          confirmation={confirmation}
+          focusMemory={focusMemory}
+          onVote={onVote}
+          onBlocked={announce}
+        />
       )}
       {screen.kind === "revealed" && (
         <>
@@ -69,7 +103,8 @@ export function RatingApp({ studyId, guidelines, options, progress: initialProgr
           <PairView pair={screen.pair} />
         </>
       )}
-      {screen.kind === "done" && <Finished completion={screen.completion} />}
+      {screen.kind !== "pair" && screen.kind !== "revealed" && confirmation}
+      {screen.kind === "done" && <Finished completion={screen.completion} shortOfVotes={screen.shortOfVotes} judged={progress.judgedByYou} />}
       {screen.kind === "waiting" && (
         <Waiting retryAfterSeconds={screen.retryAfterSeconds} onRetry={loadNext} busy={busy} />
       )}

@@ -4,14 +4,29 @@
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import type { Completion } from "@/lib/data/study-access";
-import type { VoteReply } from "@/lib/data/votes";
+import type { Completion, VoteReply } from "@/lib/rating/types";
+import { judgedLabel } from "./rating-text";
 
-export function Finished({ completion }: { completion?: Completion }) {
+export type FinishedProps = { completion?: Completion; shortOfVotes?: number; judged: number };
+
+export function Finished({ completion, shortOfVotes, judged }: FinishedProps) {
+  // Flags are not votes: a rater who ran out of pairs by flagging them gets no completion code.
+  if (shortOfVotes && shortOfVotes > 0) {
+    return (
+      <Card role="status" className="text-center">
+        <h2 className="text-xl font-semibold">No pairs are left for you</h2>
+        <p className="mt-2 text-slate-700">
+          {judged === 0 ? "You flagged the remaining pairs" : `You judged ${judged === 1 ? "1 pair" : `${judged} pairs`} and flagged the rest`}, so there is{" "}
+          <strong>no completion code</strong>: the study needs {shortOfVotes} more {shortOfVotes === 1 ? "vote" : "votes"} from you for one.
+        </p>
+        <p className="mt-2 text-slate-700">Contact the researcher who runs this study.</p>
+      </Card>
+    );
+  }
   return (
     <Card role="status" className="text-center">
       <h2 className="text-xl font-semibold">All pairs are judged — thank you</h2>
-      <p className="mt-2 text-slate-600">There is nothing left for you in this study.</p>
+      <p className="mt-2 text-slate-600">There is nothing left for you in this study ({judgedLabel(judged)}).</p>
       {completion?.code && (
         <p className="mt-4">
           Your completion code: <strong className="select-all rounded bg-slate-100 px-2 py-1 font-mono text-lg">{completion.code}</strong>

@@ -19,9 +19,11 @@ export default async function RaterHome() {
             <Card>
               <h2 className="text-lg font-medium">{s.name}</h2>
               {s.description && <p className="mt-1 text-sm text-slate-600">{s.description}</p>}
-              <p className="mt-3 text-sm text-slate-500">You have judged {s.judged} pairs.</p>
+              <p className="mt-3 text-sm text-slate-500">
+                {s.judged === 0 ? "You have not judged any pairs yet." : `You have judged ${s.judged} ${s.judged === 1 ? "pair" : "pairs"}.`}
+              </p>
               <Link href={`/studies/${s.id}/rate`} className="mt-4 inline-flex rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-                Start rating
+                {s.judged === 0 ? "Start rating" : `Continue (${s.judged} judged)`}
               </Link>
             </Card>
           </li>

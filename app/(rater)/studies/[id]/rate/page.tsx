@@ -30,8 +30,8 @@ export default async function RatePage({ params }: RatePageProps) {
   }
   const progress = await raterProgress(study.id, user.id);
   return (
-    <AppShell user={user} title={study.name}>
-      <RatingApp studyId={study.id} guidelines={study.guidelines} options={study.options} progress={progress} />
+    <AppShell user={user} title={study.name} compact>
+      <RatingApp studyId={study.id} guidelines={study.guidelines} progress={progress} />
     </AppShell>
   );
 }
