@@ -5,6 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 // CHROMIUM_PATH overrides it, and with neither, Playwright's own browser is used.
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
+const RATER_SPECS = /rating[^/]*\.spec\.ts$/;
+
 const baseURL = process.env.E2E_BASE_URL;
 if (!baseURL) throw new Error("E2E_BASE_URL is not set: run the browser tests with `npm run test:e2e`.");
 
@@ -26,7 +28,14 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
+  // The rater's specs run on a large desktop and on a phone-sized touch screen; everything else once.
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
+    { name: "desktop", testIgnore: RATER_SPECS, use: { ...devices["Desktop Chrome"] } },
+    { name: "rater-desktop", testMatch: RATER_SPECS, use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } },
+    {
+      name: "rater-phone",
+      testMatch: RATER_SPECS,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+    },
   ],
 });

@@ -2,9 +2,10 @@
 // everything the browser receives is recorded and searched for the models' names.
 import { expect, test } from "@playwright/test";
 import { signInOverHttp } from "./fixtures/accounts";
+import { answer, instruction, lastVote, pairProgress, readBoth, voteButton } from "./fixtures/rater";
 import { openStudyFromRows } from "./fixtures/studies";
 
-const stamp = Date.now();
+const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 const ALPHA = `e2e-alpha-${stamp}`;
 const BETA = `e2e-beta-${stamp}`;
 const XSS = `Answer with markup: <script>window.__pwned = 1</script> <img src="x" onerror="window.__pwned = 2"> **bold**`;
@@ -43,28 +44,31 @@ test("a rater joins by invitation, votes by mouse and keyboard, and never receiv
   await expect(page.getByRole("heading", { name: "Before you start: the guidelines" })).toBeVisible();
   await page.getByRole("button", { name: "Start rating" }).click();
 
-  // Pair 1, with the mouse.
-  await expect(page.getByText("You have judged 0 pairs.")).toBeVisible();
-  await expect(page.getByText("0 / 3 votes")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Answer A" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Answer B" })).toBeVisible();
-  const firstInstruction = await page.getByRole("region", { name: /Instruction/ }).textContent();
-  await page.getByRole("button", { name: "A is better" }).click();
+  // Pair 1, with the mouse, once both answers were read (on a phone: A, then B behind the switch).
+  await expect(pairProgress(page, 1)).toBeVisible();
+  await expect(answer(page, "A")).toBeVisible();
+  await readBoth(page);
+  const firstInstruction = await instruction(page).textContent();
+  await voteButton(page, "A is better").click();
 
-  // Pair 2, with the keyboard ("2" = B is better), once it is shown with the first vote counted.
-  await expect(page.getByRole("region", { name: /Instruction/ })).not.toHaveText(firstInstruction!);
-  await expect(page.getByText("You have judged 1 pair.")).toBeVisible();
-  const secondInstruction = await page.getByRole("region", { name: /Instruction/ }).textContent();
+  // Pair 2, with the keyboard ("2" = B is better), once it is shown and takes votes.
+  await expect(instruction(page)).not.toHaveText(firstInstruction!);
+  await expect(lastVote(page)).toContainText("Recorded: A is better on pair 1");
+  await expect(pairProgress(page, 2)).toBeVisible();
+  const secondInstruction = await instruction(page).textContent();
+  await readBoth(page);
   await page.keyboard.press("2");
 
-  // Pair 3, with the Tie key, once it is shown with the keyboard vote counted.
-  await expect(page.getByRole("region", { name: /Instruction/ })).not.toHaveText(secondInstruction!);
-  await expect(page.getByText("You have judged 2 pairs.")).toBeVisible();
+  // Pair 3, with the Tie key.
+  await expect(instruction(page)).not.toHaveText(secondInstruction!);
+  await expect(lastVote(page)).toContainText("Recorded: B is better on pair 2");
+  await expect(pairProgress(page, 3)).toBeVisible();
+  await readBoth(page);
   await page.keyboard.press("3");
 
   await expect(page.getByRole("heading", { name: "All pairs are judged — thank you" })).toBeVisible();
-  await expect(page.getByText("You have judged 3 pairs.")).toBeVisible();
-  await expect(page.getByText("3 / 3 votes")).toBeVisible();
+  await expect(lastVote(page)).toContainText("Recorded: Tie on pair 3");
+  await expect(page.getByText("3 pairs judged", { exact: true })).toBeVisible();
 
   // The markup in an answer was shown or stripped, never run.
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -85,7 +89,7 @@ test("a crowd participant enters with only a platform id, gets the completion co
   test.setTimeout(120_000);
   const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
   await signInOverHttp(admin, "ADMIN");
-  const crowd = Date.now();
+  const crowd = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const { studyId, inviteToken, crowdToken } = await openStudyFromRows(admin, [
     { instruction: `Crowd prompt ${crowd}`, output: "first", generator: `crowd-a-${crowd}` },
     { instruction: `Crowd prompt ${crowd}`, output: "second", generator: `crowd-b-${crowd}` },
@@ -105,7 +109,8 @@ test("a crowd participant enters with only a platform id, gets the completion co
   await expect(page.getByText("Be fair.").first()).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await page.getByRole("button", { name: "Start rating" }).click();
-  await page.getByRole("button", { name: "Tie" }).click();
+  await readBoth(page);
+  await voteButton(page, "Tie").click();
   await expect(page.getByRole("heading", { name: "All pairs are judged — thank you" })).toBeVisible();
   await expect(page.getByText("C0DE-4242")).toBeVisible();
 
@@ -126,7 +131,7 @@ test("a crowd participant enters with only a platform id, gets the completion co
 test("a crowd link without the participant id says what is missing", async ({ page, playwright, baseURL }) => {
   const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
   await signInOverHttp(admin, "ADMIN");
-  const stamp = Date.now();
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const { crowdToken } = await openStudyFromRows(admin, [
     { instruction: `Crowd prompt 2 ${stamp}`, output: "first", generator: `crowd2-a-${stamp}` },
     { instruction: `Crowd prompt 2 ${stamp}`, output: "second", generator: `crowd2-b-${stamp}` },
