@@ -153,7 +153,8 @@ export function useRating(studyId: string, initial: { showIntro: boolean; progre
 
   const clearVoteError = useCallback(() => setVoteError(null), []);
   const clearNotice = useCallback(() => setNotice(null), []);
-  const announce = useCallback((text: string) => setAnnouncement(text), []);
+  // The same words again (a second early key press) must still change the region to be said again.
+  const announce = useCallback((text: string) => setAnnouncement((said) => (said === text ? `${text}\u00a0` : text)), []);
   return {
     screen, progress, busy, voteError, notice, announcement,
     clearVoteError, clearNotice, announce, start, loadNext, vote, undo, flag,
