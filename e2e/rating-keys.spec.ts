@@ -15,6 +15,7 @@ async function ratingThreePairs(page: Page, tag: string) {
   const { studyId, inviteToken } = await openStudyFromRows(page.request, rows, { votesPerPair: 1 });
   await joinAsNewRater(page, inviteToken, studyId, "keys");
   await expect(pairProgress(page, 1)).toBeVisible();
+  await expect(instruction(page)).toBeVisible();
 }
 
 test("a held key votes once: its auto-repeat never votes on the next pair", async ({ page }) => {

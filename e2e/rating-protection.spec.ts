@@ -3,7 +3,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInOverHttp } from "./fixtures/accounts";
 import {
-  answer, inViewport, isPhone, joinAsNewRater, lastVote, longAnswer, pairProgress, readToEnd, recordVotes, voteButton,
+  answer, instruction, inViewport, isPhone, joinAsNewRater, lastVote, longAnswer, pairProgress, readToEnd, recordVotes, voteButton,
 } from "./fixtures/rater";
 import { openStudyFromRows } from "./fixtures/studies";
 
@@ -17,6 +17,7 @@ async function ratingOnePair(page: Page, tag: string, first: string, second: str
   ], { votesPerPair: 1 });
   await joinAsNewRater(page, inviteToken, studyId, tag);
   await expect(pairProgress(page, 1)).toBeVisible();
+  await expect(instruction(page)).toBeVisible();
 }
 
 /** The side showing `text` (the server shuffles which output is A). */
