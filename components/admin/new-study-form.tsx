@@ -26,7 +26,9 @@ function formValues(form: FormData) {
   };
 }
 
-function NumberField({ name, text, hint, min, max, defaultValue }: { name: string; text: string; hint: string; min: number; max?: number; defaultValue?: number }) {
+type NumberFieldProps = { name: string; text: string; hint: string; min: number; max?: number; defaultValue?: number };
+
+function NumberField({ name, text, hint, min, max, defaultValue }: NumberFieldProps) {
   return (
     <div>
       <label htmlFor={name} className={label}>{text}</label>
@@ -41,10 +43,10 @@ function RaterProtectionFields() {
   return (
     <fieldset className="grid gap-5 sm:col-span-2 sm:grid-cols-2">
       <legend className={label}>Deliberate votes</legend>
-      <NumberField name="voteSettleMs" text="Ignore votes in the first … ms after a pair appears" min={0} max={10_000} defaultValue={300}
-        hint="So a double click or a held key does not vote on the next pair." />
-      <NumberField name="undoSeconds" text="Raters may undo a vote for (seconds; 0 = no undo)" min={0} max={300} defaultValue={10}
-        hint="Only their last vote, and never once the models were revealed or the completion code shown." />
+      <NumberField name="voteSettleMs" text="Votes ignored after a pair appears (ms)" min={0} max={10_000} defaultValue={300}
+        hint="So a double click or a held key cannot vote on a pair the rater has not read." />
+      <NumberField name="undoSeconds" text="Undo window (seconds; 0 = no undo)" min={0} max={300} defaultValue={10}
+        hint="Raters may take back their last vote this long; never once the models are revealed or the code shown." />
       <NumberField name="maxVotesPerRater" text="Most votes per rater (empty = no limit)" min={1}
         hint="A rater who reaches it is done, with the completion code." />
       <NumberField name="minVotesForCompletion" text="Votes needed for the completion code" min={0} defaultValue={1}
