@@ -157,6 +157,16 @@ test("next-auth's own form posts (with its CSRF token) are not subject to the AP
   await client.dispose();
 });
 
+test("the app's icon is served to signed-out visitors and linked from every page", async ({ request, page }) => {
+  for (const [path, type] of [["/favicon.ico", /icon/], ["/icon.svg", /svg/], ["/apple-touch-icon.png", /png/]] as const) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(200);
+    expect(res.headers()["content-type"], path).toMatch(type);
+  }
+  await page.goto("/login");
+  await expect(page.locator('link[rel="icon"][href="/icon.svg"]')).toHaveCount(1);
+});
+
 test("API answers carry nosniff too", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.headers()["x-content-type-options"]).toBe("nosniff");

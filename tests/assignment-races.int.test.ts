@@ -3,9 +3,10 @@
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { isRaterError } from "@/lib/assignment/rater-error";
-import { nextAssignment, type ServedPair } from "@/lib/data/assignments";
+import { nextAssignment } from "@/lib/data/assignments";
 import { recordVote } from "@/lib/data/votes";
 import { db } from "@/lib/db";
+import type { ServedPair } from "@/lib/rating/types";
 import { makeOpenStudy, makeRaters } from "./factories-voting";
 
 // Below the pool's 10 connections (each call also reads the study's progress beside the lease).

@@ -2,9 +2,10 @@
 import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isRaterError } from "@/lib/assignment/rater-error";
-import { flagAssignment, nextAssignment, type NextPair, type ServedPair } from "@/lib/data/assignments";
+import { flagAssignment, nextAssignment } from "@/lib/data/assignments";
 import { recordVote } from "@/lib/data/votes";
 import { db } from "@/lib/db";
+import type { AllJudged, NextPair, ServedPair } from "@/lib/rating/types";
 import { expireAssignment, makeOpenStudy, makeRaters } from "./factories-voting";
 
 function served(result: Awaited<ReturnType<typeof nextAssignment>>): ServedPair {
@@ -33,8 +34,8 @@ describe("nextAssignment", () => {
     expect(first.prompt).toEqual({ instruction: pair.prompt.instruction, input: "" });
     expect(first.left.text).toBe(leftIsA ? pair.outputA.text : pair.outputB.text);
     expect(first.right.text).toBe(leftIsA ? pair.outputB.text : pair.outputA.text);
-    expect(first.options).toEqual({ allowTie: true, allowBothBad: true, rationale: "OFF" });
-    expect(first.progress).toEqual({ judgedByYou: 0, studyVotes: 0, studyVotesWanted: 9 });
+    expect(first.options).toEqual({ allowTie: true, allowBothBad: true, rationale: "OFF", settleMs: 300, requireSeenBoth: true, undoSeconds: 10 });
+    expect(first.progress).toEqual({ judgedByYou: 0, studyVotes: 0, studyVotesWanted: 9, yourQuota: null, leftForYou: 3, yourMedianMs: null });
     expect(first.assignmentId).toMatch(/^[A-Za-z0-9_-]{24}$/);
   });
 
@@ -60,7 +61,9 @@ describe("nextAssignment", () => {
     }
     expect(seen.size).toBe(4);
     const done = await nextAssignment(f.study.id, rater!.id);
-    expect(done).toEqual({ done: true, progress: { judgedByYou: 4, studyVotes: 4, studyVotesWanted: 12 }, completion: { code: "C0DE42", url: null } });
+    expect(done).toMatchObject({ done: true, completion: { code: "C0DE42", url: null } });
+    expect(done).not.toHaveProperty("shortOfVotes");
+    expect((done as AllJudged).progress).toMatchObject({ judgedByYou: 4, studyVotes: 4, studyVotesWanted: 12, yourQuota: null, leftForYou: 0 });
   });
 
   it("spreads raters over the pairs with the fewest votes and leases first", async () => {

@@ -7,7 +7,8 @@ import { unique } from "./factories";
 
 type StudyOptions = Partial<Pick<Prisma.StudyCreateInput,
   "votesPerPair" | "allowTie" | "allowBothBad" | "rationale" | "minSecondsPerPair" | "revealAfterVote" |
-  "goldRate" | "leaseSeconds" | "completionCode" | "completionUrl" | "guidelines">>;
+  "goldRate" | "leaseSeconds" | "completionCode" | "completionUrl" | "guidelines" | "voteSettleMs" | "requireSeenBoth" |
+  "undoSeconds" | "maxVotesPerRater" | "minVotesForCompletion">>;
 
 export async function makeOpenStudy(pairCount: number, options: StudyOptions = {}) {
   const [modelA, modelB] = await Promise.all(
@@ -58,4 +59,12 @@ export function expireAssignment(id: string) {
     where: { id },
     data: { servedAt: new Date(Date.now() - 7_200_000), expiresAt: new Date(Date.now() - 3_600_000) },
   });
+}
+
+/** Moves a vote back in time (as if cast `seconds` ago), past the trigger that keeps a vote's time fixed. */
+export function ageVote(assignmentId: string, seconds: number) {
+  return db.$transaction([
+    db.$executeRaw`SET LOCAL session_replication_role = replica`,
+    db.$executeRaw`UPDATE "Vote" SET "createdAt" = "createdAt" - make_interval(secs => ${seconds}::int) WHERE "assignmentId" = ${assignmentId}`,
+  ]);
 }

@@ -38,6 +38,28 @@ describe("createStudy", () => {
     expect(study.votesPerPair).toBe(3);
   });
 
+  it("stores the deliberate-vote settings, with defaults for those not given, and refuses a code minimum above the cap", async () => {
+    const admin = await makeUser("ADMIN");
+    const { models } = await storeFixture(2, 2);
+    const ids = models.map((m) => m.id);
+    const pick = { voteSettleMs: true, requireSeenBoth: true, undoSeconds: true, maxVotesPerRater: true, minVotesForCompletion: true } as const;
+    const stored = async (extra: Record<string, unknown>) => {
+      const result = await createStudy(settings(ids, extra), admin.id);
+      if (!result.ok) throw new Error(result.message);
+      return db.study.findUniqueOrThrow({ where: { id: result.studyId }, select: pick });
+    };
+    expect(await stored({})).toEqual({ voteSettleMs: 300, requireSeenBoth: true, undoSeconds: 10, maxVotesPerRater: null, minVotesForCompletion: 1 });
+    // As the form sends them: text fields, an unticked box, an empty cap.
+    expect(await stored({ voteSettleMs: "500", requireSeenBoth: false, undoSeconds: "0", maxVotesPerRater: "", minVotesForCompletion: "3" }))
+      .toEqual({ voteSettleMs: 500, requireSeenBoth: false, undoSeconds: 0, maxVotesPerRater: null, minVotesForCompletion: 3 });
+    expect(await stored({ maxVotesPerRater: 20, minVotesForCompletion: 20 })).toMatchObject({ maxVotesPerRater: 20, minVotesForCompletion: 20 });
+    const refused = (extra: Record<string, unknown>) => createStudySchema.safeParse({ name: "s", modelIds: ids, ...extra }).error?.issues[0];
+    expect(refused({ maxVotesPerRater: 5, minVotesForCompletion: 6 })).toMatchObject({ path: ["minVotesForCompletion"] });
+    expect(refused({ undoSeconds: 301 })?.message).toBe("The undo window must be at most 300 seconds");
+    expect(refused({ voteSettleMs: -1 })?.message).toBe("The settle time cannot be negative");
+    expect(refused({ maxVotesPerRater: 0 })?.message).toBe("Allow each rater at least 1 vote, or leave it empty");
+  });
+
   it("samples reproducibly with a seed", async () => {
     const admin = await makeUser("ADMIN");
     const { models } = await storeFixture(2, 8);

@@ -2,10 +2,11 @@
 import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isRaterError } from "@/lib/assignment/rater-error";
-import { nextAssignment, type ServedPair } from "@/lib/data/assignments";
+import { nextAssignment } from "@/lib/data/assignments";
 import { createAuthSession, revokeAuthSession } from "@/lib/data/auth-sessions";
 import { recordSessionVote, recordVote } from "@/lib/data/votes";
 import { db } from "@/lib/db";
+import type { ServedPair } from "@/lib/rating/types";
 import { expireAssignment, makeOpenStudy, makeRaters } from "./factories-voting";
 
 type Options = Parameters<typeof makeOpenStudy>[1];

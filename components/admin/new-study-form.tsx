@@ -21,7 +21,41 @@ function formValues(form: FormData) {
     excludeLeaks: form.has("excludeLeaks"), minSecondsPerPair: text("minSecondsPerPair"),
     revealAfterVote: form.has("revealAfterVote"), completionCode: text("completionCode"),
     completionUrl: text("completionUrl"), crowdEnabled: form.has("crowdEnabled"), crowdIdParam: text("crowdIdParam"),
+    voteSettleMs: text("voteSettleMs"), requireSeenBoth: form.has("requireSeenBoth"), undoSeconds: text("undoSeconds"),
+    maxVotesPerRater: text("maxVotesPerRater"), minVotesForCompletion: text("minVotesForCompletion"),
   };
+}
+
+type NumberFieldProps = { name: string; text: string; hint: string; min: number; max?: number; defaultValue?: number };
+
+function NumberField({ name, text, hint, min, max, defaultValue }: NumberFieldProps) {
+  return (
+    <div>
+      <label htmlFor={name} className={label}>{text}</label>
+      <input id={name} name={name} type="number" min={min} max={max} defaultValue={defaultValue} className={input} aria-describedby={`${name}-hint`} />
+      <p id={`${name}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p>
+    </div>
+  );
+}
+
+// Every vote deliberate: settle time, seen-both, undo window, per-rater cap, votes needed for the code.
+function RaterProtectionFields() {
+  return (
+    <fieldset className="grid gap-5 sm:col-span-2 sm:grid-cols-2">
+      <legend className={label}>Deliberate votes</legend>
+      <NumberField name="voteSettleMs" text="Votes ignored after a pair appears (ms)" min={0} max={10_000} defaultValue={300}
+        hint="So a double click or a held key cannot vote on a pair the rater has not read." />
+      <NumberField name="undoSeconds" text="Undo window (seconds; 0 = no undo)" min={0} max={300} defaultValue={10}
+        hint="Raters may take back their last vote this long; never once the models are revealed or the code shown." />
+      <NumberField name="maxVotesPerRater" text="Most votes per rater (empty = no limit)" min={1}
+        hint="A rater who reaches it is done, with the completion code." />
+      <NumberField name="minVotesForCompletion" text="Votes needed for the completion code" min={0} defaultValue={1}
+        hint="Flagged pairs do not count." />
+      <label className="flex items-center gap-2 text-sm sm:col-span-2">
+        <input type="checkbox" name="requireSeenBoth" defaultChecked /> Accept a vote only once the rater has seen both answers to their end
+      </label>
+    </fieldset>
+  );
 }
 
 export function NewStudyForm({ models }: NewStudyFormProps) {
@@ -81,6 +115,7 @@ export function NewStudyForm({ models }: NewStudyFormProps) {
       <div><label htmlFor="completionCode" className={label}>Completion code (crowd platforms)</label><input id="completionCode" name="completionCode" className={input} /></div>
       <div><label htmlFor="completionUrl" className={label}>Completion redirect URL (crowd platforms)</label><input id="completionUrl" name="completionUrl" type="url" className={input} /></div>
       <div><label htmlFor="crowdIdParam" className={label}>Crowd participant id parameter</label><input id="crowdIdParam" name="crowdIdParam" defaultValue="PROLIFIC_PID" className={input} /></div>
+      <RaterProtectionFields />
       <div className="space-y-1 text-sm sm:col-span-2">
         <label className="flex items-center gap-2"><input type="checkbox" name="crowdEnabled" /> Crowd entry: a link that accepts a participant id and needs no password</label>
         <label className="flex items-center gap-2"><input type="checkbox" name="allowTie" defaultChecked /> Offer &quot;Tie&quot;</label>

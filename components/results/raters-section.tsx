@@ -34,6 +34,7 @@ function RaterRow({ r, onToggle }: { r: RaterJson; onToggle: (pseudonym: string)
       <td className={`${td} text-right tabular-nums`}>{r.gold ? `${r.gold.correct}/${r.gold.total}` : "–"}</td>
       <td className={`${td} text-right tabular-nums`}>{r.tooFastVotes}</td>
       <td className={`${td} text-right tabular-nums`}>{r.flaggedAssignments}</td>
+      <td className={`${td} text-right tabular-nums`}>{r.undone}</td>
       <td className={td}>
         {r.suspicious.map((f) => (
           <span key={f} className="mr-1 inline-block rounded-full bg-amber-200 px-2 py-0.5 text-xs font-medium text-amber-900">
@@ -82,6 +83,7 @@ export function RatersSection({ raters, thresholds, excluded, onToggle }: Raters
                 <th scope="col" className={`${th} text-right`}>Gold</th>
                 <th scope="col" className={`${th} text-right`}>Too fast</th>
                 <th scope="col" className={`${th} text-right`}>Flagged</th>
+                <th scope="col" className={`${th} text-right`} title="Votes the rater took back within the undo window; they count nowhere else">Undone</th>
                 <th scope="col" className={th}>Warnings</th>
                 <th scope="col" className={th}><span className="sr-only">Exclude</span></th>
               </tr>

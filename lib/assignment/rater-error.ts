@@ -19,7 +19,28 @@ export const raterErrors = {
   bothBadNotAllowed: { status: 422, code: "choice_not_allowed", message: 'This study does not offer "both are bad".' },
   rationaleRequired: { status: 422, code: "rationale_required", message: "This study asks for a short rationale with every vote." },
   busy: { status: 503, code: "busy", message: "Many raters are asking at once; try again in a moment." },
+  // Claimed but without a vote: nothing writes that any more (an undo frees its assignment), but the vote's WHERE checks it.
+  assignmentUsed: { status: 409, code: "assignment_used", message: "This pair can no longer be voted on. Load the next pair." },
+  voteUndone: { status: 409, code: "vote_undone", message: "This vote was undone; the pair is back on your screen." },
+  undoOff: { status: 409, code: "undo_off", message: "This study does not let raters undo their votes." },
+  undoNoVote: { status: 409, code: "undo_no_vote", message: "There is no vote on this pair to undo." },
+  undoNotLast: { status: 409, code: "undo_not_last", message: "Only your last vote can be undone." },
+  undoAfterCompletion: {
+    status: 409,
+    code: "undo_after_completion",
+    message: "Your completion code has been shown, so your votes can no longer be undone.",
+  },
+  alreadyUndone: { status: 409, code: "already_undone", message: "This vote was already undone." },
 } as const satisfies Record<string, RaterError>;
+
+/** The undo window is over (its length in the message, as the study sets it). */
+export function undoExpiredError(seconds: number): RaterError {
+  return {
+    status: 409,
+    code: "undo_expired",
+    message: `Too late to undo: votes can be undone for ${seconds} second${seconds === 1 ? "" : "s"}.`,
+  };
+}
 
 export function isRaterError(value: unknown): value is RaterError {
   return typeof value === "object" && value !== null && "code" in value && "status" in value && "message" in value;

@@ -3,7 +3,7 @@ import { explainUnwrittenVote, optionError, type VoteContext } from "./vote-outc
 
 const open: VoteContext = {
   status: "OPEN", allowTie: true, allowBothBad: true, rationale: "OFF",
-  assignment: { expired: false, flagged: false }, vote: null,
+  assignment: { expired: false, flagged: false, completed: false }, vote: null, undone: false,
 };
 const recorded = { assignmentId: "asg", choice: "LEFT" as const, createdAt: new Date("2026-01-01T00:00:00Z") };
 
@@ -14,18 +14,25 @@ describe("explainUnwrittenVote", () => {
   });
 
   it("still answers a repeat after the study closed or the lease expired", () => {
-    const late = { ...open, status: "CLOSED" as const, assignment: { expired: true, flagged: false }, vote: recorded };
+    const late = { ...open, status: "CLOSED" as const, assignment: { expired: true, flagged: false, completed: true }, vote: recorded };
     expect(explainUnwrittenVote(late, { choice: "LEFT" })).toEqual({ vote: recorded });
   });
 
   it("names the reason a new vote was refused", () => {
     expect(explainUnwrittenVote({ ...open, assignment: null }, { choice: "LEFT" })).toMatchObject({ error: { status: 404 } });
     expect(explainUnwrittenVote({ ...open, status: "CLOSED" }, { choice: "LEFT" })).toMatchObject({ error: { code: "study_closed" } });
-    expect(explainUnwrittenVote({ ...open, assignment: { expired: true, flagged: false } }, { choice: "LEFT" }))
+    expect(explainUnwrittenVote({ ...open, assignment: { expired: true, flagged: false, completed: false } }, { choice: "LEFT" }))
       .toMatchObject({ error: { code: "assignment_expired" } });
-    expect(explainUnwrittenVote({ ...open, assignment: { expired: false, flagged: true } }, { choice: "LEFT" }))
+    expect(explainUnwrittenVote({ ...open, assignment: { expired: false, flagged: true, completed: false } }, { choice: "LEFT" }))
       .toMatchObject({ error: { code: "assignment_flagged" } });
     expect(explainUnwrittenVote({ ...open, allowTie: false }, { choice: "TIE" })).toMatchObject({ error: { code: "choice_not_allowed" } });
+    expect(explainUnwrittenVote({ ...open, assignment: { expired: false, flagged: false, completed: true } }, { choice: "LEFT" }))
+      .toMatchObject({ error: { status: 409, code: "assignment_used" } });
+  });
+
+  it("says a vote under an undone assignment id was undone, not that the pair is unknown", () => {
+    expect(explainUnwrittenVote({ ...open, assignment: null, undone: true }, { choice: "LEFT" }))
+      .toMatchObject({ error: { status: 409, code: "vote_undone", message: "This vote was undone; the pair is back on your screen." } });
   });
 });
 

@@ -7,27 +7,14 @@ import { newOpaqueId } from "@/lib/assignment/opaque-id";
 import { orient } from "@/lib/assignment/orient";
 import { type RaterError, raterErrors, studyStatusError } from "@/lib/assignment/rater-error";
 import { db, preparedRows } from "@/lib/db";
-import {
-  type Completion, type Progress, type RatingOptions, completionOf, DB_NOW, studyVotes,
-} from "@/lib/data/study-access";
+import { completionOf, DB_NOW, progressOf, type RaterCounts, studyVotes } from "@/lib/data/study-access";
+import type { Completion, NextPair, Progress, RatingOptions, ServedPair } from "@/lib/rating/types";
 
-export type ServedPair = {
-  assignmentId: string;
-  prompt: { instruction: string; input: string };
-  left: { text: string };
-  right: { text: string };
-  expiresAt: string;
-  options: RatingOptions;
-  progress: Progress;
-};
-export type AllJudged = { done: true; progress: Progress; completion?: Completion };
-/** Nothing free now, but pairs held by other raters' leases may come back when those expire. */
-export type WaitForPairs = { done: false; waiting: true; retryAfterSeconds: number; progress: Progress };
-export type NextPair = ServedPair | AllJudged | WaitForPairs;
+// The rating components still import these from here until they move to lib/rating/types (branch rater-ui).
+export type { AllJudged, NextPair, ServedPair, WaitForPairs } from "@/lib/rating/types";
 
-type Lease = { assignmentId: string; leftIsA: boolean; expiresAt: Date; instruction: string; input: string; textA: string; textB: string };
-type Served = { lease: Lease; options: RatingOptions };
-type Outcome = Served | RaterError | { done: true; completion: Completion | null } | { waiting: true };
+type Done = { done: true; completion: Completion | null; shortOfVotes: number | null };
+type Outcome = { lease: LeaseRow } | RaterError | Done | { waiting: true };
 
 // Candidates come in vote-count order from the Pair(studyId, voteCount) index, WINDOW at a time, so
 // a study of 100k pairs costs about what one of 100 does; a scan of all pairs is only the fallback.
@@ -42,62 +29,87 @@ const ATTEMPTS = 6;
 /** The rater's current pair, or a new one, or why not. */
 export async function nextAssignment(studyId: string, raterId: string): Promise<NextPair | RaterError> {
   const [row, study] = await Promise.all([leaseRow(studyId, raterId), studyVotes(studyId)]);
-  const progress: Progress = { judgedByYou: row?.judgedByYou ?? 0, studyVotes: study.studyVotes, studyVotesWanted: study.studyVotesWanted };
   const outcome = outcomeOf(row);
   if ("status" in outcome) return outcome;
-  if ("done" in outcome) return { done: true, progress, ...(outcome.completion ? { completion: outcome.completion } : {}) };
+  const counts = raterCounts(row!);
+  if ("done" in outcome) {
+    return {
+      done: true,
+      progress: progressOf(counts, study, true),
+      ...(outcome.completion ? { completion: outcome.completion } : {}),
+      ...(outcome.shortOfVotes !== null ? { shortOfVotes: outcome.shortOfVotes } : {}),
+    };
+  }
+  const progress = progressOf(counts, study);
   if ("waiting" in outcome) return { done: false, waiting: true, retryAfterSeconds: 30, progress };
-  const { lease, options } = outcome;
-  const sides = orient(lease.leftIsA, lease.textA, lease.textB);
+  return servedPair(outcome.lease, progress);
+}
+
+/**
+ * A row of pairwise_next_lease or pairwise_undo_vote: the rater's options and counts, and the leased
+ * pair's prompt and texts in the pair's A/B order.
+ */
+export type LeaseRow = {
+  judgedByYou: number | null; status: "DRAFT" | "OPEN" | "CLOSED" | null;
+  allowTie: boolean; allowBothBad: boolean; rationale: RatingOptions["rationale"];
+  settleMs: number; requireSeenBoth: boolean; undoSeconds: number; quota: number | null; medianMs: number | null;
+  assignmentId: string | null; leftIsA: boolean; expiresAtMs: number; instruction: string; input: string; textA: string; textB: string;
+};
+
+type NextLeaseRow = LeaseRow & {
+  outcome: "not_member" | "closed" | "lease" | "waiting" | "done" | "busy";
+  shortOfVotes: number | null; completionCode: string | null; completionUrl: string | null;
+};
+
+export function raterCounts(row: LeaseRow): RaterCounts {
+  return { judgedByYou: row.judgedByYou ?? 0, quota: row.quota, medianMs: row.medianMs };
+}
+
+/** The leased pair as the rater sees it: sides as shown, no ids but the assignment's (blinding). */
+export function servedPair(row: LeaseRow, progress: Progress): ServedPair {
+  const sides = orient(row.leftIsA, row.textA, row.textB);
+  const options: RatingOptions = {
+    allowTie: row.allowTie, allowBothBad: row.allowBothBad, rationale: row.rationale,
+    settleMs: row.settleMs, requireSeenBoth: row.requireSeenBoth, undoSeconds: row.undoSeconds,
+  };
   return {
-    assignmentId: lease.assignmentId,
-    prompt: { instruction: lease.instruction, input: lease.input },
+    assignmentId: row.assignmentId!,
+    prompt: { instruction: row.instruction, input: row.input },
     left: { text: sides.left },
     right: { text: sides.right },
-    expiresAt: lease.expiresAt.toISOString(),
+    expiresAt: new Date(row.expiresAtMs).toISOString(),
     options,
     progress,
   };
 }
 
-type LeaseRow = {
-  outcome: "not_member" | "closed" | "lease" | "waiting" | "done" | "busy";
-  judgedByYou: number | null; status: "DRAFT" | "OPEN" | "CLOSED" | null;
-  allowTie: boolean; allowBothBad: boolean; rationale: RatingOptions["rationale"];
-  completionCode: string | null; completionUrl: string | null;
-  assignmentId: string | null; leftIsA: boolean; expiresAtMs: number; instruction: string; input: string; textA: string; textB: string;
-};
-
 // The whole lease is one database function (its current definition and rules: migration
-// next_lease_reads_after_rater_lock), so a request costs one round trip and the row locks are held
+// next_lease_quota_and_completion), so a request costs one round trip and the row locks are held
 // for no network time.
 const NEXT_LEASE_SQL = `SELECT * FROM "pairwise_next_lease"($1, $2, $3, $4, $5, $6, $7, $8)`;
 
-async function leaseRow(studyId: string, raterId: string): Promise<LeaseRow | null> {
+async function leaseRow(studyId: string, raterId: string): Promise<NextLeaseRow | null> {
   try {
-    const [row] = await preparedRows<LeaseRow>("next_lease", NEXT_LEASE_SQL, [
+    const [row] = await preparedRows<NextLeaseRow>("next_lease", NEXT_LEASE_SQL, [
       studyId, raterId, Math.random(), WINDOW, WIDE_WINDOW, ATTEMPTS, newOpaqueId(), randomInt(2) === 1,
     ]);
     return row ?? null;
   } catch (error) {
     // lock_not_available: a lock wait passed the function's 10 s (a pile-up of requests).
-    if ((error as { code?: unknown })?.code === "55P03") return { outcome: "busy" } as LeaseRow;
+    if ((error as { code?: unknown })?.code === "55P03") return { outcome: "busy" } as NextLeaseRow;
     throw error;
   }
 }
 
-function outcomeOf(row: LeaseRow | null): Outcome {
+function outcomeOf(row: NextLeaseRow | null): Outcome {
   if (!row || row.outcome === "not_member") return raterErrors.studyNotFound;
   if (row.outcome === "busy") return raterErrors.busy;
   if (row.outcome === "closed") return studyStatusError(row.status!) ?? raterErrors.studyNotFound;
-  if (row.outcome === "done") return { done: true, completion: completionOf(row.completionCode, row.completionUrl) };
+  if (row.outcome === "done") {
+    return { done: true, completion: completionOf(row.completionCode, row.completionUrl), shortOfVotes: row.shortOfVotes };
+  }
   if (row.outcome === "waiting") return { waiting: true };
-  const options: RatingOptions = { allowTie: row.allowTie, allowBothBad: row.allowBothBad, rationale: row.rationale };
-  const lease: Lease = {
-    assignmentId: row.assignmentId!, leftIsA: row.leftIsA, expiresAt: new Date(row.expiresAtMs),
-    instruction: row.instruction, input: row.input, textA: row.textA, textB: row.textB,
-  };
-  return { lease, options };
+  return { lease: row };
 }
 
 /**

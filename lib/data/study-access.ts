@@ -3,18 +3,18 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { Completion, Progress, RatingOptions } from "@/lib/rating/types";
 
-export type RatingOptions = { allowTie: boolean; allowBothBad: boolean; rationale: "OFF" | "OPTIONAL" | "REQUIRED" };
-export type Completion = { code: string | null; url: string | null };
-export type Progress = { judgedByYou: number; studyVotes: number; studyVotesWanted: number };
+// The rating components still import these from here until they move to lib/rating/types (branch rater-ui).
+export type { Completion, Progress, RatingOptions } from "@/lib/rating/types";
 
+// No completion here: it is given only with the 'done' answer, once the rater cast enough votes.
 export type RaterStudy = {
   id: string;
   name: string;
   guidelines: string;
   status: "DRAFT" | "OPEN" | "CLOSED";
   options: RatingOptions;
-  completion: Completion | null;
 };
 
 /** The database's clock in the columns' convention (UTC timestamps without time zone), as SQL text. */
@@ -31,28 +31,36 @@ export async function findRaterStudy(studyId: string, raterId: string): Promise<
     where: { id: studyId, members: { some: { userId: raterId } } },
     select: {
       id: true, name: true, guidelines: true, status: true, allowTie: true, allowBothBad: true, rationale: true,
-      completionCode: true, completionUrl: true,
+      voteSettleMs: true, requireSeenBoth: true, undoSeconds: true, revealAfterVote: true,
     },
   });
   if (!study) return null;
   return {
     id: study.id, name: study.name, guidelines: study.guidelines, status: study.status,
-    options: { allowTie: study.allowTie, allowBothBad: study.allowBothBad, rationale: study.rationale },
-    completion: completionOf(study.completionCode, study.completionUrl),
+    options: {
+      allowTie: study.allowTie, allowBothBad: study.allowBothBad, rationale: study.rationale,
+      settleMs: study.voteSettleMs, requireSeenBoth: study.requireSeenBoth, undoSeconds: effectiveUndoSeconds(study),
+    },
   };
 }
 
-export type StudyVotes = { studyVotes: number; studyVotesWanted: number };
+/** No undo where the models are revealed after each vote: the rater could re-vote knowing them. */
+export function effectiveUndoSeconds(study: { undoSeconds: number; revealAfterVote: boolean }): number {
+  return study.revealAfterVote ? 0 : study.undoSeconds;
+}
+
+/** The study's capped vote total, the votes it wants, and its pairs (excluded ones left out). */
+export type StudyVotes = { studyVotes: number; studyVotesWanted: number; pairs: number };
 
 // A study-wide sum reads every pair (about 20 ms at 100,000 pairs), too slow to run on every
 // request of every rater: in studies this large each server process shares a figure up to
 // STUDY_VOTES_TTL_MS old. Smaller studies are summed fresh every time.
 const LARGE_STUDY_PAIRS = 5_000;
 const STUDY_VOTES_TTL_MS = 2_000;
-const studyVotesCache = new Map<string, { at: number; value: Promise<StudyVotes & { pairs: number }> }>();
+const studyVotesCache = new Map<string, { at: number; value: Promise<StudyVotes> }>();
 
-async function sumStudyVotes(studyId: string): Promise<StudyVotes & { pairs: number }> {
-  const rows = await db.$queryRaw<(StudyVotes & { pairs: number })[]>(studyVotesSql(studyId));
+async function sumStudyVotes(studyId: string): Promise<StudyVotes> {
+  const rows = await db.$queryRaw<StudyVotes[]>(studyVotesSql(studyId));
   return rows[0] ?? { studyVotes: 0, studyVotesWanted: 0, pairs: 0 };
 }
 
@@ -81,15 +89,44 @@ export async function studyVotes(studyId: string): Promise<StudyVotes> {
   return value;
 }
 
+/** What the lease and undo functions say of the rater: their votes, quota and median time. */
+export type RaterCounts = { judgedByYou: number; quota: number | null; medianMs: number | null };
+
 /**
- * The rater's own vote count (kept on their membership by the Vote trigger) and the study's overall
- * progress: votes on live pairs (capped at the wanted number per pair, so extra votes never show
- * more than 100 %) against pairs × votesPerPair.
+ * About how many more pairs this rater can judge: what is left of their quota, and of the votes the
+ * study still needs, never more than the pairs they have not judged. 0 once they are done.
+ */
+export function leftForRater(rater: RaterCounts, study: StudyVotes): number {
+  const bounds = [study.studyVotesWanted - study.studyVotes, study.pairs - rater.judgedByYou];
+  if (rater.quota !== null) bounds.push(rater.quota - rater.judgedByYou);
+  return Math.max(0, Math.min(...bounds));
+}
+
+export function progressOf(rater: RaterCounts, study: StudyVotes, done = false): Progress {
+  return {
+    judgedByYou: rater.judgedByYou,
+    studyVotes: study.studyVotes,
+    studyVotesWanted: study.studyVotesWanted,
+    yourQuota: rater.quota,
+    leftForYou: done ? 0 : leftForRater(rater, study),
+    yourMedianMs: rater.medianMs,
+  };
+}
+
+/**
+ * The rater's own progress (their vote count is kept on their membership by the Vote trigger, their
+ * median read from the Vote(studyId, raterId, msTaken) index) and the study's: votes on live pairs
+ * (capped at the wanted number per pair, so extra votes never show more than 100 %) against pairs ×
+ * votesPerPair.
  */
 export async function raterProgress(studyId: string, raterId: string): Promise<Progress> {
-  const [member, study] = await Promise.all([
-    db.studyMember.findUnique({ where: { studyId_userId: { studyId, userId: raterId } }, select: { votes: true } }),
+  const [rows, study] = await Promise.all([
+    db.$queryRaw<RaterCounts[]>`
+      SELECT m.votes AS "judgedByYou", s."maxVotesPerRater" AS quota,
+             "pairwise_rater_median"(m."studyId", m."userId", m.votes) AS "medianMs"
+      FROM "StudyMember" m JOIN "Study" s ON s.id = m."studyId"
+      WHERE m."studyId" = ${studyId} AND m."userId" = ${raterId}`,
     studyVotes(studyId),
   ]);
-  return { judgedByYou: member?.votes ?? 0, studyVotes: study.studyVotes, studyVotesWanted: study.studyVotesWanted };
+  return progressOf(rows[0] ?? { judgedByYou: 0, quota: null, medianMs: null }, study);
 }

@@ -56,6 +56,8 @@ export async function createStudy(input: CreateStudyInput, createdById: string):
         seed: input.seed, allModelPairs: input.allModelPairs, minSecondsPerPair: input.minSecondsPerPair,
         revealAfterVote: input.revealAfterVote, completionCode: input.completionCode ?? null,
         completionUrl: input.completionUrl ?? null, crowdEnabled: input.crowdEnabled, crowdIdParam: input.crowdIdParam,
+        voteSettleMs: input.voteSettleMs, requireSeenBoth: input.requireSeenBoth, undoSeconds: input.undoSeconds,
+        maxVotesPerRater: input.maxVotesPerRater ?? null, minVotesForCompletion: input.minVotesForCompletion,
         inviteToken: randomBytes(18).toString("base64url"), createdById,
         models: { create: input.modelIds.map((modelId) => ({ modelId })) },
       },

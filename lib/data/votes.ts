@@ -10,15 +10,14 @@ import { explainUnwrittenVote, type RecordedVote, type VoteContext } from "@/lib
 import { db, preparedRows } from "@/lib/db";
 import { liveSessionWithRoleSql } from "@/lib/data/auth-sessions";
 import { DB_NOW, DB_NOW_TEXT } from "@/lib/data/study-access";
+import type { VoteReply } from "@/lib/rating/types";
 import type { VoteChoice, VoteInput } from "@/lib/validation/vote";
 
-export type VoteReply = {
-  vote: { assignmentId: string; choice: VoteChoice; recordedAt: string };
-  /** Only in studies with revealAfterVote, and only once the vote is recorded. */
-  reveal?: { left: { model: string }; right: { model: string } };
-};
+// The rating components still import it from here until they move to lib/rating/types (branch rater-ui).
+export type { VoteReply } from "@/lib/rating/types";
 
-type Written = RecordedVote & { revealAfterVote: boolean; leftIsA: boolean; outputAId: string; outputBId: string };
+// undoSeconds: the study's undo window as the rater has it (0 when it reveals the models after the vote).
+type Written = RecordedVote & { revealAfterVote: boolean; undoSeconds: number; leftIsA: boolean; outputAId: string; outputBId: string };
 
 /** Records the vote, or answers a repeat of it like the first time, or says why not. */
 export async function recordVote(studyId: string, raterId: string, input: VoteInput): Promise<VoteReply | RaterError> {
@@ -33,7 +32,9 @@ export async function recordVote(studyId: string, raterId: string, input: VoteIn
   const ctx = await readVoteContext(studyId, raterId, input.assignmentId);
   if (!ctx) return raterErrors.studyNotFound;
   const outcome = explainUnwrittenVote(ctx, input);
-  return "error" in outcome ? outcome.error : reply({ ...ctx.pair!, ...outcome.vote, revealAfterVote: ctx.revealAfterVote });
+  return "error" in outcome
+    ? outcome.error
+    : reply({ ...ctx.pair!, ...outcome.vote, revealAfterVote: ctx.revealAfterVote, undoSeconds: ctx.undoSeconds });
 }
 
 /**
@@ -52,11 +53,11 @@ export async function recordSessionVote(session: { sessionId: string; userId: st
   return written ? reply(written) : null;
 }
 
-// $1 assignment, $2 study, $3 rater, $4 choice, $5 rationale, $6 new vote id, [$7 session].
+// $1 assignment, $2 study, $3 rater, $4 choice, $5 rationale, $6 new vote id, $7 seenBothMs, [$8 session].
 // Claims the assignment (UPDATE … WHERE completedAt IS NULL takes its row lock, so a concurrent
 // duplicate waits and then finds it completed), inserts the vote with the server-measured time and
 // the winner resolved from the sides shown (a trigger adds it to the tallies). Nothing is written
-// unless every check in the WHERE holds.
+// unless every check in the WHERE holds; each of them has its answer in explainUnwrittenVote.
 const voteSql = (checkSession: boolean) => `
   WITH claimed AS (
     UPDATE "Assignment" a SET "completedAt" = ${NOW}
@@ -68,25 +69,26 @@ const voteSql = (checkSession: boolean) => `
       AND ($4::text <> 'TIE' OR s."allowTie") AND ($4::text <> 'BOTH_BAD' OR s."allowBothBad")
       AND (s.rationale <> 'REQUIRED' OR $5::text IS NOT NULL)
       AND EXISTS (SELECT 1 FROM "StudyMember" m WHERE m."studyId" = a."studyId" AND m."userId" = a."raterId")
-      ${checkSession ? `AND ${liveSessionWithRoleSql("$7", "$3", "RATER")}` : ""}
+      ${checkSession ? `AND ${liveSessionWithRoleSql("$8", "$3", "RATER")}` : ""}
     RETURNING a.id, a."pairId", a."servedAt", a."leftIsA", p."outputAId", p."outputBId",
-              s."minSecondsPerPair", s.rationale::text AS mode, s."revealAfterVote"
+              s."minSecondsPerPair", s.rationale::text AS mode, s."revealAfterVote",
+              CASE WHEN s."revealAfterVote" THEN 0 ELSE s."undoSeconds" END AS "undoSeconds"
   ), timed AS (
     SELECT c.*, greatest(0, round(extract(epoch FROM (${NOW} - c."servedAt")) * 1000))::int AS ms FROM claimed c
   ), vote AS (
-    INSERT INTO "Vote" (id, "assignmentId", "studyId", "pairId", "raterId", choice, "winnerOutputId", rationale, "msTaken", "tooFast", "createdAt")
+    INSERT INTO "Vote" (id, "assignmentId", "studyId", "pairId", "raterId", choice, "winnerOutputId", rationale, "msTaken", "tooFast", "seenBothMs", "createdAt")
     SELECT $6, t.id, $2, t."pairId", $3, $4::text::"Choice",
            CASE $4::text
              WHEN 'LEFT' THEN CASE WHEN t."leftIsA" THEN t."outputAId" ELSE t."outputBId" END
              WHEN 'RIGHT' THEN CASE WHEN t."leftIsA" THEN t."outputBId" ELSE t."outputAId" END
            END,
            CASE WHEN t.mode = 'OFF' THEN NULL ELSE $5::text END,
-           t.ms, t.ms < t."minSecondsPerPair" * 1000, ${NOW}
+           t.ms, t.ms < t."minSecondsPerPair" * 1000, $7::int, ${NOW}
     FROM timed t
     RETURNING "assignmentId", "pairId", choice::text AS choice, "createdAt"
   )
   SELECT v."assignmentId", v.choice, (extract(epoch FROM v."createdAt") * 1000)::float8 AS "createdAtMs",
-         t."revealAfterVote", t."leftIsA", t."outputAId", t."outputBId"
+         t."revealAfterVote", t."undoSeconds", t."leftIsA", t."outputAId", t."outputBId"
   FROM vote v JOIN timed t ON t.id = v."assignmentId"`;
 const NOW = DB_NOW_TEXT;
 const VOTE = voteSql(false);
@@ -95,7 +97,9 @@ const SESSION_VOTE = voteSql(true);
 type WrittenRow = Omit<Written, "createdAt"> & { createdAtMs: number };
 
 async function writeVote(studyId: string, raterId: string, input: VoteInput, sessionId?: string): Promise<Written | undefined> {
-  const values = [input.assignmentId, studyId, raterId, input.choice, input.rationale ?? null, randomBytes(16).toString("base64url")];
+  const values = [
+    input.assignmentId, studyId, raterId, input.choice, input.rationale ?? null, randomBytes(16).toString("base64url"), input.seenBothMs ?? null,
+  ];
   const [row] = sessionId === undefined
     ? await preparedRows<WrittenRow>("vote", VOTE, values)
     : await preparedRows<WrittenRow>("session_vote", SESSION_VOTE, [...values, sessionId]);
@@ -106,13 +110,14 @@ async function writeVote(studyId: string, raterId: string, input: VoteInput, ses
 
 type ContextRow = {
   status: VoteContext["status"]; allowTie: boolean; allowBothBad: boolean; rationale: VoteContext["rationale"];
-  revealAfterVote: boolean; assignmentId: string | null; expired: boolean | null; flagged: boolean | null;
-  leftIsA: boolean | null; outputAId: string | null; outputBId: string | null;
-  voteChoice: VoteChoice | null; voteCreatedAt: Date | null;
+  revealAfterVote: boolean; undoSeconds: number; assignmentId: string | null; expired: boolean | null; flagged: boolean | null;
+  completed: boolean | null; leftIsA: boolean | null; outputAId: string | null; outputBId: string | null;
+  voteChoice: VoteChoice | null; voteCreatedAt: Date | null; undone: boolean;
 };
 
 type ReadContext = VoteContext & {
   revealAfterVote: boolean;
+  undoSeconds: number;
   pair: { leftIsA: boolean; outputAId: string; outputBId: string } | null;
 };
 
@@ -120,8 +125,11 @@ type ReadContext = VoteContext & {
 async function readVoteContext(studyId: string, raterId: string, assignmentId: string): Promise<ReadContext | null> {
   const [row] = await db.$queryRaw<ContextRow[]>`
     SELECT s.status::text AS status, s."allowTie", s."allowBothBad", s.rationale::text AS rationale, s."revealAfterVote",
+           CASE WHEN s."revealAfterVote" THEN 0 ELSE s."undoSeconds" END AS "undoSeconds",
            a.id AS "assignmentId", a."expiresAt" <= ${DB_NOW} AS expired, a."flaggedAt" IS NOT NULL AS flagged,
-           a."leftIsA", p."outputAId", p."outputBId", v.choice::text AS "voteChoice", v."createdAt" AS "voteCreatedAt"
+           a."completedAt" IS NOT NULL AS completed,
+           a."leftIsA", p."outputAId", p."outputBId", v.choice::text AS "voteChoice", v."createdAt" AS "voteCreatedAt",
+           EXISTS (SELECT 1 FROM "UndoneVote" u WHERE u."assignmentId" = ${assignmentId} AND u."studyId" = s.id AND u."raterId" = ${raterId}) AS undone
     FROM "Study" s
     JOIN "StudyMember" m ON m."studyId" = s.id AND m."userId" = ${raterId}
     LEFT JOIN "Assignment" a ON a.id = ${assignmentId} AND a."studyId" = s.id AND a."raterId" = ${raterId}
@@ -132,8 +140,8 @@ async function readVoteContext(studyId: string, raterId: string, assignmentId: s
   const hasAssignment = row.assignmentId !== null;
   return {
     status: row.status, allowTie: row.allowTie, allowBothBad: row.allowBothBad, rationale: row.rationale,
-    revealAfterVote: row.revealAfterVote,
-    assignment: hasAssignment ? { expired: row.expired === true, flagged: row.flagged === true } : null,
+    revealAfterVote: row.revealAfterVote, undoSeconds: row.undoSeconds, undone: row.undone,
+    assignment: hasAssignment ? { expired: row.expired === true, flagged: row.flagged === true, completed: row.completed === true } : null,
     vote: row.voteChoice && row.voteCreatedAt ? { assignmentId, choice: row.voteChoice, createdAt: row.voteCreatedAt } : null,
     pair: hasAssignment ? { leftIsA: row.leftIsA!, outputAId: row.outputAId!, outputBId: row.outputBId! } : null,
   };
@@ -141,7 +149,9 @@ async function readVoteContext(studyId: string, raterId: string, assignmentId: s
 
 async function reply(w: Written): Promise<VoteReply> {
   const vote = { assignmentId: w.assignmentId, choice: w.choice, recordedAt: w.createdAt.toISOString() };
-  if (!w.revealAfterVote) return { vote };
+  // The database's clock decides an undo; this tells the page until when to offer it.
+  const undo = w.undoSeconds > 0 ? { undoUntil: new Date(w.createdAt.getTime() + w.undoSeconds * 1000).toISOString() } : {};
+  if (!w.revealAfterVote) return { vote, ...undo };
   // Model identity leaves the server only here, after the vote is stored, and only when the study allows it.
   const outputs = await db.output.findMany({
     where: { id: { in: [w.outputAId, w.outputBId] } },
@@ -149,7 +159,7 @@ async function reply(w: Written): Promise<VoteReply> {
   });
   const nameOf = (id: string) => outputs.find((o) => o.id === id)?.model.name ?? "unknown";
   const sides = orient(w.leftIsA, nameOf(w.outputAId), nameOf(w.outputBId));
-  return { vote, reveal: { left: { model: sides.left }, right: { model: sides.right } } };
+  return { vote, ...undo, reveal: { left: { model: sides.left }, right: { model: sides.right } } };
 }
 
 /** PostgreSQL's unique_violation (23505), however the driver adapter wraps it. */

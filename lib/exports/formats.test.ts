@@ -1,5 +1,6 @@
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { CSV_COLUMNS, voteAlpacaEval, voteBattle, voteCsv, voteJson } from "./formats";
+import { CSV_COLUMNS, csvHeader, voteAlpacaEval, voteBattle, voteCsv, voteJson } from "./formats";
 import { exportStream } from "./stream";
 import type { ExportVote } from "./types";
 
@@ -21,7 +22,36 @@ async function* batches(...groups: ExportVote[][]) {
   for (const g of groups) yield g;
 }
 
+// Ids as the app makes them: random base64url, so about 1 in 64 starts with "-".
+function randomId(i: number): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  return Array.from({ length: 16 }, (_, k) => alphabet[(i * 7919 + k * 104729 + ((i * k) % 61)) % 64]).join("");
+}
+
 describe("export formats", () => {
+  it("CSV says what JSONL says, cell by cell; only free text that starts like a formula gets its apostrophe", () => {
+    const texts = ["=1+1", "-starts with minus", "+plus", "@at", "plain, with comma", 'a "quote"', "two\nlines", ""];
+    const votes = Array.from({ length: 200 }, (_, i) =>
+      vote({
+        voteId: `-${randomId(i)}`.slice(i % 2), pairId: randomId(i + 1000), promptId: randomId(i + 2000), studyId: `-${randomId(i + 3000)}`,
+        instruction: texts[i % texts.length]!, rationale: i % 3 ? texts[(i + 1) % texts.length]! : null, category: i % 5 ? null : "-cat",
+        modelA: i % 4 ? "alpaca-7b" : "-model", choice: i % 2 ? "LEFT" : "TIE", winner: i % 2 ? "davinci" : null,
+      }));
+    const csv = csvHeader() + votes.map(voteCsv).join("");
+    const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(votes.length);
+    const freeTextColumns = new Set(["category", "dataset", "instruction", "input", "model_a", "model_b", "left_model", "right_model", "winner", "rationale"]);
+    rows.forEach((row, i) => {
+      const json = voteJson(votes[i]!) as Record<string, unknown>;
+      for (const column of CSV_COLUMNS) {
+        const expected = json[column] === null || json[column] === undefined ? "" : String(json[column]);
+        const guarded = freeTextColumns.has(column) && /^[=+\-@\t\r]/.test(expected) ? `'${expected}` : expected;
+        expect(row[column], `row ${i} ${column}`).toBe(guarded);
+      }
+    });
+    expect(rows.some((r) => r.vote_id!.startsWith("-"))).toBe(true);
+  });
+
   it("CSV: de-blinded sides, winner and outcome; formula cells neutralized", () => {
     // B (davinci) was on the left and the rater pressed LEFT, so davinci won = model_b.
     const line = voteCsv(vote({ rationale: "=cmd|' /C calc'!A0", instruction: "-1 + 2?" }));

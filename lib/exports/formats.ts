@@ -1,6 +1,6 @@
 // The four export formats, one record per vote: CSV (spreadsheets), JSONL (everything),
 // AlpacaEval annotations (alpaca_eval's human-annotation shape) and Chatbot-Arena-style battles.
-import { csvLine } from "./csv";
+import { csvLine, freeText } from "./csv";
 import type { ExportVote } from "./types";
 
 export const CSV_COLUMNS = [
@@ -26,10 +26,11 @@ export function csvHeader(): string {
 
 export function voteCsv(v: ExportVote): string {
   const { left, right } = leftRight(v);
+  // Ids, enums, numbers and times as they are; what people and uploads wrote is guarded (lib/exports/csv.ts).
   return csvLine([
-    v.voteId, v.studyId, v.pairId, v.promptId, v.category, v.dataset, v.instruction, v.input,
-    v.modelA, v.modelB, left, right, v.choice, v.winner, outcome(v), v.rater,
-    v.servedAt.toISOString(), v.votedAt.toISOString(), v.msTaken, v.tooFast, v.flagged, v.gold, v.excluded, v.isDemo, v.rationale,
+    v.voteId, v.studyId, v.pairId, v.promptId, freeText(v.category), freeText(v.dataset), freeText(v.instruction), freeText(v.input),
+    freeText(v.modelA), freeText(v.modelB), freeText(left), freeText(right), v.choice, freeText(v.winner), outcome(v), v.rater,
+    v.servedAt.toISOString(), v.votedAt.toISOString(), v.msTaken, v.tooFast, v.flagged, v.gold, v.excluded, v.isDemo, freeText(v.rationale),
   ]);
 }
 

@@ -35,6 +35,8 @@ export type RaterStatsRow = {
   goldVotes: number;
   goldCorrect: number;
   flagged: number;
+  /** Votes the rater took back within the study's undo window (they are in no other figure). */
+  undone: number;
   /** Votes agreeing with / compared to the others' plurality, from the Vote flags (with raters excluded, raterAgreementChange corrects them). */
   agreed?: number;
   compared?: number;

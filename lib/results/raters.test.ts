@@ -3,7 +3,7 @@ import type { RaterStatsRow } from "./inputs";
 import { DEFAULT_MIN_MEDIAN_SECONDS, raterRows, raterThresholds } from "./raters";
 
 function stats(overrides: Partial<RaterStatsRow>): RaterStatsRow {
-  return { raterId: "u1", pseudonym: "r_1", votes: 0, left: 0, right: 0, ties: 0, bothBad: 0, tooFast: 0, medianMs: 20_000, goldVotes: 0, goldCorrect: 0, flagged: 0, ...overrides };
+  return { raterId: "u1", pseudonym: "r_1", votes: 0, left: 0, right: 0, ties: 0, bothBad: 0, tooFast: 0, medianMs: 20_000, goldVotes: 0, goldCorrect: 0, flagged: 0, undone: 0, ...overrides };
 }
 
 describe("raterRows", () => {

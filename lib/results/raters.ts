@@ -1,5 +1,5 @@
-// The per-rater table: pseudonym, volume, speed, side preference, agreement, gold accuracy and
-// flags, with suspicious raters marked by documented thresholds (see RATER_THRESHOLDS).
+// The per-rater table: pseudonym, volume, speed, side preference, agreement, gold accuracy, flags
+// and undone votes, with suspicious raters marked by documented thresholds (see RATER_THRESHOLDS).
 import type { RaterAgreementRow, RaterStatsRow } from "./inputs";
 import type { RaterFlag, RaterJson, RaterThresholds } from "./types";
 
@@ -50,6 +50,7 @@ export function raterRows(stats: readonly RaterStatsRow[], agreement: readonly R
       agreement: { agreed: a.agreed, compared: a.compared, rate: a.compared === 0 ? null : a.agreed / a.compared },
       tooFastVotes: s.tooFast,
       flaggedAssignments: s.flagged,
+      undone: s.undone,
       gold: s.goldVotes === 0 ? null : { correct: s.goldCorrect, total: s.goldVotes, accuracy: s.goldCorrect / s.goldVotes },
       suspicious: [],
     };

@@ -74,6 +74,8 @@ export type RaterJson = {
   agreement: { agreed: number; compared: number; rate: number | null };
   tooFastVotes: number;
   flaggedAssignments: number;
+  /** Votes the rater undid within the undo window; counted in no other figure. */
+  undone: number;
   gold: { correct: number; total: number; accuracy: number | null } | null;
   suspicious: RaterFlag[];
 };

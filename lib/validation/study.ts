@@ -27,6 +27,19 @@ export const createStudySchema = z.object({
   // Crowd entry: password-less raters identified by this query parameter of the crowd link.
   crowdEnabled: checkbox.default(false),
   crowdIdParam: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_]{1,64}$/, "Letters, digits and _ only").default("PROLIFIC_PID")),
+  // Rater protection: the bounds are the database's CHECK constraints (migration rater_protection).
+  voteSettleMs: z.preprocess(blankToUndefined, z.coerce.number().int().min(0, "The settle time cannot be negative")
+    .max(10_000, "The settle time must be at most 10,000 ms").default(300)),
+  requireSeenBoth: checkbox.default(true),
+  undoSeconds: z.preprocess(blankToUndefined, z.coerce.number().int().min(0, "The undo window cannot be negative")
+    .max(300, "The undo window must be at most 300 seconds").default(10)),
+  maxVotesPerRater: z.preprocess(blankToUndefined, z.coerce.number().int().min(1, "Allow each rater at least 1 vote, or leave it empty")
+    .max(1_000_000).optional()),
+  minVotesForCompletion: z.preprocess(blankToUndefined, z.coerce.number().int().min(0, "The votes needed cannot be negative")
+    .max(1_000_000).default(1)),
+}).refine((s) => s.maxVotesPerRater === undefined || s.minVotesForCompletion <= s.maxVotesPerRater, {
+  message: "The votes needed for the completion code cannot exceed the most votes a rater may cast",
+  path: ["minVotesForCompletion"],
 });
 
 /** A crowd participant id as platforms send it (Prolific's are 24 hex characters). */

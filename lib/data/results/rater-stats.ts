@@ -1,5 +1,5 @@
 // Per-rater aggregates (pseudonym only, never email): volume, speed, side preference, gold
-// accuracy, flags, and agreement with the plurality of the other raters on the same pairs.
+// accuracy, flags, undone votes, and agreement with the plurality of the other raters on the same pairs.
 // The statistics read each vote once; what they need of its pair comes from the Vote row itself (its
 // agreement flag) or a small hashed set (gold, excluded pairs); with raters excluded, only the votes
 // on the pairs those raters voted on are read again.
@@ -50,11 +50,14 @@ export function raterStatsSql(scope: ResultsScope, hasExcludedPairs: boolean): P
     ), f AS (
       SELECT a."raterId", count(*)::int AS flagged FROM "Assignment" a
       WHERE a."studyId" = ${scope.studyId} AND a."flaggedAt" IS NOT NULL GROUP BY a."raterId"
+    ), u AS (
+      -- Votes taken back within the undo window: in no other figure, only counted here (UndoneVote(studyId, raterId)).
+      SELECT x."raterId", count(*)::int AS undone FROM "UndoneVote" x WHERE x."studyId" = ${scope.studyId} GROUP BY x."raterId"
     )
     SELECT r."raterId", r.votes, r."left", r."right", r.ties, r."bothBad", r."tooFast",
       COALESCE(g.votes, 0)::int AS "goldVotes", COALESCE(g.correct, 0)::int AS "goldCorrect",
       (r.agreed - COALESCE(g.agreed, 0))::int AS agreed, (r.compared - COALESCE(g.compared, 0))::int AS compared,
-      med."medianMs", u.pseudonym, COALESCE(f.flagged, 0)::int AS flagged
+      med."medianMs", usr.pseudonym, COALESCE(f.flagged, 0)::int AS flagged, COALESCE(u.undone, 0)::int AS undone
     FROM r
     -- The middle vote (odd count) or the mean of the two middle ones (even), as percentile_cont(0.5).
     CROSS JOIN LATERAL (
@@ -64,9 +67,10 @@ export function raterStatsSql(scope: ResultsScope, hasExcludedPairs: boolean): P
         ORDER BY v."msTaken" OFFSET (r.votes - 1) / 2 LIMIT 2 - r.votes % 2
       ) mid
     ) med
-    JOIN "User" u ON u.id = r."raterId"
+    JOIN "User" usr ON usr.id = r."raterId"
     LEFT JOIN g ON g."raterId" = r."raterId"
-    LEFT JOIN f ON f."raterId" = r."raterId"`;
+    LEFT JOIN f ON f."raterId" = r."raterId"
+    LEFT JOIN u ON u."raterId" = r."raterId"`;
 }
 
 /**

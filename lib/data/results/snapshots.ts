@@ -9,14 +9,17 @@ export type StoredFigures = { figures: unknown; version: string; computedAt: Dat
 
 /**
  * Changes whenever the figures could: a vote added (latest vote time) or removed (the members' vote
- * counts), the study's status, or figuresChangedAt (gold answers, judge labels). Two small reads: the
- * members' counters and the newest entry of the Vote(studyId, createdAt) index. Null: no such study.
+ * counts), an undo (the undone votes' count: a vote and its undo leave the other parts as they were),
+ * the study's status, or figuresChangedAt (gold answers, judge labels). Three small reads: the
+ * members' counters, the newest entry of the Vote(studyId, createdAt) index and the study's entries
+ * of the UndoneVote(studyId, raterId) index. Null: no such study.
  */
 export async function studyFiguresVersion(studyId: string): Promise<string | null> {
   const [row] = await db.$queryRaw<{ version: string }[]>`
     SELECT concat_ws('|', s.status::text, s."figuresChangedAt"::text,
       (SELECT coalesce(sum(m.votes), 0) FROM "StudyMember" m WHERE m."studyId" = s.id)::text,
-      (SELECT max(v."createdAt") FROM "Vote" v WHERE v."studyId" = s.id)::text) AS version
+      (SELECT max(v."createdAt") FROM "Vote" v WHERE v."studyId" = s.id)::text,
+      (SELECT count(*) FROM "UndoneVote" u WHERE u."studyId" = s.id)::text) AS version
     FROM "Study" s WHERE s.id = ${studyId}`;
   return row?.version ?? null;
 }

@@ -20,6 +20,11 @@ function Count({ label, value }: { label: string; value: string | number }) {
   );
 }
 
+function undoText(study: { undoSeconds: number; revealAfterVote: boolean }): string {
+  if (study.undoSeconds === 0) return "off";
+  return study.revealAfterVote ? "off (models are revealed after each vote)" : `last vote, for ${study.undoSeconds} s`;
+}
+
 export default async function StudyAdminPage({ params }: StudyPageProps) {
   const user = await requireRole(Role.ADMIN);
   const study = await getStudyForAdmin((await params).id);
@@ -71,6 +76,11 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
           <div><dt className="text-slate-500">Sample</dt><dd>{study.sampleSize ? `${study.sampleSize} prompts, seed ${study.seed}` : "all common prompts"}</dd></div>
           <div><dt className="text-slate-500">Fast-vote flag</dt><dd>{study.minSecondsPerPair ? `< ${study.minSecondsPerPair} s` : "off"}</dd></div>
           <div><dt className="text-slate-500">Completion code</dt><dd>{study.completionCode ?? "none"}</dd></div>
+          <div><dt className="text-slate-500">Votes needed for the code</dt><dd>{study.minVotesForCompletion}</dd></div>
+          <div><dt className="text-slate-500">Votes per rater</dt><dd>{study.maxVotesPerRater ?? "no limit"}</dd></div>
+          <div><dt className="text-slate-500">Votes ignored after a pair appears</dt><dd>{study.voteSettleMs ? `first ${study.voteSettleMs} ms` : "none"}</dd></div>
+          <div><dt className="text-slate-500">Both answers seen before a vote</dt><dd>{study.requireSeenBoth ? "required" : "not required"}</dd></div>
+          <div><dt className="text-slate-500">Undo</dt><dd>{undoText(study)}</dd></div>
           <div><dt className="text-slate-500">Gold pairs</dt><dd>{study.goldPairs} marked, drawn {Math.round(study.goldRate * 100)}% of the time</dd></div>
           <div className="sm:col-span-3">
             <dt className="text-slate-500">Crowd entry</dt>
