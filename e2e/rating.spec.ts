@@ -113,6 +113,9 @@ test("a crowd participant enters with only a platform id, gets the completion co
   await voteButton(page, "Tie").click();
   await expect(page.getByRole("heading", { name: "All pairs are judged — thank you" })).toBeVisible();
   await expect(page.getByText("C0DE-4242")).toBeVisible();
+  // The vote is confirmed, but with the code shown it can no longer be undone, so no Undo is offered.
+  await expect(lastVote(page)).toContainText("Recorded: Tie on pair 1");
+  await expect(lastVote(page).getByRole("button", { name: "Undo" })).toBeHidden();
 
   // Someone else with the same participant id, in another browser, does not become this participant.
   const elsewhere = await browser.newContext({ baseURL });

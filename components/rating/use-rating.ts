@@ -96,8 +96,10 @@ export function useRating(studyId: string, initial: { showIntro: boolean; progre
         },
         ({ reply, receivedAt, next }) => {
           const recorded = `Recorded: ${choiceLabel(choice)} on pair ${pairNumber}. `;
-          // No undo once the models are revealed: a vote changed after seeing them would not be blind.
-          const undoUntil = reply.reveal ? null : undoDeadline(reply, receivedAt);
+          // No undo once the models are revealed (a vote changed after seeing them would not be blind),
+          // nor once the completion code is shown (the server refuses it then).
+          const completed = next && !isFailure(next) && "done" in next && next.done && !!next.completion;
+          const undoUntil = reply.reveal || completed ? null : undoDeadline(reply, receivedAt);
           setNotice({ kind: "recorded", assignmentId: pair.assignmentId, choice, pairNumber, undoUntil, refusal: null });
           if (reply.reveal) {
             setScreen({ kind: "revealed", pair, reveal: reply.reveal, choice });
