@@ -62,7 +62,9 @@ export function VoteConfirmation({ notice, busy, onUndo, onExpire }: VoteConfirm
         >
           Undo
           <span className="text-xs tabular-nums text-emerald-800">
-            <kbd className="font-mono" aria-hidden="true">U</kbd> · {secondsLeft} s
+            {/* Phones have no U key to show. */}
+            <kbd className="hidden font-mono sm:inline" aria-hidden="true">U · </kbd>
+            {secondsLeft} s
           </span>
         </button>
       )}
