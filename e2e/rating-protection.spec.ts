@@ -1,9 +1,11 @@
 // No vote the rater did not mean: votes count only once both answers were seen (their end on screen,
 // or keyboard focus inside), the vote bar stays in reach on long pairs, and code scrolls from the keyboard.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { signInOverHttp } from "./fixtures/accounts";
 import {
-  answer, instruction, inViewport, isPhone, joinAsNewRater, lastVote, longAnswer, pairProgress, readToEnd, recordVotes, voteButton,
+  answer, instruction, inViewport, isPhone, joinAsNewRater, lastVote, longAnswer, pairProgress, readBoth, readToEnd, recordVotes, voteButton,
 } from "./fixtures/rater";
 import { openStudyFromRows } from "./fixtures/studies";
 
@@ -89,6 +91,39 @@ test("on a long pair the vote bar is in view from the start and takes votes once
   }
   await expect(b).toBeEnabled();
   expect(await inViewport(page, b)).toBe(true);
+  await b.click();
+  await expect(lastVote(page)).toContainText("Recorded: B is better on pair 1");
+});
+
+// The longest answer of each AlpacaEval model file (6,630 and 2,271 characters), as the two answers
+// of one pair: real markdown, real lengths.
+const DATA = path.resolve(process.cwd(), "../shared/data");
+function longestAnswer(file: string): string {
+  const rows = JSON.parse(readFileSync(path.join(DATA, file), "utf8")) as { output: string }[];
+  return rows.reduce((a, b) => (b.output.length > a.output.length ? b : a)).output;
+}
+
+test("with the two longest AlpacaEval answers the rater switches A and B in one tap each and the vote bar stays in reach", async ({ page }) => {
+  test.skip(!existsSync(DATA), "skipped: ../shared/data (real model outputs) is absent");
+  const davinci = longestAnswer("alpaca_eval.text_davinci_003.model_outputs.json");
+  const alpaca = longestAnswer("alpaca_eval.alpaca-7b.model_outputs.json");
+  await ratingOnePair(page, "alpaca-longest", davinci, alpaca);
+  const b = voteButton(page, "B is better");
+  expect(await inViewport(page, b)).toBe(true);
+  if (isPhone(page)) {
+    await readToEnd(page, "A");
+    // One tap shows B at its start; one tap back shows A where the rater left it (its end).
+    await page.getByRole("tab", { name: "Answer B" }).click();
+    await expect(answer(page, "B")).toBeVisible();
+    await expect(answer(page, "A")).toBeHidden();
+    await readToEnd(page, "B");
+    await page.getByRole("tab", { name: "Answer A" }).click();
+    await expect(answer(page, "A").locator("[data-answer-end]")).toBeInViewport();
+  } else {
+    await readBoth(page);
+  }
+  expect(await inViewport(page, b)).toBe(true);
+  await expect(b).toBeEnabled();
   await b.click();
   await expect(lastVote(page)).toContainText("Recorded: B is better on pair 1");
 });
