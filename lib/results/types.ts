@@ -58,7 +58,7 @@ export type AgreementJson = {
   summary: string;
 };
 
-export type RaterFlag = "always-left" | "always-right" | "too-fast" | "low-gold";
+export type RaterFlag = "always-left" | "always-right" | "too-fast" | "low-gold" | "chance-agreement";
 
 export type RaterJson = {
   pseudonym: string;
@@ -76,6 +76,12 @@ export type RaterJson = {
   flaggedAssignments: number;
   /** Votes the rater undid within the undo window; counted in no other figure. */
   undone: number;
+  /**
+   * Agreement without gold: on pairs where 2+ other raters voted and were unanimous (n), how often the
+   * rater matched them, against what their own choice shares give by chance (one-sided exact test;
+   * adjustedP Holm-corrected across the raters tested, null with too few reference votes to test).
+   */
+  reliability: { n: number; agreed: number; expected: number; pValue: number; adjustedP: number | null };
   gold: { correct: number; total: number; accuracy: number | null } | null;
   suspicious: RaterFlag[];
 };
@@ -86,6 +92,9 @@ export type RaterThresholds = {
   minMedianSeconds: number;
   minGoldVotes: number;
   minGoldAccuracy: number;
+  /** Chance agreement: flagged when adjusted p >= reliabilityAlpha with minReference+ reference votes. */
+  reliabilityAlpha: number;
+  minReference: number;
 };
 
 export type CategoryJson = {

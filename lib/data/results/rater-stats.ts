@@ -1,8 +1,8 @@
 // Per-rater aggregates (pseudonym only, never email): volume, speed, side preference, gold
 // accuracy, flags, undone votes, and agreement with the plurality of the other raters on the same pairs.
-// The statistics read each vote once; what they need of its pair comes from the Vote row itself (its
-// agreement flag) or a small hashed set (gold, excluded pairs); with raters excluded, only the votes
-// on the pairs those raters voted on are read again.
+// The statistics read each vote once, joined to its pair (its tally gives the reference counts of
+// lib/stats/rater-reliability, its flags gold and exclusion); agreement comes from the Vote row's own
+// flag; with raters excluded, only the votes on the pairs those raters voted on are read again.
 import "server-only";
 import { db } from "@/lib/db";
 import type { RaterAgreementRow, RaterStatsRow } from "@/lib/results/inputs";
@@ -11,8 +11,8 @@ import { excludedVotesByPair, hasExcludedPairs, notOnExcludedPair, raterFilter, 
 
 /**
  * Every non-excluded pair counts here, gold pairs included (they are what gold accuracy is made of);
- * agreement leaves gold pairs out, as everywhere.
- * Counts come from one parallel pass over the votes; each rater's median time from the
+ * agreement and the reference counts leave gold pairs out, as everywhere.
+ * Counts come from one pass over the votes joined to their pairs; each rater's median time from the
  * Vote(studyId, raterId, msTaken) index, reading only up to the middle of their votes there
  * (an ordered-set aggregate over a million votes sorted them all: 0.9 s against 0.1 s).
  */
@@ -22,31 +22,61 @@ export async function raterStats(scope: ResultsScope): Promise<RaterStatsRow[]> 
   return rows.sort((a, b) => (a.pseudonym < b.pseudonym ? -1 : a.pseudonym > b.pseudonym ? 1 : 0));
 }
 
+/**
+ * Per vote on a counted pair (not gold, not excluded): `own`, its outcome as a bit (A 1, B 2, tie 4,
+ * both bad 8), and `ref`, the outcome of the *other* votes on the pair (the pair's tally minus this
+ * vote and minus excluded raters' votes) when they are two or more and unanimous, else 0.
+ * With raters excluded, their votes per pair join in from a small hashed set.
+ */
+function referenceParts(scope: ResultsScope): { join: Prisma.Sql; own: Prisma.Sql; others: Prisma.Sql; ref: Prisma.Sql } {
+  const excluded = scope.excludeRaterIds.length > 0;
+  const own = Prisma.sql`"pairwise_label_bit"(v.choice, v."winnerOutputId", p."outputAId")`;
+  const other = (tally: string, col: string, bit: number) =>
+    Prisma.sql`p.${Prisma.raw(`"${tally}"`)} ${excluded ? Prisma.raw(`- coalesce(x.${col}, 0)`) : Prisma.empty} - (l.own = ${bit})::int`;
+  return {
+    join: excluded ? Prisma.sql`LEFT JOIN ${excludedVotesByPair(scope)} x ON x."pairId" = p.id` : Prisma.empty,
+    own,
+    others: Prisma.sql`SELECT ${other("winsA", "a", 1)} AS a, ${other("winsB", "b", 2)} AS b, ${other("ties", "t", 4)} AS t, ${other("bothBad", "x", 8)} AS x`,
+    ref: Prisma.sql`CASE WHEN p."goldOutputId" IS NOT NULL OR o.a + o.b + o.t + o.x < 2 THEN 0
+        WHEN o.b + o.t + o.x = 0 THEN 1 WHEN o.a + o.t + o.x = 0 THEN 2 WHEN o.a + o.b + o.x = 0 THEN 4 WHEN o.a + o.b + o.t = 0 THEN 8 ELSE 0 END`,
+  };
+}
+
 export function raterStatsSql(scope: ResultsScope, hasExcludedPairs: boolean): Prisma.Sql {
-  // Only with excluded pairs does a vote need its pair checked (a hashed set, but it keeps the scan serial).
+  // The median reads the index alone; only with excluded pairs does it need each vote's pair checked.
   const pairFilter = hasExcludedPairs ? notOnExcludedPair(scope.studyId) : Prisma.empty;
+  const q = referenceParts(scope);
   return Prisma.sql`
-    WITH r AS (
-      SELECT v."raterId",
+    WITH vote AS (
+      SELECT v."raterId", v.choice, v."tooFast", v.agrees, v."winnerOutputId", p."goldOutputId", l.own, ${q.ref} AS ref
+      FROM "Vote" v JOIN "Pair" p ON p.id = v."pairId" ${q.join}
+      CROSS JOIN LATERAL (SELECT ${q.own} AS own) l
+      CROSS JOIN LATERAL (${q.others}) o
+      WHERE v."studyId" = ${scope.studyId} AND p."studyId" = ${scope.studyId} AND NOT p.excluded ${raterFilter(scope)}
+    ), r AS (
+      SELECT "raterId",
         count(*)::int AS votes,
-        count(*) FILTER (WHERE v.choice = 'LEFT')::int AS "left",
-        count(*) FILTER (WHERE v.choice = 'RIGHT')::int AS "right",
-        count(*) FILTER (WHERE v.choice = 'TIE')::int AS ties,
-        count(*) FILTER (WHERE v.choice = 'BOTH_BAD')::int AS "bothBad",
-        count(*) FILTER (WHERE v."tooFast")::int AS "tooFast",
+        count(*) FILTER (WHERE choice = 'LEFT')::int AS "left",
+        count(*) FILTER (WHERE choice = 'RIGHT')::int AS "right",
+        count(*) FILTER (WHERE choice = 'TIE')::int AS ties,
+        count(*) FILTER (WHERE choice = 'BOTH_BAD')::int AS "bothBad",
+        count(*) FILTER (WHERE "tooFast")::int AS "tooFast",
+        count(*) FILTER (WHERE "goldOutputId" IS NOT NULL)::int AS "goldVotes",
+        count(*) FILTER (WHERE "winnerOutputId" = "goldOutputId")::int AS "goldCorrect",
         -- The trigger-kept flags; with raters excluded, raterAgreementChange corrects them.
-        count(*) FILTER (WHERE v.agrees)::int AS agreed,
-        count(v.agrees)::int AS compared
-      FROM "Vote" v
-      WHERE v."studyId" = ${scope.studyId} ${pairFilter} ${raterFilter(scope)}
-      GROUP BY v."raterId"
-    ), g AS (
-      -- Gold pairs are few: their votes through the Vote(pairId, raterId) index. Agreement leaves them out.
-      SELECT v."raterId", count(*)::int AS votes, count(*) FILTER (WHERE v."winnerOutputId" = p."goldOutputId")::int AS correct,
-        count(*) FILTER (WHERE v.agrees)::int AS agreed, count(v.agrees)::int AS compared
-      FROM "Pair" p JOIN "Vote" v ON v."pairId" = p.id
-      WHERE p."studyId" = ${scope.studyId} AND p."goldOutputId" IS NOT NULL AND NOT p.excluded ${raterFilter(scope)}
-      GROUP BY v."raterId"
+        count(*) FILTER (WHERE agrees AND "goldOutputId" IS NULL)::int AS agreed,
+        count(agrees) FILTER (WHERE "goldOutputId" IS NULL)::int AS compared,
+        -- Reference counts (lib/stats/rater-reliability): own outcomes and unanimous others, on counted pairs.
+        count(*) FILTER (WHERE own = 1 AND "goldOutputId" IS NULL)::int AS "ownA",
+        count(*) FILTER (WHERE own = 2 AND "goldOutputId" IS NULL)::int AS "ownB",
+        count(*) FILTER (WHERE own = 4 AND "goldOutputId" IS NULL)::int AS "ownTie",
+        count(*) FILTER (WHERE own = 8 AND "goldOutputId" IS NULL)::int AS "ownBothBad",
+        count(*) FILTER (WHERE ref = 1)::int AS "refA",
+        count(*) FILTER (WHERE ref = 2)::int AS "refB",
+        count(*) FILTER (WHERE ref = 4)::int AS "refTie",
+        count(*) FILTER (WHERE ref = 8)::int AS "refBothBad",
+        count(*) FILTER (WHERE ref <> 0 AND ref = own)::int AS "refAgreed"
+      FROM vote GROUP BY "raterId"
     ), f AS (
       SELECT a."raterId", count(*)::int AS flagged FROM "Assignment" a
       WHERE a."studyId" = ${scope.studyId} AND a."flaggedAt" IS NOT NULL GROUP BY a."raterId"
@@ -54,10 +84,7 @@ export function raterStatsSql(scope: ResultsScope, hasExcludedPairs: boolean): P
       -- Votes taken back within the undo window: in no other figure, only counted here (UndoneVote(studyId, raterId)).
       SELECT x."raterId", count(*)::int AS undone FROM "UndoneVote" x WHERE x."studyId" = ${scope.studyId} GROUP BY x."raterId"
     )
-    SELECT r."raterId", r.votes, r."left", r."right", r.ties, r."bothBad", r."tooFast",
-      COALESCE(g.votes, 0)::int AS "goldVotes", COALESCE(g.correct, 0)::int AS "goldCorrect",
-      (r.agreed - COALESCE(g.agreed, 0))::int AS agreed, (r.compared - COALESCE(g.compared, 0))::int AS compared,
-      med."medianMs", usr.pseudonym, COALESCE(f.flagged, 0)::int AS flagged, COALESCE(u.undone, 0)::int AS undone
+    SELECT r.*, med."medianMs", usr.pseudonym, COALESCE(f.flagged, 0)::int AS flagged, COALESCE(u.undone, 0)::int AS undone
     FROM r
     -- The middle vote (odd count) or the mean of the two middle ones (even), as percentile_cont(0.5).
     CROSS JOIN LATERAL (
@@ -68,7 +95,6 @@ export function raterStatsSql(scope: ResultsScope, hasExcludedPairs: boolean): P
       ) mid
     ) med
     JOIN "User" usr ON usr.id = r."raterId"
-    LEFT JOIN g ON g."raterId" = r."raterId"
     LEFT JOIN f ON f."raterId" = r."raterId"
     LEFT JOIN u ON u."raterId" = r."raterId"`;
 }
