@@ -20,7 +20,7 @@ export function ChartLegend({ items }: { items: LegendItem[] }) {
 /** A bar's category name, left-aligned just above the bar (for LabelList's `content`). */
 export function labelAbove(p: LabelProps) {
   return (
-    <text x={Number(p.x ?? 0)} y={Number(p.y ?? 0) - 6} fontSize={12} fill="#334155">
+    <text x={Number(p.x ?? 0)} y={Number(p.y ?? 0) - 6} fontSize={12} fill="#334155" stroke="#fff" strokeWidth={3} paintOrder="stroke">
       {String(p.value ?? "")}
     </text>
   );

@@ -39,19 +39,19 @@ function PromptRow({ row, models, open, onOpen }: { row: Row; models: string[]; 
   const o = ordered(row, models);
   return (
     <tr className={`${stackRow} ${open ? "bg-brand-50" : ""}`}>
-      <td data-label="Instruction" className={`${stackWide} max-w-md sm:truncate`} title={row.instruction}>
+      <td className={`${stackWide} max-w-md font-medium max-sm:before:hidden sm:truncate sm:font-normal`} title={row.instruction}>
         <span className="max-sm:line-clamp-2">
           {row.gold && <span className="mr-1 rounded bg-amber-100 px-1 text-xs text-amber-800">gold</span>}
           {row.instruction}
         </span>
       </td>
-      <td data-label="Votes" className={`${stackWide} text-slate-700`}>
+      <td className={`${stackWide} text-slate-700 max-sm:before:hidden`}>
         <span className="tabular-nums">
           {o.first} {o.firstWins} · {o.second} {o.secondWins} · tie {row.ties} · both bad {row.bothBad}
         </span>
       </td>
-      <td data-label="Majority" className={stackCell}>{majorityText(row)}</td>
-      <td className={`${stackCell} text-right max-sm:justify-end max-sm:before:content-none`}>
+      <td data-label="Majority" className={`${stackCell} max-sm:self-center`}>{majorityText(row)}</td>
+      <td className={`${stackCell} text-right max-sm:justify-end max-sm:before:hidden`}>
         <Button variant="ghost" className="px-2 py-1 text-xs" onClick={onOpen} aria-label={`Open prompt: ${row.instruction.slice(0, 60)}`}>
           Open
         </Button>

@@ -4,7 +4,7 @@
 import { percent, pValueText } from "@/lib/results/format";
 import type { RaterFlag, RaterJson, RaterThresholds } from "@/lib/results/types";
 import { Button } from "@/components/ui/button";
-import { Section, stackBody, stackCell, stackHead, stackRow, stackTable, stackWide, th } from "./section";
+import { Section, stackBody, stackCell, stackHead, stackRow, stackTable, stackWide, td, th } from "./section";
 
 const FLAG_TEXT: Record<RaterFlag, string> = {
   "always-left": "always left",
@@ -28,12 +28,24 @@ export type RatersSectionProps = {
   onToggle: (pseudonym: string) => void;
 };
 
+function ExcludeButton({ r, onToggle, className = "" }: { r: RaterJson; onToggle: (pseudonym: string) => void; className?: string }) {
+  return (
+    <Button variant="secondary" className={`px-2 py-1 font-sans text-xs ${className}`} onClick={() => onToggle(r.pseudonym)} aria-label={`Exclude ${r.pseudonym}`}>
+      Exclude
+    </Button>
+  );
+}
+
 function RaterRow({ r, onToggle }: { r: RaterJson; onToggle: (pseudonym: string) => void }) {
   const suspicious = r.suspicious.length > 0;
   const num = `${stackCell} text-right tabular-nums`;
   return (
     <tr className={`${stackRow} ${suspicious ? "bg-amber-50" : ""}`}>
-      <th scope="row" data-label="Rater" className={`${stackCell} font-mono text-xs font-normal`}>{r.pseudonym}</th>
+      {/* On phones the card's first line: the pseudonym and its Exclude button. */}
+      <th scope="row" className={`${stackWide} font-mono text-xs font-normal max-sm:items-center max-sm:justify-between max-sm:before:hidden`}>
+        {r.pseudonym}
+        <ExcludeButton r={r} onToggle={onToggle} className="sm:hidden" />
+      </th>
       <td data-label="Votes" className={num}>{r.votes}</td>
       <td data-label="Median time" className={num}>{r.medianSeconds === null ? "–" : `${r.medianSeconds.toFixed(1)} s`}</td>
       <td data-label="Left share" className={num}>{percent(r.leftShare, 0)}</td>
@@ -56,10 +68,8 @@ function RaterRow({ r, onToggle }: { r: RaterJson; onToggle: (pseudonym: string)
           ))}
         </span>
       </td>
-      <td className={`${stackWide} text-right max-sm:before:content-none`}>
-        <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => onToggle(r.pseudonym)} aria-label={`Exclude ${r.pseudonym}`}>
-          Exclude
-        </Button>
+      <td className={`${td} text-right max-sm:hidden`}>
+        <ExcludeButton r={r} onToggle={onToggle} />
       </td>
     </tr>
   );

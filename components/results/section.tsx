@@ -40,8 +40,9 @@ export const stackTable = `${tableClass} max-sm:block`;
 export const stackHead = `${theadClass} max-sm:sr-only`;
 export const stackBody = "max-sm:block max-sm:space-y-2";
 export const stackRow = `${rowClass} max-sm:grid max-sm:grid-cols-2 max-sm:gap-x-3 max-sm:rounded-md max-sm:border max-sm:border-slate-200 max-sm:p-2 max-sm:last:border`;
+// On phones each cell is "label value" on one line (wrapping when long), so a card stays a few lines tall.
 export const stackCell =
-  `${td} max-sm:flex max-sm:min-w-0 max-sm:flex-col max-sm:px-1 max-sm:py-1 max-sm:text-left max-sm:break-words ` +
+  `${td} max-sm:flex max-sm:min-w-0 max-sm:flex-wrap max-sm:items-baseline max-sm:gap-x-1.5 max-sm:px-1 max-sm:py-0.5 max-sm:text-left max-sm:break-words ` +
   "max-sm:before:text-xs max-sm:before:font-normal max-sm:before:text-slate-500 max-sm:before:content-[attr(data-label)]";
 /** A cell that spans the card's width on phones (names, warnings, buttons). */
 export const stackWide = `${stackCell} max-sm:col-span-2`;
