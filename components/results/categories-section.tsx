@@ -29,17 +29,17 @@ export function CategoriesSection({ categories }: { categories: CategoryJson[] }
         <tbody className={stackBody}>
           {categories.map((c) => (
             <tr key={`${c.field}|${c.value}|${c.modelA}|${c.modelB}`} className={stackRow}>
-              <th scope="row" data-label={c.field} className={`${stackWide} font-medium`}>{c.value}</th>
+              <th scope="row" data-label={c.field} className={`${stackCell} font-medium`}>{c.value}</th>
               {!only && (
                 <td data-label="Models" className={`${stackWide} text-slate-600`}>
                   {c.modelA} vs {c.modelB}
                 </td>
               )}
               <td data-label="Prompts" className={num}>{c.prompts}</td>
-              <td data-label={`Votes ${c.modelA} / ${c.modelB} / tie / both bad`} className={`${num} max-sm:col-span-2`}>
+              <td data-label={only ? "Votes, first / second / tie / both bad" : `Votes ${c.modelA} / ${c.modelB} / tie / both bad`} className={`${num} max-sm:col-span-2`}>
                 {c.tally.winsA} / {c.tally.winsB} / {c.tally.ties} / {c.tally.bothBad}
               </td>
-              <td data-label={`Win rate of ${c.modelA}`} className={num}>{percent(c.winRate)}</td>
+              <td data-label={only ? "Win rate" : `Win rate of ${c.modelA}`} className={num}>{percent(c.winRate)}</td>
               <td data-label="95% CI" className={num}>{intervalText(c.wilson)}</td>
             </tr>
           ))}

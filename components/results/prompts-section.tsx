@@ -38,7 +38,7 @@ function ordered(row: Row, models: string[]) {
 function PromptRow({ row, models, open, onOpen }: { row: Row; models: string[]; open: boolean; onOpen: () => void }) {
   const o = ordered(row, models);
   return (
-    <tr className={`${stackRow} ${open ? "bg-brand-50" : ""}`}>
+    <tr className={`${stackRow.replace("max-sm:grid-cols-2", "max-sm:grid-cols-[1fr_auto]")} ${open ? "bg-brand-50" : ""}`}>
       <td className={`${stackWide} max-w-md font-medium max-sm:before:hidden sm:truncate sm:font-normal`} title={row.instruction}>
         <span className="max-sm:line-clamp-2">
           {row.gold && <span className="mr-1 rounded bg-amber-100 px-1 text-xs text-amber-800">gold</span>}

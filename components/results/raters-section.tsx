@@ -52,7 +52,7 @@ function RaterRow({ r, onToggle }: { r: RaterJson; onToggle: (pseudonym: string)
       <td data-label="Agrees with majority" className={num}>
         {percent(r.agreement.rate, 0)} <span className="text-xs text-slate-500">({r.agreement.agreed}/{r.agreement.compared})</span>
       </td>
-      <td data-label="With unanimous others (n, p)" className={num} title={`Expected by chance: ${r.reliability.expected.toFixed(1)}`}>
+      <td data-label="Unanimous others (n, p)" className={num} title={`Expected by chance: ${r.reliability.expected.toFixed(1)}`}>
         {reliabilityText(r)}
       </td>
       <td data-label="Gold" className={num}>{r.gold ? `${r.gold.correct}/${r.gold.total}` : "–"}</td>
@@ -76,13 +76,18 @@ function RaterRow({ r, onToggle }: { r: RaterJson; onToggle: (pseudonym: string)
 }
 
 export function RatersSection({ raters, thresholds, excluded, onToggle }: RatersSectionProps) {
-  const description =
-    `Highlighted: the same side in ≥ ${thresholds.sideShare * 100}% of ${thresholds.minDecisive}+ decisive votes, ` +
-    `a median under ${thresholds.minMedianSeconds} s per pair, under ${thresholds.minGoldAccuracy * 100}% on ${thresholds.minGoldVotes}+ gold pairs, ` +
-    `or agreement with unanimous others (pairs where 2+ other raters all chose one outcome) not above what the rater's own choice shares give by chance ` +
-    `(one-sided exact test, Holm-corrected across raters, p ≥ ${thresholds.reliabilityAlpha}; tested from ${thresholds.minReference} such votes).`;
+  const description = "Highlighted: raters who pick one side, vote too fast, fail gold pairs, or agree with unanimous others no more than chance.";
+  const rules =
+    `The same side in ≥ ${thresholds.sideShare * 100}% of ${thresholds.minDecisive}+ decisive votes; a median under ${thresholds.minMedianSeconds} s per pair; ` +
+    `under ${thresholds.minGoldAccuracy * 100}% on ${thresholds.minGoldVotes}+ gold pairs; or agreement with unanimous others (pairs where 2+ other raters ` +
+    `all chose one outcome; n such votes) not shown above what the rater's own choice shares give by chance: one-sided exact test, ` +
+    `Holm-corrected across raters, flagged at p ≥ ${thresholds.reliabilityAlpha}, tested from ${thresholds.minReference} such votes.`;
   return (
     <Section id="raters" title="Raters" description={description}>
+      <details className="mb-3 text-sm text-slate-700">
+        <summary className="cursor-pointer text-brand-700">How raters are flagged</summary>
+        <p className="mt-1">{rules}</p>
+      </details>
       {excluded.length > 0 && (
         <div className="mb-3 flex flex-wrap items-center gap-2 rounded-md bg-slate-100 px-3 py-2 text-sm" role="status">
           <span>Excluded from every figure:</span>
