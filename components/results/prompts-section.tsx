@@ -45,12 +45,12 @@ function PromptRow({ row, models, open, onOpen }: { row: Row; models: string[]; 
           {row.instruction}
         </span>
       </td>
-      <td className={`${stackWide} text-slate-700 max-sm:before:hidden`}>
+      <td className={`${stackWide} text-slate-700 max-sm:before:hidden sm:whitespace-nowrap`}>
         <span className="tabular-nums">
           {o.first} {o.firstWins} · {o.second} {o.secondWins} · tie {row.ties} · both bad {row.bothBad}
         </span>
       </td>
-      <td data-label="Majority" className={`${stackCell} max-sm:self-center`}>{majorityText(row)}</td>
+      <td data-label="Majority" className={`${stackCell} max-sm:self-center sm:whitespace-nowrap`}>{majorityText(row)}</td>
       <td className={`${stackCell} text-right max-sm:justify-end max-sm:before:hidden`}>
         <Button variant="ghost" className="px-2 py-1 text-xs" onClick={onOpen} aria-label={`Open prompt: ${row.instruction.slice(0, 60)}`}>
           Open
@@ -66,10 +66,19 @@ function Filters({ query, models, onQuery }: Omit<PromptsSectionProps, "page" | 
     <div className="mb-3 flex flex-wrap gap-3 text-sm">
       <label>
         <span className="mr-1">Majority</span>
-        <select className={input} value={query.outcome} onChange={(e) => set({ outcome: e.target.value })}>
+        {/* By model name, in the page's order ("model A" of a pair is not the page's first model). */}
+        <select
+          className={input}
+          value={query.winner ? `winner:${query.winner}` : query.outcome}
+          onChange={(e) => {
+            const v = e.target.value;
+            set(v.startsWith("winner:") ? { winner: v.slice(7), outcome: "" } : { winner: "", outcome: v });
+          }}
+        >
           <option value="">any</option>
-          <option value="A">model A</option>
-          <option value="B">model B</option>
+          {models.map((m) => (
+            <option key={m} value={`winner:${m}`}>{m}</option>
+          ))}
           <option value="tie">tie</option>
           <option value="none">no votes</option>
         </select>

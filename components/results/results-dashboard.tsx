@@ -18,7 +18,7 @@ import { VotesNeededSection, WinRateSection } from "./win-rate-section";
 
 export type ResultsDashboardProps = { initial: ResultsResponse; initialExclude: string[] };
 
-const FIRST_PAGE: PromptQuery = { page: 1, outcome: "", category: "", model: "", q: "" };
+const FIRST_PAGE: PromptQuery = { page: 1, outcome: "", winner: "", category: "", model: "", q: "" };
 
 function keepExcludeInAddressBar(exclude: string[]) {
   const url = new URL(window.location.href);

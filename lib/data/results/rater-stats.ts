@@ -23,36 +23,40 @@ export async function raterStats(scope: ResultsScope): Promise<RaterStatsRow[]> 
 }
 
 /**
- * Per vote on a counted pair (not gold, not excluded): `own`, its outcome as a bit (A 1, B 2, tie 4,
- * both bad 8), and `ref`, the outcome of the *other* votes on the pair (the pair's tally minus this
- * vote and minus excluded raters' votes) when they are two or more and unanimous, else 0.
- * With raters excluded, their votes per pair join in from a small hashed set.
+ * The study's counted pairs (not excluded) with what the reference rule needs of them, computed once
+ * per pair: with the pair's tally c (minus excluded raters' votes) of n >= 3 votes on a non-gold pair,
+ * `allOf` is the outcome bit (A 1, B 2, tie 4, both bad 8) all n votes share and `allBut` the one n - 1
+ * share, else 0. A vote's other votes are then unanimous on `allOf`, or on `allBut` when the vote is
+ * not that outcome (it is the one other vote). OFFSET 0 keeps the rule from being re-evaluated per vote.
  */
-function referenceParts(scope: ResultsScope): { join: Prisma.Sql; own: Prisma.Sql; others: Prisma.Sql; ref: Prisma.Sql } {
+function referencePairs(scope: ResultsScope): Prisma.Sql {
   const excluded = scope.excludeRaterIds.length > 0;
-  const own = Prisma.sql`"pairwise_label_bit"(v.choice, v."winnerOutputId", p."outputAId")`;
-  const other = (tally: string, col: string, bit: number) =>
-    Prisma.sql`p.${Prisma.raw(`"${tally}"`)} ${excluded ? Prisma.raw(`- coalesce(x.${col}, 0)`) : Prisma.empty} - (l.own = ${bit})::int`;
-  return {
-    join: excluded ? Prisma.sql`LEFT JOIN ${excludedVotesByPair(scope)} x ON x."pairId" = p.id` : Prisma.empty,
-    own,
-    others: Prisma.sql`SELECT ${other("winsA", "a", 1)} AS a, ${other("winsB", "b", 2)} AS b, ${other("ties", "t", 4)} AS t, ${other("bothBad", "x", 8)} AS x`,
-    ref: Prisma.sql`CASE WHEN p."goldOutputId" IS NOT NULL OR o.a + o.b + o.t + o.x < 2 THEN 0
-        WHEN o.b + o.t + o.x = 0 THEN 1 WHEN o.a + o.t + o.x = 0 THEN 2 WHEN o.a + o.b + o.x = 0 THEN 4 WHEN o.a + o.b + o.t = 0 THEN 8 ELSE 0 END`,
-  };
+  const minus = (col: string) => (excluded ? Prisma.raw(` - coalesce(x.${col}, 0)`) : Prisma.empty);
+  const bit = (n: Prisma.Sql) =>
+    Prisma.sql`CASE WHEN p."goldOutputId" IS NOT NULL OR c.n < 3 THEN 0
+      WHEN c.a = ${n} THEN 1 WHEN c.b = ${n} THEN 2 WHEN c.t = ${n} THEN 4 WHEN c.x = ${n} THEN 8 ELSE 0 END`;
+  return Prisma.sql`(
+    SELECT p.id, p."outputAId", p."goldOutputId", ${bit(Prisma.sql`c.n`)} AS "allOf", ${bit(Prisma.sql`c.n - 1`)} AS "allBut"
+    FROM "Pair" p ${excluded ? Prisma.sql`LEFT JOIN ${excludedVotesByPair(scope)} x ON x."pairId" = p.id` : Prisma.empty}
+    CROSS JOIN LATERAL (
+      SELECT t.a, t.b, t.t, t.x, t.a + t.b + t.t + t.x AS n
+      FROM (SELECT p."winsA"${minus("a")} AS a, p."winsB"${minus("b")} AS b, p.ties${minus("t")} AS t, p."bothBad"${minus("x")} AS x) t
+    ) c
+    WHERE p."studyId" = ${scope.studyId} AND NOT p.excluded
+    OFFSET 0)`;
 }
 
 export function raterStatsSql(scope: ResultsScope, hasExcludedPairs: boolean): Prisma.Sql {
   // The median reads the index alone; only with excluded pairs does it need each vote's pair checked.
   const pairFilter = hasExcludedPairs ? notOnExcludedPair(scope.studyId) : Prisma.empty;
-  const q = referenceParts(scope);
   return Prisma.sql`
     WITH vote AS (
-      SELECT v."raterId", v.choice, v."tooFast", v.agrees, v."winnerOutputId", p."goldOutputId", l.own, ${q.ref} AS ref
-      FROM "Vote" v JOIN "Pair" p ON p.id = v."pairId" ${q.join}
-      CROSS JOIN LATERAL (SELECT ${q.own} AS own) l
-      CROSS JOIN LATERAL (${q.others}) o
-      WHERE v."studyId" = ${scope.studyId} AND p."studyId" = ${scope.studyId} AND NOT p.excluded ${raterFilter(scope)}
+      SELECT v."raterId", v.choice, v."tooFast", v.agrees, p."goldOutputId" IS NOT NULL AS gold,
+        v."winnerOutputId" = p."goldOutputId" AS "goldRight", l.own,
+        CASE WHEN p."allOf" <> 0 THEN p."allOf" WHEN p."allBut" <> l.own THEN p."allBut" ELSE 0 END AS ref
+      FROM "Vote" v JOIN ${referencePairs(scope)} p ON p.id = v."pairId"
+      CROSS JOIN LATERAL (SELECT "pairwise_label_bit"(v.choice, v."winnerOutputId", p."outputAId") AS own) l
+      WHERE v."studyId" = ${scope.studyId} ${raterFilter(scope)}
     ), r AS (
       SELECT "raterId",
         count(*)::int AS votes,
@@ -61,16 +65,16 @@ export function raterStatsSql(scope: ResultsScope, hasExcludedPairs: boolean): P
         count(*) FILTER (WHERE choice = 'TIE')::int AS ties,
         count(*) FILTER (WHERE choice = 'BOTH_BAD')::int AS "bothBad",
         count(*) FILTER (WHERE "tooFast")::int AS "tooFast",
-        count(*) FILTER (WHERE "goldOutputId" IS NOT NULL)::int AS "goldVotes",
-        count(*) FILTER (WHERE "winnerOutputId" = "goldOutputId")::int AS "goldCorrect",
-        -- The trigger-kept flags; with raters excluded, raterAgreementChange corrects them.
-        count(*) FILTER (WHERE agrees AND "goldOutputId" IS NULL)::int AS agreed,
-        count(agrees) FILTER (WHERE "goldOutputId" IS NULL)::int AS compared,
+        count(*) FILTER (WHERE gold)::int AS "goldVotes",
+        count(*) FILTER (WHERE "goldRight")::int AS "goldCorrect",
+        -- The trigger-kept flags, gold pairs left out; with raters excluded, raterAgreementChange corrects them.
+        count(*) FILTER (WHERE agrees AND NOT gold)::int AS agreed,
+        count(agrees) FILTER (WHERE NOT gold)::int AS compared,
         -- Reference counts (lib/stats/rater-reliability): own outcomes and unanimous others, on counted pairs.
-        count(*) FILTER (WHERE own = 1 AND "goldOutputId" IS NULL)::int AS "ownA",
-        count(*) FILTER (WHERE own = 2 AND "goldOutputId" IS NULL)::int AS "ownB",
-        count(*) FILTER (WHERE own = 4 AND "goldOutputId" IS NULL)::int AS "ownTie",
-        count(*) FILTER (WHERE own = 8 AND "goldOutputId" IS NULL)::int AS "ownBothBad",
+        count(*) FILTER (WHERE own = 1 AND NOT gold)::int AS "ownA",
+        count(*) FILTER (WHERE own = 2 AND NOT gold)::int AS "ownB",
+        count(*) FILTER (WHERE own = 4 AND NOT gold)::int AS "ownTie",
+        count(*) FILTER (WHERE own = 8 AND NOT gold)::int AS "ownBothBad",
         count(*) FILTER (WHERE ref = 1)::int AS "refA",
         count(*) FILTER (WHERE ref = 2)::int AS "refB",
         count(*) FILTER (WHERE ref = 4)::int AS "refTie",
