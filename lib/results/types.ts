@@ -1,5 +1,6 @@
 // The JSON shape of a study's results: what GET /api/studies/:id/results returns and the page renders.
-// Model A/B of a comparison is the orientation most of its pairs use (the study's canonical order).
+// Model A of a comparison is its leader (more decisive wins); in a dead heat, the order most of its
+// pairs use (the study's canonical order). See orientation.ts.
 import type { HeadToHead } from "@/lib/stats/head-to-head";
 import type { Interval } from "@/lib/stats/tally";
 
@@ -8,7 +9,7 @@ export type TallyJson = { winsA: number; winsB: number; ties: number; bothBad: n
 export type SignificanceJson = { pValue: number; significant: boolean; verdict: string };
 
 export type WinRateJson = {
-  /** A's win rate with ties and "both bad" as half; null without votes. */
+  /** Model A's (the leader's, so 50% or more) win rate with ties and "both bad" as half; null without votes. */
   estimate: number | null;
   /** 95% Wilson interval on votes. */
   wilson: Interval | null;
@@ -146,6 +147,7 @@ export type StudyResults = {
     name: string;
     status: "DRAFT" | "OPEN" | "CLOSED";
     isDemo: boolean;
+    /** The page's one model order: by ranking (3+ models), else leaders first, then models without votes. */
     models: string[];
     pairs: number;
     goldPairs: number;
