@@ -294,6 +294,9 @@ describe("results of a study with a known vote pattern", () => {
     expect(page.items).toHaveLength(2);
     const bWins = await listResultPrompts(scope, { page: 1, pageSize: 25, outcome: "B" });
     expect(bWins.items.map((i) => i.pairId)).toEqual([pairIds[2]]);
+    // By the winning model's name, whichever output of the pair it is: beta took P3, alpha P1 and P4.
+    expect((await listResultPrompts(scope, { page: 1, pageSize: 25, winner: beta })).items.map((i) => i.pairId)).toEqual([pairIds[2]]);
+    expect((await listResultPrompts(scope, { page: 1, pageSize: 25, winner: alpha })).items.map((i) => i.pairId)).toEqual([pairIds[0], pairIds[3]]);
     const coding = await listResultPrompts(scope, { page: 1, pageSize: 25, category: "coding" });
     expect(coding.items.map((i) => i.majority)).toEqual(["A", "tie"]);
     expect((await listResultPrompts(scope, { page: 9, pageSize: 4 })).total).toBe(6);

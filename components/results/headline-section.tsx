@@ -1,12 +1,34 @@
-// "Headline": the Alpaca-style sentence and the tally table per model pair, the prompt-level
-// (majority) tally beside it, and the outcomes chart.
+// "Headline": the Alpaca-style sentence per model pair (leader first), the tally table in the same
+// order (stacked cards on phones), the prompt-level (majority) tally beside it, and the outcomes chart.
 import type { ComparisonJson } from "@/lib/results/types";
 import { OutcomeChart } from "./outcome-chart";
-import { Section, rowClass, tableClass, td, th, theadClass } from "./section";
+import { Section, stackBody, stackCell, stackHead, stackRow, stackTable, stackWide, th } from "./section";
+
+function TallyRow({ c }: { c: ComparisonJson }) {
+  const num = `${stackCell} text-right tabular-nums`;
+  return (
+    <tr className={stackRow}>
+      <th scope="row" data-label="Model" className={`${stackWide} font-medium`}>
+        {c.modelA} <span className="font-normal text-slate-500">vs</span> {c.modelB}
+      </th>
+      <td data-label={`${c.modelA} wins`} className={num}>{c.tally.winsA}</td>
+      <td data-label={`${c.modelB} wins`} className={num}>{c.tally.winsB}</td>
+      <td data-label="Ties" className={num}>{c.tally.ties}</td>
+      <td data-label="Both bad" className={num}>{c.tally.bothBad}</td>
+      <td data-label="Total" className={num}>{c.tally.total}</td>
+      <td data-label={`Prompts ${c.modelA} / ${c.modelB} / tie`} className={num}>
+        {c.prompts.winsA} / {c.prompts.winsB} / {c.prompts.ties}
+      </td>
+    </tr>
+  );
+}
 
 export function HeadlineSection({ comparisons }: { comparisons: ComparisonJson[] }) {
+  // One comparison (the usual study): its models by name in the column headers too.
+  const single = comparisons.length === 1 ? comparisons[0]! : null;
+  const [first, second] = single ? [single.modelA, single.modelB] : ["First-named model", "Second-named model"];
   return (
-    <Section id="headline" title="Headline" description="Every vote counts once; model names are revealed to staff only.">
+    <Section id="headline" title="Headline" description="Every vote counts once; the model with more wins is named first. Model names are revealed to staff only.">
       {comparisons.length === 0 ? (
         <p className="text-slate-600">No votes yet.</p>
       ) : (
@@ -14,44 +36,30 @@ export function HeadlineSection({ comparisons }: { comparisons: ComparisonJson[]
           <ul className="space-y-2">
             {comparisons.map((c) => (
               <li key={`${c.modelA}|${c.modelB}`}>
-                <p className="text-xl font-semibold tracking-tight text-slate-900">{c.headline}</p>
+                <p className="text-lg font-semibold tracking-tight text-slate-900 sm:text-xl">{c.headline}</p>
                 <p className="text-sm text-slate-600">Per prompt: {c.prompts.headline}.</p>
               </li>
             ))}
           </ul>
-          <div className="overflow-x-auto">
-            <table className={tableClass}>
-              <caption className="sr-only">Votes per model pair</caption>
-              <thead className={theadClass}>
-                <tr>
-                  <th scope="col" className={th}>Model A</th>
-                  <th scope="col" className={th}>Model B</th>
-                  <th scope="col" className={`${th} text-right`}>A wins</th>
-                  <th scope="col" className={`${th} text-right`}>B wins</th>
-                  <th scope="col" className={`${th} text-right`}>Ties</th>
-                  <th scope="col" className={`${th} text-right`}>Both bad</th>
-                  <th scope="col" className={`${th} text-right`}>Total</th>
-                  <th scope="col" className={`${th} text-right`}>Prompts A / B / tie</th>
-                </tr>
-              </thead>
-              <tbody>
-                {comparisons.map((c) => (
-                  <tr key={`${c.modelA}|${c.modelB}`} className={rowClass}>
-                    <td className={td}>{c.modelA}</td>
-                    <td className={td}>{c.modelB}</td>
-                    <td className={`${td} text-right tabular-nums`}>{c.tally.winsA}</td>
-                    <td className={`${td} text-right tabular-nums`}>{c.tally.winsB}</td>
-                    <td className={`${td} text-right tabular-nums`}>{c.tally.ties}</td>
-                    <td className={`${td} text-right tabular-nums`}>{c.tally.bothBad}</td>
-                    <td className={`${td} text-right tabular-nums`}>{c.tally.total}</td>
-                    <td className={`${td} text-right tabular-nums`}>
-                      {c.prompts.winsA} / {c.prompts.winsB} / {c.prompts.ties}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <table className={stackTable}>
+            <caption className="sr-only">Votes per model pair, the first-named model first</caption>
+            <thead className={stackHead}>
+              <tr>
+                <th scope="col" className={th}>Models</th>
+                <th scope="col" className={`${th} text-right`}>{first} wins</th>
+                <th scope="col" className={`${th} text-right`}>{second} wins</th>
+                <th scope="col" className={`${th} text-right`}>Ties</th>
+                <th scope="col" className={`${th} text-right`}>Both bad</th>
+                <th scope="col" className={`${th} text-right`}>Total</th>
+                <th scope="col" className={`${th} text-right`}>Prompts {single ? `${first} / ${second}` : "first / second"} / tie</th>
+              </tr>
+            </thead>
+            <tbody className={stackBody}>
+              {comparisons.map((c) => (
+                <TallyRow key={`${c.modelA}|${c.modelB}`} c={c} />
+              ))}
+            </tbody>
+          </table>
           <OutcomeChart comparisons={comparisons} />
         </div>
       )}

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { percent } from "@/lib/results/format";
 import type { JudgeJson } from "@/lib/results/types";
-import { Section, rowClass, tableClass, td, th, theadClass } from "./section";
+import { Section, stackBody, stackCell, stackHead, stackRow, stackTable, stackWide, th } from "./section";
 
 type ImportState = { status: "idle" | "sending" | "done" | "error"; message: string; errors: string[] };
 
@@ -55,35 +55,35 @@ export function JudgesSection({ judges, studyId, onImported }: { judges: JudgeJs
       {judges.length === 0 ? (
         <p className="text-sm text-slate-600">No judge imported yet.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className={tableClass}>
-            <caption className="sr-only">Automatic judges</caption>
-            <thead className={theadClass}>
-              <tr>
-                <th scope="col" className={th}>Judge</th>
-                <th scope="col" className={th}>Judge&apos;s tally</th>
-                <th scope="col" className={`${th} text-right`}>Prompts compared</th>
-                <th scope="col" className={`${th} text-right`}>Agreement</th>
-                <th scope="col" className={`${th} text-right`}>Cohen&apos;s kappa</th>
-              </tr>
-            </thead>
-            <tbody>
-              {judges.flatMap((j) =>
-                j.comparisons.map((c) => (
-                  <tr key={`${j.id}|${c.modelA}|${c.modelB}`} className={rowClass}>
-                    <td className={td}>
+        <table className={stackTable}>
+          <caption className="sr-only">Automatic judges</caption>
+          <thead className={stackHead}>
+            <tr>
+              <th scope="col" className={th}>Judge</th>
+              <th scope="col" className={th}>Judge&apos;s tally</th>
+              <th scope="col" className={`${th} text-right`}>Prompts compared</th>
+              <th scope="col" className={`${th} text-right`}>Agreement</th>
+              <th scope="col" className={`${th} text-right`}>Cohen&apos;s kappa</th>
+            </tr>
+          </thead>
+          <tbody className={stackBody}>
+            {judges.flatMap((j) =>
+              j.comparisons.map((c) => (
+                <tr key={`${j.id}|${c.modelA}|${c.modelB}`} className={stackRow}>
+                  <td data-label="Judge" className={stackWide}>
+                    <span>
                       {j.name} <span className="text-xs text-slate-500">({j.fileName})</span>
-                    </td>
-                    <td className={td}>{c.headline}</td>
-                    <td className={`${td} text-right tabular-nums`}>{c.agreement.compared}</td>
-                    <td className={`${td} text-right tabular-nums`}>{percent(c.agreement.rate)}</td>
-                    <td className={`${td} text-right tabular-nums`}>{c.agreement.kappa === null ? "–" : c.agreement.kappa.toFixed(3)}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
-        </div>
+                    </span>
+                  </td>
+                  <td data-label="Judge's tally" className={stackWide}>{c.headline}</td>
+                  <td data-label="Prompts compared" className={`${stackCell} text-right tabular-nums`}>{c.agreement.compared}</td>
+                  <td data-label="Agreement" className={`${stackCell} text-right tabular-nums`}>{percent(c.agreement.rate)}</td>
+                  <td data-label="Cohen's kappa" className={`${stackCell} text-right tabular-nums`}>{c.agreement.kappa === null ? "–" : c.agreement.kappa.toFixed(3)}</td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
       )}
       <ImportForm studyId={studyId} onImported={onImported} />
     </Section>

@@ -16,7 +16,7 @@ export function OverTimeChart({ overTime }: { overTime: OverTimeJson }) {
         <BarChart data={data} margin={{ left: 0, right: 16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="when" tick={{ fontSize: 11 }} />
-          <YAxis allowDecimals={false} />
+          <YAxis allowDecimals={false} width={36} />
           <Tooltip />
           <Bar dataKey="votes" name="Votes" fill="#4f46e5" isAnimationActive={false} />
         </BarChart>

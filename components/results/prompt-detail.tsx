@@ -1,9 +1,11 @@
 "use client";
 // One prompt opened from the list: instruction, both outputs with their model names, every vote.
+// The answers are rendered exactly as the raters saw them (the rating page's sanitized Markdown).
 import { useEffect, useRef, useState } from "react";
 import type { PromptDetail } from "@/lib/data/results/prompt-detail";
+import { MarkdownAnswer } from "@/components/rating/markdown-answer";
 import { Button } from "@/components/ui/button";
-import { rowClass, tableClass, td, th, theadClass } from "./section";
+import { stackBody, stackCell, stackHead, stackRow, stackTable, stackWide, th } from "./section";
 
 const CHOICE_TEXT = { LEFT: "left", RIGHT: "right", TIE: "tie", BOTH_BAD: "both bad" } as const;
 
@@ -37,22 +39,24 @@ function DetailBody({ pair }: { pair: PromptDetail }) {
     <div className="space-y-4 text-sm">
       <div>
         <p className="text-xs font-medium uppercase text-slate-500">Instruction {pair.category && `· ${pair.category}`} {pair.dataset && `· ${pair.dataset}`}</p>
-        <p className="whitespace-pre-wrap">{pair.instruction}</p>
-        {pair.input && <p className="mt-2 whitespace-pre-wrap rounded bg-white p-2">{pair.input}</p>}
+        <p className="whitespace-pre-wrap break-words">{pair.instruction}</p>
+        {pair.input && <p className="mt-2 whitespace-pre-wrap break-words rounded bg-white p-2 font-mono">{pair.input}</p>}
       </div>
       <div className="grid gap-3 md:grid-cols-2">
         {[pair.outputA, pair.outputB].map((o, i) => (
-          <article key={i} aria-label={`Output ${i === 0 ? "A" : "B"}: ${o.model}`} className="rounded border border-slate-200 bg-white p-3">
+          <article key={i} aria-label={`Output ${i === 0 ? "A" : "B"}: ${o.model}`} className="min-w-0 rounded border border-slate-200 bg-white p-3">
             <h4 className="mb-1 font-medium">
               {i === 0 ? "A" : "B"}: {o.model} {pair.goldModel === o.model && <span className="text-xs text-amber-700">(gold answer)</span>}
             </h4>
-            <p className="max-h-72 overflow-y-auto whitespace-pre-wrap text-slate-800">{o.text}</p>
+            <div className="max-h-96 overflow-y-auto text-slate-800">
+              <MarkdownAnswer text={o.text} />
+            </div>
           </article>
         ))}
       </div>
-      <table className={tableClass}>
+      <table className={stackTable}>
         <caption className="mb-1 text-left font-medium">Votes</caption>
-        <thead className={theadClass}>
+        <thead className={stackHead}>
           <tr>
             <th scope="col" className={th}>Rater</th>
             <th scope="col" className={th}>Left</th>
@@ -62,17 +66,17 @@ function DetailBody({ pair }: { pair: PromptDetail }) {
             <th scope="col" className={th}>Rationale</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className={stackBody}>
           {pair.votes.map((v) => (
-            <tr key={v.rater} className={rowClass}>
-              <td className={`${td} font-mono text-xs`}>{v.rater}</td>
-              <td className={td}>{v.leftModel}</td>
-              <td className={td}>{CHOICE_TEXT[v.choice]}</td>
-              <td className={td}>{v.winner ?? "—"}</td>
-              <td className={`${td} text-right tabular-nums`}>
+            <tr key={v.rater} className={stackRow}>
+              <td data-label="Rater" className={`${stackCell} font-mono text-xs`}>{v.rater}</td>
+              <td data-label="Left" className={stackCell}>{v.leftModel}</td>
+              <td data-label="Pressed" className={stackCell}>{CHOICE_TEXT[v.choice]}</td>
+              <td data-label="Winner" className={stackCell}>{v.winner ?? "—"}</td>
+              <td data-label="Time" className={`${stackCell} text-right tabular-nums`}>
                 {v.seconds.toFixed(1)} s {v.tooFast && <span className="text-xs text-amber-700">fast</span>}
               </td>
-              <td className={td}>{v.rationale ?? ""}</td>
+              <td data-label="Rationale" className={`${stackWide} ${v.rationale ? "" : "max-sm:hidden"}`}>{v.rationale ?? ""}</td>
             </tr>
           ))}
         </tbody>

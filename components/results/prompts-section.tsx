@@ -5,12 +5,13 @@ import { useState } from "react";
 import type { PromptListPage } from "@/lib/data/results/prompt-list";
 import { Button } from "@/components/ui/button";
 import { PromptDetailPanel } from "./prompt-detail";
-import { Section, rowClass, tableClass, td, th, theadClass } from "./section";
+import { Section, stackBody, stackCell, stackHead, stackRow, stackTable, stackWide, th } from "./section";
 import type { PromptQuery } from "./use-results";
 
 export type PromptsSectionProps = {
   page: PromptListPage;
   query: PromptQuery;
+  /** The page's model order (leader first): each row's counts read in it. */
   models: string[];
   onQuery: (query: PromptQuery) => void;
   detailUrl: (pairId: string) => string;
@@ -18,10 +19,45 @@ export type PromptsSectionProps = {
 
 const input = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
 
-function majorityText(row: PromptListPage["items"][number]): string {
+type Row = PromptListPage["items"][number];
+
+function majorityText(row: Row): string {
   if (row.majority === null) return "no votes";
   if (row.majority === "tie") return "tie";
   return row.majority === "A" ? row.modelA : row.modelB;
+}
+
+/** The row's models and counts in the page's model order: the pair's own A/B flipped when its A comes second. */
+function ordered(row: Row, models: string[]) {
+  const flip = models.indexOf(row.modelB) !== -1 && models.indexOf(row.modelB) < models.indexOf(row.modelA);
+  return flip
+    ? { first: row.modelB, second: row.modelA, firstWins: row.winsB, secondWins: row.winsA }
+    : { first: row.modelA, second: row.modelB, firstWins: row.winsA, secondWins: row.winsB };
+}
+
+function PromptRow({ row, models, open, onOpen }: { row: Row; models: string[]; open: boolean; onOpen: () => void }) {
+  const o = ordered(row, models);
+  return (
+    <tr className={`${stackRow.replace("max-sm:grid-cols-2", "max-sm:grid-cols-[1fr_auto]")} ${open ? "bg-brand-50" : ""}`}>
+      <td className={`${stackWide} max-w-md font-medium max-sm:before:hidden sm:truncate sm:font-normal`} title={row.instruction}>
+        <span className="max-sm:line-clamp-2">
+          {row.gold && <span className="mr-1 rounded bg-amber-100 px-1 text-xs text-amber-800">gold</span>}
+          {row.instruction}
+        </span>
+      </td>
+      <td className={`${stackWide} text-slate-700 max-sm:before:hidden sm:whitespace-nowrap`}>
+        <span className="tabular-nums">
+          {o.first} {o.firstWins} · {o.second} {o.secondWins} · tie {row.ties} · both bad {row.bothBad}
+        </span>
+      </td>
+      <td data-label="Majority" className={`${stackCell} max-sm:self-center sm:whitespace-nowrap`}>{majorityText(row)}</td>
+      <td className={`${stackCell} text-right max-sm:justify-end max-sm:before:hidden`}>
+        <Button variant="ghost" className="px-2 py-1 text-xs" onClick={onOpen} aria-label={`Open prompt: ${row.instruction.slice(0, 60)}`}>
+          Open
+        </Button>
+      </td>
+    </tr>
+  );
 }
 
 function Filters({ query, models, onQuery }: Omit<PromptsSectionProps, "page" | "detailUrl">) {
@@ -30,10 +66,19 @@ function Filters({ query, models, onQuery }: Omit<PromptsSectionProps, "page" | 
     <div className="mb-3 flex flex-wrap gap-3 text-sm">
       <label>
         <span className="mr-1">Majority</span>
-        <select className={input} value={query.outcome} onChange={(e) => set({ outcome: e.target.value })}>
+        {/* By model name, in the page's order ("model A" of a pair is not the page's first model). */}
+        <select
+          className={input}
+          value={query.winner ? `winner:${query.winner}` : query.outcome}
+          onChange={(e) => {
+            const v = e.target.value;
+            set(v.startsWith("winner:") ? { winner: v.slice(7), outcome: "" } : { winner: "", outcome: v });
+          }}
+        >
           <option value="">any</option>
-          <option value="A">model A</option>
-          <option value="B">model B</option>
+          {models.map((m) => (
+            <option key={m} value={`winner:${m}`}>{m}</option>
+          ))}
           <option value="tie">tie</option>
           <option value="none">no votes</option>
         </select>
@@ -65,39 +110,23 @@ export function PromptsSection({ page, query, models, onQuery, detailUrl }: Prom
   return (
     <Section id="prompts" title="Prompts" description="Vote counts and majority per prompt; open one to read both answers with the model names.">
       <Filters query={query} models={models} onQuery={onQuery} />
-      <div className="overflow-x-auto">
-        <table className={tableClass}>
-          <caption className="sr-only">Prompts with their votes</caption>
-          <thead className={theadClass}>
-            <tr>
-              <th scope="col" className={th}>Instruction</th>
-              <th scope="col" className={th}>Models (A vs B)</th>
-              <th scope="col" className={`${th} text-right`}>A / B / tie / both bad</th>
-              <th scope="col" className={th}>Majority</th>
-              <th scope="col" className={th}><span className="sr-only">Open</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((row) => (
-              <tr key={row.pairId} className={`${rowClass} ${open === row.pairId ? "bg-brand-50" : ""}`}>
-                <td className={`${td} max-w-md truncate`} title={row.instruction}>
-                  {row.gold && <span className="mr-1 rounded bg-amber-100 px-1 text-xs text-amber-800">gold</span>}
-                  {row.instruction}
-                </td>
-                <td className={`${td} text-slate-600`}>{row.modelA} vs {row.modelB}</td>
-                <td className={`${td} text-right tabular-nums`}>{row.winsA} / {row.winsB} / {row.ties} / {row.bothBad}</td>
-                <td className={td}>{majorityText(row)}</td>
-                <td className={`${td} text-right`}>
-                  <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => setOpen(row.pairId)} aria-label={`Open prompt: ${row.instruction.slice(0, 60)}`}>
-                    Open
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {page.items.length === 0 && <p className="py-3 text-sm text-slate-600">No prompt matches.</p>}
-      </div>
+      <table className={stackTable}>
+        <caption className="sr-only">Prompts with their votes</caption>
+        <thead className={stackHead}>
+          <tr>
+            <th scope="col" className={th}>Instruction</th>
+            <th scope="col" className={th}>Votes per model, ties, both bad</th>
+            <th scope="col" className={th}>Majority</th>
+            <th scope="col" className={th}><span className="sr-only">Open</span></th>
+          </tr>
+        </thead>
+        <tbody className={stackBody}>
+          {page.items.map((row) => (
+            <PromptRow key={row.pairId} row={row} models={models} open={open === row.pairId} onOpen={() => setOpen(row.pairId)} />
+          ))}
+        </tbody>
+      </table>
+      {page.items.length === 0 && <p className="py-3 text-sm text-slate-600">No prompt matches.</p>}
       <nav aria-label="Prompt pages" className="mt-3 flex items-center gap-3 text-sm">
         <Button variant="secondary" disabled={query.page <= 1} onClick={() => onQuery({ ...query, page: query.page - 1 })}>Previous</Button>
         <span className="tabular-nums">Page {Math.min(query.page, pages)} of {pages} · {page.total} prompts</span>

@@ -60,8 +60,12 @@ export function RankingSection({ ranking }: { ranking: RankingJson | null }) {
             ))}
           </tbody>
         </table>
-        <div className="overflow-x-auto">
-          <HeadToHeadTable ranking={ranking} />
+        <div>
+          {/* A matrix cannot stack: it scrolls, and says so where it may not fit. */}
+          <p className="mb-1 text-xs text-slate-500 lg:hidden" aria-hidden="true">Scroll sideways for every model →</p>
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Head-to-head win rates (scrolls sideways)">
+            <HeadToHeadTable ranking={ranking} />
+          </div>
         </div>
       </div>
     </Section>

@@ -18,7 +18,7 @@ import { VotesNeededSection, WinRateSection } from "./win-rate-section";
 
 export type ResultsDashboardProps = { initial: ResultsResponse; initialExclude: string[] };
 
-const FIRST_PAGE: PromptQuery = { page: 1, outcome: "", category: "", model: "", q: "" };
+const FIRST_PAGE: PromptQuery = { page: 1, outcome: "", winner: "", category: "", model: "", q: "" };
 
 function keepExcludeInAddressBar(exclude: string[]) {
   const url = new URL(window.location.href);
@@ -45,14 +45,15 @@ export function ResultsDashboard({ initial, initialExclude }: ResultsDashboardPr
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
-        <span>{r.study.models.join(" · ")}</span>
+        {/* The page's one model order (leader first, or by ranking): the same in every table, chart and legend. */}
+        <span>Models: {r.study.models.join(r.study.models.length === 2 ? " vs " : " · ")}</span>
         <span aria-live="polite">{live ? "Live: refreshes every 10 seconds" : `Study ${r.study.status.toLowerCase()}`}</span>
         {/* Large studies' figures may come from a server cache a few seconds old: say when they were computed. */}
         <span title="When these figures were computed">as of {r.generatedAt.slice(11, 19)} UTC</span>
         {r.study.isDemo && <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs">demo data</span>}
         {error && <span role="alert" className="text-red-700">{error}</span>}
       </div>
-      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-2 sm:gap-3 md:grid-cols-4">
         <Stat label="Votes" value={r.totals.votes} hint={r.study.goldPairs > 0 ? "including gold pairs" : undefined} />
         <Stat label="Raters" value={r.totals.raters} />
         <Stat label="Prompts voted" value={r.totals.promptsVoted} />

@@ -6,13 +6,13 @@ import type { ResultsResponse } from "@/lib/results/study-results";
 
 export const POLL_MS = 10_000;
 
-export type PromptQuery = { page: number; outcome: string; category: string; model: string; q: string };
+export type PromptQuery = { page: number; outcome: string; winner: string; category: string; model: string; q: string };
 
 export function resultsUrl(studyId: string, exclude: readonly string[], prompts: PromptQuery): string {
   const params = new URLSearchParams();
   if (exclude.length) params.set("exclude", exclude.join(","));
   params.set("page", String(prompts.page));
-  for (const key of ["outcome", "category", "model", "q"] as const) if (prompts[key]) params.set(key, prompts[key]);
+  for (const key of ["outcome", "winner", "category", "model", "q"] as const) if (prompts[key]) params.set(key, prompts[key]);
   return `/api/studies/${encodeURIComponent(studyId)}/results?${params}`;
 }
 

@@ -6,7 +6,7 @@ import { WinRateChart } from "./win-rate-chart";
 
 export function WinRateSection({ comparisons }: { comparisons: ComparisonJson[] }) {
   return (
-    <Section id="win-rate" title="Win rate" description="Model A's share of votes, ties and both bad counted as half a win.">
+    <Section id="win-rate" title="Win rate" description="The share of votes of the model named first (the one with more wins), ties and both bad counted as half a win.">
       {comparisons.length === 0 ? (
         <p className="text-slate-600">No votes yet.</p>
       ) : (

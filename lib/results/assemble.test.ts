@@ -59,6 +59,29 @@ describe("assembleResults", () => {
   });
 });
 
+describe("leader first", () => {
+  it("puts the model with more wins first in every figure, the header's model list and the verdict", () => {
+    // Canonical order m1/m2 (every pair), but m2 wins 29 to 21: m2 becomes model A everywhere.
+    const categories: CategoryCountRow[] = [{ field: "category", value: "math", modelA: "m1", modelB: "m2", winsA: 5, winsB: 1, ties: 0, bothBad: 0, pairs: 2 }];
+    const r = assembleResults(input([pattern({ winsA: 21, winsB: 29, ties: 4 })], { study: { ...study, models: ["m1", "m2"] }, categories }));
+    const c = r.comparisons[0]!;
+    expect(c).toMatchObject({ modelA: "m2", modelB: "m1", tally: { winsA: 29, winsB: 21, ties: 4, bothBad: 0, total: 54 } });
+    expect(c.headline).toBe("m2 wins 29 versus 21 comparisons against m1 (with 4 ties)");
+    expect(c.winRate.estimate).toBeCloseTo(31 / 54, 12); // the same figure as m1's 23/54, from the leader's side
+    expect(c.winRate.summary).toMatch(/^m2 wins 57\.4% against m1 /);
+    expect(r.study.models).toEqual(["m2", "m1"]);
+    // Categories follow their comparison's order (not their own leader): m2 won 1 of them.
+    expect(r.categories[0]).toMatchObject({ modelA: "m2", modelB: "m1", tally: { winsA: 1, winsB: 5 } });
+  });
+
+  it("keeps the canonical order in a dead heat and says so", () => {
+    const r = assembleResults(input([pattern({ modelA: "m2", modelB: "m1", winsA: 3, winsB: 3, ties: 1 })], { pairOrders: [{ modelA: "m2", modelB: "m1", pairs: 1 }] }));
+    expect(r.comparisons[0]).toMatchObject({ modelA: "m2", modelB: "m1" });
+    expect(r.comparisons[0]!.headline).toBe("Dead heat: m2 wins 3 versus 3 comparisons against m1 (with 1 tie)");
+    expect(r.comparisons[0]!.winRate.summary).toMatch(/^Dead heat: m2 and m1 each win 50\.0% /);
+  });
+});
+
 describe("orientationFrom", () => {
   it("uses the order most pairs use, alphabetical on a tie", () => {
     const orient = orientationFrom([{ modelA: "zeta", modelB: "alpha", pairs: 3 }, { modelA: "alpha", modelB: "zeta", pairs: 1 }]);

@@ -8,7 +8,7 @@ import type {
   CategoryCountRow, HourBucketRow, JudgeCrossRow, JudgeRunRow, PairOrderRow, PairPatternRow, RaterAgreementRow, RaterStatsRow, SideCounts,
 } from "./inputs";
 import { judgeResults } from "./judges";
-import { orientationFrom } from "./orientation";
+import { leaderFirst, modelOrder, orientationFrom } from "./orientation";
 import { overTimeJson } from "./over-time";
 import { rankingJson } from "./ranking";
 import { raterRows, raterThresholds } from "./raters";
@@ -31,13 +31,20 @@ export type ResultsInput = {
 };
 
 export function assembleResults(input: ResultsInput): StudyResults {
-  const orient = orientationFrom(input.pairOrders);
+  // Each comparison reads leader first (in every figure: tallies, win rates, categories, judges).
+  const canonical = orientationFrom(input.pairOrders);
+  const orient = leaderFirst(canonical, input.patterns);
   const seed = input.study.id;
   const grouped = groupComparisons(input.patterns, orient);
+  // The ranking's bootstrap draws depend on the records' order: the canonical one, as before.
+  const ranking = rankingJson(groupComparisons(input.patterns, canonical), seed);
+  const models = modelOrder(input.study.models, grouped, ranking?.models.map((m) => m.model));
+  const rank = (m: string) => models.indexOf(m);
+  grouped.sort((x, y) => rank(x.modelA) - rank(y.modelA) || rank(x.modelB) - rank(y.modelB));
   const comparisons = grouped.map((c) => summarizeComparison(c, `${seed}:${c.key}`));
   const thresholds = raterThresholds(input.study.minSecondsPerPair);
   return {
-    study: input.study,
+    study: { ...input.study, models },
     generatedAt: (input.now ?? new Date()).toISOString(),
     excludedRaters: input.excludedRaters,
     totals: {
@@ -53,7 +60,7 @@ export function assembleResults(input: ResultsInput): StudyResults {
     raters: raterRows(input.raters, input.raterAgreement, thresholds),
     raterThresholds: thresholds,
     categories: categoryRows(input.categories, orient),
-    ranking: rankingJson(grouped, seed),
+    ranking,
     overTime: overTimeJson(input.hours),
     judges: judgeResults(input.judgeRuns, input.judgeRows, orient),
   };

@@ -4,7 +4,7 @@ import { bootstrapWinRate, type CountedPrompts } from "@/lib/stats/bootstrap";
 import { majorityOutcome } from "@/lib/stats/majority";
 import type { Tally } from "@/lib/stats/tally";
 import { votesNeeded } from "@/lib/stats/votes-needed";
-import { headline, summarizeWinRate } from "@/lib/stats/win-rate";
+import { headline, leader, summarizeWinRate } from "@/lib/stats/win-rate";
 import { intervalExcludes } from "@/lib/stats/wilson";
 import { intervalText, percent, pValueText } from "./format";
 import type { PairPatternRow } from "./inputs";
@@ -50,10 +50,15 @@ function winRateJson(c: ComparisonCounts, seed: string): WinRateJson {
   const s = summarizeWinRate(c.tally);
   const boot = bootstrapWinRate(c.prompts, { seed, resamples: 1000 });
   const significant = s.signTestP < ALPHA;
+  // Model A is the leader (see orientation.ts), so this is the leader's win rate, 50% or more.
+  const who =
+    leader(c.tally) === null
+      ? `Dead heat: ${c.modelA} and ${c.modelB} each win ${percent(s.winRate)}`
+      : `${c.modelA} wins ${percent(s.winRate)} against ${c.modelB}`;
   const summary =
     s.winRate === null
       ? "No votes yet."
-      : `${c.modelA} wins ${percent(s.winRate)} against ${c.modelB} (ties as half; 95% CI ${intervalText(s.interval)}). ` +
+      : `${who} (ties as half; 95% CI ${intervalText(s.interval)}). ` +
         `Sign test on ${s.decisive} decisive votes: ${pValueText(s.signTestP)}, ${s.verdict}.`;
   return {
     estimate: s.winRate,
@@ -87,7 +92,11 @@ function promptTally(c: ComparisonCounts): ComparisonJson["prompts"] {
   }
   const noun = result.winsA + result.winsB === 1 ? "prompt" : "prompts";
   const ties = result.ties > 0 ? ` (with ${result.ties} tied)` : "";
-  const text = `${c.modelA} wins ${result.winsA} versus ${result.winsB} ${noun} against ${c.modelB}${ties}`;
+  // Led by the prompt-level leader, which may differ from the vote-level one.
+  const [first, firstWins, second, secondWins] =
+    result.winsB > result.winsA ? [c.modelB, result.winsB, c.modelA, result.winsA] : [c.modelA, result.winsA, c.modelB, result.winsB];
+  const heat = result.winsA === result.winsB ? "Dead heat: " : "";
+  const text = `${heat}${first} wins ${firstWins} versus ${secondWins} ${noun} against ${second}${ties}`;
   return { ...result, headline: `${text}, by majority per prompt` };
 }
 

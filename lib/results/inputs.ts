@@ -40,6 +40,16 @@ export type RaterStatsRow = {
   /** Votes agreeing with / compared to the others' plurality, from the Vote flags (with raters excluded, raterAgreementChange corrects them). */
   agreed?: number;
   compared?: number;
+} & Partial<RaterReferenceRow>;
+
+/**
+ * A rater's reference counts on counted pairs (not gold, not excluded), in the pairs' A/B terms:
+ * own votes per outcome, votes whose pair's other votes (2+, excluded raters left out) were unanimous,
+ * by that outcome, and how many of those matched it. Absent: no reference counts (treated as zeros).
+ */
+export type RaterReferenceRow = {
+  ownA: number; ownB: number; ownTie: number; ownBothBad: number;
+  refA: number; refB: number; refTie: number; refBothBad: number; refAgreed: number;
 };
 
 export type RaterAgreementRow = { raterId: string; agreed: number; compared: number };

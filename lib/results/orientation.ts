@@ -1,5 +1,7 @@
-// Which model is "A" in a comparison: the order most of the comparison's pairs use (the study's
-// canonical output A/B), alphabetical on a tie, so every figure and the judge tally read the same way.
+// Which model is "A" in a comparison: the leader, the model with more decisive wins (readers take
+// the first-named model for the winner); in a dead heat or without votes, the order most of the
+// comparison's pairs use (the study's canonical output A/B), alphabetical on a tie. Every figure,
+// the categories and the judge tallies read the same way.
 
 export type Oriented = Readonly<{ key: string; modelA: string; modelB: string; flipped: boolean }>;
 export type Orient = (modelA: string, modelB: string) => Oriented;
@@ -37,4 +39,38 @@ export function orientationFrom(rows: readonly { modelA: string; modelB: string;
     }
     return answer;
   };
+}
+
+/**
+ * The orientation `orient` with each comparison's leader over these count rows (more A-wins than
+ * B-wins, each row standing for `pairs` pairs) as model A; a dead heat keeps `orient`'s order.
+ */
+export function leaderFirst(
+  orient: Orient,
+  rows: readonly { modelA: string; modelB: string; winsA: number; winsB: number; pairs: number }[],
+): Orient {
+  const margin = new Map<string, number>(); // the oriented A's wins minus B's
+  for (const r of rows) {
+    const o = orient(r.modelA, r.modelB);
+    const d = (r.winsA - r.winsB) * r.pairs;
+    margin.set(o.key, (margin.get(o.key) ?? 0) + (o.flipped ? -d : d));
+  }
+  const swapped = new Map<Oriented, Oriented>();
+  return (a, b) => {
+    const o = orient(a, b);
+    if ((margin.get(o.key) ?? 0) >= 0) return o;
+    let s = swapped.get(o);
+    if (!s) swapped.set(o, (s = { key: o.key, modelA: o.modelB, modelB: o.modelA, flipped: !o.flipped }));
+    return s;
+  };
+}
+
+/**
+ * The page's one model order: by Bradley-Terry score when there is a ranking, else leaders before
+ * the models they beat (two models: the leader first), then models without votes alphabetically.
+ */
+export function modelOrder(models: readonly string[], comparisons: readonly { modelA: string; modelB: string }[], ranked?: readonly string[]): string[] {
+  const order: string[] = [...(ranked ?? [])];
+  for (const c of comparisons) for (const m of [c.modelA, c.modelB]) if (!order.includes(m)) order.push(m);
+  return [...order.filter((m) => models.includes(m)), ...[...models].filter((m) => !order.includes(m)).sort()];
 }

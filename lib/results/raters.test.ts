@@ -32,4 +32,21 @@ describe("raterRows", () => {
     expect(row!.agreement).toEqual({ agreed: 3, compared: 4, rate: 0.75 });
     expect(raterRows([stats({ votes: 1 })], [], t)[0]!.agreement.rate).toBeNull();
   });
+
+  it("flags agreement with unanimous others no better than the rater's own choice shares, Holm-corrected, and reports n and p", () => {
+    // Careful: 40 reference votes (20 A-, 20 B-consensus), shares 50/50, 38 agreed: p far below 0.01.
+    // Random: same shares and reference votes, 21 agreed (20 expected): p about 0.44, flagged.
+    const careful = stats({ raterId: "u1", pseudonym: "r_1", votes: 40, ownA: 20, ownB: 20, refA: 20, refB: 20, refAgreed: 38 });
+    const random = stats({ raterId: "u2", pseudonym: "r_2", votes: 40, ownA: 20, ownB: 20, refA: 20, refB: 20, refAgreed: 21 });
+    const few = stats({ raterId: "u3", pseudonym: "r_3", votes: 9, ownA: 9, refA: 9, refAgreed: 0 });
+    const [c, r, f] = raterRows([careful, random, few], [], t);
+    expect(c!.suspicious).toEqual([]);
+    expect(c!.reliability).toMatchObject({ n: 40, agreed: 38, expected: 20 });
+    expect(c!.reliability.adjustedP!).toBeLessThan(0.01);
+    expect(r!.suspicious).toEqual(["chance-agreement"]);
+    expect(r!.reliability.pValue).toBeGreaterThan(0.3);
+    // Under 10 reference votes: reported, not tested, not flagged.
+    expect(f!.reliability).toMatchObject({ n: 9, adjustedP: null });
+    expect(f!.suspicious).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 // The per-rater table: pseudonym, volume, speed, side preference, agreement, gold accuracy, flags
 // and undone votes, with suspicious raters marked by documented thresholds (see RATER_THRESHOLDS).
+import { reliabilityFlags, type RaterReferenceCounts } from "@/lib/stats/rater-reliability";
 import type { RaterAgreementRow, RaterStatsRow } from "./inputs";
 import type { RaterFlag, RaterJson, RaterThresholds } from "./types";
 
@@ -8,6 +9,8 @@ import type { RaterFlag, RaterJson, RaterThresholds } from "./types";
  * probably not reading (sides are randomized). minMedianSeconds: used when the study sets no
  * minSecondsPerPair; reading an instruction and two answers takes longer than 5 s.
  * Gold: below 50% on 3+ gold pairs is worse than guessing between two answers.
+ * Chance agreement (no gold needed): agreement with unanimous others not shown above chance at
+ * alpha 0.01, Holm-corrected across raters, among raters with 10+ reference votes.
  */
 export const DEFAULT_MIN_MEDIAN_SECONDS = 5;
 
@@ -18,6 +21,8 @@ export function raterThresholds(minSecondsPerPair: number): RaterThresholds {
     minMedianSeconds: minSecondsPerPair > 0 ? minSecondsPerPair : DEFAULT_MIN_MEDIAN_SECONDS,
     minGoldVotes: 3,
     minGoldAccuracy: 0.5,
+    reliabilityAlpha: 0.01,
+    minReference: 10,
   };
 }
 
@@ -33,9 +38,19 @@ function flags(r: RaterJson, t: RaterThresholds): RaterFlag[] {
   return out;
 }
 
+export function referenceCounts(s: RaterStatsRow): RaterReferenceCounts {
+  return {
+    votes: { A: s.ownA ?? 0, B: s.ownB ?? 0, TIE: s.ownTie ?? 0, BOTH_BAD: s.ownBothBad ?? 0 },
+    reference: { A: s.refA ?? 0, B: s.refB ?? 0, TIE: s.refTie ?? 0, BOTH_BAD: s.refBothBad ?? 0 },
+    agreed: s.refAgreed ?? 0,
+  };
+}
+
 export function raterRows(stats: readonly RaterStatsRow[], agreement: readonly RaterAgreementRow[], t: RaterThresholds): RaterJson[] {
   const agreed = new Map(agreement.map((a) => [a.raterId, a] as const));
-  return stats.map((s) => {
+  const reliability = reliabilityFlags(stats.map(referenceCounts), t.reliabilityAlpha, t.minReference);
+  return stats.map((s, i) => {
+    const rel = reliability[i]!;
     const a = agreed.get(s.raterId) ?? { agreed: 0, compared: 0 };
     const decisive = s.left + s.right;
     const row: RaterJson = {
@@ -51,10 +66,12 @@ export function raterRows(stats: readonly RaterStatsRow[], agreement: readonly R
       tooFastVotes: s.tooFast,
       flaggedAssignments: s.flagged,
       undone: s.undone,
+      reliability: { n: rel.n, agreed: rel.agreed, expected: rel.expected, pValue: rel.pValue, adjustedP: rel.adjustedP },
       gold: s.goldVotes === 0 ? null : { correct: s.goldCorrect, total: s.goldVotes, accuracy: s.goldCorrect / s.goldVotes },
       suspicious: [],
     };
     row.suspicious = flags(row, t);
+    if (rel.flagged) row.suspicious.push("chance-agreement");
     return row;
   });
 }

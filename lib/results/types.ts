@@ -1,5 +1,6 @@
 // The JSON shape of a study's results: what GET /api/studies/:id/results returns and the page renders.
-// Model A/B of a comparison is the orientation most of its pairs use (the study's canonical order).
+// Model A of a comparison is its leader (more decisive wins); in a dead heat, the order most of its
+// pairs use (the study's canonical order). See orientation.ts.
 import type { HeadToHead } from "@/lib/stats/head-to-head";
 import type { Interval } from "@/lib/stats/tally";
 
@@ -8,7 +9,7 @@ export type TallyJson = { winsA: number; winsB: number; ties: number; bothBad: n
 export type SignificanceJson = { pValue: number; significant: boolean; verdict: string };
 
 export type WinRateJson = {
-  /** A's win rate with ties and "both bad" as half; null without votes. */
+  /** Model A's (the leader's, so 50% or more) win rate with ties and "both bad" as half; null without votes. */
   estimate: number | null;
   /** 95% Wilson interval on votes. */
   wilson: Interval | null;
@@ -58,7 +59,7 @@ export type AgreementJson = {
   summary: string;
 };
 
-export type RaterFlag = "always-left" | "always-right" | "too-fast" | "low-gold";
+export type RaterFlag = "always-left" | "always-right" | "too-fast" | "low-gold" | "chance-agreement";
 
 export type RaterJson = {
   pseudonym: string;
@@ -76,6 +77,12 @@ export type RaterJson = {
   flaggedAssignments: number;
   /** Votes the rater undid within the undo window; counted in no other figure. */
   undone: number;
+  /**
+   * Agreement without gold: on pairs where 2+ other raters voted and were unanimous (n), how often the
+   * rater matched them, against what their own choice shares give by chance (one-sided exact test;
+   * adjustedP Holm-corrected across the raters tested, null with too few reference votes to test).
+   */
+  reliability: { n: number; agreed: number; expected: number; pValue: number; adjustedP: number | null };
   gold: { correct: number; total: number; accuracy: number | null } | null;
   suspicious: RaterFlag[];
 };
@@ -86,6 +93,9 @@ export type RaterThresholds = {
   minMedianSeconds: number;
   minGoldVotes: number;
   minGoldAccuracy: number;
+  /** Chance agreement: flagged when adjusted p >= reliabilityAlpha with minReference+ reference votes. */
+  reliabilityAlpha: number;
+  minReference: number;
 };
 
 export type CategoryJson = {
@@ -137,6 +147,7 @@ export type StudyResults = {
     name: string;
     status: "DRAFT" | "OPEN" | "CLOSED";
     isDemo: boolean;
+    /** The page's one model order: by ranking (3+ models), else leaders first, then models without votes. */
     models: string[];
     pairs: number;
     goldPairs: number;

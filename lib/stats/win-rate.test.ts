@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { headline, summarizeWinRate, winRate } from "./win-rate";
+import { headline, leader, summarizeWinRate, winRate } from "./win-rate";
 
 describe("winRate", () => {
   it("counts ties and both-bad as half a win", () => {
@@ -63,5 +63,26 @@ describe("headline", () => {
     expect(headline("m1", "m2", { winsA: 1, winsB: 0, ties: 0, bothBad: 2 })).toBe(
       "m1 wins 1 versus 0 comparison against m2 (with 2 both bad)",
     );
+  });
+
+  it("leads with the model that wins more, whichever order the models are given in", () => {
+    // The demo study's canonical order put the loser first: the sentence must still lead with the winner.
+    expect(headline("tortoise-7b", "hare-13b", { winsA: 21, winsB: 29, ties: 4, bothBad: 1 })).toBe(
+      "hare-13b wins 29 versus 21 comparisons against tortoise-7b (with 4 ties and 1 both bad)",
+    );
+    expect(headline("text-davinci-003", "alpaca-7b", { winsA: 89, winsB: 90, ties: 12, bothBad: 0 })).toBe(
+      "alpaca-7b wins 90 versus 89 comparisons against text-davinci-003 (with 12 ties)",
+    );
+    expect(leader({ winsA: 21, winsB: 29, ties: 0, bothBad: 0 })).toBe("B");
+  });
+
+  it("says plainly when it is a dead heat, ties still after the counts", () => {
+    expect(headline("m1", "m2", { winsA: 45, winsB: 45, ties: 3, bothBad: 0 })).toBe(
+      "Dead heat: m1 wins 45 versus 45 comparisons against m2 (with 3 ties)",
+    );
+    expect(headline("m1", "m2", { winsA: 0, winsB: 0, ties: 1, bothBad: 2 })).toBe(
+      "Dead heat: m1 wins 0 versus 0 comparisons against m2 (with 1 tie and 2 both bad)",
+    );
+    expect(leader({ winsA: 45, winsB: 45, ties: 9, bothBad: 0 })).toBeNull();
   });
 });

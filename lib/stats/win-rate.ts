@@ -49,9 +49,15 @@ function plural(count: number, singular: string, pluralForm: string): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
+/** The comparison's leader: the model with more decisive wins; null in a dead heat (equal wins, so equal win rates). */
+export function leader(t: Tally): "A" | "B" | null {
+  return t.winsA === t.winsB ? null : t.winsA > t.winsB ? "A" : "B";
+}
+
 /**
  * e.g. "alpaca-7b wins 90 versus 89 comparisons against text-davinci-003 (with 12 ties and 3 both bad)".
- * The parenthesis lists only non-zero extras so short studies do not read "with 0 ties".
+ * The subject is always the leader (readers take it for the winner), whichever order the models come
+ * in; equal wins read "Dead heat: …". The parenthesis lists only non-zero extras ("with 0 ties" is noise).
  */
 export function headline(modelA: string, modelB: string, t: Tally): string {
   assertTally(t);
@@ -60,5 +66,7 @@ export function headline(modelA: string, modelB: string, t: Tally): string {
   if (t.bothBad > 0) extras.push(`${t.bothBad} both bad`);
   const suffix = extras.length > 0 ? ` (with ${extras.join(" and ")})` : "";
   const noun = t.winsA + t.winsB === 1 ? "comparison" : "comparisons";
-  return `${modelA} wins ${t.winsA} versus ${t.winsB} ${noun} against ${modelB}${suffix}`;
+  if (leader(t) === "B") return `${modelB} wins ${t.winsB} versus ${t.winsA} ${noun} against ${modelA}${suffix}`;
+  const sentence = `${modelA} wins ${t.winsA} versus ${t.winsB} ${noun} against ${modelB}${suffix}`;
+  return leader(t) === null ? `Dead heat: ${sentence}` : sentence;
 }

@@ -21,6 +21,8 @@ export const resultsQuerySchema = z.object({
   model: z.preprocess(blankToUndefined, z.string().max(200).optional()),
   category: z.preprocess(blankToUndefined, z.string().max(200).optional()),
   outcome: z.preprocess(blankToUndefined, z.enum(["A", "B", "tie", "none"]).optional()),
+  /** A model name: pairs whose majority picked that model's answer. */
+  winner: z.preprocess(blankToUndefined, z.string().max(200).optional()),
   q: z.preprocess(blankToUndefined, z.string().max(200).optional()),
 });
 

@@ -13,6 +13,8 @@ export type PromptListFilter = {
   category?: string;
   /** "A", "B" (relative to the pair), "tie" or "none" (no votes yet). */
   outcome?: "A" | "B" | "tie" | "none";
+  /** Only pairs whose majority picked this model's answer (whichever output of the pair it is). */
+  winner?: string;
   /** Case-insensitive substring of the instruction. */
   q?: string;
 };
@@ -51,6 +53,10 @@ function where(filter: PromptListFilter): { sql: Prisma.Sql; joins: boolean } {
   }
   if (filter.q) {
     parts.push(Prisma.sql`pr.instruction ILIKE ${`%${filter.q.replace(/[\\%_]/g, "\\$&")}%`}`);
+    joins = true;
+  }
+  if (filter.winner) {
+    parts.push(Prisma.sql`((${MAJORITY} = 'A' AND ma.name = ${filter.winner}) OR (${MAJORITY} = 'B' AND mb.name = ${filter.winner}))`);
     joins = true;
   }
   if (filter.outcome === "none") parts.push(Prisma.sql`${MAJORITY} IS NULL`);

@@ -1,8 +1,8 @@
 // Per-rater aggregates (pseudonym only, never email): volume, speed, side preference, gold
 // accuracy, flags, undone votes, and agreement with the plurality of the other raters on the same pairs.
-// The statistics read each vote once; what they need of its pair comes from the Vote row itself (its
-// agreement flag) or a small hashed set (gold, excluded pairs); with raters excluded, only the votes
-// on the pairs those raters voted on are read again.
+// The statistics read each vote once, joined to its pair (its tally gives the reference counts of
+// lib/stats/rater-reliability, its flags gold and exclusion); agreement comes from the Vote row's own
+// flag; with raters excluded, only the votes on the pairs those raters voted on are read again.
 import "server-only";
 import { db } from "@/lib/db";
 import type { RaterAgreementRow, RaterStatsRow } from "@/lib/results/inputs";
@@ -11,8 +11,8 @@ import { excludedVotesByPair, hasExcludedPairs, notOnExcludedPair, raterFilter, 
 
 /**
  * Every non-excluded pair counts here, gold pairs included (they are what gold accuracy is made of);
- * agreement leaves gold pairs out, as everywhere.
- * Counts come from one parallel pass over the votes; each rater's median time from the
+ * agreement and the reference counts leave gold pairs out, as everywhere.
+ * Counts come from one pass over the votes joined to their pairs; each rater's median time from the
  * Vote(studyId, raterId, msTaken) index, reading only up to the middle of their votes there
  * (an ordered-set aggregate over a million votes sorted them all: 0.9 s against 0.1 s).
  */
@@ -22,31 +22,65 @@ export async function raterStats(scope: ResultsScope): Promise<RaterStatsRow[]> 
   return rows.sort((a, b) => (a.pseudonym < b.pseudonym ? -1 : a.pseudonym > b.pseudonym ? 1 : 0));
 }
 
+/**
+ * The study's counted pairs (not excluded) with what the reference rule needs of them, computed once
+ * per pair: with the pair's tally c (minus excluded raters' votes) of n >= 3 votes on a non-gold pair,
+ * `allOf` is the outcome bit (A 1, B 2, tie 4, both bad 8) all n votes share and `allBut` the one n - 1
+ * share, else 0. A vote's other votes are then unanimous on `allOf`, or on `allBut` when the vote is
+ * not that outcome (it is the one other vote). OFFSET 0 keeps the rule from being re-evaluated per vote.
+ */
+function referencePairs(scope: ResultsScope): Prisma.Sql {
+  const excluded = scope.excludeRaterIds.length > 0;
+  const minus = (col: string) => (excluded ? Prisma.raw(` - coalesce(x.${col}, 0)`) : Prisma.empty);
+  const bit = (n: Prisma.Sql) =>
+    Prisma.sql`CASE WHEN p."goldOutputId" IS NOT NULL OR c.n < 3 THEN 0
+      WHEN c.a = ${n} THEN 1 WHEN c.b = ${n} THEN 2 WHEN c.t = ${n} THEN 4 WHEN c.x = ${n} THEN 8 ELSE 0 END`;
+  return Prisma.sql`(
+    SELECT p.id, p."outputAId", p."goldOutputId", ${bit(Prisma.sql`c.n`)} AS "allOf", ${bit(Prisma.sql`c.n - 1`)} AS "allBut"
+    FROM "Pair" p ${excluded ? Prisma.sql`LEFT JOIN ${excludedVotesByPair(scope)} x ON x."pairId" = p.id` : Prisma.empty}
+    CROSS JOIN LATERAL (
+      SELECT t.a, t.b, t.t, t.x, t.a + t.b + t.t + t.x AS n
+      FROM (SELECT p."winsA"${minus("a")} AS a, p."winsB"${minus("b")} AS b, p.ties${minus("t")} AS t, p."bothBad"${minus("x")} AS x) t
+    ) c
+    WHERE p."studyId" = ${scope.studyId} AND NOT p.excluded
+    OFFSET 0)`;
+}
+
 export function raterStatsSql(scope: ResultsScope, hasExcludedPairs: boolean): Prisma.Sql {
-  // Only with excluded pairs does a vote need its pair checked (a hashed set, but it keeps the scan serial).
+  // The median reads the index alone; only with excluded pairs does it need each vote's pair checked.
   const pairFilter = hasExcludedPairs ? notOnExcludedPair(scope.studyId) : Prisma.empty;
   return Prisma.sql`
-    WITH r AS (
-      SELECT v."raterId",
+    WITH vote AS (
+      SELECT v."raterId", v.choice, v."tooFast", v.agrees, p."goldOutputId" IS NOT NULL AS gold,
+        v."winnerOutputId" = p."goldOutputId" AS "goldRight", l.own,
+        CASE WHEN p."allOf" <> 0 THEN p."allOf" WHEN p."allBut" <> l.own THEN p."allBut" ELSE 0 END AS ref
+      FROM "Vote" v JOIN ${referencePairs(scope)} p ON p.id = v."pairId"
+      CROSS JOIN LATERAL (SELECT "pairwise_label_bit"(v.choice, v."winnerOutputId", p."outputAId") AS own) l
+      WHERE v."studyId" = ${scope.studyId} ${raterFilter(scope)}
+    ), r AS (
+      SELECT "raterId",
         count(*)::int AS votes,
-        count(*) FILTER (WHERE v.choice = 'LEFT')::int AS "left",
-        count(*) FILTER (WHERE v.choice = 'RIGHT')::int AS "right",
-        count(*) FILTER (WHERE v.choice = 'TIE')::int AS ties,
-        count(*) FILTER (WHERE v.choice = 'BOTH_BAD')::int AS "bothBad",
-        count(*) FILTER (WHERE v."tooFast")::int AS "tooFast",
-        -- The trigger-kept flags; with raters excluded, raterAgreementChange corrects them.
-        count(*) FILTER (WHERE v.agrees)::int AS agreed,
-        count(v.agrees)::int AS compared
-      FROM "Vote" v
-      WHERE v."studyId" = ${scope.studyId} ${pairFilter} ${raterFilter(scope)}
-      GROUP BY v."raterId"
-    ), g AS (
-      -- Gold pairs are few: their votes through the Vote(pairId, raterId) index. Agreement leaves them out.
-      SELECT v."raterId", count(*)::int AS votes, count(*) FILTER (WHERE v."winnerOutputId" = p."goldOutputId")::int AS correct,
-        count(*) FILTER (WHERE v.agrees)::int AS agreed, count(v.agrees)::int AS compared
-      FROM "Pair" p JOIN "Vote" v ON v."pairId" = p.id
-      WHERE p."studyId" = ${scope.studyId} AND p."goldOutputId" IS NOT NULL AND NOT p.excluded ${raterFilter(scope)}
-      GROUP BY v."raterId"
+        count(*) FILTER (WHERE choice = 'LEFT')::int AS "left",
+        count(*) FILTER (WHERE choice = 'RIGHT')::int AS "right",
+        count(*) FILTER (WHERE choice = 'TIE')::int AS ties,
+        count(*) FILTER (WHERE choice = 'BOTH_BAD')::int AS "bothBad",
+        count(*) FILTER (WHERE "tooFast")::int AS "tooFast",
+        count(*) FILTER (WHERE gold)::int AS "goldVotes",
+        count(*) FILTER (WHERE "goldRight")::int AS "goldCorrect",
+        -- The trigger-kept flags, gold pairs left out; with raters excluded, raterAgreementChange corrects them.
+        count(*) FILTER (WHERE agrees AND NOT gold)::int AS agreed,
+        count(agrees) FILTER (WHERE NOT gold)::int AS compared,
+        -- Reference counts (lib/stats/rater-reliability): own outcomes and unanimous others, on counted pairs.
+        count(*) FILTER (WHERE own = 1 AND NOT gold)::int AS "ownA",
+        count(*) FILTER (WHERE own = 2 AND NOT gold)::int AS "ownB",
+        count(*) FILTER (WHERE own = 4 AND NOT gold)::int AS "ownTie",
+        count(*) FILTER (WHERE own = 8 AND NOT gold)::int AS "ownBothBad",
+        count(*) FILTER (WHERE ref = 1)::int AS "refA",
+        count(*) FILTER (WHERE ref = 2)::int AS "refB",
+        count(*) FILTER (WHERE ref = 4)::int AS "refTie",
+        count(*) FILTER (WHERE ref = 8)::int AS "refBothBad",
+        count(*) FILTER (WHERE ref <> 0 AND ref = own)::int AS "refAgreed"
+      FROM vote GROUP BY "raterId"
     ), f AS (
       SELECT a."raterId", count(*)::int AS flagged FROM "Assignment" a
       WHERE a."studyId" = ${scope.studyId} AND a."flaggedAt" IS NOT NULL GROUP BY a."raterId"
@@ -54,10 +88,7 @@ export function raterStatsSql(scope: ResultsScope, hasExcludedPairs: boolean): P
       -- Votes taken back within the undo window: in no other figure, only counted here (UndoneVote(studyId, raterId)).
       SELECT x."raterId", count(*)::int AS undone FROM "UndoneVote" x WHERE x."studyId" = ${scope.studyId} GROUP BY x."raterId"
     )
-    SELECT r."raterId", r.votes, r."left", r."right", r.ties, r."bothBad", r."tooFast",
-      COALESCE(g.votes, 0)::int AS "goldVotes", COALESCE(g.correct, 0)::int AS "goldCorrect",
-      (r.agreed - COALESCE(g.agreed, 0))::int AS agreed, (r.compared - COALESCE(g.compared, 0))::int AS compared,
-      med."medianMs", usr.pseudonym, COALESCE(f.flagged, 0)::int AS flagged, COALESCE(u.undone, 0)::int AS undone
+    SELECT r.*, med."medianMs", usr.pseudonym, COALESCE(f.flagged, 0)::int AS flagged, COALESCE(u.undone, 0)::int AS undone
     FROM r
     -- The middle vote (odd count) or the mean of the two middle ones (even), as percentile_cont(0.5).
     CROSS JOIN LATERAL (
@@ -68,7 +99,6 @@ export function raterStatsSql(scope: ResultsScope, hasExcludedPairs: boolean): P
       ) mid
     ) med
     JOIN "User" usr ON usr.id = r."raterId"
-    LEFT JOIN g ON g."raterId" = r."raterId"
     LEFT JOIN f ON f."raterId" = r."raterId"
     LEFT JOIN u ON u."raterId" = r."raterId"`;
 }

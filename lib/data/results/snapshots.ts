@@ -14,9 +14,12 @@ export type StoredFigures = { figures: unknown; version: string; computedAt: Dat
  * members' counters, the newest entry of the Vote(studyId, createdAt) index and the study's entries
  * of the UndoneVote(studyId, raterId) index. Null: no such study.
  */
+// The figures' own format: stored figures of an older format are never "still exact" (bump it when their shape or meaning changes).
+const FIGURES_FORMAT = "f2";
+
 export async function studyFiguresVersion(studyId: string): Promise<string | null> {
   const [row] = await db.$queryRaw<{ version: string }[]>`
-    SELECT concat_ws('|', s.status::text, s."figuresChangedAt"::text,
+    SELECT concat_ws('|', ${FIGURES_FORMAT}::text, s.status::text, s."figuresChangedAt"::text,
       (SELECT coalesce(sum(m.votes), 0) FROM "StudyMember" m WHERE m."studyId" = s.id)::text,
       (SELECT max(v."createdAt") FROM "Vote" v WHERE v."studyId" = s.id)::text,
       (SELECT count(*) FROM "UndoneVote" u WHERE u."studyId" = s.id)::text) AS version

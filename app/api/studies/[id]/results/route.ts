@@ -19,14 +19,14 @@ export const GET = route(async (request: Request, { params }: { params: Promise<
   const { id } = await params;
   const parsed = resultsQuerySchema.safeParse(searchParamsObject(new URL(request.url).searchParams));
   if (!parsed.success) return apiError(400, "invalid_query", "Invalid query parameters.", parsed.error.issues);
-  const { exclude, pair, page, pageSize, model, category, outcome, q } = parsed.data;
+  const { exclude, pair, page, pageSize, model, category, outcome, winner, q } = parsed.data;
   if (pair) {
     const { scope } = await resultsScope(id, exclude);
     const detail = await resultPromptDetail(id, pair, scope.excludeRaterIds);
     if (!detail) return apiError(404, "not_found", "No such pair in this study.");
     return Response.json({ pair: detail }, { headers: noStore });
   }
-  const results = await getStudyResults(id, exclude, { page, pageSize, model, category, outcome, q });
+  const results = await getStudyResults(id, exclude, { page, pageSize, model, category, outcome, winner, q });
   if (!results) return apiError(404, "not_found", "No such study.");
   const body = JSON.stringify(results);
   // The server's own time for the figures (session check, queries, assembly, JSON), as the benchmark reports it.
