@@ -2,6 +2,7 @@
 // one transaction. Any bad row means nothing is imported and the errors name the rows.
 import "server-only";
 import { DEFAULT_LEAK_PHRASES, formatIngestErrors, parseUpload } from "@/lib/ingest";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { UploadForm } from "@/lib/validation/upload";
 import { importUpload, type ImportSummary } from "./uploads";
@@ -23,6 +24,7 @@ export async function runUpload(bytes: Uint8Array, fileName: string, form: Uploa
     outputField: form.outputField,
     allowEmptyOutputs: form.allowEmptyOutputs,
     leakPhrases: leakPhrases(),
+    knownModels: (await db.languageModel.findMany({ select: { name: true } })).map((m) => m.name),
     limits: { maxBytes: env().UPLOAD_MAX_BYTES, maxRows: env().UPLOAD_MAX_ROWS },
   });
   if (!parsed.ok) return { ok: false, errors: formatIngestErrors(parsed.errors, parsed.errorCount) };
