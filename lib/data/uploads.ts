@@ -151,7 +151,7 @@ async function clashingOutputs(tx: Tx, rows: OutputRow[]): Promise<Map<string, C
 async function replaceOutputs(tx: Tx, rows: (OutputRow & { id: string })[], uploadId: string) {
   for (const part of chunks(rows)) {
     await tx.$executeRaw`
-      UPDATE "Output" o SET text = v.text, "leakPhrase" = v.leak, "uploadId" = ${uploadId}
+      UPDATE "Output" o SET text = v.text, "leakPhrase" = v.leak, "leakReview" = NULL, "leakReviewedAt" = NULL, "uploadId" = ${uploadId}
       FROM unnest(${part.map((r) => r.id)}::text[], ${part.map((r) => r.text)}::text[], ${part.map((r) => r.leakPhrase)}::text[])
         AS v(id, text, leak)
       WHERE o.id = v.id`;
