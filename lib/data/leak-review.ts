@@ -4,17 +4,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { excerptAround } from "@/lib/ingest/identity-leaks";
+import type { FlaggedOutput, LeakDecision } from "@/lib/studies/flagged-output";
 
-export type LeakDecision = "CLEARED" | "CONFIRMED";
-
-export type FlaggedOutput = {
-  id: string;
-  model: string;
-  instruction: string;
-  phrase: string;
-  excerpt: string;
-  review: LeakDecision | null;
-};
+export type { FlaggedOutput, LeakDecision };
 
 /** Flagged and not cleared: what studies leave out and what the warnings count. */
 export const stillFlagged: Prisma.OutputWhereInput = { leakPhrase: { not: null }, OR: [{ leakReview: null }, { leakReview: "CONFIRMED" }] };

@@ -4,10 +4,13 @@ import { notFound } from "next/navigation";
 import { AppShell } from "@/components/layout/app-shell";
 import { CopyLink } from "@/components/admin/copy-link";
 import { InviteList } from "@/components/admin/invite-list";
+import { LeakReviewList } from "@/components/admin/leak-review-list";
+import { LeakWarning } from "@/components/admin/leak-warning";
 import { AddRatersForm, InviteLink, StudyActions } from "@/components/admin/study-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { requireRole, Role } from "@/lib/auth/guards";
+import { listFlaggedOutputs, studyLeakCounts } from "@/lib/data/leak-review";
 import { getStudyForAdmin } from "@/lib/data/study-detail";
 
 export const metadata: Metadata = { title: "Study" };
@@ -27,7 +30,8 @@ function undoText(study: { undoSeconds: number; revealAfterVote: boolean }): str
 
 export default async function StudyAdminPage({ params }: StudyPageProps) {
   const user = await requireRole(Role.ADMIN);
-  const study = await getStudyForAdmin((await params).id);
+  const { id } = await params;
+  const [study, leaks, flagged] = await Promise.all([getStudyForAdmin(id), studyLeakCounts(id), listFlaggedOutputs({ studyId: id })]);
   if (!study) notFound();
   const progress = study.votesWanted ? Math.round((study.votes / study.votesWanted) * 100) : 0;
   return (
@@ -39,6 +43,7 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
         <Link href={`/admin/studies/${study.id}/pairs`} className="text-sm text-brand-700 underline">Pairs and gold answers</Link>
         <a href={`/api/studies/${study.id}/archive`} className="text-sm text-brand-700 underline" download>Archive (JSON Lines)</a>
       </div>
+      <LeakWarning outputs={leaks.outputs} pairs={leaks.pairs} status={study.status} reviewHref="#flagged-answers" />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">Progress</h2>
@@ -52,7 +57,7 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
             className="mt-4 h-2 overflow-hidden rounded bg-slate-200">
             <div className="h-full bg-brand-600" style={{ width: `${progress}%` }} />
           </div>
-          <div className="mt-6"><StudyActions studyId={study.id} status={study.status} /></div>
+          <div className="mt-6"><StudyActions studyId={study.id} studyName={study.name} status={study.status} pairs={study.pairs} flaggedPairs={leaks.pairs} /></div>
         </Card>
         <Card>
           <h2 className="mb-3 text-lg font-semibold">Raters</h2>
@@ -93,6 +98,12 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
           </div>
         </dl>
       </Card>
+      {flagged.length > 0 && (
+        <Card className="mt-6">
+          <h2 id="flagged-answers" className="mb-3 text-lg font-semibold">Answers that may reveal their author</h2>
+          <LeakReviewList outputs={flagged} />
+        </Card>
+      )}
       <Card className="mt-6">
         <h2 className="mb-3 text-lg font-semibold">Flagged pairs</h2>
         {study.flags.length === 0 ? <p className="text-sm text-slate-600">No rater has flagged a pair.</p> : (

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { GoldButtons, GoldRateForm } from "@/components/admin/gold-controls";
+import { LeakWarning } from "@/components/admin/leak-warning";
 import { AppShell } from "@/components/layout/app-shell";
 import { Card } from "@/components/ui/card";
 import { requireRole, Role } from "@/lib/auth/guards";
 import { listPairsForReview } from "@/lib/data/gold-pairs";
+import { studyLeakCounts } from "@/lib/data/leak-review";
 import { getStudyForAdmin } from "@/lib/data/study-detail";
 
 export const metadata: Metadata = { title: "Pairs and gold answers" };
@@ -16,11 +18,12 @@ export default async function PairsPage({ params, searchParams }: PairsPageProps
   const user = await requireRole(Role.ADMIN);
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const page = Math.max(0, Number.parseInt(query.page ?? "0", 10) || 0);
-  const [study, list] = await Promise.all([getStudyForAdmin(id), listPairsForReview(id, page)]);
+  const [study, list, leaks] = await Promise.all([getStudyForAdmin(id), listPairsForReview(id, page), studyLeakCounts(id)]);
   if (!study) notFound();
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   return (
     <AppShell user={user} title={`Pairs of “${study.name}”`}>
+      <LeakWarning outputs={leaks.outputs} pairs={leaks.pairs} status={study.status} reviewHref={`/admin/studies/${id}#flagged-answers`} />
       <Card className="mb-6">
         <p className="mb-3 text-sm text-slate-600">
           Gold pairs have a known better answer (the other is plainly wrong). They are mixed in unannounced and measure each rater&apos;s accuracy on the results page.
