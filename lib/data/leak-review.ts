@@ -4,7 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { excerptAround } from "@/lib/ingest/identity-leaks";
-import type { FlaggedOutput, LeakDecision } from "@/lib/studies/flagged-output";
+import type { FlaggedOutput, LeakDecision } from "@/lib/studies/admin-types";
 
 export type { FlaggedOutput, LeakDecision };
 

@@ -5,12 +5,13 @@ import { db } from "@/lib/db";
 import { newInviteLink } from "@/lib/data/invitations";
 import { studyChanged } from "@/lib/data/study-changes";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ModelChoice } from "@/lib/studies/admin-types";
 import { planStudy, type PlanPrompt, type StudyPlanCounts } from "@/lib/studies/study-plan";
 import type { CreateStudyInput, StudyPreviewInput } from "@/lib/validation/study";
 
 const BATCH = 2_000;
 
-export type ModelChoice = { id: string; name: string; outputs: number };
+export type { ModelChoice };
 
 export async function listModelsWithCounts(): Promise<ModelChoice[]> {
   const models = await db.languageModel.findMany({
