@@ -55,11 +55,14 @@ export function NewStudyForm({ models }: NewStudyFormProps) {
   const [crowdOpen, setCrowdOpen] = useState(false);
   const [plan, setPlan] = useState<StudyPreviewInput | null>(null);
 
-  const refreshPlan = (ids = chosen) => formRef.current && setPlan(previewInput(formRef.current, ids));
+  // A ref as well: the picker's change event bubbles to the form's onChange before `chosen` re-renders.
+  const chosenRef = useRef<string[]>([]);
+  const refreshPlan = () => formRef.current && setPlan(previewInput(formRef.current, chosenRef.current));
   const choose = (ids: string[]) => {
+    chosenRef.current = ids;
     setChosen(ids);
     setErrors((old) => ({ ...old, modelIds: undefined }));
-    refreshPlan(ids);
+    refreshPlan();
   };
 
   function showErrors(found: FieldErrors) {

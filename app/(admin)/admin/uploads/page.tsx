@@ -17,7 +17,8 @@ export default async function UploadsPage() {
       <Card className="mb-8"><UploadForm /></Card>
       <h2 className="mb-2 text-lg font-semibold">Previous uploads</h2>
       {uploads.length === 0 ? <p className="text-slate-600">None yet.</p> : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        // Focusable so keyboard users can scroll it sideways on a phone.
+        <div tabIndex={0} role="region" aria-label="Previous uploads" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <thead className="bg-slate-50 text-slate-600">
               <tr>{["File", "Format", "Rows", "Prompts new", "Matched", "Outputs added", "When"].map((h) => <th key={h} scope="col" className="px-3 py-2 font-medium">{h}</th>)}</tr>
