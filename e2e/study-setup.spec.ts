@@ -89,6 +89,7 @@ for (const size of SIZES) {
 
       await page.getByRole("link", { name: "Pairs and gold answers" }).click();
       await expect(page.getByRole("region", { name: "Identity leak warning" })).toContainText("1 answer in 1 pair may reveal its author.");
+      await expect(page.getByText("may reveal its author: “i'm alpaca”")).toBeVisible();
       await page.goto(studyUrl);
       await page.getByRole("button", { name: `Clear the flag on ${models[0]}'s answer (“i'm alpaca”)` }).click();
       await expect(page.getByRole("region", { name: "Identity leak warning" })).toHaveCount(0);
@@ -137,6 +138,7 @@ for (const size of SIZES) {
       await button.click();
       await dialog.getByRole("button", { name: "Delete account" }).click();
       await expect(page.getByRole("status")).toHaveText(`Deleted ${email}.`);
+      await expect(button).toHaveCount(0);
       await page.screenshot({ path: `docs/screenshots/admin-users-${size.name}.png`, fullPage: true });
     });
 

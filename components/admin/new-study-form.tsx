@@ -136,7 +136,7 @@ export function NewStudyForm({ models }: NewStudyFormProps) {
 
       <QualityControl errors={errors} />
 
-      <details open={crowdOpen} onToggle={(e) => setCrowdOpen(e.currentTarget.open)} className="rounded-lg border border-slate-200 p-4 sm:p-5">
+      <details open={crowdOpen} onToggle={(e) => setCrowdOpen(e.currentTarget.open)} className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
         <summary className="cursor-pointer text-base font-semibold">Crowd entry (Prolific and similar platforms)</summary>
         <div className="mt-4 grid gap-4 sm:grid-cols-2">
           <div className="sm:col-span-2">
@@ -170,7 +170,7 @@ function QualityControl({ errors }: { errors: FieldErrors }) {
     <Section title="Quality control">
       <NumberField name="minSecondsPerPair" label="Flag votes faster than (seconds)" min={0} defaultValue={0} errors={errors}
         hint="Flagged votes can be left out on the results page." />
-      <fieldset className="grid gap-4 rounded-md border border-slate-200 p-4 sm:col-span-2 sm:grid-cols-2">
+      <fieldset className="grid gap-4 rounded-md border border-slate-200 p-3 sm:col-span-2 sm:grid-cols-2 sm:p-4">
         <legend className="px-1 text-sm font-semibold">Deliberate votes</legend>
         <NumberField name="voteSettleMs" label="Votes ignored after a pair appears (ms)" min={0} max={10_000} defaultValue={300} errors={errors}
           hint="So a double click or a held key cannot vote on a pair the rater has not read." />

@@ -19,7 +19,7 @@ const inStudy = (studyId: string): Prisma.OutputWhereInput => ({
 function excerptFor(text: string, phrase: string): string {
   const words = phrase.split(" ").map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replace(/'/g, "['’]"));
   const match = new RegExp(words.join("\\s+"), "iu").exec(text);
-  return match ? excerptAround(text, match.index, match[0].length) : excerptAround(text, 0, 0);
+  return match ? excerptAround(text, match.index, match[0].length, 120) : excerptAround(text, 0, 0, 200);
 }
 
 /** Flagged outputs, newest first: all of them, or those in one study's pairs. */

@@ -49,10 +49,10 @@ export function findIdentityLeaks(records: readonly OutputRecord[], options: Lea
   return leaks;
 }
 
-/** About 40 characters either side of the match, on one line, with "…" where cut. */
-export function excerptAround(text: string, index: number, length: number): string {
-  const start = Math.max(0, index - EXCERPT_CONTEXT);
-  const end = Math.min(text.length, index + length + EXCERPT_CONTEXT);
+/** About 40 characters (or `context`) either side of the match, on one line, with "…" where cut. */
+export function excerptAround(text: string, index: number, length: number, context = EXCERPT_CONTEXT): string {
+  const start = Math.max(0, index - context);
+  const end = Math.min(text.length, index + length + context);
   const body = text.slice(start, end).replace(/\s+/g, " ").trim();
   return `${start > 0 ? "…" : ""}${body}${end < text.length ? "…" : ""}`;
 }

@@ -62,7 +62,7 @@ export type SectionProps = { title: string; description?: string; children: Reac
 /** One group of the form, as a fieldset with a visible legend. */
 export function Section({ title, description, children }: SectionProps) {
   return (
-    <fieldset className="rounded-lg border border-slate-200 p-4 sm:p-5">
+    <fieldset className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
       <legend className="px-1 text-base font-semibold">{title}</legend>
       {description && <p className="mb-4 text-sm text-slate-600">{description}</p>}
       <div className="grid gap-4 sm:grid-cols-2">{children}</div>

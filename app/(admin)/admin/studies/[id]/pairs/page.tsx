@@ -14,6 +14,11 @@ export const metadata: Metadata = { title: "Pairs and gold answers" };
 
 type PairsPageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> };
 
+function LeakTag({ phrase }: { phrase: string | null }) {
+  if (!phrase) return null;
+  return <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 font-normal text-amber-900">may reveal its author: “{phrase}”</span>;
+}
+
 export default async function PairsPage({ params, searchParams }: PairsPageProps) {
   const user = await requireRole(Role.ADMIN);
   const [{ id }, query] = await Promise.all([params, searchParams]);
@@ -37,8 +42,8 @@ export default async function PairsPage({ params, searchParams }: PairsPageProps
               <p className="font-medium whitespace-pre-wrap">{p.instruction}</p>
               {p.input && <p className="mt-1 text-sm whitespace-pre-wrap text-slate-600">{p.input}</p>}
               <div className="my-3 grid gap-3 md:grid-cols-2">
-                <div className="rounded bg-slate-50 p-3 text-sm"><p className="mb-1 text-xs font-semibold text-slate-500">A · {p.modelA}</p><p className="line-clamp-6 whitespace-pre-wrap">{p.outputA}</p></div>
-                <div className="rounded bg-slate-50 p-3 text-sm"><p className="mb-1 text-xs font-semibold text-slate-500">B · {p.modelB}</p><p className="line-clamp-6 whitespace-pre-wrap">{p.outputB}</p></div>
+                <div className="rounded bg-slate-50 p-3 text-sm"><p className="mb-1 text-xs font-semibold text-slate-500">A · {p.modelA}<LeakTag phrase={p.leakA} /></p><p className="line-clamp-6 whitespace-pre-wrap">{p.outputA}</p></div>
+                <div className="rounded bg-slate-50 p-3 text-sm"><p className="mb-1 text-xs font-semibold text-slate-500">B · {p.modelB}<LeakTag phrase={p.leakB} /></p><p className="line-clamp-6 whitespace-pre-wrap">{p.outputB}</p></div>
               </div>
               <GoldButtons studyId={id} pairId={p.id} gold={p.gold} />
             </Card>
