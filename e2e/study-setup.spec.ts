@@ -1,6 +1,7 @@
 // Setting up a study that cannot start leaky, at desktop (1440×900) and phone (390×844) sizes:
 // the new-study form's defaults and counts, per-field errors, leak warnings, confirmation dialogs,
-// admin navigation on a phone, accessibility (axe) and screenshots of the admin pages.
+// admin navigation on a phone, accessibility (axe). With PAIRWISE_SCREENSHOTS=1 it also writes the
+// screenshots in docs/screenshots/admin-*.png (off by default, so a test run leaves the tree clean).
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
@@ -33,6 +34,10 @@ async function chooseModels(page: Page, tag: string, models: readonly string[]) 
   for (const m of models) await page.getByRole("checkbox", { name: new RegExp(`^${m} 6 outputs$`) }).check();
 }
 
+async function screenshot(page: Page, name: string, fullPage = true) {
+  if (process.env.PAIRWISE_SCREENSHOTS === "1") await page.screenshot({ path: `docs/screenshots/admin-${name}.png`, fullPage });
+}
+
 async function expectNoSeriousAxeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -59,7 +64,7 @@ for (const size of SIZES) {
       await expect(page.getByTestId("leak-pairs")).toHaveText("1 pair on 1 prompt with an answer that may name its author: left out.");
       await expect(page.getByTestId("degenerate-pairs")).toHaveText("1 pair with identical answers and 0 pairs with an empty answer: left out.");
       await expect(page.getByTestId("study-pairs")).toHaveText("The study will have 4 pairs.");
-      await page.screenshot({ path: `docs/screenshots/admin-new-study-${size.name}.png`, fullPage: true });
+      await screenshot(page, `new-study-${size.name}`);
       await expectNoSeriousAxeViolations(page);
 
       await page.getByRole("checkbox", { name: "Exclude prompts where an answer may reveal its author" }).uncheck();
@@ -84,12 +89,13 @@ for (const size of SIZES) {
       const warning = page.getByRole("region", { name: "Identity leak warning" });
       await expect(warning).toContainText("1 answer in 1 pair may reveal its author.");
       await expect(page.getByText("“i'm alpaca”").first()).toBeVisible();
-      await page.screenshot({ path: `docs/screenshots/admin-study-${size.name}.png`, fullPage: true });
+      await screenshot(page, `study-${size.name}`);
       await expectNoSeriousAxeViolations(page);
 
       await page.getByRole("link", { name: "Pairs and gold answers" }).click();
       await expect(page.getByRole("region", { name: "Identity leak warning" })).toContainText("1 answer in 1 pair may reveal its author.");
       await expect(page.getByText("may reveal its author: “i'm alpaca”")).toBeVisible();
+      await screenshot(page, `pairs-${size.name}`);
       await page.goto(studyUrl);
       await page.getByRole("button", { name: `Clear the flag on ${models[0]}'s answer (“i'm alpaca”)` }).click();
       await expect(page.getByRole("region", { name: "Identity leak warning" })).toHaveCount(0);
@@ -139,14 +145,14 @@ for (const size of SIZES) {
       await dialog.getByRole("button", { name: "Delete account" }).click();
       await expect(page.getByRole("status")).toHaveText(`Deleted ${email}.`);
       await expect(button).toHaveCount(0);
-      await page.screenshot({ path: `docs/screenshots/admin-users-${size.name}.png`, fullPage: true });
+      await screenshot(page, `users-${size.name}`);
     });
 
     test("admin pages pass axe and the admin can move between them", async ({ page }) => {
       for (const [path, shot] of [["/admin", "studies"], ["/admin/uploads", "uploads"]] as const) {
         await page.goto(path);
         await expectNoSeriousAxeViolations(page);
-        await page.screenshot({ path: `docs/screenshots/admin-${shot}-${size.name}.png`, fullPage: true });
+        await screenshot(page, `${shot}-${size.name}`);
       }
       await page.goto("/admin");
       const main = page.getByRole("navigation", { name: "Main" });
@@ -156,7 +162,7 @@ for (const size of SIZES) {
         await expect(menu).toHaveAttribute("aria-expanded", "false");
         await menu.click();
         await expect(menu).toHaveAttribute("aria-expanded", "true");
-        await page.screenshot({ path: "docs/screenshots/admin-menu-phone.png" });
+        await screenshot(page, "menu-phone", false);
         for (const label of ["Studies", "Uploads", "New study", "Users", "Results", "API tokens"]) {
           await expect(main.getByRole("link", { name: label, exact: true })).toBeVisible();
         }
