@@ -41,9 +41,9 @@ export function LeakReviewList({ outputs }: LeakReviewListProps) {
               <p className="mt-1 truncate text-xs text-slate-500">Instruction: {o.instruction}</p>
             </div>
             <div className="flex shrink-0 gap-2">
-              <Button variant="secondary" disabled={o.review === "CLEARED"} onClick={() => review(o, "CLEARED")}
+              <Button variant="secondary" className="disabled:opacity-50" disabled={o.review === "CLEARED"} onClick={() => review(o, "CLEARED")}
                 aria-label={`Clear the flag on ${o.model}'s answer (“${o.phrase}”)`}>Clear</Button>
-              <Button variant="secondary" disabled={o.review === "CONFIRMED"} onClick={() => review(o, "CONFIRMED")}
+              <Button variant="secondary" className="disabled:opacity-50" disabled={o.review === "CONFIRMED"} onClick={() => review(o, "CONFIRMED")}
                 aria-label={`Confirm the flag on ${o.model}'s answer (“${o.phrase}”)`}>Confirm</Button>
             </div>
           </li>
