@@ -86,6 +86,7 @@ for (const size of SIZES) {
       await expect(page.getByRole("heading", { level: 1, name: `Leaky ${tag}` })).toBeVisible();
       const studyUrl = page.url();
       await expect(page.getByText("Pairs", { exact: true }).locator("..").locator("dd")).toHaveText("5");
+      await expect(page.getByText("Left out at creation").locator("..").locator("dd")).toHaveText("self-references kept; 1 with identical or empty answers");
       const warning = page.getByRole("region", { name: "Identity leak warning" });
       await expect(warning).toContainText("1 answer in 1 pair may reveal its author.");
       await expect(page.getByText("“i'm alpaca”").first()).toBeVisible();

@@ -52,7 +52,11 @@ describe("the new-study form's counts", () => {
     if (!created.ok) return;
     const used = await db.pair.findMany({ where: { studyId: created.studyId }, select: { promptId: true } });
     expect(used.map((p) => p.promptId).sort()).toEqual([prompts[0]!.id, prompts[4]!.id, prompts[5]!.id].sort());
-    expect(await createStudy(settings(ids, { excludeLeaks: false, keepDegeneratePairs: "on" }), admin.id)).toMatchObject({ ok: true, pairs: 7 });
+    const left = { excludedLeakPairs: true, excludedDegeneratePairs: true } as const;
+    expect(await db.study.findUniqueOrThrow({ where: { id: created.studyId }, select: left })).toEqual({ excludedLeakPairs: 1, excludedDegeneratePairs: 3 });
+    const kept = await createStudy(settings(ids, { excludeLeaks: false, keepDegeneratePairs: "on" }), admin.id);
+    expect(kept).toMatchObject({ ok: true, pairs: 7 });
+    if (kept.ok) expect(await db.study.findUniqueOrThrow({ where: { id: kept.studyId }, select: left })).toEqual({ excludedLeakPairs: null, excludedDegeneratePairs: null });
   });
 
   it("counts every model pair of a flagged prompt with three models, whichever model's answer is flagged", async () => {

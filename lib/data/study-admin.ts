@@ -61,7 +61,8 @@ export async function createStudy(input: CreateStudyInput, createdById: string):
   if (found !== input.modelIds.length) return { ok: false, message: "One of the chosen models does not exist." };
   const prompts = await commonPrompts(input.modelIds);
   if (!prompts.length) return { ok: false, message: "The chosen models have no prompt that all of them answered." };
-  const pairs = planStudy(prompts, input).planned;
+  const plan = planStudy(prompts, input);
+  const pairs = plan.planned;
   if (!pairs.length) return { ok: false, message: "Every shared prompt was left out (self-references, identical or empty answers): no pairs are left." };
   const studyId = await db.$transaction(async (tx) => {
     const study = await tx.study.create({
@@ -73,6 +74,8 @@ export async function createStudy(input: CreateStudyInput, createdById: string):
         completionUrl: input.completionUrl ?? null, crowdEnabled: input.crowdEnabled, crowdIdParam: input.crowdIdParam,
         voteSettleMs: input.voteSettleMs, requireSeenBoth: input.requireSeenBoth, undoSeconds: input.undoSeconds,
         maxVotesPerRater: input.maxVotesPerRater ?? null, minVotesForCompletion: input.minVotesForCompletion,
+        excludedLeakPairs: input.excludeLeaks ? plan.leakPairs : null,
+        excludedDegeneratePairs: input.keepDegeneratePairs ? null : plan.identicalPairs + plan.emptyPairs,
         inviteToken: randomBytes(18).toString("base64url"), createdById,
         models: { create: input.modelIds.map((modelId) => ({ modelId })) },
       },

@@ -28,6 +28,12 @@ function undoText(study: { undoSeconds: number; revealAfterVote: boolean }): str
   return study.revealAfterVote ? "off (models are revealed after each vote)" : `last vote, for ${study.undoSeconds} s`;
 }
 
+function leftOutText(study: { excludedLeakPairs: number | null; excludedDegeneratePairs: number | null }): string {
+  const leaks = study.excludedLeakPairs === null ? "self-references kept" : `${study.excludedLeakPairs} pairs with a self-reference`;
+  const same = study.excludedDegeneratePairs === null ? "identical or empty answers kept" : `${study.excludedDegeneratePairs} with identical or empty answers`;
+  return `${leaks}; ${same}`;
+}
+
 export default async function StudyAdminPage({ params }: StudyPageProps) {
   const user = await requireRole(Role.ADMIN);
   const { id } = await params;
@@ -86,6 +92,7 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
           <div><dt className="text-slate-500">Votes ignored after a pair appears</dt><dd>{study.voteSettleMs ? `first ${study.voteSettleMs} ms` : "none"}</dd></div>
           <div><dt className="text-slate-500">Both answers seen before a vote</dt><dd>{study.requireSeenBoth ? "required" : "not required"}</dd></div>
           <div><dt className="text-slate-500">Undo</dt><dd>{undoText(study)}</dd></div>
+          <div><dt className="text-slate-500">Left out at creation</dt><dd>{leftOutText(study)}</dd></div>
           <div><dt className="text-slate-500">Gold pairs</dt><dd>{study.goldPairs} marked, drawn {Math.round(study.goldRate * 100)}% of the time</dd></div>
           <div className="sm:col-span-3">
             <dt className="text-slate-500">Crowd entry</dt>
