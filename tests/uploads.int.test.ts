@@ -80,6 +80,20 @@ describe("identity leaks at upload", () => {
   });
 });
 
+describe("identity leaks naming a model that arrives later", () => {
+  it("flags earlier answers of other models once a model of that name is uploaded", async () => {
+    const newcomer = unique("quokka");
+    const first = unique("m");
+    const q = unique("quokka question");
+    const row = (output: string, generator: string) => JSON.stringify({ instruction: q, output, generator });
+    await runUpload(bytes(row(`Hello, I'm ${newcomer}, here to help.`, first)), "first.jsonl", form(), null);
+    expect(await db.output.count({ where: { model: { name: first }, leakPhrase: { not: null } } })).toBe(0);
+    const second = await runUpload(bytes(row("A plain answer.", newcomer)), "second.jsonl", form(), null);
+    expect(second.ok && second.status === "imported" && second.summary.earlierFlagged).toBe(1);
+    expect(await db.output.findFirstOrThrow({ where: { model: { name: first } }, select: { leakPhrase: true } })).toEqual({ leakPhrase: `i'm ${newcomer}` });
+  });
+});
+
 describe("all-or-nothing import", () => {
   it("imports nothing when one row is bad, and names the row", async () => {
     const before = await counts();

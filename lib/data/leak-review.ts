@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { excerptAround } from "@/lib/ingest/identity-leaks";
+import { buildLeakScreen } from "@/lib/ingest/self-reference";
 import type { FlaggedOutput, LeakDecision } from "@/lib/studies/admin-types";
 
 export type { FlaggedOutput, LeakDecision };
@@ -55,4 +56,34 @@ export async function reviewLeak(outputId: string, decision: LeakDecision): Prom
     data: { leakReview: decision, leakReviewedAt: new Date() },
   });
   return count === 1;
+}
+
+const PAGE = 2_000;
+
+/**
+ * A model new to the store makes its name a leak in every other model's answers too ("I'm Zebra-9"):
+ * screens the stored, unflagged outputs of other models for self-references naming `names`.
+ * Returns how many were flagged. Outside the import's transaction: a flag is advice, not data.
+ */
+export async function screenStoredOutputs(names: string[]): Promise<number> {
+  if (names.length === 0) return 0;
+  const screen = buildLeakScreen({ phrases: [], names, vendors: [] });
+  let flagged = 0;
+  let after: string | undefined;
+  for (;;) {
+    const rows = await db.output.findMany({
+      where: { leakPhrase: null, model: { name: { notIn: names } }, ...(after ? { id: { gt: after } } : {}) },
+      orderBy: { id: "asc" },
+      take: PAGE,
+      select: { id: true, text: true, prompt: { select: { instruction: true, input: true } } },
+    });
+    if (rows.length === 0) return flagged;
+    after = rows.at(-1)!.id;
+    const found = rows.flatMap((r) => {
+      const match = screen(r.text, `${r.prompt.instruction}\n\n${r.prompt.input}`);
+      return match ? [{ id: r.id, phrase: match.phrase }] : [];
+    });
+    for (const f of found) await db.output.updateMany({ where: { id: f.id, leakPhrase: null }, data: { leakPhrase: f.phrase } });
+    flagged += found.length;
+  }
 }

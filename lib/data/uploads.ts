@@ -26,6 +26,8 @@ export type ImportSummary = {
   models: string[];
   leaks: { row: number; model: string; phrase: string; excerpt: string }[];
   missing: MissingByModel[];
+  /** Outputs already stored (other models) flagged for naming a model this upload brought. */
+  earlierFlagged: number;
 };
 
 export type ImportResult =
@@ -200,7 +202,7 @@ async function importInTransaction(tx: Tx, input: ImportInput): Promise<ImportSu
   const leaks = parsed.leaks.map(({ row, model, phrase, excerpt }) => ({ row, model, phrase, excerpt }));
   const summary: ImportSummary = {
     batchId, format: parsed.format, rowsRead: parsed.rowCount, promptsNew, promptsMatched,
-    outputsAdded: added, outputsReplaced: replaced, models: parsed.models, leaks, missing,
+    outputsAdded: added, outputsReplaced: replaced, models: parsed.models, leaks, missing, earlierFlagged: 0,
   };
   await tx.uploadBatch.update({
     where: { id: batchId },
