@@ -21,6 +21,7 @@ export function ModelPicker({ models, chosen, onChange, errors }: ModelPickerPro
         <>
           <label htmlFor="model-search" className="sr-only">Search models</label>
           <input id="model-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => e.key === "Enter" && e.preventDefault() /* Enter filters; it does not submit the study */}
             placeholder="Search models" className={`${inputClass} mb-2`} autoComplete="off" />
           <ul className="max-h-64 overflow-y-auto rounded-md border border-slate-200">
             {shown.map((m) => (
