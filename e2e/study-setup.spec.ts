@@ -31,6 +31,7 @@ async function uploadFixture(page: Page) {
 
 async function chooseModels(page: Page, tag: string, models: readonly string[]) {
   await page.getByRole("searchbox", { name: "Search models" }).fill(tag);
+  await page.getByRole("searchbox", { name: "Search models" }).press("Enter");
   for (const m of models) await page.getByRole("checkbox", { name: new RegExp(`^${m} 6 outputs$`) }).check();
 }
 
@@ -61,6 +62,7 @@ for (const size of SIZES) {
 
       await chooseModels(page, tag, models);
       await expect(page.getByTestId("shared-prompts")).toHaveText("6 prompts answered by all 2 chosen models.");
+      await expect(page.locator("#name-error")).toHaveCount(0);
       await expect(page.getByTestId("leak-pairs")).toHaveText("1 pair on 1 prompt with an answer that may name its author: left out.");
       await expect(page.getByTestId("degenerate-pairs")).toHaveText("1 pair with identical answers and 0 pairs with an empty answer: left out.");
       await expect(page.getByTestId("study-pairs")).toHaveText("The study will have 4 pairs.");
