@@ -15,7 +15,8 @@ export function ModelPicker({ models, chosen, onChange, errors }: ModelPickerPro
   const toggle = (id: string) => onChange(chosen.includes(id) ? chosen.filter((c) => c !== id) : [...chosen, id]);
   const names = new Map(models.map((m) => [m.id, m.name]));
   return (
-    <fieldset className="sm:col-span-2" aria-describedby={errors.modelIds ? "modelIds-error" : "modelIds-chosen"} aria-invalid={errors.modelIds ? true : undefined}>
+    <fieldset className="sm:col-span-2" aria-invalid={errors.modelIds ? true : undefined}
+      aria-describedby={[models.length ? "modelIds-chosen" : null, errors.modelIds ? "modelIds-error" : null].filter(Boolean).join(" ") || undefined}>
       <legend className="mb-1 text-sm font-medium">Models to compare (two or more)</legend>
       {models.length === 0 ? <p className="text-sm text-slate-600">No models yet: upload model outputs first.</p> : (
         <>
