@@ -5,7 +5,7 @@ export type LeakWarningProps = { outputs: number; pairs: number; status: "DRAFT"
 export function LeakWarning({ outputs, pairs, status, reviewHref }: LeakWarningProps) {
   if (outputs === 0) return null;
   const advice = status === "DRAFT"
-    ? "Review each flag below: clear false alarms, or create the study again with those prompts excluded."
+    ? "Review each flag: clear false alarms, or create the study again with those prompts excluded."
     : "Raters of this study may see who wrote them. Review each flag: clearing a false alarm removes it from this count.";
   return (
     <div role="region" aria-label="Identity leak warning" className="mb-6 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">

@@ -69,10 +69,10 @@ export function StudyTable({ studies, linkTo }: StudyTableProps) {
                   </Badge>
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums">{s.pairs}</td>
-                <td className="px-4 py-2 text-right tabular-nums">
+                <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">
                   {s.votes} / {s.pairs * s.votesPerPair}
                 </td>
-                <td className="px-4 py-2 text-right tabular-nums">
+                <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">
                   {s.raters}
                 </td>
               </tr>
