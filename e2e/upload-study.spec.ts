@@ -12,7 +12,7 @@ const DAVINCI = path.join(DATA, "alpaca_eval.text_davinci_003.model_outputs.json
 test.describe("upload and study creation with the real AlpacaEval files", () => {
   test.skip(!existsSync(DATA), "skipped: ../shared/data (real model outputs) is absent");
 
-  test("admin uploads both models, creates a study of 805 pairs and opens it", async ({ page }) => {
+  test("admin uploads both models, creates a study of 789 pairs (14 identical and 2 empty answer pairs left out) and opens it", async ({ page }) => {
     test.setTimeout(120_000);
     await signInOverHttp(page.request, "ADMIN");
     await page.goto("/admin/uploads");
@@ -37,12 +37,16 @@ test.describe("upload and study creation with the real AlpacaEval files", () => 
     await page.getByLabel("Study name").fill("Alpaca 7B vs text-davinci-003");
     await page.getByRole("checkbox", { name: /^alpaca-7b / }).check();
     await page.getByRole("checkbox", { name: /^text_davinci_003 / }).check();
+    await expect(page.getByTestId("shared-prompts")).toHaveText("805 prompts answered by all 2 chosen models.");
+    await expect(page.getByTestId("degenerate-pairs")).toHaveText("14 pairs with identical answers and 2 pairs with an empty answer: left out.");
+    await expect(page.getByTestId("study-pairs")).toHaveText("The study will have 789 pairs.");
     await page.getByRole("button", { name: "Create study" }).click();
     await expect(page).toHaveURL(/\/admin\/studies\/[^/]+$/);
     await expect(page.getByRole("heading", { level: 1, name: "Alpaca 7B vs text-davinci-003" })).toBeVisible();
-    await expect(page.getByText("Pairs", { exact: true }).locator("..").locator("dd")).toHaveText("805");
+    await expect(page.getByText("Pairs", { exact: true }).locator("..").locator("dd")).toHaveText("789");
 
     await page.getByRole("button", { name: "Open study" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Open study" }).click();
     await expect(page.getByRole("button", { name: "Close study" })).toBeVisible();
     await expect(page.getByLabel("Invitation link")).toContainText("/join/");
   });

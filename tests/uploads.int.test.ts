@@ -52,12 +52,45 @@ describe.skipIf(!hasRealData)("real AlpacaEval and Self-Instruct files (skipped 
     expect(withCategory).toBe(252);
   });
 
-  it("lists outputs that may reveal their author, with the phrase", async () => {
+  it("flags no real alpaca-7b output: none of them names its author", async () => {
     const batch = await db.uploadBatch.findFirstOrThrow({ where: { fileName: "alpaca-7b.json" } });
-    const leaks = (batch.summary as { leaks: { row: number; phrase: string }[] }).leaks;
-    expect(leaks.length).toBeGreaterThan(0);
-    const flagged = await db.output.count({ where: { uploadId: batch.id, leakPhrase: { not: null } } });
-    expect(flagged).toBe(leaks.length);
+    expect((batch.summary as { leaks: unknown[] }).leaks).toEqual([]);
+    expect(await db.output.count({ where: { uploadId: batch.id, leakPhrase: { not: null } } })).toBe(0);
+  });
+});
+
+describe("identity leaks at upload", () => {
+  it("flags a self-reference naming a model already in the store, with the phrase, and a replaced output loses its verdict", async () => {
+    const stored = unique("zebra");
+    await db.languageModel.create({ data: { name: stored } });
+    const model = unique("m");
+    const q = (i: number) => `leak question ${model} ${i}`;
+    const rows = (first: string) => [first, "Llamas and alpacas are camelids.", `Hello, I'm ${stored}, your assistant.`]
+      .map((output, i) => JSON.stringify({ instruction: q(i), output, generator: model }));
+    const result = await runUpload(bytes(rows("As an AI developed by Google, I cannot.").join("\n")), "leaks.jsonl", form(), null);
+    expect(result.ok && result.status === "imported" && result.summary.leaks.map((l) => [l.row, l.phrase])).toEqual([
+      [1, "as an ai developed by google"], [3, `i'm ${stored}`],
+    ]);
+    const batch = await db.uploadBatch.findFirstOrThrow({ where: { fileName: "leaks.jsonl" } });
+    expect(await db.output.count({ where: { uploadId: batch.id, leakPhrase: { not: null } } })).toBe(2);
+    await db.output.updateMany({ where: { uploadId: batch.id, leakPhrase: { not: null } }, data: { leakReview: "CLEARED", leakReviewedAt: new Date() } });
+    await runUpload(bytes(rows("As an AI developed by Meta, I cannot.").join("\n")), "leaks-again.jsonl", form({ replace: "on" }), null);
+    const again = await db.output.findMany({ where: { leakPhrase: { not: null }, prompt: { instruction: { startsWith: `leak question ${model}` } } }, orderBy: { leakPhrase: "asc" }, select: { leakPhrase: true, leakReview: true } });
+    expect(again).toEqual([{ leakPhrase: "as an ai developed by meta", leakReview: null }, { leakPhrase: `i'm ${stored}`, leakReview: null }]);
+  });
+});
+
+describe("identity leaks naming a model that arrives later", () => {
+  it("flags earlier answers of other models once a model of that name is uploaded", async () => {
+    const newcomer = unique("quokka");
+    const first = unique("m");
+    const q = unique("quokka question");
+    const row = (output: string, generator: string) => JSON.stringify({ instruction: q, output, generator });
+    await runUpload(bytes(row(`Hello, I'm ${newcomer}, here to help.`, first)), "first.jsonl", form(), null);
+    expect(await db.output.count({ where: { model: { name: first }, leakPhrase: { not: null } } })).toBe(0);
+    const second = await runUpload(bytes(row("A plain answer.", newcomer)), "second.jsonl", form(), null);
+    expect(second.ok && second.status === "imported" && second.summary.earlierFlagged).toBe(1);
+    expect(await db.output.findFirstOrThrow({ where: { model: { name: first } }, select: { leakPhrase: true } })).toEqual({ leakPhrase: `i'm ${newcomer}` });
   });
 });
 

@@ -1,24 +1,28 @@
 "use client";
 
+// The new-study form in groups (the study, models and prompts, voting, quality control, crowd entry
+// folded until needed), checked field by field with the schema the server uses, each message at its field.
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ModelChoice } from "@/lib/data/study-admin";
-import { createStudySchema } from "@/lib/validation/study";
+import type { ModelChoice } from "@/lib/studies/admin-types";
+import { createStudySchema, studyPreviewSchema, type StudyPreviewInput } from "@/lib/validation/study";
+import { Checkbox, controlProps, Field, type FieldErrors, inputClass, NumberField, Section } from "./study-form/fields";
+import { ModelPicker } from "./study-form/model-picker";
+import { PlanPreview } from "./study-form/plan-preview";
 
 export type NewStudyFormProps = { models: ModelChoice[] };
 
-const input = "w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
-const label = "mb-1 block text-sm font-medium";
+const CROWD_FIELDS = ["crowdEnabled", "crowdIdParam", "completionCode", "completionUrl"];
 
-function formValues(form: FormData) {
+function formValues(form: FormData, modelIds: string[]) {
   const text = (name: string) => String(form.get(name) ?? "");
   return {
     name: text("name"), description: text("description"), guidelines: text("guidelines"),
-    modelIds: form.getAll("modelIds").map(String), votesPerPair: text("votesPerPair"),
+    modelIds, votesPerPair: text("votesPerPair"),
     allowTie: form.has("allowTie"), allowBothBad: form.has("allowBothBad"), rationale: text("rationale"),
     sampleSize: text("sampleSize"), seed: text("seed"), allModelPairs: form.has("allModelPairs"),
-    excludeLeaks: form.has("excludeLeaks"), minSecondsPerPair: text("minSecondsPerPair"),
+    excludeLeaks: form.has("excludeLeaks"), keepDegeneratePairs: form.has("keepDegeneratePairs"), minSecondsPerPair: text("minSecondsPerPair"),
     revealAfterVote: form.has("revealAfterVote"), completionCode: text("completionCode"),
     completionUrl: text("completionUrl"), crowdEnabled: form.has("crowdEnabled"), crowdIdParam: text("crowdIdParam"),
     voteSettleMs: text("voteSettleMs"), requireSeenBoth: form.has("requireSeenBoth"), undoSeconds: text("undoSeconds"),
@@ -26,108 +30,160 @@ function formValues(form: FormData) {
   };
 }
 
-type NumberFieldProps = { name: string; text: string; hint: string; min: number; max?: number; defaultValue?: number };
-
-function NumberField({ name, text, hint, min, max, defaultValue }: NumberFieldProps) {
-  return (
-    <div>
-      <label htmlFor={name} className={label}>{text}</label>
-      <input id={name} name={name} type="number" min={min} max={max} defaultValue={defaultValue} className={input} aria-describedby={`${name}-hint`} />
-      <p id={`${name}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p>
-    </div>
-  );
+/** The first message per field, keyed by the field's name. */
+function byField(issues: { path: PropertyKey[] | string; message: string }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const key = String(Array.isArray(issue.path) ? (issue.path[0] ?? "") : issue.path.split(".")[0]);
+    errors[key || "form"] ??= issue.message;
+  }
+  return errors;
 }
 
-// Every vote deliberate: settle time, seen-both, undo window, per-rater cap, votes needed for the code.
-function RaterProtectionFields() {
-  return (
-    <fieldset className="grid gap-5 sm:col-span-2 sm:grid-cols-2">
-      <legend className={label}>Deliberate votes</legend>
-      <NumberField name="voteSettleMs" text="Votes ignored after a pair appears (ms)" min={0} max={10_000} defaultValue={300}
-        hint="So a double click or a held key cannot vote on a pair the rater has not read." />
-      <NumberField name="undoSeconds" text="Undo window (seconds; 0 = no undo)" min={0} max={300} defaultValue={10}
-        hint="Raters may take back their last vote this long; never once the models are revealed or the code shown." />
-      <NumberField name="maxVotesPerRater" text="Most votes per rater (empty = no limit)" min={1}
-        hint="A rater who reaches it is done, with the completion code." />
-      <NumberField name="minVotesForCompletion" text="Votes needed for the completion code" min={0} defaultValue={1}
-        hint="Flagged pairs do not count." />
-      <label className="flex items-center gap-2 text-sm sm:col-span-2">
-        <input type="checkbox" name="requireSeenBoth" defaultChecked /> Accept a vote only once the rater has seen both answers to their end
-      </label>
-    </fieldset>
-  );
+function previewInput(form: HTMLFormElement, modelIds: string[]): StudyPreviewInput | null {
+  if (modelIds.length < 2) return null;
+  const parsed = studyPreviewSchema.safeParse(formValues(new FormData(form), modelIds));
+  return parsed.success ? parsed.data : null;
 }
 
 export function NewStudyForm({ models }: NewStudyFormProps) {
   const router = useRouter();
-  const [errors, setErrors] = useState<string[]>([]);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
+  const [crowdOpen, setCrowdOpen] = useState(false);
+  const [plan, setPlan] = useState<StudyPreviewInput | null>(null);
+
+  // A ref as well: the picker's change event bubbles to the form's onChange before `chosen` re-renders.
+  const chosenRef = useRef<string[]>([]);
+  const refreshPlan = () => formRef.current && setPlan(previewInput(formRef.current, chosenRef.current));
+  const choose = (ids: string[]) => {
+    chosenRef.current = ids;
+    setChosen(ids);
+    setErrors((old) => ({ ...old, modelIds: undefined }));
+    refreshPlan();
+  };
+
+  function showErrors(found: FieldErrors) {
+    setErrors(found);
+    if (CROWD_FIELDS.some((f) => found[f])) setCrowdOpen(true);
+    const first = Object.keys(found).find((k) => k !== "form");
+    // After the render that opens the crowd section, so a field inside it can take focus.
+    const target = first === "modelIds" ? "model-search" : first;
+    requestAnimationFrame(() => target && document.getElementById(target)?.focus());
+  }
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = createStudySchema.safeParse(formValues(new FormData(event.currentTarget)));
-    if (!parsed.success) return setErrors(parsed.error.issues.map((i) => i.message));
+    const parsed = createStudySchema.safeParse(formValues(new FormData(event.currentTarget), chosen));
+    if (!parsed.success) return showErrors(byField(parsed.error.issues));
     setPending(true);
-    setErrors([]);
+    setErrors({});
     const res = await fetch("/api/studies", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(parsed.data) });
-    const body = (await res.json()) as { studyId?: string; error?: { message: string } };
+    const body = (await res.json()) as { studyId?: string; error?: { message: string; issues?: { path: string; message: string }[] } };
     if (!res.ok || !body.studyId) {
       setPending(false);
-      return setErrors([body.error?.message ?? "The study could not be created."]);
+      const issues = Array.isArray(body.error?.issues) ? byField(body.error.issues) : {};
+      return showErrors({ ...issues, form: body.error?.message ?? "The study could not be created." });
     }
     router.push(`/admin/studies/${body.studyId}`);
   }
 
   return (
-    <form onSubmit={onSubmit} className="grid gap-5 sm:grid-cols-2" noValidate>
-      <div className="sm:col-span-2">
-        <label htmlFor="name" className={label}>Study name</label>
-        <input id="name" name="name" className={input} required aria-describedby="name-hint" />
-        <p id="name-hint" className="mt-1 text-xs text-slate-500">Raters see the name and description: do not name the models there.</p>
-      </div>
-      <div className="sm:col-span-2"><label htmlFor="description" className={label}>Description</label><input id="description" name="description" className={input} /></div>
-      <fieldset className="sm:col-span-2">
-        <legend className={label}>Models to compare (two or more)</legend>
-        {models.length === 0 && <p className="text-sm text-slate-600">No models yet: upload model outputs first.</p>}
-        <div className="grid gap-1 sm:grid-cols-2">
-          {models.map((m) => (
-            <label key={m.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="modelIds" value={m.id} /> {m.name} <span className="text-slate-500">({m.outputs} outputs)</span>
-            </label>
-          ))}
+    <form ref={formRef} onSubmit={onSubmit} onChange={() => refreshPlan()} className="space-y-6" noValidate aria-label="New study">
+      <Section title="The study" description="Raters see the name, description and guidelines: do not name the models there.">
+        <Field name="name" label="Study name" errors={errors} className="sm:col-span-2">
+          <input className={inputClass} required {...controlProps("name", errors)} />
+        </Field>
+        <Field name="description" label="Description" errors={errors} className="sm:col-span-2">
+          <input className={inputClass} {...controlProps("description", errors)} />
+        </Field>
+        <Field name="guidelines" label="Rater guidelines (markdown)" errors={errors} className="sm:col-span-2">
+          <textarea rows={4} className={inputClass} {...controlProps("guidelines", errors)}
+            defaultValue={"Read the instruction, then both answers. Pick the answer that follows the instruction better: correct, helpful, clear. Length alone is not quality."} />
+        </Field>
+      </Section>
+
+      <Section title="Models and prompts" description="Pairs are the prompts all chosen models answered.">
+        <ModelPicker models={models} chosen={chosen} onChange={choose} errors={errors} />
+        <NumberField name="sampleSize" label="Sample size (prompts; empty = all)" min={1} errors={errors} />
+        <NumberField name="seed" label="Seed (for sampling and dealing pairs)" min={0} defaultValue={1} errors={errors} />
+        <div className="space-y-3 sm:col-span-2">
+          <Checkbox name="excludeLeaks" defaultChecked errors={errors} label="Exclude prompts where an answer may reveal its author"
+            hint="A self-reference such as “I'm Alpaca” or “trained by OpenAI”, not cleared on the uploads page. The prompt is left out for every model." />
+          <Checkbox name="keepDegeneratePairs" errors={errors} label="Keep pairs whose answers are identical or empty"
+            hint="Identical after whitespace is ignored. Left out by default: raters cannot prefer one." />
+          <Checkbox name="allModelPairs" defaultChecked errors={errors}
+            label="With 3+ models: every model pair on every prompt (else one pair per prompt, balanced)" />
+        </div>
+        <PlanPreview input={plan} />
+      </Section>
+
+      <Section title="Voting">
+        <NumberField name="votesPerPair" label="Votes wanted per pair" min={1} max={100} defaultValue={3} errors={errors} />
+        <Field name="rationale" label="Ask raters for a rationale" errors={errors}>
+          <select className={inputClass} defaultValue="OFF" {...controlProps("rationale", errors)}>
+            <option value="OFF">No</option><option value="OPTIONAL">Optional</option><option value="REQUIRED">Required</option>
+          </select>
+        </Field>
+        <div className="space-y-2 sm:col-span-2">
+          <Checkbox name="allowTie" defaultChecked errors={errors} label="Offer “Tie”" />
+          <Checkbox name="allowBothBad" defaultChecked errors={errors} label="Offer “Both are bad”" />
+          <Checkbox name="revealAfterVote" errors={errors} label="Reveal the models to raters after each vote" />
+        </div>
+      </Section>
+
+      <QualityControl errors={errors} />
+
+      <details open={crowdOpen} onToggle={(e) => setCrowdOpen(e.currentTarget.open)} className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
+        <summary className="cursor-pointer text-base font-semibold">Crowd entry (Prolific and similar platforms)</summary>
+        <div className="mt-4 grid gap-4 sm:grid-cols-2">
+          <div className="sm:col-span-2">
+            <Checkbox name="crowdEnabled" errors={errors} label="Crowd entry: a link that accepts a participant id and needs no password" />
+          </div>
+          <Field name="crowdIdParam" label="Participant id parameter" errors={errors}>
+            <input defaultValue="PROLIFIC_PID" className={inputClass} {...controlProps("crowdIdParam", errors)} />
+          </Field>
+          <Field name="completionCode" label="Completion code" errors={errors}>
+            <input className={inputClass} {...controlProps("completionCode", errors)} />
+          </Field>
+          <Field name="completionUrl" label="Completion redirect URL" errors={errors} className="sm:col-span-2">
+            <input type="url" className={inputClass} {...controlProps("completionUrl", errors)} />
+          </Field>
+        </div>
+      </details>
+
+      {errors.form && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{errors.form}</p>}
+      {Object.entries(errors).some(([k, v]) => k !== "form" && v) && (
+        <p role="alert" className="text-sm font-medium text-red-700">Some fields need attention: see the messages beside them.</p>
+      )}
+      <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create study"}</Button>
+    </form>
+  );
+}
+
+// Every vote deliberate (settle time, seen-both, undo window, per-rater cap, votes needed for the
+// code) and the researcher's own fast-vote flag.
+function QualityControl({ errors }: { errors: FieldErrors }) {
+  return (
+    <Section title="Quality control">
+      <NumberField name="minSecondsPerPair" label="Flag votes faster than (seconds)" min={0} defaultValue={0} errors={errors}
+        hint="Flagged votes can be left out on the results page." />
+      <fieldset className="grid gap-4 rounded-md border border-slate-200 p-3 sm:col-span-2 sm:grid-cols-2 sm:p-4">
+        <legend className="px-1 text-sm font-semibold">Deliberate votes</legend>
+        <NumberField name="voteSettleMs" label="Votes ignored after a pair appears (ms)" min={0} max={10_000} defaultValue={300} errors={errors}
+          hint="So a double click or a held key cannot vote on a pair the rater has not read." />
+        <NumberField name="undoSeconds" label="Undo window (seconds; 0 = no undo)" min={0} max={300} defaultValue={10} errors={errors}
+          hint="Raters may take back their last vote this long; never once the models are revealed or the code shown." />
+        <NumberField name="maxVotesPerRater" label="Most votes per rater (empty = no limit)" min={1} errors={errors}
+          hint="A rater who reaches it is done, with the completion code." />
+        <NumberField name="minVotesForCompletion" label="Votes needed for the completion code" min={0} defaultValue={1} errors={errors}
+          hint="Flagged pairs do not count." />
+        <div className="sm:col-span-2">
+          <Checkbox name="requireSeenBoth" defaultChecked errors={errors} label="Accept a vote only once the rater has seen both answers to their end" />
         </div>
       </fieldset>
-      <div className="sm:col-span-2">
-        <label htmlFor="guidelines" className={label}>Rater guidelines (markdown)</label>
-        <textarea id="guidelines" name="guidelines" rows={5} className={input}
-          defaultValue={"Read the instruction, then both answers. Pick the answer that follows the instruction better: correct, helpful, clear. Length alone is not quality."} />
-      </div>
-      <div><label htmlFor="votesPerPair" className={label}>Votes wanted per pair</label><input id="votesPerPair" name="votesPerPair" type="number" min={1} max={100} defaultValue={3} className={input} /></div>
-      <div>
-        <label htmlFor="rationale" className={label}>Ask raters for a rationale</label>
-        <select id="rationale" name="rationale" className={input} defaultValue="OFF">
-          <option value="OFF">No</option><option value="OPTIONAL">Optional</option><option value="REQUIRED">Required</option>
-        </select>
-      </div>
-      <div><label htmlFor="sampleSize" className={label}>Sample size (prompts; empty = all)</label><input id="sampleSize" name="sampleSize" type="number" min={1} className={input} /></div>
-      <div><label htmlFor="seed" className={label}>Seed (for sampling)</label><input id="seed" name="seed" type="number" min={0} defaultValue={1} className={input} /></div>
-      <div><label htmlFor="minSecondsPerPair" className={label}>Flag votes faster than (seconds)</label><input id="minSecondsPerPair" name="minSecondsPerPair" type="number" min={0} defaultValue={0} className={input} /></div>
-      <div><label htmlFor="completionCode" className={label}>Completion code (crowd platforms)</label><input id="completionCode" name="completionCode" className={input} /></div>
-      <div><label htmlFor="completionUrl" className={label}>Completion redirect URL (crowd platforms)</label><input id="completionUrl" name="completionUrl" type="url" className={input} /></div>
-      <div><label htmlFor="crowdIdParam" className={label}>Crowd participant id parameter</label><input id="crowdIdParam" name="crowdIdParam" defaultValue="PROLIFIC_PID" className={input} /></div>
-      <RaterProtectionFields />
-      <div className="space-y-1 text-sm sm:col-span-2">
-        <label className="flex items-center gap-2"><input type="checkbox" name="crowdEnabled" /> Crowd entry: a link that accepts a participant id and needs no password</label>
-        <label className="flex items-center gap-2"><input type="checkbox" name="allowTie" defaultChecked /> Offer &quot;Tie&quot;</label>
-        <label className="flex items-center gap-2"><input type="checkbox" name="allowBothBad" defaultChecked /> Offer &quot;Both are bad&quot;</label>
-        <label className="flex items-center gap-2"><input type="checkbox" name="allModelPairs" defaultChecked /> With 3+ models: every model pair on every prompt (else one pair per prompt, balanced)</label>
-        <label className="flex items-center gap-2"><input type="checkbox" name="excludeLeaks" /> Exclude prompts whose outputs may reveal their author</label>
-        <label className="flex items-center gap-2"><input type="checkbox" name="revealAfterVote" /> Reveal the models to raters after each vote</label>
-      </div>
-      {errors.length > 0 && (
-        <ul role="alert" className="list-disc rounded-md bg-red-50 p-3 pl-8 text-sm text-red-800 sm:col-span-2">{errors.map((e, i) => <li key={i}>{e}</li>)}</ul>
-      )}
-      <div className="sm:col-span-2"><Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create study"}</Button></div>
-    </form>
+    </Section>
   );
 }

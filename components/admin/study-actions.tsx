@@ -2,23 +2,39 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ConfirmDialog } from "@/components/admin/confirm-dialog";
 import { CopyLink } from "@/components/admin/copy-link";
 import { Button } from "@/components/ui/button";
 import type { AddRatersResponse } from "@/lib/validation/study";
 
-export type StudyActionsProps = { studyId: string; status: "DRAFT" | "OPEN" | "CLOSED" };
+export type StudyActionsProps = { studyId: string; studyName: string; status: "DRAFT" | "OPEN" | "CLOSED"; pairs: number; flaggedPairs: number };
 
 export async function post(url: string, body: unknown): Promise<{ ok: boolean; body: Record<string, unknown> & { error?: { message: string } } }> {
   const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   return { ok: res.ok, body: await res.json() };
 }
 
-export function StudyActions({ studyId, status }: StudyActionsProps) {
+// What each change does, said before it is done: neither can be undone.
+function consequences(next: "OPEN" | "CLOSED", pairs: number, flaggedPairs: number) {
+  if (next === "CLOSED") {
+    return <p>Raters can no longer vote. Votes cast so far stay and the results remain readable. A closed study cannot be opened again.</p>;
+  }
+  return (
+    <>
+      <p>Its {pairs} pairs freeze: they cannot change, and outputs they use can no longer be replaced. Members can start voting. An open study cannot go back to draft.</p>
+      {flaggedPairs > 0 && <p className="font-medium text-amber-800">{flaggedPairs} of its pairs show an answer flagged as possibly naming its author.</p>}
+    </>
+  );
+}
+
+export function StudyActions({ studyId, studyName, status, pairs, flaggedPairs }: StudyActionsProps) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [asking, setAsking] = useState<"OPEN" | "CLOSED" | null>(null);
 
   async function change(next: "OPEN" | "CLOSED") {
+    setAsking(null);
     setPending(true);
     const res = await post(`/api/studies/${studyId}/status`, { status: next });
     setPending(false);
@@ -28,9 +44,19 @@ export function StudyActions({ studyId, status }: StudyActionsProps) {
 
   return (
     <div className="flex flex-wrap items-center gap-3">
-      {status === "DRAFT" && <Button onClick={() => change("OPEN")} disabled={pending}>Open study</Button>}
-      {status === "OPEN" && <Button variant="secondary" onClick={() => change("CLOSED")} disabled={pending}>Close study</Button>}
+      {status === "DRAFT" && <Button onClick={() => setAsking("OPEN")} disabled={pending}>Open study</Button>}
+      {status === "OPEN" && <Button variant="secondary" onClick={() => setAsking("CLOSED")} disabled={pending}>Close study</Button>}
       {message && <p role="alert" className="text-sm text-red-700">{message}</p>}
+      <ConfirmDialog
+        open={asking !== null}
+        title={asking === "CLOSED" ? `Close “${studyName}”?` : `Open “${studyName}”?`}
+        confirmLabel={asking === "CLOSED" ? "Close study for good" : "Open study"}
+        destructive={asking === "CLOSED"}
+        onConfirm={() => asking && change(asking)}
+        onCancel={() => setAsking(null)}
+      >
+        {asking && consequences(asking, pairs, flaggedPairs)}
+      </ConfirmDialog>
     </div>
   );
 }

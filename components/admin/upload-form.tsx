@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ConfirmDialog } from "@/components/admin/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import type { ImportSummary } from "@/lib/data/uploads";
 import { uploadFormSchema } from "@/lib/validation/upload";
@@ -47,13 +48,22 @@ export function UploadForm() {
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ name: "idle" });
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+  const [confirming, setConfirming] = useState<{ form: FormData; file: string } | null>(null);
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) return setPhase({ name: "failed", errors: ["Choose a non-empty file to upload."] });
     const fields = uploadFormSchema.safeParse(Object.fromEntries([...form.entries()].filter(([k]) => k !== "file")));
     if (!fields.success) return setPhase({ name: "failed", errors: fields.error.issues.map((i) => i.message) });
+    // Replacing overwrites stored answers for good: ask first.
+    if (fields.data.replace) return setConfirming({ form, file: file.name });
+    void upload(form);
+  }
+
+  async function upload(form: FormData) {
+    setConfirming(null);
     setPhase({ name: "uploading", percent: 0 });
     try {
       const { status, body } = await send(form, (percent) =>
@@ -107,6 +117,11 @@ export function UploadForm() {
       )}
       {phase.name === "done" && phase.message && <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{phase.message}</p>}
       {phase.name === "done" && phase.summary && <UploadSummary summary={phase.summary} />}
+      <ConfirmDialog open={confirming !== null} title="Replace existing outputs?" confirmLabel="Replace outputs" destructive
+        onConfirm={() => confirming && upload(confirming.form)} onCancel={() => setConfirming(null)}>
+        <p>Answers in {confirming?.file ?? "this file"} to prompts its model already answered will overwrite the stored answers. The old texts are not kept, and their leak verdicts are reset.</p>
+        <p>If an open or closed study uses any of them, nothing is imported.</p>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -23,6 +23,12 @@ export function UploadSummary({ summary }: UploadSummaryProps) {
         <Stat label="Outputs replaced" value={summary.outputsReplaced} />
         <Stat label="Possible identity leaks" value={summary.leaks.length} />
       </dl>
+      {summary.earlierFlagged > 0 && (
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+          {summary.earlierFlagged} answers stored earlier name a model this file brought and are now flagged too:{" "}
+          <a href="#flagged" className="font-medium underline">review them below</a>.
+        </p>
+      )}
       {summary.missing.length > 0 && (
         <div>
           <h3 className="mb-1 text-sm font-medium">Coverage of these prompts by every model in the store</h3>

@@ -2,9 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ConfirmDialog } from "@/components/admin/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import type { UserRow } from "@/lib/data/user-admin";
 import { createAccountSchema } from "@/lib/validation/auth";
+
+type DeleteMode = "keep-votes" | "remove-votes";
+const label = (u: UserRow) => u.email ?? u.pseudonym;
 
 export type UserManagerProps = { users: UserRow[]; selfId: string };
 
@@ -13,6 +17,7 @@ const input = "rounded-md border border-slate-300 px-3 py-2 text-sm";
 export function UserManager({ users, selfId }: UserManagerProps) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
+  const [asking, setAsking] = useState<{ user: UserRow; mode: DeleteMode } | null>(null);
 
   async function create(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -27,11 +32,10 @@ export function UserManager({ users, selfId }: UserManagerProps) {
     router.refresh();
   }
 
-  async function remove(user: UserRow, mode: "keep-votes" | "remove-votes") {
-    const what = mode === "keep-votes" ? "their votes stay, under the pseudonym only" : "their votes are deleted too";
-    if (!window.confirm(`Delete ${user.email ?? user.pseudonym}? Email and password are erased; ${what}.`)) return;
+  async function remove(user: UserRow, mode: DeleteMode) {
+    setAsking(null);
     const res = await fetch(`/api/users/${user.id}`, { method: "DELETE", headers: { "content-type": "application/json" }, body: JSON.stringify({ mode }) });
-    setMessage(res.ok ? `Deleted ${user.email ?? user.pseudonym}.` : "Could not delete the account.");
+    setMessage(res.ok ? `Deleted ${label(user)}.` : "Could not delete the account.");
     router.refresh();
   }
 
@@ -49,25 +53,58 @@ export function UserManager({ users, selfId }: UserManagerProps) {
         <Button type="submit">Create account</Button>
       </form>
       {message && <p role="status" className="text-sm text-slate-700">{message}</p>}
-      <table className="w-full text-left text-sm">
-        <thead className="text-slate-500"><tr><th className="py-1 font-medium">Email</th><th className="font-medium">Role</th><th className="font-medium">Pseudonym</th><th className="font-medium">Votes</th><th /></tr></thead>
+      <UserList users={users} selfId={selfId} onDelete={(user, mode) => setAsking({ user, mode })} />
+      <ConfirmDialog open={asking !== null} destructive title={asking ? `Delete ${label(asking.user)}?` : "Delete account?"}
+        confirmLabel={asking?.mode === "remove-votes" ? "Delete account and votes" : "Delete account"}
+        onConfirm={() => asking && remove(asking.user, asking.mode)} onCancel={() => setAsking(null)}>
+        <p>Their email and password are erased and they are signed out everywhere. This cannot be undone.</p>
+        <p>{asking?.mode === "remove-votes"
+          ? `Their ${asking.user.votes} ${asking.user.votes === 1 ? "vote is" : "votes are"} deleted too, and the results change.`
+          : "Their votes stay, under the pseudonym only."}</p>
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+type UserListProps = { users: UserRow[]; selfId: string; onDelete: (user: UserRow, mode: DeleteMode) => void };
+
+// A table from 640 px up; below that one card per account, so the delete buttons stay on screen.
+function UserList({ users, selfId, onDelete }: UserListProps) {
+  const actions = (u: UserRow) => u.id === selfId ? null : (
+    <div className="flex flex-wrap gap-2 sm:justify-end">
+      <Button variant="secondary" onClick={() => onDelete(u, "keep-votes")} aria-label={`Delete ${label(u)}, keep votes`}>Delete (keep votes)</Button>
+      {u.votes > 0 && <Button variant="secondary" onClick={() => onDelete(u, "remove-votes")} aria-label={`Delete ${label(u)} and votes`}>Delete with votes</Button>}
+    </div>
+  );
+  return (
+    <>
+      <ul aria-label="Accounts" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white sm:hidden">
+        {users.map((u) => (
+          <li key={u.id} className="space-y-2 p-3 text-sm">
+            <p className="font-medium break-all">{u.email ?? "(crowd rater)"}</p>
+            <p className="text-slate-600">{u.role.toLowerCase()} · <span className="font-mono text-xs">{u.pseudonym}</span> · {u.votes} votes</p>
+            {actions(u)}
+          </li>
+        ))}
+      </ul>
+      <table className="hidden w-full text-left text-sm sm:table">
+        <thead className="text-slate-500">
+          <tr>
+            <th scope="col" className="py-1 font-medium">Email</th><th scope="col" className="font-medium">Role</th>
+            <th scope="col" className="font-medium">Pseudonym</th><th scope="col" className="font-medium">Votes</th>
+            <th scope="col"><span className="sr-only">Actions</span></th>
+          </tr>
+        </thead>
         <tbody>
           {users.map((u) => (
             <tr key={u.id} className="border-t border-slate-100">
-              <td className="py-2">{u.email ?? "(crowd rater)"}</td><td>{u.role.toLowerCase()}</td><td className="font-mono text-xs">{u.pseudonym}</td>
-              <td className="tabular-nums">{u.votes}</td>
-              <td className="text-right">
-                {u.id !== selfId && (
-                  <>
-                    <Button variant="ghost" onClick={() => remove(u, "keep-votes")} aria-label={`Delete ${u.email ?? u.pseudonym}, keep votes`}>Delete (keep votes)</Button>
-                    {u.votes > 0 && <Button variant="ghost" onClick={() => remove(u, "remove-votes")} aria-label={`Delete ${u.email ?? u.pseudonym} and votes`}>Delete with votes</Button>}
-                  </>
-                )}
-              </td>
+              <td className="py-2 pr-3 break-all">{u.email ?? "(crowd rater)"}</td><td className="pr-3">{u.role.toLowerCase()}</td>
+              <td className="pr-3 font-mono text-xs">{u.pseudonym}</td><td className="pr-3 tabular-nums">{u.votes}</td>
+              <td className="py-2">{actions(u)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { SessionUser } from "@/lib/data/users";
+import { MobileNav } from "./mobile-nav";
 import { SignOutButton } from "./sign-out-button";
 
 /** compact: a working screen (rating) where the page's own content should start near the top. */
@@ -27,7 +28,7 @@ const NAV: Record<SessionUser["role"], { href: string; label: string }[]> = {
 export function AppShell({ user, title, compact = false, children }: AppShellProps) {
   return (
     <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
+      <header className="relative border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
           <nav aria-label="Main" className="flex items-center gap-4">
             <Link href="/" className="text-lg font-semibold tracking-tight text-brand-700">
@@ -38,6 +39,7 @@ export function AppShell({ user, title, compact = false, children }: AppShellPro
                 {item.label}
               </Link>
             ))}
+            <MobileNav items={NAV[user.role]} />
           </nav>
           <div className="flex items-center gap-3 text-sm text-slate-600">
             <span className="hidden sm:inline">{user.email ?? user.pseudonym}</span>

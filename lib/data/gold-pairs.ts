@@ -8,9 +8,14 @@ import { studyChanged } from "@/lib/data/study-changes";
 export type PairForReview = {
   id: string; instruction: string; input: string; modelA: string; outputA: string; modelB: string; outputB: string;
   gold: "A" | "B" | null; voteCount: number;
+  /** The phrase of an answer flagged as possibly naming its author (and not cleared). */
+  leakA: string | null; leakB: string | null;
 };
 
 const PAGE = 25;
+
+// The phrase of an answer still flagged as possibly naming its author (not cleared), else null.
+const flagged = (o: { leakPhrase: string | null; leakReview: string | null }) => (o.leakReview === "CLEARED" ? null : o.leakPhrase);
 
 export async function listPairsForReview(studyId: string, page: number): Promise<{ pairs: PairForReview[]; total: number; pageSize: number }> {
   const [total, rows] = await Promise.all([
@@ -23,14 +28,15 @@ export async function listPairsForReview(studyId: string, page: number): Promise
       select: {
         id: true, voteCount: true, goldOutputId: true, outputAId: true, outputBId: true,
         prompt: { select: { instruction: true, input: true } },
-        outputA: { select: { text: true, model: { select: { name: true } } } },
-        outputB: { select: { text: true, model: { select: { name: true } } } },
+        outputA: { select: { text: true, leakPhrase: true, leakReview: true, model: { select: { name: true } } } },
+        outputB: { select: { text: true, leakPhrase: true, leakReview: true, model: { select: { name: true } } } },
       },
     }),
   ]);
   const pairs = rows.map((p) => ({
     id: p.id, instruction: p.prompt.instruction, input: p.prompt.input, voteCount: p.voteCount,
     modelA: p.outputA.model.name, outputA: p.outputA.text, modelB: p.outputB.model.name, outputB: p.outputB.text,
+    leakA: flagged(p.outputA), leakB: flagged(p.outputB),
     gold: p.goldOutputId === null ? null : p.goldOutputId === p.outputAId ? ("A" as const) : ("B" as const),
   }));
   return { pairs, total, pageSize: PAGE };

@@ -2,8 +2,10 @@
 // one transaction. Any bad row means nothing is imported and the errors name the rows.
 import "server-only";
 import { DEFAULT_LEAK_PHRASES, formatIngestErrors, parseUpload } from "@/lib/ingest";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { UploadForm } from "@/lib/validation/upload";
+import { screenStoredOutputs } from "./leak-review";
 import { importUpload, type ImportSummary } from "./uploads";
 
 export type UploadOutcome =
@@ -18,11 +20,13 @@ function leakPhrases(): readonly string[] {
 }
 
 export async function runUpload(bytes: Uint8Array, fileName: string, form: UploadForm, uploadedById: string | null): Promise<UploadOutcome> {
+  const stored = (await db.languageModel.findMany({ select: { name: true } })).map((m) => m.name);
   const parsed = parseUpload(bytes, {
     modelName: form.modelName,
     outputField: form.outputField,
     allowEmptyOutputs: form.allowEmptyOutputs,
     leakPhrases: leakPhrases(),
+    knownModels: stored,
     limits: { maxBytes: env().UPLOAD_MAX_BYTES, maxRows: env().UPLOAD_MAX_ROWS },
   });
   if (!parsed.ok) return { ok: false, errors: formatIngestErrors(parsed.errors, parsed.errorCount) };
@@ -32,5 +36,7 @@ export async function runUpload(bytes: Uint8Array, fileName: string, form: Uploa
     return { ok: true, status: "duplicate", batchId: result.batchId,
       message: `This file (same sha256) was already imported on ${result.createdAt.toISOString().slice(0, 10)}; nothing changed.` };
   }
-  return { ok: true, status: "imported", summary: result.summary };
+  const known = new Set(stored);
+  const earlierFlagged = await screenStoredOutputs(result.summary.models.filter((m) => !known.has(m)));
+  return { ok: true, status: "imported", summary: { ...result.summary, earlierFlagged } };
 }

@@ -5,12 +5,13 @@ import { db } from "@/lib/db";
 import { newInviteLink } from "@/lib/data/invitations";
 import { studyChanged } from "@/lib/data/study-changes";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { planPairs, type PromptOutputs } from "@/lib/studies/pair-plan";
-import type { CreateStudyInput } from "@/lib/validation/study";
+import type { ModelChoice } from "@/lib/studies/admin-types";
+import { planStudy, type PlanPrompt, type StudyPlanCounts } from "@/lib/studies/study-plan";
+import type { CreateStudyInput, StudyPreviewInput } from "@/lib/validation/study";
 
 const BATCH = 2_000;
 
-export type ModelChoice = { id: string; name: string; outputs: number };
+export type { ModelChoice };
 
 export async function listModelsWithCounts(): Promise<ModelChoice[]> {
   const models = await db.languageModel.findMany({
@@ -20,24 +21,37 @@ export async function listModelsWithCounts(): Promise<ModelChoice[]> {
   return models.map((m) => ({ id: m.id, name: m.name, outputs: m._count.outputs }));
 }
 
-// Prompts that every chosen model answered (optionally none of whose outputs may reveal its author).
-async function commonPrompts(modelIds: string[], excludeLeaks: boolean): Promise<PromptOutputs[]> {
-  const rows = await db.$queryRaw<{ promptId: string; modelId: string; id: string }[]>`
+// Prompts that every chosen model answered, each answer with its whitespace-normalised text's md5
+// ("" when empty: answerKey's twin) and whether one of them is flagged and not cleared.
+async function commonPrompts(modelIds: string[]): Promise<PlanPrompt[]> {
+  const rows = await db.$queryRaw<{ promptId: string; modelId: string; id: string; key: string; leaky: boolean }[]>`
     WITH common AS (
-      SELECT o."promptId" FROM "Output" o
+      SELECT o."promptId", bool_or(o."leakPhrase" IS NOT NULL AND o."leakReview" IS DISTINCT FROM 'CLEARED') AS leaky
+      FROM "Output" o
       WHERE o."modelId" = ANY(${modelIds}::text[])
       GROUP BY o."promptId"
       HAVING count(DISTINCT o."modelId") = ${modelIds.length}
-         AND (NOT ${excludeLeaks} OR bool_and(o."leakPhrase" IS NULL))
+    ), answers AS (
+      SELECT o."promptId", o."modelId", o.id, c.leaky, btrim(regexp_replace(o.text, '\\s+', ' ', 'g')) AS norm
+      FROM "Output" o JOIN common c USING ("promptId")
+      WHERE o."modelId" = ANY(${modelIds}::text[])
     )
-    SELECT o."promptId", o."modelId", o.id FROM "Output" o JOIN common c USING ("promptId")
-    WHERE o."modelId" = ANY(${modelIds}::text[])`;
-  const byPrompt = new Map<string, Map<string, string>>();
+    SELECT "promptId", "modelId", id, leaky, CASE WHEN norm = '' THEN '' ELSE md5(norm) END AS key FROM answers`;
+  const byPrompt = new Map<string, PlanPrompt>();
   for (const r of rows) {
-    if (!byPrompt.has(r.promptId)) byPrompt.set(r.promptId, new Map());
-    byPrompt.get(r.promptId)!.set(r.modelId, r.id);
+    if (!byPrompt.has(r.promptId)) byPrompt.set(r.promptId, { promptId: r.promptId, answers: new Map(), leaky: r.leaky });
+    byPrompt.get(r.promptId)!.answers.set(r.modelId, { id: r.id, key: r.key });
   }
-  return [...byPrompt].map(([promptId, outputs]) => ({ promptId, outputs }));
+  return [...byPrompt.values()];
+}
+
+/** The counts the new-study form shows before anything is created: the same plan createStudy makes. */
+export async function previewStudy(input: StudyPreviewInput): Promise<StudyPlanCounts> {
+  const plan = planStudy(await commonPrompts(input.modelIds), input);
+  return {
+    sharedPrompts: plan.sharedPrompts, leakPrompts: plan.leakPrompts, leakPairs: plan.leakPairs,
+    identicalPairs: plan.identicalPairs, emptyPairs: plan.emptyPairs, pairs: plan.pairs,
+  };
 }
 
 export type CreateStudyResult = { ok: true; studyId: string; pairs: number } | { ok: false; message: string };
@@ -45,9 +59,11 @@ export type CreateStudyResult = { ok: true; studyId: string; pairs: number } | {
 export async function createStudy(input: CreateStudyInput, createdById: string): Promise<CreateStudyResult> {
   const found = await db.languageModel.count({ where: { id: { in: input.modelIds } } });
   if (found !== input.modelIds.length) return { ok: false, message: "One of the chosen models does not exist." };
-  const prompts = await commonPrompts(input.modelIds, input.excludeLeaks);
+  const prompts = await commonPrompts(input.modelIds);
   if (!prompts.length) return { ok: false, message: "The chosen models have no prompt that all of them answered." };
-  const pairs = planPairs(prompts, { modelIds: input.modelIds, allModelPairs: input.allModelPairs, sampleSize: input.sampleSize, seed: input.seed });
+  const plan = planStudy(prompts, input);
+  const pairs = plan.planned;
+  if (!pairs.length) return { ok: false, message: "Every shared prompt was left out (self-references, identical or empty answers): no pairs are left." };
   const studyId = await db.$transaction(async (tx) => {
     const study = await tx.study.create({
       data: {
@@ -58,6 +74,8 @@ export async function createStudy(input: CreateStudyInput, createdById: string):
         completionUrl: input.completionUrl ?? null, crowdEnabled: input.crowdEnabled, crowdIdParam: input.crowdIdParam,
         voteSettleMs: input.voteSettleMs, requireSeenBoth: input.requireSeenBoth, undoSeconds: input.undoSeconds,
         maxVotesPerRater: input.maxVotesPerRater ?? null, minVotesForCompletion: input.minVotesForCompletion,
+        excludedLeakPairs: input.excludeLeaks ? plan.leakPairs : null,
+        excludedDegeneratePairs: input.keepDegeneratePairs ? null : plan.identicalPairs + plan.emptyPairs,
         inviteToken: randomBytes(18).toString("base64url"), createdById,
         models: { create: input.modelIds.map((modelId) => ({ modelId })) },
       },

@@ -26,6 +26,8 @@ export type ImportSummary = {
   models: string[];
   leaks: { row: number; model: string; phrase: string; excerpt: string }[];
   missing: MissingByModel[];
+  /** Outputs already stored (other models) flagged for naming a model this upload brought. */
+  earlierFlagged: number;
 };
 
 export type ImportResult =
@@ -151,7 +153,7 @@ async function clashingOutputs(tx: Tx, rows: OutputRow[]): Promise<Map<string, C
 async function replaceOutputs(tx: Tx, rows: (OutputRow & { id: string })[], uploadId: string) {
   for (const part of chunks(rows)) {
     await tx.$executeRaw`
-      UPDATE "Output" o SET text = v.text, "leakPhrase" = v.leak, "uploadId" = ${uploadId}
+      UPDATE "Output" o SET text = v.text, "leakPhrase" = v.leak, "leakReview" = NULL, "leakReviewedAt" = NULL, "uploadId" = ${uploadId}
       FROM unnest(${part.map((r) => r.id)}::text[], ${part.map((r) => r.text)}::text[], ${part.map((r) => r.leakPhrase)}::text[])
         AS v(id, text, leak)
       WHERE o.id = v.id`;
@@ -200,7 +202,7 @@ async function importInTransaction(tx: Tx, input: ImportInput): Promise<ImportSu
   const leaks = parsed.leaks.map(({ row, model, phrase, excerpt }) => ({ row, model, phrase, excerpt }));
   const summary: ImportSummary = {
     batchId, format: parsed.format, rowsRead: parsed.rowCount, promptsNew, promptsMatched,
-    outputsAdded: added, outputsReplaced: replaced, models: parsed.models, leaks, missing,
+    outputsAdded: added, outputsReplaced: replaced, models: parsed.models, leaks, missing, earlierFlagged: 0,
   };
   await tx.uploadBatch.update({
     where: { id: batchId },

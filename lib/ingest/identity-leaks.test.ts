@@ -1,77 +1,81 @@
 import { describe, expect, it } from "vitest";
-import { buildLeakMatcher, DEFAULT_LEAK_PHRASES, excerptAround, findIdentityLeaks } from "./identity-leaks";
+import { DEFAULT_LEAK_PHRASES, excerptAround, findIdentityLeaks } from "./identity-leaks";
+import { KNOWN_MODEL_NAMES, KNOWN_VENDORS } from "./known-models";
+import { buildLeakScreen } from "./self-reference";
 import type { OutputRecord } from "./types";
 
-const match = buildLeakMatcher([...DEFAULT_LEAK_PHRASES, "alpaca", "text_davinci_003"]);
-const phraseIn = (text: string) => match(text)?.phrase ?? null;
+const screen = buildLeakScreen({ phrases: DEFAULT_LEAK_PHRASES, names: [...KNOWN_MODEL_NAMES, "text_davinci_003"], vendors: KNOWN_VENDORS });
+const phraseIn = (text: string, instruction = "Tell me about yourself.") => screen(text, instruction)?.phrase ?? null;
 
-describe("buildLeakMatcher", () => {
+describe("buildLeakScreen", () => {
   it.each([
     ["As an AI language model, I cannot", "as an ai language model"],
     ["I'm ChatGPT, a model", "i'm chatgpt"],
     ["I’m ChatGPT, a model", "i'm chatgpt"],
+    ["Hi, I'm Alpaca, a model fine-tuned from LLaMA by Stanford.", "i'm alpaca"],
+    ["My name is Vicuna and I help.", "my name is vicuna"],
+    ["I am GPT 4o.", "i am gpt 4o"],
+    ["As Claude, I think", "as claude, i"],
     ["I am an AI assistant", "i am an ai"],
-    ["I was trained by OpenAI.", "trained by openai"],
-    ["Models like GPT-3.", "gpt-3"],
-    ["Models like GPT 3 and gpt4", "gpt-3"],
-    ["I run on gpt-4o.", "gpt-4"],
-    ["an Azure gpt-35-turbo deployment", "gpt-3"],
-    ["OpenAI's mission", "openai"],
-    ["Built by Anthropic", "anthropic"],
-    ["I am the text-davinci-003 model", "text_davinci_003"],
-    ["Hi, I'm Alpaca.", "alpaca"],
-  ])("flags %j as %s", (text, phrase) => {
+    ["I was trained by OpenAI.", "i was trained by openai"],
+    ["A chatbot trained by OpenAI.", "trained by openai"],
+    ["As an AI developed by Google, I do not browse.", "as an ai developed by google"],
+    ["I am a large language model created by the team at Meta AI.", "i am a large language model created by the team at meta ai"],
+    ["This model was trained by Anthropic", "trained by anthropic"],
+    ["I am the text-davinci-003 model", null],
+    ["I am text-davinci-003.", "i am text-davinci-003"],
+  ])("flags %j as %j", (text, phrase) => {
     expect(phraseIn(text)).toBe(phrase);
   });
 
   it.each([
-    ["Llamas and alpacas are camelids."],
+    ["Llamas and alpacas are camelids. The alpaca is smaller than the llama."],
+    ["A falcon is a bird; the mistral is a wind; Gemini is a constellation; Claude Monet painted lilies."],
+    ["TensorFlow was developed by Google; PyTorch by Meta."],
+    ["GPT-4 and OpenAI are in the news."],
     ["I am an aide to the mayor."],
-    ["The reopenairport plan"],
-    ["Nothing to see here."],
+    ["I am a Gemini, born in June."],
+    ["I am not as capable as ChatGPT."],
   ])("does not flag %j", (text) => {
     expect(phraseIn(text)).toBeNull();
   });
 
-  it("reports the longer phrase when one contains another", () => {
-    expect(phraseIn("a model developed by OpenAI")).toBe("developed by openai");
+  it("skips a name the instruction mentions itself (an echo), but not another one", () => {
+    expect(phraseIn("I am ChatGPT, pleased to meet you.", "Pretend you are ChatGPT and greet me.")).toBeNull();
+    expect(phraseIn("I am Claude, not ChatGPT.", "Pretend you are ChatGPT and greet me.")).toBe("i am claude");
+    expect(phraseIn("As an AI language model, I", "Begin with 'As an AI language model'.")).toBeNull();
   });
 
-  it("ignores phrases shorter than 3 characters", () => {
-    expect(buildLeakMatcher(["v1", "ai"])("ai v1")).toBeNull();
+  it("reports the earliest self-reference in the output", () => {
+    expect(phraseIn("I'm Koala. As an AI language model I was trained by OpenAI.")).toBe("i'm koala");
+  });
+
+  it("ignores names shorter than 3 characters", () => {
+    expect(buildLeakScreen({ phrases: [], names: ["v1", "ai"], vendors: [] })("I am v1, I am ai", "")).toBeNull();
   });
 });
 
 describe("findIdentityLeaks", () => {
-  const record = (row: number, model: string, output: string): OutputRecord => ({
-    row,
-    model,
-    instruction: "q",
-    input: "",
-    output,
-    category: null,
-    externalId: null,
-    promptKey: `q${row}`,
+  const record = (row: number, model: string, output: string, instruction = "q"): OutputRecord => ({
+    row, model, instruction, input: "", output, category: null, externalId: null, promptKey: `q${row}`,
   });
 
-  it("adds the upload's model names to the phrases and returns one flag per output", () => {
+  it("looks for the upload's and the store's model names in self-references, one flag per output", () => {
     const records = [
-      record(1, "vicuna-13b", "I am Vicuna-13B, as an AI language model."),
+      record(1, "vicuna-13b", "I am Vicuna-13B, happy to help."),
       record(2, "vicuna-13b", "Paris."),
+      record(3, "vicuna-13b", "Hello, I'm Zebra-9, a helpful model."),
+      record(4, "vicuna-13b", "The zebra-9 is a hypothetical animal."),
     ];
-    expect(findIdentityLeaks(records, ["openai"])).toEqual([
-      {
-        row: 1,
-        model: "vicuna-13b",
-        promptKey: "q1",
-        phrase: "vicuna-13b",
-        excerpt: "I am Vicuna-13B, as an AI language model.",
-      },
+    expect(findIdentityLeaks(records, { modelNames: ["zebra-9"] })).toEqual([
+      { row: 1, model: "vicuna-13b", promptKey: "q1", phrase: "i am vicuna-13b", excerpt: "I am Vicuna-13B, happy to help." },
+      { row: 3, model: "vicuna-13b", promptKey: "q3", phrase: "i'm zebra-9", excerpt: "Hello, I'm Zebra-9, a helpful model." },
     ]);
   });
 
-  it("uses only the given phrase list (plus model names) when one is passed", () => {
-    expect(findIdentityLeaks([record(1, "m1", "as an AI language model")], ["bard"])).toEqual([]);
+  it("replaces the generic phrases when a list is passed", () => {
+    expect(findIdentityLeaks([record(1, "m1", "as an AI language model")], { phrases: ["bard says"] })).toEqual([]);
+    expect(findIdentityLeaks([record(1, "m1", "Bard says hi")], { phrases: ["bard says"] })).toHaveLength(1);
   });
 });
 

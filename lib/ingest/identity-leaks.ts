@@ -1,74 +1,47 @@
-// Flags outputs that name their author ("As an AI language model developed by OpenAI…"):
-// a rater who sees that is no longer blind. Flags are for admin review, not upload errors.
+// Flags outputs that reveal their author ("I'm Alpaca, a model fine-tuned from LLaMA", "As an AI
+// developed by OpenAI…"): a rater who sees that is no longer blind. Flags are for admin review.
 //
-// Matching rules, chosen to catch real leaks without drowning the admin in noise:
-// - Case-insensitive; inside a phrase, spaces, "-" and "_" are interchangeable and optional,
-//   so "gpt-4" also finds "GPT 4" and "GPT4", and the model "text_davinci_003" finds "text-davinci-003".
-// - "'" also matches the typographic "’" ("I’m ChatGPT").
-// - Whole words: no letter or digit may come right before the phrase, nor right after it,
-//   so the model "alpaca" does NOT flag "alpacas" (animals come up in ordinary answers).
-// - Except after a trailing digit: "gpt-4" flags "gpt-4o" and "gpt-3" flags "gpt-35-turbo",
-//   because version suffixes still name the model family.
-// - Phrases shorter than 3 characters are ignored: a model called "v1" would flag everything.
+// What counts, chosen to catch real leaks without drowning the admin in noise:
+// - Self-references naming a model or vendor: "I am X", "I'm X", "my name is X", "as X, I…",
+//   "I was / as an AI … developed|created|trained|built|fine-tuned by V", and "trained by V", where X
+//   and V come from known-models.ts plus every model name in the store. A name alone is not enough:
+//   alpaca, llama, falcon, mistral, gemini and claude are ordinary words too.
+// - Generic self-disclosures from a phrase list ("as an AI language model"; LEAK_PHRASES replaces it).
+// - Not when the instruction names the same model or phrase ("Pretend you are ChatGPT"): an echo.
+// Names match case-insensitively; inside a name, spaces, "-" and "_" are interchangeable and optional,
+// so "gpt-4" also finds "GPT 4" and "GPT4"; "'" also matches "’". Whole words, except after a trailing
+// digit ("gpt-4" finds "gpt-4o"). Names and phrases shorter than 3 characters are ignored.
 
+import { KNOWN_MODEL_NAMES, KNOWN_VENDORS } from "./known-models";
+import { buildLeakScreen } from "./self-reference";
 import type { IdentityLeak, OutputRecord } from "./types";
 
 export const DEFAULT_LEAK_PHRASES: readonly string[] = Object.freeze([
   "as an ai language model",
+  "as a large language model",
+  "i am an ai language model",
+  "i'm an ai language model",
   "i am an ai",
-  "developed by openai",
-  "trained by openai",
-  "created by openai",
-  "i'm chatgpt",
-  "i am chatgpt",
-  "i am claude",
-  "anthropic",
-  "gpt-4",
-  "gpt-3",
-  "openai",
 ]);
-
-export type LeakMatch = { phrase: string; index: number; length: number };
-export type LeakMatcher = (text: string) => LeakMatch | null;
 
 const EXCERPT_CONTEXT = 40;
 
-/** One regular expression for all phrases, so each output is scanned once. */
-export function buildLeakMatcher(phrases: readonly string[]): LeakMatcher {
-  const cleaned = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter((p) => p.length >= 3))];
-  // Longest first, so "developed by openai" is reported rather than the "openai" inside it.
-  cleaned.sort((a, b) => b.length - a.length);
-  if (cleaned.length === 0) return () => null;
-  const alternatives = cleaned.map((phrase) => `(${phrasePattern(phrase)})`);
-  const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})`, "iu");
-  return (text) => {
-    const match = regex.exec(text);
-    if (!match) return null;
-    const group = match.findIndex((value, i) => i > 0 && value !== undefined);
-    return { phrase: cleaned[group - 1] ?? match[0], index: match.index, length: match[0].length };
-  };
-}
+export type LeakScreenOptions = { phrases?: readonly string[]; modelNames?: readonly string[] };
 
-function phrasePattern(phrase: string): string {
-  const words = phrase.split(/[\s_-]+/).filter(Boolean);
-  const body = words.map((word) => escapeRegExp(word).replace(/['’]/g, "['’]")).join("[\\s_-]*");
-  return /\p{N}$/u.test(phrase) ? body : `${body}(?![\\p{L}\\p{N}])`;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-
-/** Screens each output once, reporting its first match; model names in the upload are added. */
-export function findIdentityLeaks(
-  records: readonly OutputRecord[],
-  phrases: readonly string[] = DEFAULT_LEAK_PHRASES,
-): IdentityLeak[] {
-  const models = new Set(records.map((r) => r.model));
-  const match = buildLeakMatcher([...phrases, ...models]);
+/**
+ * Screens each output once, reporting its first self-reference. The names looked for are the
+ * well-known ones, the upload's own models and `modelNames` (the store's); `phrases` replaces the generic list.
+ */
+export function findIdentityLeaks(records: readonly OutputRecord[], options: LeakScreenOptions = {}): IdentityLeak[] {
+  const uploaded = records.map((r) => r.model);
+  const screen = buildLeakScreen({
+    phrases: options.phrases ?? DEFAULT_LEAK_PHRASES,
+    names: [...KNOWN_MODEL_NAMES, ...(options.modelNames ?? []), ...new Set(uploaded)],
+    vendors: KNOWN_VENDORS,
+  });
   const leaks: IdentityLeak[] = [];
   for (const record of records) {
-    const found = match(record.output);
+    const found = screen(record.output, `${record.instruction}\n\n${record.input}`);
     if (!found) continue;
     const excerpt = excerptAround(record.output, found.index, found.length);
     leaks.push({ row: record.row, model: record.model, promptKey: record.promptKey, phrase: found.phrase, excerpt });
@@ -76,10 +49,10 @@ export function findIdentityLeaks(
   return leaks;
 }
 
-/** About 40 characters either side of the match, on one line, with "…" where cut. */
-export function excerptAround(text: string, index: number, length: number): string {
-  const start = Math.max(0, index - EXCERPT_CONTEXT);
-  const end = Math.min(text.length, index + length + EXCERPT_CONTEXT);
+/** About 40 characters (or `context`) either side of the match, on one line, with "…" where cut. */
+export function excerptAround(text: string, index: number, length: number, context = EXCERPT_CONTEXT): string {
+  const start = Math.max(0, index - context);
+  const end = Math.min(text.length, index + length + context);
   const body = text.slice(start, end).replace(/\s+/g, " ").trim();
   return `${start > 0 ? "…" : ""}${body}${end < text.length ? "…" : ""}`;
 }

@@ -16,4 +16,5 @@ export { DEFAULT_LIMITS, resolveLimits, type Limits } from "./limits";
 export { formatIngestError, formatIngestErrors, type IngestError } from "./ingest-error";
 export { normalizeText, promptKey } from "./prompt-key";
 export { sha256Hex } from "./sha256";
-export { DEFAULT_LEAK_PHRASES, buildLeakMatcher, findIdentityLeaks } from "./identity-leaks";
+export { DEFAULT_LEAK_PHRASES, findIdentityLeaks } from "./identity-leaks";
+export { KNOWN_MODEL_NAMES, KNOWN_VENDORS } from "./known-models";

@@ -138,13 +138,10 @@ describe.skipIf(!hasRealData)("real data from ../shared/data (skipped when absen
     expect(result.ok ? "" : result.errors[0]?.message).toMatch(/^this is an AlpacaEval judge annotation file/);
   });
 
-  it("flags the alpaca-7b outputs that name OpenAI or GPT-3", () => {
+  it("flags none of the alpaca-7b outputs: naming OpenAI or GPT-3 is not a self-reference", () => {
+    // Row 298 describes a library "developed by OpenAI"; row 423 repeats "GPT-3" from its own prompt.
+    // Self-introductions are tested in identity-leaks.real-data.test.ts.
     const result = parseUpload(readRealFile(REAL_FILES.alpaca7b));
-    // Row 298 calls a library "developed by OpenAI"; row 423 repeats "GPT-3" from its own prompt.
-    // Both are flagged on purpose: echoes are cheap to dismiss, a missed leak breaks blinding.
-    expect(result.ok && result.leaks.map((leak) => [leak.row, leak.phrase])).toEqual([
-      [298, "developed by openai"],
-      [423, "gpt-3"],
-    ]);
+    expect(result.ok && result.leaks).toEqual([]);
   });
 });

@@ -33,7 +33,7 @@ export function parseUpload(bytes: Uint8Array, options: ParseOptions = {}): Pars
     return { ...base, kind: "prompts" as const, records: outcome.records, models: [], leaks: [] };
   }
   const models = [...new Set(outcome.records.map((r) => r.model))].sort();
-  const leaks = findIdentityLeaks(outcome.records, options.leakPhrases ?? DEFAULT_LEAK_PHRASES);
+  const leaks = findIdentityLeaks(outcome.records, { phrases: options.leakPhrases ?? DEFAULT_LEAK_PHRASES, modelNames: options.knownModels });
   return { ...base, kind: "outputs" as const, records: outcome.records, models, leaks };
 }
 

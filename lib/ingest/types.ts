@@ -60,8 +60,10 @@ export type ParseOptions = {
   /** Field holding the output when it is not "output" (e.g. "response"). */
   outputField?: string;
   limits?: Partial<Limits>;
-  /** Replaces DEFAULT_LEAK_PHRASES; the upload's model names are always added. */
+  /** Replaces DEFAULT_LEAK_PHRASES (generic self-disclosures). */
   leakPhrases?: readonly string[];
+  /** Model names already in the store, looked for in self-references with the well-known ones and the upload's own. */
+  knownModels?: readonly string[];
   /** Accept empty outputs instead of rejecting the file (default false). */
   allowEmptyOutputs?: boolean;
 };

@@ -5,7 +5,8 @@ import { UNSAFE_NAME_CHARS, unsafeNameMessage } from "./names";
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
-export const createStudySchema = z.object({
+// The fields; createStudySchema adds the rule across two of them.
+const studyFields = z.object({
   name: z.string().trim().min(1, "Give the study a name").max(200, "The name must be at most 200 characters")
     .refine((name) => !UNSAFE_NAME_CHARS.test(name), unsafeNameMessage("The study name")),
   description: z.string().trim().max(5_000).default(""),
@@ -19,7 +20,9 @@ export const createStudySchema = z.object({
   sampleSize: z.preprocess(blankToUndefined, z.coerce.number().int().min(1, "Sample at least 1 prompt").max(1_000_000).optional()),
   seed: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(2_147_483_647).default(1)),
   allModelPairs: checkbox.default(true),
-  excludeLeaks: checkbox.default(false),
+  // Both on by default: a self-reference unblinds the pair, identical or empty answers make it meaningless.
+  excludeLeaks: checkbox.default(true),
+  keepDegeneratePairs: checkbox.default(false),
   minSecondsPerPair: z.coerce.number().int().min(0).max(3_600).default(0),
   revealAfterVote: checkbox.default(false),
   completionCode: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()),
@@ -37,7 +40,9 @@ export const createStudySchema = z.object({
     .max(1_000_000).optional()),
   minVotesForCompletion: z.preprocess(blankToUndefined, z.coerce.number().int().min(0, "The votes needed cannot be negative")
     .max(1_000_000).default(1)),
-}).refine((s) => s.maxVotesPerRater === undefined || s.minVotesForCompletion <= s.maxVotesPerRater, {
+});
+
+export const createStudySchema = studyFields.refine((s) => s.maxVotesPerRater === undefined || s.minVotesForCompletion <= s.maxVotesPerRater, {
   message: "The votes needed for the completion code cannot exceed the most votes a rater may cast",
   path: ["minVotesForCompletion"],
 });
@@ -46,6 +51,13 @@ export const createStudySchema = z.object({
 export const participantIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "The participant id in the link is missing or malformed.");
 
 export type CreateStudyInput = z.output<typeof createStudySchema>;
+
+/** What the new-study form's counts depend on (POST /api/studies/preview). */
+export const studyPreviewSchema = studyFields.pick({
+  modelIds: true, allModelPairs: true, sampleSize: true, seed: true, excludeLeaks: true, keepDegeneratePairs: true,
+});
+
+export type StudyPreviewInput = z.output<typeof studyPreviewSchema>;
 
 export const studyStatusChangeSchema = z.object({ status: z.enum(["OPEN", "CLOSED"]) });
 
@@ -60,3 +72,6 @@ export type AddRatersResponse = { added: string[]; invited: { email: string; lin
 export const goldAnswerSchema = z.object({ pairId: z.string().min(1), answer: z.enum(["A", "B"]).nullable() });
 
 export const goldRateSchema = z.object({ goldRate: z.coerce.number().min(0, "Between 0 and 1").max(1, "Between 0 and 1") });
+
+/** The admin's verdict on an output flagged as possibly revealing its author. */
+export const leakReviewSchema = z.object({ outputId: z.string().min(1).max(100), decision: z.enum(["CLEARED", "CONFIRMED"]) });

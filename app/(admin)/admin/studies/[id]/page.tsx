@@ -4,10 +4,13 @@ import { notFound } from "next/navigation";
 import { AppShell } from "@/components/layout/app-shell";
 import { CopyLink } from "@/components/admin/copy-link";
 import { InviteList } from "@/components/admin/invite-list";
+import { LeakReviewList } from "@/components/admin/leak-review-list";
+import { LeakWarning } from "@/components/admin/leak-warning";
 import { AddRatersForm, InviteLink, StudyActions } from "@/components/admin/study-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { requireRole, Role } from "@/lib/auth/guards";
+import { listFlaggedOutputs, studyLeakCounts } from "@/lib/data/leak-review";
 import { getStudyForAdmin } from "@/lib/data/study-detail";
 
 export const metadata: Metadata = { title: "Study" };
@@ -25,9 +28,16 @@ function undoText(study: { undoSeconds: number; revealAfterVote: boolean }): str
   return study.revealAfterVote ? "off (models are revealed after each vote)" : `last vote, for ${study.undoSeconds} s`;
 }
 
+function leftOutText(study: { excludedLeakPairs: number | null; excludedDegeneratePairs: number | null }): string {
+  const leaks = study.excludedLeakPairs === null ? "self-references kept" : `${study.excludedLeakPairs} pairs with a self-reference`;
+  const same = study.excludedDegeneratePairs === null ? "identical or empty answers kept" : `${study.excludedDegeneratePairs} with identical or empty answers`;
+  return `${leaks}; ${same}`;
+}
+
 export default async function StudyAdminPage({ params }: StudyPageProps) {
   const user = await requireRole(Role.ADMIN);
-  const study = await getStudyForAdmin((await params).id);
+  const { id } = await params;
+  const [study, leaks, flagged] = await Promise.all([getStudyForAdmin(id), studyLeakCounts(id), listFlaggedOutputs({ studyId: id })]);
   if (!study) notFound();
   const progress = study.votesWanted ? Math.round((study.votes / study.votesWanted) * 100) : 0;
   return (
@@ -39,6 +49,7 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
         <Link href={`/admin/studies/${study.id}/pairs`} className="text-sm text-brand-700 underline">Pairs and gold answers</Link>
         <a href={`/api/studies/${study.id}/archive`} className="text-sm text-brand-700 underline" download>Archive (JSON Lines)</a>
       </div>
+      <LeakWarning outputs={leaks.outputs} pairs={leaks.pairs} status={study.status} reviewHref="#flagged-answers" />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">Progress</h2>
@@ -52,7 +63,7 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
             className="mt-4 h-2 overflow-hidden rounded bg-slate-200">
             <div className="h-full bg-brand-600" style={{ width: `${progress}%` }} />
           </div>
-          <div className="mt-6"><StudyActions studyId={study.id} status={study.status} /></div>
+          <div className="mt-6"><StudyActions studyId={study.id} studyName={study.name} status={study.status} pairs={study.pairs} flaggedPairs={leaks.pairs} /></div>
         </Card>
         <Card>
           <h2 className="mb-3 text-lg font-semibold">Raters</h2>
@@ -81,6 +92,7 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
           <div><dt className="text-slate-500">Votes ignored after a pair appears</dt><dd>{study.voteSettleMs ? `first ${study.voteSettleMs} ms` : "none"}</dd></div>
           <div><dt className="text-slate-500">Both answers seen before a vote</dt><dd>{study.requireSeenBoth ? "required" : "not required"}</dd></div>
           <div><dt className="text-slate-500">Undo</dt><dd>{undoText(study)}</dd></div>
+          <div><dt className="text-slate-500">Left out at creation</dt><dd>{leftOutText(study)}</dd></div>
           <div><dt className="text-slate-500">Gold pairs</dt><dd>{study.goldPairs} marked, drawn {Math.round(study.goldRate * 100)}% of the time</dd></div>
           <div className="sm:col-span-3">
             <dt className="text-slate-500">Crowd entry</dt>
@@ -93,6 +105,12 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
           </div>
         </dl>
       </Card>
+      {flagged.length > 0 && (
+        <Card className="mt-6">
+          <h2 id="flagged-answers" className="mb-3 text-lg font-semibold">Answers that may reveal their author</h2>
+          <LeakReviewList outputs={flagged} />
+        </Card>
+      )}
       <Card className="mt-6">
         <h2 className="mb-3 text-lg font-semibold">Flagged pairs</h2>
         {study.flags.length === 0 ? <p className="text-sm text-slate-600">No rater has flagged a pair.</p> : (
