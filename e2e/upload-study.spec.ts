@@ -33,10 +33,13 @@ test.describe("upload and study creation with the real AlpacaEval files", () => 
     await expect(summary).toBeVisible({ timeout: 60_000 });
     await expect(summary.getByText("Prompts matched").locator("..").locator("dd")).toHaveText("805");
 
-    await page.getByRole("link", { name: "New study" }).click();
+    // The summary names the file's model and leads on to a study with it preselected.
+    await expect(summary).toContainText("Model in this file: text_davinci_003.");
+    await expect(summary.getByRole("row", { name: /alpaca-7b/ })).toContainText("805");
+    await summary.getByRole("link", { name: "Create a study with it" }).click();
+    await expect(page.getByRole("checkbox", { name: /^text_davinci_003 / })).toBeChecked();
     await page.getByLabel("Study name").fill("Alpaca 7B vs text-davinci-003");
     await page.getByRole("checkbox", { name: /^alpaca-7b / }).check();
-    await page.getByRole("checkbox", { name: /^text_davinci_003 / }).check();
     await expect(page.getByTestId("shared-prompts")).toHaveText("805 prompts answered by all 2 chosen models.");
     await expect(page.getByTestId("degenerate-pairs")).toHaveText("14 pairs with identical answers and 2 pairs with an empty answer: left out.");
     await expect(page.getByTestId("study-pairs")).toHaveText("The study will have 789 pairs.");
@@ -49,6 +52,11 @@ test.describe("upload and study creation with the real AlpacaEval files", () => 
     await page.getByRole("dialog").getByRole("button", { name: "Open study" }).click();
     await expect(page.getByRole("button", { name: "Close study" })).toBeVisible();
     await expect(page.getByLabel("Invitation link")).toContainText("/join/");
+
+    // The results say what creation left out: the figures describe the remaining pairs only.
+    const studyId = new URL(page.url()).pathname.split("/").pop()!;
+    await page.goto(`/studies/${studyId}/results`);
+    await expect(page.getByText(/Left out when the study was created, and never voted on: 16 with identical or empty answers/)).toBeVisible();
   });
 });
 

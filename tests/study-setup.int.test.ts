@@ -1,6 +1,7 @@
 // The new-study form's counts (shared prompts, pairs left out for self-references and for identical
 // or empty answers) against PostgreSQL, the created study agreeing with them, and leak review.
 import { describe, expect, it } from "vitest";
+import { resultsStudy } from "@/lib/data/results/study-info";
 import { db } from "@/lib/db";
 import { listFlaggedOutputs, reviewLeak, studyLeakCounts } from "@/lib/data/leak-review";
 import { runUpload } from "@/lib/data/run-upload";
@@ -54,6 +55,8 @@ describe("the new-study form's counts", () => {
     expect(used.map((p) => p.promptId).sort()).toEqual([prompts[0]!.id, prompts[4]!.id, prompts[5]!.id].sort());
     const left = { excludedLeakPairs: true, excludedDegeneratePairs: true } as const;
     expect(await db.study.findUniqueOrThrow({ where: { id: created.studyId }, select: left })).toEqual({ excludedLeakPairs: 1, excludedDegeneratePairs: 3 });
+    // The results say so beside every figure (they describe the remaining pairs only).
+    expect((await resultsStudy(created.studyId))?.leftOutAtCreation).toEqual({ selfReference: 1, identicalOrEmpty: 3 });
     const kept = await createStudy(settings(ids, { excludeLeaks: false, keepDegeneratePairs: "on" }), admin.id);
     expect(kept).toMatchObject({ ok: true, pairs: 7 });
     if (kept.ok) expect(await db.study.findUniqueOrThrow({ where: { id: kept.studyId }, select: left })).toEqual({ excludedLeakPairs: null, excludedDegeneratePairs: null });

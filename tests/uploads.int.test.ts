@@ -26,8 +26,15 @@ describe.skipIf(!hasRealData)("real AlpacaEval and Self-Instruct files (skipped 
     const second = await runUpload(readRealFile(REAL_FILES.davinci003), "davinci.json", form({ allowEmptyOutputs: "on" }), admin.id);
     expect(second.ok && second.status === "imported" && second.summary).toMatchObject({ promptsNew: 0, promptsMatched: 805, outputsAdded: 805 });
     if (second.ok && second.status === "imported") {
+      expect(second.summary.models).toEqual(["text_davinci_003"]);
       expect(second.summary.missing.filter((m) => m.model === "alpaca-7b" || m.model === "text_davinci_003"))
         .toEqual([{ model: "alpaca-7b", missing: 0, present: 805 }, { model: "text_davinci_003", missing: 0, present: 805 }]);
+      // A model in the store with no output for these prompts is not listed (it could not be paired).
+      const unrelated = await runUpload(bytes(JSON.stringify([{ instruction: unique("unrelated"), output: "x", generator: "unrelated-model" }])), "u.json", form(), admin.id);
+      expect(unrelated.ok).toBe(true);
+      const [row] = JSON.parse(new TextDecoder().decode(readRealFile(REAL_FILES.alpaca7b))) as { instruction: string; input?: string }[];
+      const third = await runUpload(bytes(JSON.stringify([{ ...row, output: "a third answer", generator: "third-model" }])), "third.json", form(), admin.id);
+      expect(third.ok && third.status === "imported" && third.summary.missing.map((m) => m.model)).toEqual(["alpaca-7b", "text_davinci_003", "third-model"]);
     }
 
     const before = await counts();

@@ -3,7 +3,7 @@
 // The new-study form in groups (the study, models and prompts, voting, quality control, crowd entry
 // folded until needed), checked field by field with the schema the server uses, each message at its field.
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ModelChoice } from "@/lib/studies/admin-types";
 import { createStudySchema, studyPreviewSchema, type StudyPreviewInput } from "@/lib/validation/study";
@@ -11,7 +11,7 @@ import { Checkbox, controlProps, Field, type FieldErrors, inputClass, NumberFiel
 import { ModelPicker } from "./study-form/model-picker";
 import { PlanPreview } from "./study-form/plan-preview";
 
-export type NewStudyFormProps = { models: ModelChoice[] };
+export type NewStudyFormProps = { models: ModelChoice[]; initialModelIds?: string[] };
 
 const CROWD_FIELDS = ["crowdEnabled", "crowdIdParam", "completionCode", "completionUrl"];
 
@@ -46,18 +46,22 @@ function previewInput(form: HTMLFormElement, modelIds: string[]): StudyPreviewIn
   return parsed.success ? parsed.data : null;
 }
 
-export function NewStudyForm({ models }: NewStudyFormProps) {
+export function NewStudyForm({ models, initialModelIds = [] }: NewStudyFormProps) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const [chosen, setChosen] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<string[]>(initialModelIds);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
   const [crowdOpen, setCrowdOpen] = useState(false);
   const [plan, setPlan] = useState<StudyPreviewInput | null>(null);
 
   // A ref as well: the picker's change event bubbles to the form's onChange before `chosen` re-renders.
-  const chosenRef = useRef<string[]>([]);
+  const chosenRef = useRef<string[]>(initialModelIds);
   const refreshPlan = () => formRef.current && setPlan(previewInput(formRef.current, chosenRef.current));
+  // Models preselected by a link (the upload summary's): the counts show from the start.
+  useEffect(() => {
+    if (chosenRef.current.length >= 2 && formRef.current) setPlan(previewInput(formRef.current, chosenRef.current));
+  }, []);
   const choose = (ids: string[]) => {
     chosenRef.current = ids;
     setChosen(ids);

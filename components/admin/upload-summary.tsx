@@ -23,6 +23,12 @@ export function UploadSummary({ summary }: UploadSummaryProps) {
         <Stat label="Outputs replaced" value={summary.outputsReplaced} />
         <Stat label="Possible identity leaks" value={summary.leaks.length} />
       </dl>
+      <p className="text-sm text-slate-700">
+        {summary.models.length === 1 ? "Model" : "Models"} in this file: <strong>{summary.models.join(", ")}</strong>.{" "}
+        <a className="font-medium text-brand-700 underline" href={`/admin/studies/new?models=${encodeURIComponent(summary.models.join(","))}`}>
+          Create a study with {summary.models.length === 1 ? "it" : "them"}
+        </a>
+      </p>
       {summary.earlierFlagged > 0 && (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
           {summary.earlierFlagged} answers stored earlier name a model this file brought and are now flagged too:{" "}
@@ -31,7 +37,7 @@ export function UploadSummary({ summary }: UploadSummaryProps) {
       )}
       {summary.missing.length > 0 && (
         <div>
-          <h3 className="mb-1 text-sm font-medium">Coverage of these prompts by every model in the store</h3>
+          <h3 className="mb-1 text-sm font-medium">Models with outputs for these prompts</h3>
           <table className="text-sm">
             <thead><tr className="text-left text-slate-500"><th className="pr-6 font-medium">Model</th><th className="pr-6 font-medium">Has an output</th><th className="font-medium">Lacks one</th></tr></thead>
             <tbody>

@@ -3,6 +3,7 @@
 // every 10 s while the study is open; excluding a rater refetches every figure without them.
 import { useState } from "react";
 import type { ResultsResponse } from "@/lib/results/study-results";
+import type { StudyResults } from "@/lib/results/types";
 import { AgreementSection, ShareSection } from "./agreement-section";
 import { CategoriesSection } from "./categories-section";
 import { ExportLinks } from "./export-links";
@@ -59,6 +60,7 @@ export function ResultsDashboard({ initial, initialExclude }: ResultsDashboardPr
         <Stat label="Prompts voted" value={r.totals.promptsVoted} />
         <Stat label="Pairs" value={r.study.pairs} hint={`${r.study.goldPairs} gold and ${r.study.excludedPairs} excluded: left out of the model figures`} />
       </dl>
+      <LeftOutNote leftOut={r.study.leftOutAtCreation} />
       <HeadlineSection comparisons={r.comparisons} />
       <WinRateSection comparisons={r.comparisons} />
       <VotesNeededSection comparisons={r.comparisons} />
@@ -77,5 +79,21 @@ export function ResultsDashboard({ initial, initialExclude }: ResultsDashboardPr
       <PromptsSection page={r.prompts} query={promptQuery} models={r.study.models} onQuery={setPromptQuery} detailUrl={detailUrl} />
       <ExportLinks studyId={studyId} />
     </div>
+  );
+}
+
+// Leaving pairs out is not random (answers that name their model, or identical or empty ones): the
+// figures describe the pairs that remained, and a reader must be told so.
+function LeftOutNote({ leftOut }: { leftOut: StudyResults["study"]["leftOutAtCreation"] }) {
+  const parts = [
+    leftOut.selfReference ? `${leftOut.selfReference} with an answer that may name its model` : null,
+    leftOut.identicalOrEmpty ? `${leftOut.identicalOrEmpty} with identical or empty answers` : null,
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return (
+    <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+      Left out when the study was created, and never voted on: {parts.join(" and ")} (pairs). That is not a
+      random sample: every figure below describes the remaining pairs only.
+    </p>
   );
 }

@@ -1,4 +1,5 @@
-// After an upload: for every model in the store, how many of the uploaded prompts it has no output for.
+// After an upload: for each model that answers some of the uploaded prompts (the ones a study could
+// pair with this file's), how many of those prompts it answers and how many it lacks.
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -14,5 +15,6 @@ export async function missingPromptCounts(tx: Prisma.TransactionClient, promptId
     CROSS JOIN unnest(${promptIds}::text[]) AS p(id)
     LEFT JOIN "Output" o ON o."modelId" = m.id AND o."promptId" = p.id
     GROUP BY m.name
+    HAVING count(o.id) > 0
     ORDER BY m.name`;
 }

@@ -6,6 +6,7 @@ import { overTimeJson } from "./over-time";
 
 const study: ResultsInput["study"] = {
   id: "s1", name: "S", status: "OPEN", isDemo: false, models: ["m1", "m2"], pairs: 2, goldPairs: 0, excludedPairs: 0, votesPerPair: 3, minSecondsPerPair: 0,
+  leftOutAtCreation: { selfReference: null, identicalOrEmpty: null },
 };
 
 function pattern(overrides: Partial<PairPatternRow>): PairPatternRow {

@@ -152,6 +152,8 @@ export type StudyResults = {
     pairs: number;
     goldPairs: number;
     excludedPairs: number;
+    /** Pairs the study's creation left out (null: kept on request); they were never voted on. */
+    leftOutAtCreation: { selfReference: number | null; identicalOrEmpty: number | null };
     votesPerPair: number;
     minSecondsPerPair: number;
   };

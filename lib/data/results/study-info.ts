@@ -14,6 +14,8 @@ export type ResultsStudy = {
   pairs: number;
   goldPairs: number;
   excludedPairs: number;
+  /** Pairs the study's creation left out (null: kept on request); they were never voted on. */
+  leftOutAtCreation: { selfReference: number | null; identicalOrEmpty: number | null };
 };
 
 export async function resultsStudy(studyId: string): Promise<ResultsStudy | null> {
@@ -21,6 +23,7 @@ export async function resultsStudy(studyId: string): Promise<ResultsStudy | null
     where: { id: studyId },
     select: {
       id: true, name: true, status: true, isDemo: true, votesPerPair: true, minSecondsPerPair: true,
+      excludedLeakPairs: true, excludedDegeneratePairs: true,
       models: { select: { model: { select: { name: true } } } },
     },
   });
@@ -30,8 +33,9 @@ export async function resultsStudy(studyId: string): Promise<ResultsStudy | null
     db.pair.count({ where: { studyId, goldOutputId: { not: null }, excluded: false } }),
     db.pair.count({ where: { studyId, excluded: true } }),
   ]);
-  const { models, ...rest } = study;
-  return { ...rest, models: models.map((m) => m.model.name).sort(), pairs, goldPairs, excludedPairs };
+  const { models, excludedLeakPairs, excludedDegeneratePairs, ...rest } = study;
+  const leftOutAtCreation = { selfReference: excludedLeakPairs, identicalOrEmpty: excludedDegeneratePairs };
+  return { ...rest, models: models.map((m) => m.model.name).sort(), pairs, goldPairs, excludedPairs, leftOutAtCreation };
 }
 
 /** Ids of the given pseudonyms, and the pseudonyms that matched nobody. */
