@@ -42,6 +42,19 @@ describe("sign-in rate limit", () => {
     expect((await beginSignIn(email, "203.0.113.4", limit)).allowed).toBe(true);
   });
 
+  it("lets the same account sign in from many places at once (no deadlock between successes)", async () => {
+    const email = `${unique("tabs")}@test.example`;
+    for (let round = 0; round < 5; round++) {
+      await Promise.all(Array.from({ length: 8 }, async (_, i) => {
+        const attempt = await beginSignIn(email, `tab-${i}-${email}`, { ...limit, maxPerAccount: 100 });
+        expect(attempt.allowed).toBe(true);
+        await signInSucceeded(attempt, email);
+      }));
+    }
+    expect(await failures(`email:${email}`)).toBe(0);
+    expect(await db.signInAttempt.count({ where: { key: { endsWith: email, startsWith: "ip:tab-" }, succeeded: false } })).toBe(0);
+  });
+
   it("checks every key of an attempt: one exhausted key refuses it", async () => {
     const strict = unique("strict");
     const generous = unique("generous");

@@ -22,10 +22,7 @@ export async function takeAttempt(limits: Limit[], windowMinutes: number): Promi
 
 /** Marks an attempt as succeeded (it no longer counts) and forgets earlier failures under `clearKey`. */
 export async function attemptSucceeded(attempt: Attempt, clearKey?: string): Promise<void> {
-  await db.$transaction([
-    db.signInAttempt.updateMany({ where: { id: { in: attempt.ids } }, data: { succeeded: true } }),
-    ...(clearKey ? [db.signInAttempt.deleteMany({ where: { key: clearKey, succeeded: false } })] : []),
-  ]);
+  await db.$executeRaw`SELECT "pairwise_attempt_succeeded"(${attempt.ids}::bigint[], ${clearKey ?? null}::text)`;
 }
 
 /** Old rows only cost space; windows are minutes. */

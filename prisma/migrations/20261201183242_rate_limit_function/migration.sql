@@ -22,3 +22,16 @@ BEGIN
   RETURN NEXT;
 END
 $$;
+
+-- A successful attempt: its rows stop counting, and the first key's earlier failures (the account's
+-- typos) are forgiven. Under that key's lock, so two successes of one account at once (two tabs, two
+-- test workers) take turns instead of deadlocking on each other's rows.
+CREATE FUNCTION "pairwise_attempt_succeeded"(attempt_ids bigint[], clear_key text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF clear_key IS NOT NULL THEN
+    PERFORM pg_advisory_xact_lock(hashtextextended('rate:' || clear_key, 0));
+    DELETE FROM "SignInAttempt" WHERE key = clear_key AND NOT succeeded AND id <> ALL(attempt_ids);
+  END IF;
+  UPDATE "SignInAttempt" SET succeeded = true WHERE id = ANY(attempt_ids);
+END
+$$;
