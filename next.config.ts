@@ -14,7 +14,7 @@ const nextConfig: NextConfig = {
     return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
   },
   // The server applies migrations at start, so deployments must ship the SQL files.
-  outputFileTracingIncludes: { "/*": ["./prisma/migrations/**/*"] },
+  outputFileTracingIncludes: { "/*": ["./prisma/migrations/**/*", "./prisma/sql/**/*"] },
 };
 
 export default nextConfig;

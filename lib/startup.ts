@@ -37,8 +37,9 @@ export async function startup(): Promise<void> {
   try {
     const config = env();
     if (config.PAIRWISE_RUN_MIGRATIONS === "1") {
-      const { applied } = await applyMigrations(config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL).catch(explainDenied);
+      const { applied, repeatable } = await applyMigrations(config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL).catch(explainDenied);
       if (applied.length) console.log(`[pairwise] applied migrations: ${applied.join(", ")}`);
+      if (repeatable.length) console.log(`[pairwise] applied database rules: ${repeatable.join(", ")}`);
     }
     await ensureAdminFromEnv();
     await refusePublishedDemoPasswords(config.HOST);

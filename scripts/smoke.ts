@@ -119,8 +119,11 @@ async function startTwice(dataDir: string) {
   const snapshots: string[] = [];
   for (const round of [1, 2]) {
     // The second start also names a first admin through the environment.
-    const { stop } = await npmStart(round === 1 ? env : { ...env, ADMIN_EMAIL: "env-admin@example.org", ADMIN_PASSWORD: "from the environment" }, baseUrl);
+    const { stop, output } = await npmStart(round === 1 ? env : { ...env, ADMIN_EMAIL: "env-admin@example.org", ADMIN_PASSWORD: "from the environment" }, baseUrl);
     try {
+      // The database rules of prisma/sql: all installed on a new data directory, none re-run on an unchanged one.
+      const rules = /applied database rules: (.*)/.exec(output())?.[1] ?? "";
+      check(`start ${round}: database rules ${round === 1 ? "applied" : "already current"}`, round === 1 ? rules.includes("vote-tally.sql") : rules === "", rules);
       const addresses = listeningAddresses(port);
       check(`start ${round}: listens on 127.0.0.1 only`, addresses.length > 0 && addresses.every((a) => a === "127.0.0.1"), addresses.join(", "));
       const health = await (await fetch(`${baseUrl}/api/health`)).json();

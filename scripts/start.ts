@@ -56,8 +56,9 @@ async function main() {
   const database = await appDatabase();
   // Migrations and the demo seed run as the tables' owner; the server gets the app role's URL.
   process.env.DATABASE_URL = database.ownerUrl;
-  const { applied } = await applyMigrations(database.ownerUrl);
+  const { applied, repeatable } = await applyMigrations(database.ownerUrl);
   if (applied.length) console.log(`[pairwise] applied migrations: ${applied.join(", ")}`);
+  if (repeatable.length) console.log(`[pairwise] applied database rules: ${repeatable.join(", ")}`);
   if (process.env.PAIRWISE_DEMO !== "0") {
     const { seedDemo } = await import("@/lib/demo/seed-demo");
     console.log(`[pairwise] demo data: ${await seedDemo()}`);

@@ -6,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR, readMigrations } from "@/lib/migrations/apply";
+import { readRepeatables } from "@/lib/migrations/repeatable";
 import { createDatabase, dropDatabase, externalServer, scratchName } from "@/scripts/lib/postgres";
 
 const server = externalServer(inject("serverAdminUrl"));
@@ -40,8 +41,13 @@ describe("applyMigrations", () => {
   it("applies every checked-in migration and records Prisma's sha256 checksums", async () => {
     const files = await readMigrations();
     expect(files.length).toBeGreaterThan(0);
-    const { applied } = await applyMigrations(url);
+    const { applied, repeatable } = await applyMigrations(url);
     expect(applied).toEqual(files.map((f) => f.name));
+    // Then every database rule in prisma/sql, in file-name order, recorded outside Prisma's history.
+    const rules = await readRepeatables();
+    expect(repeatable).toEqual(rules.map((f) => f.name));
+    const recorded = await query<{ name: string; checksum: string }>(url, `SELECT name, checksum FROM "_pairwise_repeatable" ORDER BY name`);
+    expect(recorded).toEqual(rules.map((f) => ({ name: f.name, checksum: f.checksum })));
     const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
       url, `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`);
     for (const [i, file] of files.entries()) {
@@ -54,7 +60,7 @@ describe("applyMigrations", () => {
   });
 
   it("applies nothing the second time", async () => {
-    expect((await applyMigrations(url)).applied).toEqual([]);
+    expect(await applyMigrations(url)).toEqual({ applied: [], repeatable: [] });
   });
 
   it("lets two processes start at once: each migration is applied exactly once", async () => {
@@ -62,6 +68,7 @@ describe("applyMigrations", () => {
     const results = await Promise.all([applyMigrations(other), applyMigrations(other), applyMigrations(other)]);
     const total = results.reduce((n, r) => n + r.applied.length, 0);
     expect(total).toBe((await readMigrations()).length);
+    expect(results.reduce((n, r) => n + r.repeatable.length, 0)).toBe((await readRepeatables()).length);
     const [{ count }] = await query<{ count: string }>(other, `SELECT count(*) FROM "_prisma_migrations"`) as [{ count: string }];
     expect(Number(count)).toBe(total);
   });

@@ -83,8 +83,7 @@ export function servedPair(row: LeaseRow, progress: Progress): ServedPair {
   };
 }
 
-// The whole lease is one database function (its current definition and rules: migration
-// next_lease_quota_and_completion), so a request costs one round trip and the row locks are held
+// The whole lease is one database function (its definition, rules and writes: prisma/sql/next-lease.sql), so a request costs one round trip and the row locks are held
 // for no network time.
 const NEXT_LEASE_SQL = `SELECT * FROM "pairwise_next_lease"($1, $2, $3, $4, $5, $6, $7, $8)`;
 

@@ -10,7 +10,7 @@ export type Attempt = { allowed: boolean; ids: bigint[] };
  * Records one attempt under every key and says whether each key had fewer than its `max` unsucceeded
  * attempts in the window before this one. Atomic: the keys' advisory locks serialise the count and the
  * insert, so parallel attempts cannot all slip under a limit (SQL function pairwise_take_attempt,
- * migration rate_limit_function). Refused attempts are recorded too: hammering keeps the window full.
+ * prisma/sql/rate-limit.sql). Refused attempts are recorded too: hammering keeps the window full.
  */
 export async function takeAttempt(limits: Limit[], windowMinutes: number): Promise<Attempt> {
   const keys = limits.map((l) => l.key);

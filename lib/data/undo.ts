@@ -1,5 +1,5 @@
-// Undoing a rater's last vote: one database function (pairwise_undo_vote, current definition and
-// rules in migration undo_vote) deletes the vote, keeps it in UndoneVote and gives the pair back
+// Undoing a rater's last vote: one database function (pairwise_undo_vote; definition, rules and
+// writes in prisma/sql/undo-vote.sql) deletes the vote, keeps it in UndoneVote and gives the pair back
 // under a new assignment id, serialized with the rater's other requests by their membership lock.
 import "server-only";
 import { newOpaqueId } from "@/lib/assignment/opaque-id";

@@ -1,7 +1,8 @@
-// Recording a rater's vote: one guarded, prepared statement claims the assignment and writes the vote
-// (the database's trigger counts it into the pair's and the rater's tallies), so a happy vote costs a
-// single SQL statement (session check included, on the route's fast path) and a double submission
-// records one vote.
+// Recording a rater's vote: one guarded, prepared statement claims the assignment and writes the vote,
+// so a happy vote costs a single SQL statement (session check included, on the route's fast path) and
+// a double submission records one vote. It writes "Assignment" (completedAt) and "Vote"; the Vote
+// triggers (prisma/sql/vote-tally.sql) then write "StudyMember".votes, the "Pair" tallies, "Vote".agrees
+// of the pair's votes and "VoteHour".
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { orient } from "@/lib/assignment/orient";

@@ -1,9 +1,11 @@
-// Applies prisma/migrations/*/migration.sql without Prisma's native schema engine,
-// keeping Prisma Migrate's own bookkeeping so `prisma migrate` stays usable on the same database.
+// Applies prisma/migrations/*/migration.sql without Prisma's native schema engine, keeping Prisma
+// Migrate's own bookkeeping so `prisma migrate` stays usable on the same database; then the rules in
+// prisma/sql/*.sql that changed (repeatable.ts).
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { applyRepeatables, DEFAULT_REPEATABLE_DIR } from "./repeatable";
 
 // Prisma Migrate's advisory lock key: our runner and `prisma migrate deploy` exclude each other.
 const PRISMA_MIGRATE_LOCK_KEY = 72707369;
@@ -90,11 +92,15 @@ async function applyOne(client: pg.Client, file: MigrationFile) {
   }
 }
 
-/** Applies every pending migration; safe to call from several processes at once. */
+/**
+ * Applies every pending migration, then every prisma/sql file that changed since it was last applied;
+ * safe to call from several processes at once. Returns the names of both.
+ */
 export async function applyMigrations(
   connectionString: string,
   dir = DEFAULT_MIGRATIONS_DIR,
-): Promise<{ applied: string[] }> {
+  repeatableDir = DEFAULT_REPEATABLE_DIR,
+): Promise<{ applied: string[]; repeatable: string[] }> {
   const files = await readMigrations(dir);
   const client = new pg.Client({ connectionString });
   await client.connect();
@@ -105,7 +111,9 @@ export async function applyMigrations(
     checkHistory(files, applied);
     const pending = files.filter((f) => !applied.has(f.name));
     for (const file of pending) await applyOne(client, file);
-    return { applied: pending.map((f) => f.name) };
+    // Under the same lock: a second process finds the files recorded and applies nothing.
+    const repeatable = await applyRepeatables(client, repeatableDir);
+    return { applied: pending.map((f) => f.name), repeatable };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK_KEY]).catch(() => {});
     await client.end();

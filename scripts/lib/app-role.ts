@@ -20,6 +20,9 @@ const GRANTS = (role: string) => [
   `ALTER DEFAULT PRIVILEGES FOR ROLE CURRENT_USER IN SCHEMA public GRANT EXECUTE ON FUNCTIONS TO ${role}`,
 ];
 
+// Migration bookkeeping: Prisma's history and that of the prisma/sql rules (lib/migrations).
+export const HISTORY_TABLES = ["_prisma_migrations", "_pairwise_repeatable"];
+
 // Earlier grants (by hand, or an older version of this list) must not survive a reset.
 const REVOKES = (role: string) => [
   `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`,
@@ -67,10 +70,12 @@ export async function ensureAppRole(ownerUrl: string, appRole: AppRole): Promise
     if (rows[0]!.owner === role) throw new Error(`the app role must not be the owner (${role}) itself`);
     await c.query("BEGIN");
     await createOrReset(c, appRole);
-    // The app's history of migrations is not its data: keep it out of the app's reach.
+    // The app's history of migrations (and of the prisma/sql rules) is not its data: keep it out of the app's reach.
     const statements = [...REVOKES(role), `GRANT CONNECT ON DATABASE ${c.escapeIdentifier(rows[0]!.database)} TO ${role}`, ...GRANTS(role)];
     for (const sql of statements) await c.query(sql);
-    await c.query(`DO $$ BEGIN IF to_regclass('public._prisma_migrations') IS NOT NULL THEN REVOKE ALL ON public."_prisma_migrations" FROM ${role}; END IF; END $$`);
+    for (const table of HISTORY_TABLES) {
+      await c.query(`DO $$ BEGIN IF to_regclass('public.${table}') IS NOT NULL THEN REVOKE ALL ON public."${table}" FROM ${role}; END IF; END $$`);
+    }
     await checkNothingMore(c, role);
     await c.query("COMMIT");
   } catch (error) {

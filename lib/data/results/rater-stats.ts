@@ -106,7 +106,7 @@ export function raterStatsSql(scope: ResultsScope, hasExcludedPairs: boolean): P
 /**
  * How agreement changes when raters are excluded: their votes leave the "others" too, so the flags
  * the Vote trigger keeps are wrong, but only on the pairs they voted on (a few thousand at most).
- * There, each remaining vote's flag is replaced by the rule from the migration's SQL functions,
+ * There, each remaining vote's flag is replaced by the rule of the SQL functions in prisma/sql/agreement.sql,
  * applied to the pair's tally minus the excluded votes; the rows are the per-rater differences, to
  * add to raterStats' flag counts (which leave out gold and excluded pairs, as this does).
  */

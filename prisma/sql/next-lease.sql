@@ -1,0 +1,192 @@
+-- pairwise_next_lease: the pair a rater gets next, as one function (one round trip; its row locks are
+-- held for no network time). Called by lib/data/assignments.ts.
+--
+-- Writes:
+--   "Assignment"   a new lease (rule 5), at most one per call;
+--   "StudyMember"  completionShownAt, the first time the completion is given (rule 7);
+--   and row locks: the rater's "StudyMember" row, the chosen "Pair" row.
+--
+-- Why the rater's lock is taken alone, before anything is read: under READ COMMITTED a statement keeps
+-- the snapshot taken when it started, so a statement that waited for the lock would still see the
+-- rater's live lease (or the vote just cast) as it was before the wait, and two requests at once from
+-- one rater would get two leases or a wrong 'done'. Every later statement starts after the lock.
+--
+-- Besides the lease:
+--   * A rater with Study.maxVotesPerRater votes is done (their quota), unless they hold a live lease
+--     (given while under it; an undo gives a pair back that way).
+--   * 'done' carries the completion only once the rater cast Study.minVotesForCompletion real votes
+--     (flags do not count); below it the code and URL are withheld and shortOfVotes says how many
+--     votes they lacked (only in studies that have a completion to withhold). The first time the
+--     completion is given, StudyMember.completionShownAt is set (no undo after it); the member row
+--     is already locked, and the write happens once per rater.
+--   * The row carries the rating options the page needs (settle time, seen-both rule, undo window:
+--     0 when the study reveals the models after each vote, since an undo would then let a rater
+--     re-vote knowing them), the rater's quota and their median time per vote (one read of the
+--     Vote(studyId, raterId, msTaken) index, up to the middle of their votes: pairwise_rater_median).
+--
+-- The rules:
+--   1. Lock the rater's membership row (serializes one rater's requests and undos: two tabs get one lease).
+--   2. A live lease of theirs, read after that lock, is returned as is (the newest, if several).
+--   3. A rater at their quota is done.
+--   4. Otherwise lock a candidate pair: new to this rater, short of votes counting live leases, fewest
+--      first, random among equals; candidates come WINDOW at a time from Pair(studyId, voteCount),
+--      then WIDE_WINDOW, then every pair (waiting for locks instead of skipping them). A gold pair
+--      first when the caller's uniform draw falls below Study.goldRate.
+--   5. Under the pair's lock, re-count votes + live leases (each statement here reads a fresh
+--      snapshot under READ COMMITTED, so leases committed meanwhile count) and write the lease only if
+--      there is still room; the side shown left is the one shown there less often, the coin on a tie.
+--      No room (another process won the race): back to 4, up to p_attempts times.
+--   6. Nothing to pick: 'waiting' when pairs remain that other raters' leases hold, else 'done'.
+--   7. Done: the completion as above.
+-- Outcomes: not_member, closed (see status), lease, waiting, done, busy. Lock waits end after 10 s.
+CREATE OR REPLACE FUNCTION "pairwise_next_lease"(
+  p_study text, p_rater text, p_gold_draw float8, p_window int, p_wide_window int, p_attempts int,
+  p_new_id text, p_coin boolean
+) RETURNS TABLE (
+  outcome text, "judgedByYou" int, status text, "allowTie" boolean, "allowBothBad" boolean, rationale text,
+  "settleMs" int, "requireSeenBoth" boolean, "undoSeconds" int, quota int, "medianMs" float8, "shortOfVotes" int,
+  "completionCode" text, "completionUrl" text, "assignmentId" text, "leftIsA" boolean, "expiresAtMs" float8,
+  instruction text, input text, "textA" text, "textB" text
+) LANGUAGE plpgsql SET lock_timeout = '10s' AS $$
+#variable_conflict use_column
+DECLARE
+  now_utc timestamp := now() AT TIME ZONE 'UTC';
+  v_outcome text;
+  v_votes int; v_status text; v_per_pair int; v_lease_seconds int; v_gold_rate float8;
+  v_tie boolean; v_bad boolean; v_rationale text; v_code text; v_url text;
+  v_settle int; v_seen boolean; v_undo int; v_quota int; v_min_votes int; v_shown timestamp; v_short int;
+  v_assignment text;
+  v_pair text;
+  v_pending boolean;
+BEGIN
+  -- The rater's lock alone, then everything else in statements that start after it is granted: a
+  -- statement's snapshot is taken when it starts, before any wait for a lock inside it.
+  PERFORM 1 FROM "StudyMember" m WHERE m."studyId" = p_study AND m."userId" = p_rater FOR NO KEY UPDATE;
+  IF FOUND THEN
+    SELECT m.votes, m."completionShownAt", s.status::text, s."votesPerPair", s."leaseSeconds", s."goldRate",
+           s."allowTie", s."allowBothBad", s.rationale::text, s."completionCode", s."completionUrl",
+           s."voteSettleMs", s."requireSeenBoth", CASE WHEN s."revealAfterVote" THEN 0 ELSE s."undoSeconds" END,
+           s."maxVotesPerRater", s."minVotesForCompletion", a.id
+      INTO v_votes, v_shown, v_status, v_per_pair, v_lease_seconds, v_gold_rate, v_tie, v_bad, v_rationale, v_code, v_url,
+           v_settle, v_seen, v_undo, v_quota, v_min_votes, v_assignment
+    FROM "StudyMember" m
+    JOIN "Study" s ON s.id = m."studyId"
+    LEFT JOIN LATERAL (
+      SELECT x.id FROM "Assignment" x
+      WHERE x."studyId" = m."studyId" AND x."raterId" = m."userId"
+        AND x."completedAt" IS NULL AND x."flaggedAt" IS NULL AND x."expiresAt" > now_utc
+      ORDER BY x."servedAt" DESC LIMIT 1
+    ) a ON true
+    WHERE m."studyId" = p_study AND m."userId" = p_rater;
+  END IF;
+
+  -- status is NOT NULL in Study: null here means the membership row was not found.
+  IF v_status IS NULL THEN
+    v_outcome := 'not_member';
+  ELSIF v_status <> 'OPEN' THEN
+    v_outcome := 'closed';
+    v_assignment := NULL;
+  ELSIF v_assignment IS NOT NULL THEN
+    v_outcome := 'lease';
+  ELSIF v_quota IS NOT NULL AND v_votes >= v_quota THEN
+    v_outcome := 'done';
+  ELSE
+    v_outcome := 'busy';
+    FOR attempt IN 1..p_attempts LOOP
+      v_pair := NULL;
+      -- Phase 0: a gold pair within the window (first attempt, when drawn); 1: the window; 2: the wide window.
+      FOR phase IN 0..2 LOOP
+        EXIT WHEN v_pair IS NOT NULL;
+        CONTINUE WHEN phase = 0 AND NOT (attempt = 1 AND v_gold_rate > 0 AND p_gold_draw < v_gold_rate);
+        SELECT pr.id INTO v_pair FROM "Pair" pr
+        JOIN (
+          SELECT c.id FROM "Pair" c
+          WHERE c."studyId" = p_study AND NOT c.excluded AND c."voteCount" < v_per_pair
+            AND (phase > 0 OR c."goldOutputId" IS NOT NULL)
+            -- studyId lets the planner read only this rater's assignments in this study (an index).
+            AND NOT EXISTS (SELECT 1 FROM "Assignment" mine WHERE mine."studyId" = p_study AND mine."raterId" = p_rater AND mine."pairId" = c.id)
+          ORDER BY c."voteCount" LIMIT CASE WHEN phase < 2 THEN p_window ELSE p_wide_window END
+        ) win ON win.id = pr.id
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS n FROM "Assignment" l
+          WHERE l."pairId" = pr.id AND l."expiresAt" > now_utc AND l."completedAt" IS NULL AND l."flaggedAt" IS NULL
+        ) live
+        WHERE pr."voteCount" + live.n < v_per_pair
+        ORDER BY pr."voteCount" + live.n, random()
+        LIMIT 1
+        FOR NO KEY UPDATE OF pr SKIP LOCKED;
+      END LOOP;
+      IF v_pair IS NULL THEN
+        -- The windows were used up or locked by other requests: every pair, waiting for locks.
+        SELECT pr.id INTO v_pair FROM "Pair" pr
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS n FROM "Assignment" l
+          WHERE l."pairId" = pr.id AND l."expiresAt" > now_utc AND l."completedAt" IS NULL AND l."flaggedAt" IS NULL
+        ) live
+        WHERE pr."studyId" = p_study AND NOT pr.excluded AND pr."voteCount" < v_per_pair
+          AND NOT EXISTS (SELECT 1 FROM "Assignment" mine WHERE mine."studyId" = p_study AND mine."raterId" = p_rater AND mine."pairId" = pr.id)
+          AND pr."voteCount" + live.n < v_per_pair
+        ORDER BY pr."voteCount" + live.n, random()
+        LIMIT 1
+        FOR NO KEY UPDATE OF pr;
+      END IF;
+
+      IF v_pair IS NULL THEN
+        SELECT EXISTS (
+          SELECT 1 FROM "Pair" c
+          WHERE c."studyId" = p_study AND NOT c.excluded AND c."voteCount" < v_per_pair
+            AND NOT EXISTS (SELECT 1 FROM "Assignment" mine WHERE mine."studyId" = p_study AND mine."raterId" = p_rater AND mine."pairId" = c.id)
+        ) INTO v_pending;
+        v_outcome := CASE WHEN v_pending THEN 'waiting' ELSE 'done' END;
+        EXIT;
+      END IF;
+
+      WITH p AS (SELECT id, "voteCount" FROM "Pair" WHERE id = v_pair),
+      live AS (
+        SELECT count(*)::int AS n FROM "Assignment"
+        WHERE "pairId" = v_pair AND "expiresAt" > now_utc AND "completedAt" IS NULL AND "flaggedAt" IS NULL
+      ),
+      sides AS (
+        SELECT count(*) FILTER (WHERE "leftIsA")::int AS a_left, count(*) FILTER (WHERE NOT "leftIsA")::int AS b_left
+        FROM "Assignment"
+        WHERE "pairId" = v_pair AND ("completedAt" IS NOT NULL OR ("expiresAt" > now_utc AND "flaggedAt" IS NULL))
+      )
+      INSERT INTO "Assignment" (id, "studyId", "pairId", "raterId", "leftIsA", "servedAt", "expiresAt")
+      SELECT p_new_id, p_study, p.id, p_rater,
+             CASE WHEN sides.a_left < sides.b_left THEN true WHEN sides.a_left > sides.b_left THEN false ELSE p_coin END,
+             now_utc, now_utc + make_interval(secs => v_lease_seconds)
+      FROM p, live, sides
+      WHERE p."voteCount" + live.n < v_per_pair
+      RETURNING id INTO v_assignment;
+
+      IF v_assignment IS NOT NULL THEN
+        v_outcome := 'lease';
+        EXIT;
+      END IF;
+    END LOOP;
+  END IF;
+
+  IF v_outcome <> 'done' THEN
+    v_code := NULL;
+    v_url := NULL;
+  ELSIF v_votes < v_min_votes THEN
+    v_short := CASE WHEN v_code IS NOT NULL OR v_url IS NOT NULL THEN v_min_votes - v_votes END;
+    v_code := NULL;
+    v_url := NULL;
+  ELSIF v_shown IS NULL AND (v_code IS NOT NULL OR v_url IS NOT NULL) THEN
+    UPDATE "StudyMember" SET "completionShownAt" = now_utc WHERE "studyId" = p_study AND "userId" = p_rater;
+  END IF;
+
+  RETURN QUERY
+  SELECT v_outcome, v_votes, v_status, v_tie, v_bad, v_rationale, v_settle, v_seen, v_undo, v_quota,
+         CASE WHEN v_outcome IN ('lease', 'waiting', 'done') THEN "pairwise_rater_median"(p_study, p_rater, v_votes) END,
+         v_short, v_code, v_url,
+         a.id, a."leftIsA", (extract(epoch FROM a."expiresAt") * 1000)::float8, pr.instruction, pr.input, oa.text, ob.text
+  FROM (SELECT 1) one
+  LEFT JOIN "Assignment" a ON a.id = v_assignment
+  LEFT JOIN "Pair" p ON p.id = a."pairId"
+  LEFT JOIN "Prompt" pr ON pr.id = p."promptId"
+  LEFT JOIN "Output" oa ON oa.id = p."outputAId"
+  LEFT JOIN "Output" ob ON ob.id = p."outputBId";
+END
+$$;
