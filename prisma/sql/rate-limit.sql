@@ -1,11 +1,10 @@
--- pairwise_take_attempt: rate limits (sign-in, sign-up, crowd entry) in one round trip: the attempt is
--- recorded under every key and checked against the limits atomically. A function rather than a
--- client-side transaction: no connection is held across the network while the keys' locks are waited
--- for (under load, a client transaction that waited for a pooled connection timed out and a correct
--- sign-in failed). Called by lib/data/rate-limit.ts.
+-- pairwise_take_attempt and pairwise_attempt_succeeded: rate limits (sign-in, sign-up, crowd entry) in
+-- one round trip each. An attempt is recorded under every key and checked against the limits
+-- atomically; a success is recorded under the first key's lock, so two successful sign-ins of one
+-- account take turns instead of deadlocking. Called by lib/data/rate-limit.ts.
 --
--- Writes: "SignInAttempt", one row per key (refused attempts are recorded too); takes a transaction-level
--- advisory lock per key.
+-- Writes: "SignInAttempt" (one row per key per attempt, refused attempts included; successes mark
+-- their rows and delete the account's earlier failures); takes transaction-level advisory locks per key.
 
 -- Whether each key had fewer than its max unsucceeded attempts in the window before this one, and
 -- the ids of this attempt's rows (one per key). Refused attempts are recorded too.
@@ -24,5 +23,18 @@ BEGIN
   )
   SELECT array_agg(id) INTO ids FROM inserted;
   RETURN NEXT;
+END
+$$;
+
+-- A successful attempt: its rows stop counting, and the first key's earlier failures (the account's
+-- typos) are forgiven. Under that key's lock, so two successes of one account at once (two tabs, two
+-- test workers) take turns instead of deadlocking on each other's rows.
+CREATE OR REPLACE FUNCTION "pairwise_attempt_succeeded"(attempt_ids bigint[], clear_key text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF clear_key IS NOT NULL THEN
+    PERFORM pg_advisory_xact_lock(hashtextextended('rate:' || clear_key, 0));
+    DELETE FROM "SignInAttempt" WHERE key = clear_key AND NOT succeeded AND id <> ALL(attempt_ids);
+  END IF;
+  UPDATE "SignInAttempt" SET succeeded = true WHERE id = ANY(attempt_ids);
 END
 $$;

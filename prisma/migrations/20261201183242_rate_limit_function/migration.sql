@@ -1,7 +1,7 @@
 -- Rate limits (sign-in, sign-up, crowd entry) in one round trip: the attempt is recorded under every
--- key and checked against the limits atomically. A function rather than a client-side transaction:
--- no connection is held across the network while the keys' locks are waited for (under load, a
--- client transaction that waited for a pooled connection timed out and a correct sign-in failed).
+-- key and checked against the limits atomically, and a success is recorded under the account key's
+-- lock. Functions rather than client-side transactions: no locks are held across the network, and two
+-- successful sign-ins of one account no longer deadlock (that failed a correct sign-in with 401).
 
 -- Whether each key had fewer than its max unsucceeded attempts in the window before this one, and
 -- the ids of this attempt's rows (one per key). Refused attempts are recorded too.
