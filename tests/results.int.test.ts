@@ -97,6 +97,11 @@ describe("results of a study with a known vote pattern", () => {
     expect(c.tally).toEqual({ winsA: 7, winsB: 4, ties: 2, bothBad: 1, total: 14 });
     expect(c.headline).toBe(`${alpha} wins 7 versus 4 comparisons against ${beta} (with 2 ties and 1 both bad)`);
     expect(results.totals).toEqual({ votes: 16, raters: 4, comparedVotes: 14, promptsVoted: 5 });
+    // Beside it, with the excluded P7 (r3's A): 8 versus 4.
+    expect(c.withExcluded).toEqual({
+      prompts: 1, tally: { winsA: 8, winsB: 4, ties: 2, bothBad: 1, total: 15 },
+      headline: `With the excluded prompt: ${alpha} wins 8 versus 4 comparisons against ${beta} (with 2 ties and 1 both bad)`,
+    });
   });
 
   it("win rate (ties as half), Wilson interval, sign test, votes needed", () => {

@@ -37,6 +37,11 @@ export function HeadlineSection({ comparisons }: { comparisons: ComparisonJson[]
             {comparisons.map((c) => (
               <li key={`${c.modelA}|${c.modelB}`}>
                 <p className="text-lg font-semibold tracking-tight text-slate-900 sm:text-xl">{c.headline}</p>
+                {c.withExcluded && (
+                  <p className="text-sm text-slate-600" data-testid="headline-with-excluded">
+                    {c.withExcluded.headline}.
+                  </p>
+                )}
                 <p className="text-sm text-slate-600">Per prompt: {c.prompts.headline}.</p>
               </li>
             ))}

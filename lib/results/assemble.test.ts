@@ -83,6 +83,40 @@ describe("leader first", () => {
   });
 });
 
+describe("headline with the excluded prompts", () => {
+  it("adds the excluded pairs' votes in the comparison's model order, the sentence naming its own leader", () => {
+    // Counted: m1 leads 5 to 3. Excluded (one pair stored m2/m1, one m1/m2): m2 +5 +1, m1 +0 +1, 2 ties -> m2 leads 9 to 6.
+    const excludedTallies: PairPatternRow[] = [
+      pattern({ modelA: "m2", modelB: "m1", winsA: 5, ties: 2, pairs: 1 }),
+      pattern({ winsA: 1, winsB: 1, bothBad: 1, pairs: 1 }),
+    ];
+    const r = assembleResults(input([pattern({ winsA: 5, winsB: 3, ties: 1 })], { excludedTallies }));
+    const c = r.comparisons[0]!;
+    expect(c).toMatchObject({ modelA: "m1", modelB: "m2", tally: { winsA: 5, winsB: 3, ties: 1, total: 9 } });
+    expect(c.headline).toBe("m1 wins 5 versus 3 comparisons against m2 (with 1 tie)");
+    expect(c.withExcluded).toEqual({
+      prompts: 2,
+      tally: { winsA: 6, winsB: 9, ties: 3, bothBad: 1, total: 19 },
+      headline: "With the 2 excluded prompts: m2 wins 9 versus 6 comparisons against m1 (with 3 ties and 1 both bad)",
+    });
+    // The excluded votes are in no other figure.
+    expect(c.winRate.estimate).toBeCloseTo(5.5 / 9, 12);
+    expect(c.prompts).toMatchObject({ voted: 1, winsA: 1 });
+  });
+
+  it("is null when no excluded prompt has votes, and per comparison", () => {
+    expect(assembleResults(input([pattern({ winsA: 2 })])).comparisons[0]!.withExcluded).toBeNull();
+    expect(assembleResults(input([pattern({ winsA: 2 })], { excludedTallies: [] })).comparisons[0]!.withExcluded).toBeNull();
+    // Excluded votes of another model pair leave this comparison's alone (a comparison only excluded pairs have gets none).
+    const other = assembleResults(input([pattern({ winsA: 2 })], { excludedTallies: [pattern({ modelA: "m1", modelB: "m3", winsA: 1 })] }));
+    expect(other.comparisons).toHaveLength(1);
+    expect(other.comparisons[0]!.withExcluded).toBeNull();
+    // One excluded prompt reads in the singular.
+    const one = assembleResults(input([pattern({ winsA: 2 })], { excludedTallies: [pattern({ winsB: 1 })] }));
+    expect(one.comparisons[0]!.withExcluded!.headline).toBe("With the excluded prompt: m1 wins 2 versus 1 comparisons against m2");
+  });
+});
+
 describe("orientationFrom", () => {
   it("uses the order most pairs use, alphabetical on a tie", () => {
     const orient = orientationFrom([{ modelA: "zeta", modelB: "alpha", pairs: 3 }, { modelA: "alpha", modelB: "zeta", pairs: 1 }]);

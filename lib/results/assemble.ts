@@ -3,9 +3,9 @@
 import { agreementJson } from "./agreement";
 import { lengthBiasJson, positionBiasJson } from "./biases";
 import { categoryRows } from "./categories";
-import { groupComparisons, summarizeComparison } from "./comparisons";
+import { groupComparisons, groupExcluded, summarizeComparison } from "./comparisons";
 import type {
-  CategoryCountRow, HourBucketRow, JudgeCrossRow, JudgeRunRow, PairOrderRow, PairPatternRow, RaterAgreementRow, RaterStatsRow, SideCounts,
+  CategoryCountRow, ExcludedTallyRow, HourBucketRow, JudgeCrossRow, JudgeRunRow, PairOrderRow, PairPatternRow, RaterAgreementRow, RaterStatsRow, SideCounts,
 } from "./inputs";
 import { judgeResults } from "./judges";
 import { leaderFirst, modelOrder, orientationFrom } from "./orientation";
@@ -22,6 +22,8 @@ export type ResultsInput = {
   categories: readonly CategoryCountRow[];
   sides: SideCounts;
   promptsVoted: number;
+  /** The excluded pairs' votes per model pair (for each headline "with the excluded prompts"); none: no such headline. */
+  excludedTallies?: readonly ExcludedTallyRow[];
   raters: readonly RaterStatsRow[];
   raterAgreement: readonly RaterAgreementRow[];
   hours: readonly HourBucketRow[];
@@ -41,7 +43,8 @@ export function assembleResults(input: ResultsInput): StudyResults {
   const models = modelOrder(input.study.models, grouped, ranking?.models.map((m) => m.model));
   const rank = (m: string) => models.indexOf(m);
   grouped.sort((x, y) => rank(x.modelA) - rank(y.modelA) || rank(x.modelB) - rank(y.modelB));
-  const comparisons = grouped.map((c) => summarizeComparison(c, `${seed}:${c.key}`));
+  const excluded = groupExcluded(input.excludedTallies ?? [], orient);
+  const comparisons = grouped.map((c) => summarizeComparison(c, `${seed}:${c.key}`, excluded.get(c.key)));
   const thresholds = raterThresholds(input.study.minSecondsPerPair);
   return {
     study: { ...input.study, models },

@@ -100,13 +100,44 @@ function promptTally(c: ComparisonCounts): ComparisonJson["prompts"] {
   return { ...result, headline: `${text}, by majority per prompt` };
 }
 
-export function summarizeComparison(c: ComparisonCounts, seed: string): ComparisonJson {
+/**
+ * The excluded prompts' tallies (own A/B order) per comparison key, oriented by `orient`: summed counts
+ * and how many prompts (pairs) they are.
+ */
+export function groupExcluded(rows: readonly PairPatternRow[], orient: Orient): Map<string, { tally: Tally; prompts: number }> {
+  const byKey = new Map<string, { tally: Tally; prompts: number }>();
+  for (const row of rows) {
+    const o = orient(row.modelA, row.modelB);
+    let e = byKey.get(o.key);
+    if (!e) byKey.set(o.key, (e = { tally: emptyTally(), prompts: 0 }));
+    addCounts(e.tally, row, o.flipped); // rows are sums over their pairs already
+    e.prompts += row.pairs;
+  }
+  return byKey;
+}
+
+/** The comparison's headline with its excluded prompts' votes added, in its model order (headline() names the leader); null without them. */
+export function withExcludedJson(c: ComparisonCounts, excluded: { tally: Tally; prompts: number } | undefined): ComparisonJson["withExcluded"] {
+  if (!excluded || excluded.prompts === 0) return null;
+  const t = emptyTally();
+  addCounts(t, c.tally, false);
+  addCounts(t, excluded.tally, false);
+  const which = excluded.prompts === 1 ? "the excluded prompt" : `the ${excluded.prompts} excluded prompts`;
+  return { prompts: excluded.prompts, tally: tallyJson(t), headline: `With ${which}: ${headline(c.modelA, c.modelB, t)}` };
+}
+
+export function summarizeComparison(
+  c: ComparisonCounts,
+  seed: string,
+  excluded?: { tally: Tally; prompts: number },
+): ComparisonJson {
   const winRate = winRateJson(c, seed);
   return {
     modelA: c.modelA,
     modelB: c.modelB,
     tally: tallyJson(c.tally),
     headline: headline(c.modelA, c.modelB, c.tally),
+    withExcluded: withExcludedJson(c, excluded),
     winRate,
     votesNeeded: votesNeededJson(c, winRate.wilson),
     prompts: promptTally(c),

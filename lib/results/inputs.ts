@@ -16,6 +16,12 @@ export type PairPatternRow = {
   pairs: number;
 };
 
+/**
+ * Excluded pairs of one model pair (own A/B order) that would count but for their exclusion (voted, not
+ * gold; excluded raters' votes left out): their summed counts, and how many they are (one prompt each).
+ */
+export type ExcludedTallyRow = PairPatternRow;
+
 /** Counted pairs of one model pair (own A/B order) whose prompt has this category or dataset: their summed counts, and how many they are. */
 export type CategoryCountRow = PairPatternRow & { field: "category" | "dataset"; value: string };
 

@@ -2,7 +2,7 @@
 // The API route and the page both call this, so they always agree.
 import "server-only";
 import { judgeCrossCounts, judgeRuns } from "@/lib/data/results/judge-counts";
-import { pairAggregates } from "@/lib/data/results/pair-counts";
+import { excludedPairTallies, pairAggregates } from "@/lib/data/results/pair-counts";
 import { listResultPrompts, type PromptListFilter, type PromptListPage } from "@/lib/data/results/prompt-list";
 import { raterAgreementChange, raterStats } from "@/lib/data/results/rater-stats";
 import type { ResultsScope } from "@/lib/data/results/scope";
@@ -66,8 +66,8 @@ async function computeFigures(given: ResultsScope, excludedRaters: StudyResults[
   if (!study) return null;
   const scope: ResultsScope = { ...given, hasExcludedPairs: study.excludedPairs > 0 };
   // Agreement comes with the rater statistics (the Vote flags), corrected where excluded raters voted (they leave the "others").
-  const [pairs, raters, agreementChange, hours, runs, judgeRows] = await Promise.all([
-    pairAggregates(scope), raterStats(scope), raterAgreementChange(scope), votesPerHour(scope), judgeRuns(studyId), judgeCrossCounts(scope),
+  const [pairs, excludedTallies, raters, agreementChange, hours, runs, judgeRows] = await Promise.all([
+    pairAggregates(scope), excludedPairTallies(scope), raterStats(scope), raterAgreementChange(scope), votesPerHour(scope), judgeRuns(studyId), judgeCrossCounts(scope),
   ]);
   const change = new Map(agreementChange.map((c) => [c.raterId, c] as const));
   const agreement = raters.map((r) => ({
@@ -77,6 +77,6 @@ async function computeFigures(given: ResultsScope, excludedRaters: StudyResults[
   }));
   return assembleResults({
     study, excludedRaters, pairOrders: pairs.orders, patterns: pairs.patterns, categories: pairs.categories, sides: pairs.sides,
-    promptsVoted: pairs.promptsVoted, raters, raterAgreement: agreement, hours, judgeRuns: runs, judgeRows,
+    promptsVoted: pairs.promptsVoted, excludedTallies, raters, raterAgreement: agreement, hours, judgeRuns: runs, judgeRows,
   });
 }

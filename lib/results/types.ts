@@ -33,6 +33,11 @@ export type ComparisonJson = {
   modelB: string;
   tally: TallyJson;
   headline: string;
+  /**
+   * The headline with the votes of the comparison's excluded prompts added (exclusion is not random, so
+   * readers see both): the same model order, the sentence naming its own leader. Null: no excluded prompt has votes.
+   */
+  withExcluded: { prompts: number; tally: TallyJson; headline: string } | null;
   winRate: WinRateJson;
   votesNeeded: VotesNeededJson;
   /** Prompt-level tally: majority outcome per prompt (ties + both bad as one bloc). */

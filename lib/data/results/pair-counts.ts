@@ -5,9 +5,9 @@
 // all into JavaScript cost more than the query itself.
 import "server-only";
 import { bulkRows } from "@/lib/db";
-import type { CategoryCountRow, PairOrderRow, PairPatternRow, SideCounts } from "@/lib/results/inputs";
+import type { CategoryCountRow, ExcludedTallyRow, PairOrderRow, PairPatternRow, SideCounts } from "@/lib/results/inputs";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { talliedPairs, type ResultsScope } from "./scope";
+import { hasExcludedPairs, talliedPairs, type ResultsScope } from "./scope";
 
 export type PairAggregates = {
   orders: PairOrderRow[];
@@ -86,4 +86,29 @@ export function pairAggregatesSql(scope: ResultsScope): Prisma.Sql {
 
 function promptsVotedSql(scope: ResultsScope): Prisma.Sql {
   return Prisma.sql`SELECT count(DISTINCT src."promptId")::int FROM ${talliedPairs(scope)} src WHERE NOT src.excluded AND ${COUNTED}`;
+}
+
+/**
+ * The excluded pairs' votes per model pair (own A/B order), counted like every figure's pairs (voted, not
+ * gold; excluded raters' votes left out): for the headline "with the excluded prompts" beside the normal one.
+ * Excluded pairs are few and read through the partial Pair(studyId) WHERE excluded index; no query when the
+ * study has none.
+ */
+export async function excludedPairTallies(scope: ResultsScope): Promise<ExcludedTallyRow[]> {
+  if (!(await hasExcludedPairs(scope))) return [];
+  const rows = await bulkRows(Prisma.sql`
+    SELECT ma.name AS "modelA", mb.name AS "modelB", g."winsA", g."winsB", g.ties, g."bothBad", g.pairs
+    FROM (
+      SELECT src."modelAId", src."modelBId", sum(src."winsA")::int AS "winsA", sum(src."winsB")::int AS "winsB",
+        sum(src.ties)::int AS ties, sum(src."bothBad")::int AS "bothBad", count(*)::int AS pairs
+      FROM ${talliedPairs(scope)} src
+      WHERE src.excluded AND ${COUNTED}
+      GROUP BY src."modelAId", src."modelBId"
+    ) g
+    JOIN "LanguageModel" ma ON ma.id = g."modelAId"
+    JOIN "LanguageModel" mb ON mb.id = g."modelBId"`);
+  return rows.map((r) => {
+    const [modelA, modelB, winsA, winsB, ties, bothBad, pairs] = r as [string, string, number, number, number, number, number];
+    return { modelA, modelB, winsA, winsB, ties, bothBad, pairs };
+  });
 }
