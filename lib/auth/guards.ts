@@ -45,7 +45,7 @@ async function bearerUser(): Promise<SessionUser | null | undefined> {
 /** For route handlers: the user (session cookie or API token), or a JSON 401/403 response to return as is. */
 export async function apiUser(...roles: Role[]): Promise<ApiAuth> {
   const bearer = await bearerUser();
-  if (bearer === null) return { error: apiError(401, "invalid_token", "The API token is not valid (or was revoked).") };
+  if (bearer === null) return { error: apiError(401, "invalid_token", "The API token is not valid: unknown, revoked or expired.") };
   const user = bearer ?? (await currentUser());
   if (!user) return { error: apiError(401, "unauthenticated", "Sign in first.") };
   if (roles.length && !roles.includes(user.role)) {

@@ -5,9 +5,6 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Completion, Progress, RatingOptions } from "@/lib/rating/types";
 
-// The rating components still import these from here until they move to lib/rating/types (branch rater-ui).
-export type { Completion, Progress, RatingOptions } from "@/lib/rating/types";
-
 // No completion here: it is given only with the 'done' answer, once the rater cast enough votes.
 export type RaterStudy = {
   id: string;

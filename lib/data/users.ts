@@ -38,14 +38,3 @@ export async function createUser(input: NewUser): Promise<SessionUser> {
     select: sessionUserFields,
   });
 }
-
-/** Creates the user, or resets password and role of the existing one with that email. */
-export async function upsertUser(input: NewUser): Promise<SessionUser> {
-  const passwordHash = await hashPassword(input.password);
-  return db.user.upsert({
-    where: { email: input.email },
-    create: { email: input.email, name: input.name ?? null, role: input.role, passwordHash, pseudonym: newPseudonym() },
-    update: { role: input.role, passwordHash, deletedAt: null },
-    select: sessionUserFields,
-  });
-}
