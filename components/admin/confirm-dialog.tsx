@@ -2,8 +2,9 @@
 // <dialog>: the browser traps and restores focus and closes it on Escape (which cancels).
 "use client";
 
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type ReactNode, useId } from "react";
 import { Button } from "@/components/ui/button";
+import { useNativeDialog } from "@/components/ui/use-native-dialog";
 
 export type ConfirmDialogProps = {
   open: boolean;
@@ -20,14 +21,8 @@ export type ConfirmDialogProps = {
 const DANGER = "inline-flex items-center justify-center rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800";
 
 export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel, destructive = false }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useNativeDialog(open);
   const id = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
     <dialog
       ref={ref}

@@ -1,19 +1,14 @@
 // A native modal <dialog>: focus is trapped and restored by the browser, Escape closes it.
 "use client";
 
-import { type ReactNode, useEffect, useRef } from "react";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { useNativeDialog } from "@/components/ui/use-native-dialog";
 
 export type ModalDialogProps = { open: boolean; onClose: () => void; title: string; children: ReactNode; footer?: ReactNode };
 
 export function ModalDialog({ open, onClose, title, children, footer }: ModalDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useNativeDialog(open);
   const titleId = `${title.replace(/\W+/g, "-").toLowerCase()}-title`;
   return (
     <dialog
