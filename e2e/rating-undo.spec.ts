@@ -3,7 +3,7 @@
 // after the window the server refuses and the page says so.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { signInOverHttp } from "./fixtures/accounts";
-import { answer, instruction, joinAsNewRater, lastVote, pairProgress, readBoth, voteButton } from "./fixtures/rater";
+import { answerText, instruction, joinAsNewRater, lastVote, pairProgress, readBoth, voteButton } from "./fixtures/rater";
 import { openStudyFromRows } from "./fixtures/studies";
 
 async function undoStudy(page: Page, admin: APIRequestContext, tag: string, settings: Record<string, unknown>) {
@@ -32,10 +32,10 @@ const undoButton = (page: Page) => lastVote(page).getByRole("button", { name: "U
 test("undo within the window shows the same pair again with its sides, and takes the vote out of the results", async ({ page, playwright, baseURL }) => {
   const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
   const studyId = await undoStudy(page, admin, "undo", { undoSeconds: 60 });
-  const shown = { instruction: await instruction(page).textContent(), a: await answer(page, "A").textContent(), b: "" };
+  const shown = { instruction: await instruction(page).textContent(), a: await answerText(page, "A").textContent(), b: "" };
   // (On a phone B is behind the switch until read.)
   await readBoth(page);
-  shown.b = (await answer(page, "B").textContent())!;
+  shown.b = (await answerText(page, "B").textContent())!;
   await voteButton(page, "B is better").click();
   await expect(pairProgress(page, 2)).toBeVisible();
   await expect(lastVote(page)).toContainText("Recorded: B is better on pair 1");
@@ -48,13 +48,13 @@ test("undo within the window shows the same pair again with its sides, and takes
   await expect(instruction(page)).toHaveText(shown.instruction!);
   await expect(lastVote(page)).toContainText("Vote undone on pair 1");
   await expect(pairProgress(page, 1)).toBeVisible();
-  await expect(answer(page, "A")).toHaveText(shown.a!);
+  await expect(answerText(page, "A")).toHaveText(shown.a!);
   await expect(page.getByRole("status").filter({ hasText: "Your vote on pair 1 is undone" })).toBeAttached();
   await expect.poll(() => votesInResults(admin, studyId)).toBe(0);
 
   // A new vote on it counts; the U key undoes that one too.
   await readBoth(page);
-  await expect(answer(page, "B")).toHaveText(shown.b);
+  await expect(answerText(page, "B")).toHaveText(shown.b);
   await page.keyboard.press("1");
   await expect(lastVote(page)).toContainText("Recorded: A is better on pair 1");
   await expect.poll(() => votesInResults(admin, studyId)).toBe(1);
