@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
 import { invalidUrlRefusal } from "@/lib/http/request-guard";
 import { contentSecurityPolicy } from "@/lib/http/security-headers";
 
 // Sets a per-request CSP nonce on pages, and redirects signed-out visitors of protected pages to
 // sign-in early. The redirect is only a convenience: every page and route handler checks the
 // session and role itself (lib/auth/guards.ts).
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 const PUBLIC_PAGES = [/^\/login(\/|$)/, /^\/join\//, /^\/crowd\//, /^\/invite\//];
 
 function signInRedirect(request: NextRequest): NextResponse | null {

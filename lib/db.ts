@@ -4,7 +4,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 // Next's dev server re-evaluates modules on every change; keep one client (and pool) per process.
@@ -63,3 +63,8 @@ export async function preparedRows<T>(name: string, text: string, values: unknow
   const result = await pool().query({ name, text, values });
   return result.rows as T[];
 }
+
+/** The database's clock in the columns' convention (UTC timestamps without time zone), as SQL text. */
+export const DB_NOW_TEXT = "(now() AT TIME ZONE 'UTC')";
+/** The same, as a fragment for Prisma's tagged queries. */
+export const DB_NOW = Prisma.raw(DB_NOW_TEXT);

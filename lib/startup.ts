@@ -13,7 +13,7 @@ async function ensureAdminFromEnv() {
 // The demo's passwords are published: a server others can reach must not let them sign in.
 async function refusePublishedDemoPasswords(host: string) {
   if (isLoopbackHost(host)) return;
-  const { demoAccountsWithPublishedPasswords } = await import("@/lib/demo/demo-accounts");
+  const { demoAccountsWithPublishedPasswords } = await import("@/lib/data/demo-accounts");
   const exposed = await demoAccountsWithPublishedPasswords();
   if (exposed.length) {
     throw new Error(

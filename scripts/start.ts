@@ -45,7 +45,7 @@ function authSecret(): string {
 // The demo's published passwords must not work on a server others can reach: new random ones are
 // printed here, once (the server itself refuses to start while published ones remain).
 async function replacePublishedDemoPasswords() {
-  const { replacePublishedDemoPasswords: replace } = await import("@/lib/demo/demo-accounts");
+  const { replacePublishedDemoPasswords: replace } = await import("@/lib/data/demo-accounts");
   const replaced = await replace();
   if (!replaced.length) return;
   console.log(`[pairwise] HOST=${HOST} is reachable from the network: the demo accounts got new passwords (shown only now):`);

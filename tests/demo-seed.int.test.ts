@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
-import { DEMO_ACCOUNTS, demoAccountsWithPublishedPasswords, replacePublishedDemoPasswords } from "@/lib/demo/demo-accounts";
+import { DEMO_ACCOUNTS, demoAccountsWithPublishedPasswords, replacePublishedDemoPasswords } from "@/lib/data/demo-accounts";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { DEMO_PROMPTS } from "@/lib/demo/demo-content";
 

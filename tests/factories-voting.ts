@@ -1,7 +1,7 @@
 // Factories for the rating flow: an open study with N pairs of two fresh models, and raters in it.
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { promptTextHash } from "@/lib/demo/prompt-hash";
+import { promptTextHash } from "@/lib/ingest/prompt-key";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { unique } from "./factories";
 

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/data/users";
-import { promptTextHash } from "@/lib/demo/prompt-hash";
+import { promptTextHash } from "@/lib/ingest/prompt-key";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex")}`;

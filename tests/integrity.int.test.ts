@@ -1,7 +1,7 @@
 // The database itself refuses data that breaks the domain's invariants, whatever the app does.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { promptTextHash } from "@/lib/demo/prompt-hash";
+import { promptTextHash } from "@/lib/ingest/prompt-key";
 import { makeAssignment, makePairFixture, makeUser, unique } from "./factories";
 
 describe("database integrity", () => {

@@ -9,7 +9,8 @@ import { raterStats } from "@/lib/data/results/rater-stats";
 import { votesPerHour } from "@/lib/data/results/votes-over-time";
 import { resultPromptDetail } from "@/lib/data/results/prompt-detail";
 import { exportStream } from "@/lib/exports/stream";
-import { getStudyResults, resultsScope, type ResultsResponse } from "@/lib/results/study-results";
+import { getStudyResults, resultsScope } from "@/lib/results/study-results";
+import type { ResultsResponse } from "@/lib/results/types";
 import { makeUser } from "./factories";
 import { castVote, makeModels, makeOutput, makePrompt, makeStudy, makeStudyPair, type Outcome } from "./factories-results";
 

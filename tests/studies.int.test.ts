@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { joinStudy } from "@/lib/data/invitations";
 import { addRatersByEmail, changeStudyStatus, createStudy } from "@/lib/data/study-admin";
-import { promptTextHash } from "@/lib/demo/prompt-hash";
+import { promptTextHash } from "@/lib/ingest/prompt-key";
 import { createStudySchema } from "@/lib/validation/study";
 import { makeUser, unique } from "./factories";
 

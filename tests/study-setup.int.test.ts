@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { listFlaggedOutputs, reviewLeak, studyLeakCounts } from "@/lib/data/leak-review";
 import { runUpload } from "@/lib/data/run-upload";
 import { createStudy, previewStudy } from "@/lib/data/study-admin";
-import { promptTextHash } from "@/lib/demo/prompt-hash";
+import { promptTextHash } from "@/lib/ingest/prompt-key";
 import { hasRealData, readRealFile, REAL_FILES } from "@/lib/ingest/test-real-data";
 import { createStudySchema, studyPreviewSchema } from "@/lib/validation/study";
 import { uploadFormSchema } from "@/lib/validation/upload";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ApiTokenRow } from "@/lib/data/api-tokens";
+import type { ApiTokenRow } from "@/lib/admin/types";
 import { createApiTokenSchema, DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS } from "@/lib/validation/api-token";
 
 export type TokenManagerProps = { tokens: ApiTokenRow[] };

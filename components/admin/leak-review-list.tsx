@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import type { FlaggedOutput, LeakDecision } from "@/lib/studies/admin-types";
+import type { FlaggedOutput, LeakDecision } from "@/lib/admin/types";
 
 export type LeakReviewListProps = { outputs: FlaggedOutput[] };
 

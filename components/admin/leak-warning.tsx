@@ -1,6 +1,8 @@
 // The warning on a study's admin and pairs pages while any of its answers is flagged as possibly
 // naming its author (flagged and not cleared): raters who see it are no longer blind.
-export type LeakWarningProps = { outputs: number; pairs: number; status: "DRAFT" | "OPEN" | "CLOSED"; reviewHref?: string };
+import type { StudyStatus } from "@/lib/generated/prisma/enums";
+
+export type LeakWarningProps = { outputs: number; pairs: number; status: StudyStatus; reviewHref?: string };
 
 export function LeakWarning({ outputs, pairs, status, reviewHref }: LeakWarningProps) {
   if (outputs === 0) return null;

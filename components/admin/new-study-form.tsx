@@ -5,7 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ModelChoice } from "@/lib/studies/admin-types";
+import type { ModelChoice } from "@/lib/admin/types";
 import { createStudySchema, studyPreviewSchema, type StudyPreviewInput } from "@/lib/validation/study";
 import { Checkbox, controlProps, Field, type FieldErrors, inputClass, NumberField, Section } from "./study-form/fields";
 import { ModelPicker } from "./study-form/model-picker";

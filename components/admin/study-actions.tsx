@@ -6,8 +6,9 @@ import { ConfirmDialog } from "@/components/admin/confirm-dialog";
 import { CopyLink } from "@/components/admin/copy-link";
 import { Button } from "@/components/ui/button";
 import type { AddRatersResponse } from "@/lib/validation/study";
+import type { StudyStatus } from "@/lib/generated/prisma/enums";
 
-export type StudyActionsProps = { studyId: string; studyName: string; status: "DRAFT" | "OPEN" | "CLOSED"; pairs: number; flaggedPairs: number };
+export type StudyActionsProps = { studyId: string; studyName: string; status: StudyStatus; pairs: number; flaggedPairs: number };
 
 export async function post(url: string, body: unknown): Promise<{ ok: boolean; body: Record<string, unknown> & { error?: { message: string } } }> {
   const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/admin/confirm-dialog";
 import { Button } from "@/components/ui/button";
-import type { ImportSummary } from "@/lib/data/uploads";
+import type { ImportSummary } from "@/lib/admin/types";
 import { uploadFormSchema } from "@/lib/validation/upload";
 import { UploadSummary } from "./upload-summary";
 

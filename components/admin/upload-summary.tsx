@@ -1,4 +1,4 @@
-import type { ImportSummary } from "@/lib/data/uploads";
+import type { ImportSummary } from "@/lib/admin/types";
 
 export type UploadSummaryProps = { summary: ImportSummary };
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/admin/confirm-dialog";
 import { Button } from "@/components/ui/button";
-import type { UserRow } from "@/lib/data/user-admin";
+import type { UserRow } from "@/lib/admin/types";
 import { createAccountSchema } from "@/lib/validation/auth";
 
 type DeleteMode = "keep-votes" | "remove-votes";

@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import type { CrowdEntryState } from "@/app/(auth)/crowd/[token]/actions";
+import type { CrowdEntryState } from "@/lib/validation/auth";
 
 export type CrowdEntryProps = { token: string; participantId: string; studyId: string; enter: () => Promise<CrowdEntryState> };
 

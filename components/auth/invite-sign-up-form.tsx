@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import { NewPasswordField } from "@/components/auth/join-forms";
 import { Button } from "@/components/ui/button";
-import type { InviteSignUpState } from "@/app/(auth)/invite/[token]/actions";
+import type { InviteSignUpState } from "@/lib/validation/auth";
 
 type InviteSignUpAction = (state: InviteSignUpState, form: FormData) => Promise<InviteSignUpState>;
 

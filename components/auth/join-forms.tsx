@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { SignUpState } from "@/app/(auth)/join/[token]/actions";
+import type { SignUpState } from "@/lib/validation/auth";
 
 type SignUpAction = (state: SignUpState, form: FormData) => Promise<SignUpState>;
 type JoinAction = () => Promise<{ message: string }>;

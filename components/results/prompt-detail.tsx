@@ -2,7 +2,7 @@
 // One prompt opened from the list: instruction, both outputs with their model names, every vote.
 // The answers are rendered exactly as the raters saw them (the rating page's sanitized Markdown).
 import { useEffect, useRef, useState } from "react";
-import type { PromptDetail } from "@/lib/data/results/prompt-detail";
+import type { PromptDetail } from "@/lib/results/types";
 import { MarkdownAnswer } from "@/components/rating/markdown-answer";
 import { Button } from "@/components/ui/button";
 import { stackBody, stackCell, stackHead, stackRow, stackTable, stackWide, th } from "./section";

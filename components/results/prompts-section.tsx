@@ -2,7 +2,7 @@
 // "Prompts": every pair with its votes and majority, filterable and paginated through the API,
 // each openable with the instruction, both outputs and the model names.
 import { useState } from "react";
-import type { PromptListPage } from "@/lib/data/results/prompt-list";
+import type { PromptListPage } from "@/lib/results/types";
 import { Button } from "@/components/ui/button";
 import { PromptDetailPanel } from "./prompt-detail";
 import { Section, stackBody, stackCell, stackHead, stackRow, stackTable, stackWide, th } from "./section";

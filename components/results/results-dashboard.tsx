@@ -2,7 +2,7 @@
 // The researcher's dashboard: every results section, fed by one results object that refreshes
 // every 10 s while the study is open; excluding a rater refetches every figure without them.
 import { useState } from "react";
-import type { ResultsResponse } from "@/lib/results/study-results";
+import type { ResultsResponse } from "@/lib/results/types";
 import type { StudyResults } from "@/lib/results/types";
 import { AgreementSection, ShareSection } from "./agreement-section";
 import { CategoriesSection } from "./categories-section";

@@ -2,7 +2,7 @@
 // Keeps the dashboard's results fresh: refetches when the query changes (excluded raters, prompt
 // filters) and polls every 10 s while the study is open, without reloading the page.
 import { useEffect, useRef, useState } from "react";
-import type { ResultsResponse } from "@/lib/results/study-results";
+import type { ResultsResponse } from "@/lib/results/types";
 
 export const POLL_MS = 10_000;
 

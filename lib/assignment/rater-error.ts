@@ -1,3 +1,4 @@
+import type { StudyStatus } from "@/lib/generated/prisma/enums";
 // Errors the rater API answers with: an HTTP status and a stable code, never internals.
 export type RaterError = { status: 404 | 409 | 422 | 503; code: string; message: string };
 
@@ -47,7 +48,7 @@ export function isRaterError(value: unknown): value is RaterError {
 }
 
 /** Rejects the study unless it is open: DRAFT and CLOSED get different messages. */
-export function studyStatusError(status: "DRAFT" | "OPEN" | "CLOSED"): RaterError | null {
+export function studyStatusError(status: StudyStatus): RaterError | null {
   if (status === "DRAFT") return raterErrors.studyNotOpen;
   if (status === "CLOSED") return raterErrors.studyClosed;
   return null;

@@ -2,11 +2,12 @@
 // nothing this decides, from a fresh read, whether it was a retry (answer the first vote) or an error.
 import type { VoteChoice } from "@/lib/validation/vote";
 import { type RaterError, raterErrors, studyStatusError } from "./rater-error";
+import type { StudyStatus } from "@/lib/generated/prisma/enums";
 
 export type RecordedVote = { assignmentId: string; choice: VoteChoice; createdAt: Date };
 
 export type VoteContext = {
-  status: "DRAFT" | "OPEN" | "CLOSED";
+  status: StudyStatus;
   allowTie: boolean;
   allowBothBad: boolean;
   rationale: "OFF" | "OPTIONAL" | "REQUIRED";

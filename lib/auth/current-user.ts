@@ -4,12 +4,10 @@ import "server-only";
 import { decode, type JWT } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { cache } from "react";
+import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
 import { liveSessionUser } from "@/lib/data/auth-sessions";
 import type { SessionUser } from "@/lib/data/users";
 import { authSecret } from "@/lib/env";
-
-// next-auth's cookie name; the __Secure- prefix is used when NEXTAUTH_URL is https.
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 // Decrypting the cookie (a key derivation plus AES-GCM) was a sixth of a vote request's cost. The
 // payload of a given cookie string never changes, so decoded cookies are kept, bounded, until

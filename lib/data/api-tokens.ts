@@ -3,6 +3,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import type { ApiTokenRow } from "@/lib/admin/types";
 import type { SessionUser } from "@/lib/data/users";
 import { DEFAULT_TOKEN_LIFETIME_DAYS } from "@/lib/validation/api-token";
 
@@ -18,18 +19,6 @@ export async function createApiToken(userId: string, name: string, lifetimeDays:
   const { id } = await db.apiToken.create({ data: { userId, name, tokenHash: hashToken(token), expiresAt }, select: { id: true } });
   return { id, token, expiresAt };
 }
-
-export type ApiTokenState = "active" | "expired" | "revoked";
-
-export type ApiTokenRow = {
-  id: string;
-  name: string;
-  createdAt: Date;
-  expiresAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-  state: ApiTokenState;
-};
 
 export async function listApiTokens(userId: string, now = new Date()): Promise<ApiTokenRow[]> {
   const rows = await db.apiToken.findMany({

@@ -6,9 +6,10 @@ import { randomInt } from "node:crypto";
 import { newOpaqueId } from "@/lib/assignment/opaque-id";
 import { orient } from "@/lib/assignment/orient";
 import { type RaterError, raterErrors, studyStatusError } from "@/lib/assignment/rater-error";
-import { db, preparedRows } from "@/lib/db";
-import { completionOf, DB_NOW, progressOf, type RaterCounts, studyVotes } from "@/lib/data/study-access";
+import { DB_NOW, db, preparedRows } from "@/lib/db";
+import { completionOf, progressOf, type RaterCounts, studyVotes } from "@/lib/data/study-access";
 import type { Completion, NextPair, Progress, RatingOptions, ServedPair } from "@/lib/rating/types";
+import type { StudyStatus } from "@/lib/generated/prisma/enums";
 
 // The rating components still import these from here until they move to lib/rating/types (branch rater-ui).
 export type { AllJudged, NextPair, ServedPair, WaitForPairs } from "@/lib/rating/types";
@@ -50,7 +51,7 @@ export async function nextAssignment(studyId: string, raterId: string): Promise<
  * pair's prompt and texts in the pair's A/B order.
  */
 export type LeaseRow = {
-  judgedByYou: number | null; status: "DRAFT" | "OPEN" | "CLOSED" | null;
+  judgedByYou: number | null; status: StudyStatus | null;
   allowTie: boolean; allowBothBad: boolean; rationale: RatingOptions["rationale"];
   settleMs: number; requireSeenBoth: boolean; undoSeconds: number; quota: number | null; medianMs: number | null;
   assignmentId: string | null; leftIsA: boolean; expiresAtMs: number; instruction: string; input: string; textA: string; textB: string;
@@ -118,7 +119,7 @@ function outcomeOf(row: NextLeaseRow | null): Outcome {
 export async function flagAssignment(
   studyId: string, raterId: string, assignmentId: string, reason: string,
 ): Promise<RaterError | null> {
-  const rows = await db.$queryRaw<{ id: string; status: "DRAFT" | "OPEN" | "CLOSED"; completed: boolean }[]>`
+  const rows = await db.$queryRaw<{ id: string; status: StudyStatus; completed: boolean }[]>`
     WITH target AS (
       SELECT a.id, s.status::text AS status, a."completedAt" IS NOT NULL AS completed
       FROM "Assignment" a

@@ -1,8 +1,7 @@
 // Server-side session records behind next-auth's JWT cookie: sign-out and expiry revoke them here.
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { db, preparedRows } from "@/lib/db";
-import { DB_NOW_TEXT } from "@/lib/data/study-access";
+import { DB_NOW_TEXT, db, preparedRows } from "@/lib/db";
 import type { SessionUser } from "@/lib/data/users";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";

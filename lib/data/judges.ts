@@ -4,7 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { markFiguresChanged } from "@/lib/data/results/snapshots";
 import { studyChanged } from "@/lib/data/study-changes";
-import { promptTextHash } from "@/lib/demo/prompt-hash";
+import { promptTextHash } from "@/lib/ingest/prompt-key";
 import { sha256Hex } from "@/lib/ingest/sha256";
 import { JUDGE_MAX_ROWS, judgePreference, judgeRowSchema, type JudgeRow } from "@/lib/validation/results";
 

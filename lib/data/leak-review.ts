@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { excerptAround } from "@/lib/ingest/identity-leaks";
 import { buildLeakScreen } from "@/lib/ingest/self-reference";
-import type { FlaggedOutput, LeakDecision } from "@/lib/studies/admin-types";
+import type { FlaggedOutput, LeakDecision } from "@/lib/admin/types";
 
 export type { FlaggedOutput, LeakDecision };
 

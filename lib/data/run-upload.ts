@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { UploadForm } from "@/lib/validation/upload";
 import { screenStoredOutputs } from "./leak-review";
-import { importUpload, type ImportSummary } from "./uploads";
+import type { ImportSummary } from "@/lib/admin/types";
+import { importUpload } from "./uploads";
 
 export type UploadOutcome =
   | { ok: true; status: "imported"; summary: ImportSummary }

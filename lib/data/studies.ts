@@ -1,11 +1,12 @@
 // Study look-ups for the role homes. Rater-facing functions never select model identity.
 import "server-only";
 import { db } from "@/lib/db";
+import type { StudyStatus } from "@/lib/generated/prisma/enums";
 
 export type StaffStudyRow = {
   id: string;
   name: string;
-  status: "DRAFT" | "OPEN" | "CLOSED";
+  status: StudyStatus;
   isDemo: boolean;
   models: string[];
   pairs: number;
@@ -39,4 +40,8 @@ export async function listStudiesForRater(userId: string): Promise<RaterStudyRow
     select: { id: true, name: true, description: true, _count: { select: { votes: { where: { raterId: userId } } } } },
   });
   return studies.map((s) => ({ id: s.id, name: s.name, description: s.description, judged: s._count.votes }));
+}
+
+export async function studyExists(studyId: string): Promise<boolean> {
+  return (await db.study.count({ where: { id: studyId } })) > 0;
 }

@@ -4,20 +4,16 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Completion, Progress, RatingOptions } from "@/lib/rating/types";
+import type { StudyStatus } from "@/lib/generated/prisma/enums";
 
 // No completion here: it is given only with the 'done' answer, once the rater cast enough votes.
 export type RaterStudy = {
   id: string;
   name: string;
   guidelines: string;
-  status: "DRAFT" | "OPEN" | "CLOSED";
+  status: StudyStatus;
   options: RatingOptions;
 };
-
-/** The database's clock in the columns' convention (UTC timestamps without time zone), as SQL text. */
-export const DB_NOW_TEXT = "(now() AT TIME ZONE 'UTC')";
-/** The same, as a fragment for Prisma's tagged queries. */
-export const DB_NOW = Prisma.raw(DB_NOW_TEXT);
 
 export function completionOf(code: string | null, url: string | null): Completion | null {
   return code || url ? { code, url } : null;

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { newInviteLink } from "@/lib/data/invitations";
 import { studyChanged } from "@/lib/data/study-changes";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ModelChoice } from "@/lib/studies/admin-types";
+import type { ModelChoice } from "@/lib/admin/types";
 import { planStudy, type PlanPrompt, type StudyPlanCounts } from "@/lib/studies/study-plan";
 import type { CreateStudyInput, StudyPreviewInput } from "@/lib/validation/study";
 

@@ -1,9 +1,8 @@
 // After an upload: for each model that answers some of the uploaded prompts (the ones a study could
 // pair with this file's), how many of those prompts it answers and how many it lacks.
 import "server-only";
+import type { MissingByModel } from "@/lib/admin/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-export type MissingByModel = { model: string; missing: number; present: number };
 
 export async function missingPromptCounts(tx: Prisma.TransactionClient, promptIds: string[]): Promise<MissingByModel[]> {
   if (!promptIds.length) return [];

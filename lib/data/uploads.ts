@@ -3,10 +3,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { promptTextHash } from "@/lib/demo/prompt-hash";
+import { promptTextHash } from "@/lib/ingest/prompt-key";
 import type { OutputRecord, ParseSuccess, PromptRecord } from "@/lib/ingest";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { missingPromptCounts, type MissingByModel } from "./upload-coverage";
+import type { ImportSummary } from "@/lib/admin/types";
+import { missingPromptCounts } from "./upload-coverage";
 
 type Tx = Prisma.TransactionClient;
 type AnyRecord = OutputRecord | PromptRecord;
@@ -14,21 +15,6 @@ type AnyRecord = OutputRecord | PromptRecord;
 const BATCH = 2_000;
 
 export type ImportInput = { fileName: string; parsed: ParseSuccess; replace: boolean; uploadedById: string | null };
-
-export type ImportSummary = {
-  batchId: string;
-  format: string;
-  rowsRead: number;
-  promptsNew: number;
-  promptsMatched: number;
-  outputsAdded: number;
-  outputsReplaced: number;
-  models: string[];
-  leaks: { row: number; model: string; phrase: string; excerpt: string }[];
-  missing: MissingByModel[];
-  /** Outputs already stored (other models) flagged for naming a model this upload brought. */
-  earlierFlagged: number;
-};
 
 export type ImportResult =
   | { status: "imported"; summary: ImportSummary }

@@ -4,9 +4,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { studyChanged } from "@/lib/data/study-changes";
 import { createUser } from "@/lib/data/users";
+import type { UserRow } from "@/lib/admin/types";
 import type { Role } from "@/lib/generated/prisma/enums";
-
-export type UserRow = { id: string; email: string | null; role: Role; pseudonym: string; createdAt: Date; votes: number };
 
 export async function listUsers(): Promise<UserRow[]> {
   const users = await db.user.findMany({

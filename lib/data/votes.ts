@@ -8,9 +8,8 @@ import { randomBytes } from "node:crypto";
 import { orient } from "@/lib/assignment/orient";
 import { type RaterError, raterErrors } from "@/lib/assignment/rater-error";
 import { explainUnwrittenVote, type RecordedVote, type VoteContext } from "@/lib/assignment/vote-outcome";
-import { db, preparedRows } from "@/lib/db";
+import { DB_NOW, DB_NOW_TEXT, db, preparedRows } from "@/lib/db";
 import { liveSessionWithRoleSql } from "@/lib/data/auth-sessions";
-import { DB_NOW, DB_NOW_TEXT } from "@/lib/data/study-access";
 import type { VoteReply } from "@/lib/rating/types";
 import type { VoteChoice, VoteInput } from "@/lib/validation/vote";
 

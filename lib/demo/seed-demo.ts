@@ -7,9 +7,9 @@ import { db } from "@/lib/db";
 import { createUser } from "@/lib/data/users";
 import type { Choice } from "@/lib/generated/prisma/enums";
 import { mulberry32, type Rng } from "@/lib/stats/rng";
-import { DEMO_ACCOUNTS } from "./demo-accounts";
+import { DEMO_ACCOUNTS } from "@/lib/data/demo-accounts";
 import { DEMO_MODELS, DEMO_PROMPTS, hareAnswer, tortoiseAnswer } from "./demo-content";
-import { promptTextHash } from "./prompt-hash";
+import { promptTextHash } from "@/lib/ingest/prompt-key";
 
 const SIMULATED_RATERS = 5;
 // Raters see the study's name and description: they must not name the models being compared.

@@ -1,5 +1,5 @@
 // Whether the server's bind address is reachable only from this machine: decides whether the demo's
-// published passwords may exist (lib/demo/demo-accounts.ts).
+// published passwords may exist (lib/data/demo-accounts.ts).
 import { isIP } from "node:net";
 
 export const DEFAULT_HOST = "127.0.0.1";

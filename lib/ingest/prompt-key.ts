@@ -9,6 +9,8 @@
 // - promptKey can be long (instruction + input); index a hash of it (e.g. sha256Hex from
 //   ./sha256), not the text, because PostgreSQL B-tree entries are capped at ~2.7 kB.
 
+import { sha256Hex } from "./sha256";
+
 /**
  * Whitespace-insensitive form of a text: CRLF/CR to LF, Unicode NFC, then every run of
  * whitespace (spaces, tabs, newlines, NBSP…) to one space, trimmed. Case and punctuation
@@ -26,4 +28,9 @@ export function normalizeText(text: string): string {
 export function promptKey(instruction: string, input = ""): string {
   const hasInput = input.trim() !== "";
   return normalizeText(hasInput ? `${instruction}\n\n${input}` : instruction);
+}
+
+/** Prompt.textHash: sha256 of promptKey, the fixed-size, indexable stand-in the database matches prompts by. */
+export function promptTextHash(instruction: string, input: string): string {
+  return sha256Hex(promptKey(instruction, input));
 }

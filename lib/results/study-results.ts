@@ -3,7 +3,7 @@
 import "server-only";
 import { judgeCrossCounts, judgeRuns } from "@/lib/data/results/judge-counts";
 import { excludedPairTallies, pairAggregates } from "@/lib/data/results/pair-counts";
-import { listResultPrompts, type PromptListFilter, type PromptListPage } from "@/lib/data/results/prompt-list";
+import { listResultPrompts, type PromptListFilter } from "@/lib/data/results/prompt-list";
 import { raterAgreementChange, raterStats } from "@/lib/data/results/rater-stats";
 import type { ResultsScope } from "@/lib/data/results/scope";
 import { resolvePseudonyms, resultsStudy } from "@/lib/data/results/study-info";
@@ -11,7 +11,7 @@ import { deleteSnapshots, loadSnapshot, saveSnapshot, studyFiguresVersion } from
 import { votesPerHour } from "@/lib/data/results/votes-over-time";
 import { assembleResults } from "./assemble";
 import { type FiguresStore, ResultsCache } from "./results-cache";
-import type { StudyResults } from "./types";
+import type { ResultsResponse, StudyResults } from "./types";
 
 // Keys are "<studyId>\u0000<excluded pseudonyms>"; the store keeps the second part as the scope.
 const scopeOf = (key: string) => key.slice(key.indexOf("\u0000") + 1);
@@ -32,8 +32,6 @@ export const figuresStore: FiguresStore<StudyResults> = {
 };
 export const keepFigures = (results: StudyResults) => results.totals.votes >= KEEP_FROM_VOTES;
 const figuresCache = new ResultsCache<StudyResults>({ keep: keepFigures, store: figuresStore, version: studyFiguresVersion }).listen();
-
-export type ResultsResponse = StudyResults & { prompts: PromptListPage };
 
 /** The scope for a study minus the given pseudonyms (unknown ones are reported, not an error). */
 export async function resultsScope(studyId: string, exclude: readonly string[]) {

@@ -3,6 +3,7 @@
 // pairs use (the study's canonical order). See orientation.ts.
 import type { HeadToHead } from "@/lib/stats/head-to-head";
 import type { Interval } from "@/lib/stats/tally";
+import type { StudyStatus } from "@/lib/generated/prisma/enums";
 
 export type TallyJson = { winsA: number; winsB: number; ties: number; bothBad: number; total: number };
 
@@ -150,7 +151,7 @@ export type StudyResults = {
   study: {
     id: string;
     name: string;
-    status: "DRAFT" | "OPEN" | "CLOSED";
+    status: StudyStatus;
     isDemo: boolean;
     /** The page's one model order: by ranking (3+ models), else leaders first, then models without votes. */
     models: string[];
@@ -176,3 +177,50 @@ export type StudyResults = {
   overTime: OverTimeJson;
   judges: JudgeJson[];
 };
+
+export type PromptListRow = {
+  pairId: string;
+  promptId: string;
+  instruction: string;
+  category: string | null;
+  dataset: string | null;
+  modelA: string;
+  modelB: string;
+  gold: boolean;
+  winsA: number;
+  winsB: number;
+  ties: number;
+  bothBad: number;
+  majority: "A" | "B" | "tie" | null;
+};
+
+export type PromptListPage = { page: number; pageSize: number; total: number; items: PromptListRow[] };
+
+export type PromptDetailVote = {
+  rater: string;
+  choice: "LEFT" | "RIGHT" | "TIE" | "BOTH_BAD";
+  leftModel: string;
+  rightModel: string;
+  /** The winning model, or null for a tie / both bad. */
+  winner: string | null;
+  seconds: number;
+  tooFast: boolean;
+  rationale: string | null;
+  votedAt: string;
+};
+
+export type PromptDetail = {
+  pairId: string;
+  promptId: string;
+  instruction: string;
+  input: string;
+  category: string | null;
+  dataset: string | null;
+  outputA: { model: string; text: string };
+  outputB: { model: string; text: string };
+  goldModel: string | null;
+  votes: PromptDetailVote[];
+  judges: { run: string; winner: string | null }[];
+};
+
+export type ResultsResponse = StudyResults & { prompts: PromptListPage };

@@ -28,3 +28,8 @@ export const createAccountSchema = z.object({
 });
 
 export const deleteAccountSchema = z.object({ mode: z.enum(["keep-votes", "remove-votes"]) });
+
+// What the sign-up and crowd-entry server actions answer their forms (the forms are client components).
+export type SignUpState = { ok: boolean; message?: string };
+export type InviteSignUpState = SignUpState & { studyId?: string; email?: string };
+export type CrowdEntryState = { ok: true } | { ok: false; reason: "invalid" | "elsewhere" | "limited" };

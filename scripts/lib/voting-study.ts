@@ -7,7 +7,7 @@ export type VotingStudySpec = { prefix: string; raters: number; pairs: number; v
 export async function seedVotingStudy(spec: VotingStudySpec): Promise<{ studyId: string; emails: string[] }> {
   const { db } = await import("@/lib/db");
   const { createUser } = await import("@/lib/data/users");
-  const { promptTextHash } = await import("@/lib/demo/prompt-hash");
+  const { promptTextHash } = await import("@/lib/ingest/prompt-key");
   const models = await Promise.all(["a", "b"].map((x) => db.languageModel.create({ data: { name: `${spec.prefix}-${x}` } })));
   const emails = Array.from({ length: spec.raters }, (_, i) => `${spec.prefix}-rater-${i}@example.com`);
   const raters = await Promise.all(emails.map((email) => createUser({ email, password: spec.password, role: "RATER" })));

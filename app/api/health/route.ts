@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { databaseAnswers } from "@/lib/data/health";
 
 export const dynamic = "force-dynamic";
 
@@ -6,13 +6,6 @@ const TIMEOUT_MS = 3_000;
 
 // Liveness plus a real round trip to PostgreSQL; 503 when the database does not answer.
 export async function GET() {
-  try {
-    await Promise.race([
-      db.$queryRaw`SELECT 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), TIMEOUT_MS)),
-    ]);
-    return Response.json({ ok: true, db: "up" }, { headers: { "cache-control": "no-store" } });
-  } catch {
-    return Response.json({ ok: false, db: "down" }, { status: 503, headers: { "cache-control": "no-store" } });
-  }
+  const up = await databaseAnswers(TIMEOUT_MS);
+  return Response.json({ ok: up, db: up ? "up" : "down" }, { status: up ? 200 : 503, headers: { "cache-control": "no-store" } });
 }

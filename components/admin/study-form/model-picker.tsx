@@ -3,7 +3,7 @@
 "use client";
 
 import { useState } from "react";
-import type { ModelChoice } from "@/lib/studies/admin-types";
+import type { ModelChoice } from "@/lib/admin/types";
 import { type FieldErrors, FieldError, inputClass } from "./fields";
 
 export type ModelPickerProps = { models: ModelChoice[]; chosen: string[]; onChange: (ids: string[]) => void; errors: FieldErrors };

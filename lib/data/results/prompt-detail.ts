@@ -2,33 +2,7 @@
 // (staff only), every vote with its rater pseudonym and the side each output was shown on, and judge labels.
 import "server-only";
 import { db } from "@/lib/db";
-
-export type PromptDetailVote = {
-  rater: string;
-  choice: "LEFT" | "RIGHT" | "TIE" | "BOTH_BAD";
-  leftModel: string;
-  rightModel: string;
-  /** The winning model, or null for a tie / both bad. */
-  winner: string | null;
-  seconds: number;
-  tooFast: boolean;
-  rationale: string | null;
-  votedAt: string;
-};
-
-export type PromptDetail = {
-  pairId: string;
-  promptId: string;
-  instruction: string;
-  input: string;
-  category: string | null;
-  dataset: string | null;
-  outputA: { model: string; text: string };
-  outputB: { model: string; text: string };
-  goldModel: string | null;
-  votes: PromptDetailVote[];
-  judges: { run: string; winner: string | null }[];
-};
+import type { PromptDetail } from "@/lib/results/types";
 
 const outputSelect = { id: true, text: true, model: { select: { name: true } } } as const;
 

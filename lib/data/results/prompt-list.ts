@@ -2,6 +2,7 @@
 // filterable in SQL (model, category, winner, text search) over the pairs' tallies, so large studies page cheaply.
 import "server-only";
 import { db } from "@/lib/db";
+import type { PromptListPage, PromptListRow } from "@/lib/results/types";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { majoritySql, pairModelJoins, talliedPairs, type ResultsScope } from "./scope";
 
@@ -18,24 +19,6 @@ export type PromptListFilter = {
   /** Case-insensitive substring of the instruction. */
   q?: string;
 };
-
-export type PromptListRow = {
-  pairId: string;
-  promptId: string;
-  instruction: string;
-  category: string | null;
-  dataset: string | null;
-  modelA: string;
-  modelB: string;
-  gold: boolean;
-  winsA: number;
-  winsB: number;
-  ties: number;
-  bothBad: number;
-  majority: "A" | "B" | "tie" | null;
-};
-
-export type PromptListPage = { page: number; pageSize: number; total: number; items: PromptListRow[] };
 
 const MAJORITY = majoritySql(Prisma.sql`src."winsA"`, Prisma.sql`src."winsB"`, Prisma.sql`(src.ties + src."bothBad")`);
 

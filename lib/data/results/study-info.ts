@@ -2,11 +2,12 @@
 // behind the `exclude` parameter.
 import "server-only";
 import { db } from "@/lib/db";
+import type { StudyStatus } from "@/lib/generated/prisma/enums";
 
 export type ResultsStudy = {
   id: string;
   name: string;
-  status: "DRAFT" | "OPEN" | "CLOSED";
+  status: StudyStatus;
   isDemo: boolean;
   votesPerPair: number;
   minSecondsPerPair: number;

@@ -2,11 +2,10 @@
 
 import { cookies, headers } from "next/headers";
 import { crowdCookieName, crowdCookieOptions } from "@/lib/auth/crowd-cookie";
-import { enterCrowd, findCrowdStudy, type CrowdEntry } from "@/lib/data/crowd";
+import { enterCrowd, findCrowdStudy } from "@/lib/data/crowd";
 import { clientAddressFromHeaders } from "@/lib/http/client-address";
 import { participantIdSchema } from "@/lib/validation/study";
-
-export type CrowdEntryState = { ok: true } | Extract<CrowdEntry, { ok: false }>;
+import type { CrowdEntryState } from "@/lib/validation/auth";
 
 /**
  * Creates the participant's rater on the first visit and gives this browser its secret (a cookie),

@@ -7,8 +7,7 @@ import { currentUser } from "@/lib/auth/current-user";
 import { acceptEmailInvite, signUpThroughEmailInvite } from "@/lib/data/invitations";
 import { clientAddressFromHeaders } from "@/lib/http/client-address";
 import { newPasswordSchema } from "@/lib/validation/auth";
-
-export type InviteSignUpState = { ok: boolean; message?: string; studyId?: string; email?: string };
+import type { InviteSignUpState } from "@/lib/validation/auth";
 
 const inviteSignUpSchema = z.object({ password: newPasswordSchema });
 

@@ -7,8 +7,7 @@ import { currentUser } from "@/lib/auth/current-user";
 import { joinStudy, signUpThroughInvite } from "@/lib/data/invitations";
 import { clientAddressFromHeaders } from "@/lib/http/client-address";
 import { emailSchema, newPasswordSchema } from "@/lib/validation/auth";
-
-export type SignUpState = { ok: boolean; message?: string };
+import type { SignUpState } from "@/lib/validation/auth";
 
 const signUpSchema = z.object({ email: emailSchema, password: newPasswordSchema });
 

@@ -1,7 +1,7 @@
 // Staff-only export of every vote, de-blinded, streamed: ?format=csv|jsonl|alpaca_eval|battles.
 import { apiUser, Role } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
 import { exportVoteBatches } from "@/lib/data/results/export-votes";
+import { studyExists } from "@/lib/data/studies";
 import { EXPORT_CONTENT, exportStream, formatNeedsOutputs } from "@/lib/exports/stream";
 import { apiError } from "@/lib/http/api-error";
 import { route } from "@/lib/http/route";
@@ -15,8 +15,7 @@ export const GET = route(async (request: Request, { params }: { params: Promise<
   const { id } = await params;
   const parsed = exportQuerySchema.safeParse(searchParamsObject(new URL(request.url).searchParams));
   if (!parsed.success) return apiError(400, "invalid_query", "Choose format=csv, jsonl, alpaca_eval or battles.", parsed.error.issues);
-  const study = await db.study.findUnique({ where: { id }, select: { id: true } });
-  if (!study) return apiError(404, "not_found", "No such study.");
+  if (!(await studyExists(id))) return apiError(404, "not_found", "No such study.");
   const { format } = parsed.data;
   const content = EXPORT_CONTENT[format];
   const body = exportStream(format, exportVoteBatches(id, formatNeedsOutputs(format)));
