@@ -1,6 +1,7 @@
-import type { StudyStatus } from "@/lib/generated/prisma/enums";
 // Errors the rater API answers with: an HTTP status and a stable code, never internals.
-export type RaterError = { status: 404 | 409 | 422 | 503; code: string; message: string };
+import type { StudyStatus } from "@/lib/generated/prisma/enums";
+
+export type RaterError = { status: 404 | 409 | 422 | 500 | 503; code: string; message: string };
 
 export const raterErrors = {
   // Members of other studies, and strangers, get the same answer whether or not the study exists.
@@ -20,6 +21,12 @@ export const raterErrors = {
   bothBadNotAllowed: { status: 422, code: "choice_not_allowed", message: 'This study does not offer "both are bad".' },
   rationaleRequired: { status: 422, code: "rationale_required", message: "This study asks for a short rationale with every vote." },
   busy: { status: 503, code: "busy", message: "Many raters are asking at once; try again in a moment." },
+  // The vote statement refused for a reason explainUnwrittenVote does not know: a bug, logged as such.
+  voteNotRecorded: {
+    status: 500,
+    code: "vote_not_recorded",
+    message: "Your vote could not be recorded. Try again; if it keeps happening, tell the study's organisers.",
+  },
   // Claimed but without a vote: nothing writes that any more (an undo frees its assignment), but the vote's WHERE checks it.
   assignmentUsed: { status: 409, code: "assignment_used", message: "This pair can no longer be voted on. Load the next pair." },
   voteUndone: { status: 409, code: "vote_undone", message: "This vote was undone; the pair is back on your screen." },

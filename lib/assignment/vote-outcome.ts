@@ -29,7 +29,8 @@ export function optionError(ctx: Omit<VoteContext, "assignment" | "vote" | "stat
 
 /**
  * A retry of a recorded vote answers like the first one; everything else is an error. Every check in
- * the vote statement's WHERE has its answer here (one missing would fall through to "busy").
+ * the vote statement's WHERE has its answer here; one missing falls through to voteNotRecorded, which
+ * the caller logs as a bug (tests/vote-refusals.int.test.ts runs the two against each other).
  */
 export function explainUnwrittenVote(ctx: VoteContext, input: VoteAttempt): { vote: RecordedVote } | { error: RaterError } {
   if (!ctx.assignment) return { error: ctx.undone ? raterErrors.voteUndone : raterErrors.assignmentNotFound };
@@ -39,5 +40,5 @@ export function explainUnwrittenVote(ctx: VoteContext, input: VoteAttempt): { vo
   if (ctx.assignment.completed) return { error: raterErrors.assignmentUsed };
   if (ctx.assignment.flagged) return { error: raterErrors.assignmentFlagged };
   if (ctx.assignment.expired) return { error: raterErrors.assignmentExpired };
-  return { error: optionError(ctx, input) ?? raterErrors.busy };
+  return { error: optionError(ctx, input) ?? raterErrors.voteNotRecorded };
 }

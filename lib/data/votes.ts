@@ -13,9 +13,6 @@ import { liveSessionWithRoleSql } from "@/lib/data/auth-sessions";
 import type { VoteReply } from "@/lib/rating/types";
 import type { VoteChoice, VoteInput } from "@/lib/validation/vote";
 
-// The rating components still import it from here until they move to lib/rating/types (branch rater-ui).
-export type { VoteReply } from "@/lib/rating/types";
-
 // undoSeconds: the study's undo window as the rater has it (0 when it reveals the models after the vote).
 type Written = RecordedVote & { revealAfterVote: boolean; undoSeconds: number; leftIsA: boolean; outputAId: string; outputBId: string };
 
@@ -32,6 +29,9 @@ export async function recordVote(studyId: string, raterId: string, input: VoteIn
   const ctx = await readVoteContext(studyId, raterId, input.assignmentId);
   if (!ctx) return raterErrors.studyNotFound;
   const outcome = explainUnwrittenVote(ctx, input);
+  if ("error" in outcome && outcome.error === raterErrors.voteNotRecorded) {
+    console.error(`[pairwise] BUG: the vote statement refused a vote for no reason explainUnwrittenVote knows (study ${studyId}, assignment ${input.assignmentId})`, ctx);
+  }
   return "error" in outcome
     ? outcome.error
     : reply({ ...ctx.pair!, ...outcome.vote, revealAfterVote: ctx.revealAfterVote, undoSeconds: ctx.undoSeconds });
@@ -121,8 +121,8 @@ type ReadContext = VoteContext & {
   pair: { leftIsA: boolean; outputAId: string; outputBId: string } | null;
 };
 
-/** A fresh look at the assignment, only when the write changed nothing. */
-async function readVoteContext(studyId: string, raterId: string, assignmentId: string): Promise<ReadContext | null> {
+/** A fresh look at the assignment, only when the write changed nothing (exported for the rule's twin test). */
+export async function readVoteContext(studyId: string, raterId: string, assignmentId: string): Promise<ReadContext | null> {
   const [row] = await db.$queryRaw<ContextRow[]>`
     SELECT s.status::text AS status, s."allowTie", s."allowBothBad", s.rationale::text AS rationale, s."revealAfterVote",
            CASE WHEN s."revealAfterVote" THEN 0 ELSE s."undoSeconds" END AS "undoSeconds",

@@ -1,5 +1,6 @@
 // Per-prompt majority outcome from vote counts, for "prompts won" style summaries.
-// Deliberately conservative: a prompt only counts as a win when one side clearly leads.
+// Deliberately conservative: a prompt only counts as a win when one side clearly leads. Its SQL twin is
+// majoritySql (lib/data/results/scope.ts); tests/rule-twins.int.test.ts holds them equal.
 
 import { assertTally, type PromptCounts } from "./tally";
 

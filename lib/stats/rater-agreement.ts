@@ -1,5 +1,6 @@
 // Per-rater agreement with the majority of the OTHER raters on the same items.
-// Excluding the rater's own vote keeps a lone dissenter from "agreeing with themselves".
+// Excluding the rater's own vote keeps a lone dissenter from "agreeing with themselves". The database
+// keeps each vote's flag by the same rule (prisma/sql/agreement.sql); tests/rule-twins.int.test.ts holds them equal.
 
 export interface RaterLabel {
   rater: string;

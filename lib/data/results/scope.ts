@@ -70,6 +70,8 @@ export function talliedPairs(scope: ResultsScope): Prisma.Sql {
 /**
  * The excluded raters' votes per pair as a FROM item (alias it), in the pair's A/B terms, through the
  * Vote(studyId, raterId) index. Columns: pairId, n (votes), a, b, t, x (A wins, B wins, ties, both bad), l, r (left, right).
+ * The same counts as the vote tally trigger's (prisma/sql/vote-tally.sql); tests/rule-twins.int.test.ts
+ * holds talliedPairs minus these equal to a recount.
  */
 export function excludedVotesByPair(scope: ResultsScope): Prisma.Sql {
   return Prisma.sql`(

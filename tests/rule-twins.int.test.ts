@@ -1,0 +1,135 @@
+// Rules that exist both in SQL and in TypeScript, run against each other on every small case and on
+// random vote sets: the majority rule, the agreement rule (and the flags the vote triggers keep with
+// it), and the tallies of a results scope that excludes raters (the trigger's counts minus a second
+// SQL count of the excluded raters' votes). The vote's refusal rules have their twin test in
+// tests/vote-refusals.int.test.ts.
+import { describe, expect, it } from "vitest";
+import { talliedPairs, majoritySql } from "@/lib/data/results/scope";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { majorityOutcome } from "@/lib/stats/majority";
+import { raterMajorityAgreement } from "@/lib/stats/rater-agreement";
+import { mulberry32, randomInt } from "@/lib/stats/rng";
+import { castVote, type Outcome } from "./factories-results";
+import { makeOpenStudy, makeRaters } from "./factories-voting";
+
+type Tally = [a: number, b: number, t: number, x: number];
+
+/** Every tally (A wins, B wins, ties, both bad) with at most `total` votes. */
+function tallies(total: number): Tally[] {
+  const all: Tally[] = [];
+  for (let a = 0; a <= total; a++)
+    for (let b = 0; a + b <= total; b++)
+      for (let t = 0; a + b + t <= total; t++)
+        for (let x = 0; a + b + t + x <= total; x++) all.push([a, b, t, x]);
+  return all;
+}
+
+/** The rows of `tallies` as a FROM item with columns i, a, b, t, x. */
+function talliesSql(rows: Tally[]): Prisma.Sql {
+  const column = (k: number) => Prisma.sql`${rows.map((r) => r[k])}::int[]`;
+  return Prisma.sql`unnest(${rows.map((_, i) => i)}::int[], ${column(0)}, ${column(1)}, ${column(2)}, ${column(3)}) AS c(i, a, b, t, x)`;
+}
+
+const LABELS = ["A", "B", "T", "X"] as const;
+const BIT = { A: 1, B: 2, T: 4, X: 8 } as const;
+
+describe("the majority rule: lib/stats/majority.ts and majoritySql", () => {
+  it("agree on every tally of up to 8 votes", async () => {
+    const rows = tallies(8);
+    const sql = await db.$queryRaw<{ i: number; majority: string | null }[]>`
+      SELECT c.i, ${majoritySql(Prisma.sql`c.a`, Prisma.sql`c.b`, Prisma.sql`(c.t + c.x)`)} AS majority FROM ${talliesSql(rows)}`;
+    expect(sql).toHaveLength(rows.length);
+    const differ = sql.filter(({ i, majority }) => {
+      const [winsA, winsB, ties, bothBad] = rows[i]!;
+      return majority !== majorityOutcome({ winsA, winsB, ties, bothBad });
+    });
+    expect(differ).toEqual([]);
+  });
+});
+
+describe("the agreement rule: lib/stats/rater-agreement.ts and pairwise_agrees (prisma/sql/agreement.sql)", () => {
+  it("agree for every voter on every tally of up to 8 votes", async () => {
+    const rows = tallies(8);
+    const sql = await db.$queryRaw<{ i: number; label: number; agrees: boolean | null }[]>`
+      SELECT c.i, l.bit AS label, "pairwise_agrees"(l.bit, c.a, c.b, c.t, c.x) AS agrees
+      FROM ${talliesSql(rows)} CROSS JOIN unnest(ARRAY[1, 2, 4, 8]) AS l(bit)
+      WHERE (l.bit = 1 AND c.a > 0) OR (l.bit = 2 AND c.b > 0) OR (l.bit = 4 AND c.t > 0) OR (l.bit = 8 AND c.x > 0)`;
+    const differ = sql.filter(({ i, label, agrees }) => agrees !== agreementOf(rows[i]!, label));
+    expect(sql.length).toBeGreaterThan(1000);
+    expect(differ).toEqual([]);
+  });
+
+  it("the flags the vote triggers keep equal the TypeScript rule after random votes and deletions", async () => {
+    const rng = mulberry32(20261201);
+    const f = await makeOpenStudy(6);
+    const raters = await makeRaters(f.study.id, 7);
+    for (const pair of f.pairs) {
+      for (const rater of raters) {
+        if (rng() < 0.3) continue;
+        const outcome = LABELS[randomInt(rng, 4)]!;
+        await castVote(f.study.id, { pair, raterId: rater.id, outcome, leftIsA: rng() < 0.5 });
+      }
+    }
+    const some = await db.vote.findMany({ where: { studyId: f.study.id }, select: { id: true } });
+    await db.vote.deleteMany({ where: { id: { in: some.filter(() => rng() < 0.25).map((v) => v.id) } } });
+
+    const votes = await db.vote.findMany({
+      where: { studyId: f.study.id },
+      select: { id: true, pairId: true, raterId: true, choice: true, winnerOutputId: true, agrees: true, pair: { select: { outputAId: true } } },
+    });
+    const labelOf = (v: (typeof votes)[number]) =>
+      v.choice === "TIE" ? "T" : v.choice === "BOTH_BAD" ? "X" : v.winnerOutputId === v.pair.outputAId ? "A" : "B";
+    const differ = [];
+    for (const pair of f.pairs) {
+      const onPair = votes.filter((v) => v.pairId === pair.id);
+      const rule = raterMajorityAgreement([onPair.map((v) => ({ rater: v.raterId, label: labelOf(v) }))]);
+      for (const vote of onPair) {
+        const r = rule.find((x) => x.rater === vote.raterId)!;
+        const expected = r.compared === 0 ? null : r.agreed === 1;
+        if (vote.agrees !== expected) differ.push({ vote: vote.id, stored: vote.agrees, expected });
+      }
+    }
+    expect(votes.length).toBeGreaterThan(20);
+    expect(differ).toEqual([]);
+  });
+});
+
+/** The TypeScript rule for one voter of `label` (a bit) on a pair with this tally. */
+function agreementOf([a, b, t, x]: Tally, label: number): boolean | null {
+  const item = LABELS.flatMap((l) => Array.from({ length: { A: a, B: b, T: t, X: x }[l] }, (_, k) => ({ rater: `${l}${k}`, label: l })));
+  const voter = `${LABELS.find((l) => BIT[l] === label)}0`;
+  const result = raterMajorityAgreement([item]).find((r) => r.rater === voter)!;
+  return result.compared === 0 ? null : result.agreed === 1;
+}
+
+describe("a results scope that excludes raters: the kept tallies minus excludedVotesByPair", () => {
+  it("equals a recount of the other raters' votes, for random vote sets and random exclusions", async () => {
+    const rng = mulberry32(7);
+    const f = await makeOpenStudy(5);
+    const raters = await makeRaters(f.study.id, 6);
+    for (const pair of f.pairs) {
+      for (const rater of raters) {
+        if (rng() < 0.35) continue;
+        const outcome: Outcome = LABELS[randomInt(rng, 4)]!;
+        await castVote(f.study.id, { pair, raterId: rater.id, outcome, leftIsA: rng() < 0.5 });
+      }
+    }
+    for (let round = 0; round < 8; round++) {
+      const excluded = raters.filter(() => rng() < 0.4).map((r) => r.id);
+      const scope = { studyId: f.study.id, excludeRaterIds: excluded };
+      const kept = await db.$queryRaw<Record<string, unknown>[]>`
+        SELECT s."pairId", s.votes, s."winsA", s."winsB", s.ties, s."bothBad", s."leftWins", s."rightWins"
+        FROM ${talliedPairs(scope)} s ORDER BY s."pairId"`;
+      const recount = await db.$queryRaw<Record<string, unknown>[]>`
+        SELECT p.id AS "pairId", count(v.id)::int AS votes,
+          count(*) FILTER (WHERE v."winnerOutputId" = p."outputAId")::int AS "winsA",
+          count(*) FILTER (WHERE v."winnerOutputId" = p."outputBId")::int AS "winsB",
+          count(*) FILTER (WHERE v.choice = 'TIE')::int AS ties, count(*) FILTER (WHERE v.choice = 'BOTH_BAD')::int AS "bothBad",
+          count(*) FILTER (WHERE v.choice = 'LEFT')::int AS "leftWins", count(*) FILTER (WHERE v.choice = 'RIGHT')::int AS "rightWins"
+        FROM "Pair" p LEFT JOIN "Vote" v ON v."pairId" = p.id AND v."raterId" <> ALL(${excluded}::text[])
+        WHERE p."studyId" = ${f.study.id} GROUP BY p.id ORDER BY p.id`;
+      expect(kept).toEqual(recount);
+    }
+  });
+});
