@@ -23,6 +23,8 @@ const schema = z
     SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
     SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(50),
     SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+    // Turns off caches and fast paths (comma-separated names, or "all"): see lib/machinery.ts.
+    PAIRWISE_MACHINERY_OFF: z.string().default(""),
     // Optional first admin, created at start if no user has this email yet.
     ADMIN_EMAIL: z.string().email().optional(),
     ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must be at least 10 characters").optional(),

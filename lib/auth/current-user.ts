@@ -8,6 +8,7 @@ import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
 import { liveSessionUser } from "@/lib/data/auth-sessions";
 import type { SessionUser } from "@/lib/data/users";
 import { authSecret } from "@/lib/env";
+import { MACHINERY, machineryOn } from "@/lib/machinery";
 
 // Decrypting the cookie (a key derivation plus AES-GCM) was a sixth of a vote request's cost. The
 // payload of a given cookie string never changes, so decoded cookies are kept, bounded, until
@@ -16,7 +17,8 @@ const DECODED_MAX = 5_000;
 const decoded = new Map<string, JWT>();
 
 async function decodeCookie(raw: string): Promise<JWT | null> {
-  const hit = decoded.get(raw);
+  const keep = machineryOn(MACHINERY.decodedCookies);
+  const hit = keep ? decoded.get(raw) : undefined;
   if (hit && (typeof hit.exp !== "number" || hit.exp * 1000 > Date.now())) return hit;
   let token: JWT | null;
   try {
@@ -24,7 +26,7 @@ async function decodeCookie(raw: string): Promise<JWT | null> {
   } catch {
     return null;
   }
-  if (token) {
+  if (token && keep) {
     if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
     decoded.set(raw, token);
   }

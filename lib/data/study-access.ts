@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Completion, Progress, RatingOptions } from "@/lib/rating/types";
 import type { StudyStatus } from "@/lib/generated/prisma/enums";
+import { MACHINERY, machineryOn } from "@/lib/machinery";
 
 // No completion here: it is given only with the 'done' answer, once the rater cast enough votes.
 export type RaterStudy = {
@@ -69,6 +70,7 @@ export function studyVotesSql(studyId: string): Prisma.Sql {
 
 /** The study's capped vote total and the votes it wants (shared for STUDY_VOTES_TTL_MS in large studies). */
 export async function studyVotes(studyId: string): Promise<StudyVotes> {
+  if (!machineryOn(MACHINERY.studyVotes)) return sumStudyVotes(studyId);
   const now = Date.now();
   const cached = studyVotesCache.get(studyId);
   if (cached && now - cached.at < STUDY_VOTES_TTL_MS) return cached.value;

@@ -9,6 +9,7 @@ import type { ResultsScope } from "@/lib/data/results/scope";
 import { resolvePseudonyms, resultsStudy } from "@/lib/data/results/study-info";
 import { deleteSnapshots, loadSnapshot, saveSnapshot, studyFiguresVersion } from "@/lib/data/results/snapshots";
 import { votesPerHour } from "@/lib/data/results/votes-over-time";
+import { MACHINERY, machineryOn } from "@/lib/machinery";
 import { assembleResults } from "./assemble";
 import { type FiguresStore, ResultsCache } from "./results-cache";
 import type { ResultsResponse, StudyResults } from "./types";
@@ -52,7 +53,9 @@ export async function getStudyResults(
   const key = `${studyId}\u0000${[...new Set(exclude)].sort().join(",")}`;
   const { scope, excludedRaters } = await resultsScope(studyId, exclude);
   const [figures, prompts] = await Promise.all([
-    figuresCache.get(studyId, key, () => computeFigures(scope, excludedRaters)),
+    machineryOn(MACHINERY.resultsCache)
+      ? figuresCache.get(studyId, key, () => computeFigures(scope, excludedRaters))
+      : computeFigures(scope, excludedRaters),
     listResultPrompts(scope, promptFilter),
   ]);
   return figures && { ...figures, prompts };

@@ -1,0 +1,24 @@
+// The caches and fast paths that exist only for a performance target of docs/benchmarks.md. Each can
+// be turned off (PAIRWISE_MACHINERY_OFF=vote-fast-path,results-cache or =all) so the bench shows what
+// it buys; one that no target needs is removed, not kept switched on.
+import { env } from "@/lib/env";
+
+export const MACHINERY = {
+  /** Decrypted session cookies kept per process (lib/auth/current-user.ts). */
+  decodedCookies: "decoded-cookies",
+  /** A large study's vote total shared for 2 s (lib/data/study-access.ts). */
+  studyVotes: "study-votes-cache",
+  /** Results figures kept in memory and in ResultsSnapshot (lib/results/study-results.ts). */
+  resultsCache: "results-cache",
+  /** The vote written with the session check in the same statement (app/api/studies/[id]/votes). */
+  voteFastPath: "vote-fast-path",
+} as const;
+
+export type Machinery = (typeof MACHINERY)[keyof typeof MACHINERY];
+
+let off: Set<string> | undefined;
+
+export function machineryOn(name: Machinery): boolean {
+  off ??= new Set(env().PAIRWISE_MACHINERY_OFF.split(",").map((s) => s.trim()).filter(Boolean));
+  return !off.has(name) && !off.has("all");
+}
