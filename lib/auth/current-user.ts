@@ -10,9 +10,10 @@ import type { SessionUser } from "@/lib/data/users";
 import { authSecret } from "@/lib/env";
 import { MACHINERY, machineryOn } from "@/lib/machinery";
 
-// Decrypting the cookie (a key derivation plus AES-GCM) was a sixth of a vote request's cost. The
-// payload of a given cookie string never changes, so decoded cookies are kept, bounded, until
-// their own expiry. Revocation is unaffected: the session row is still checked on every request.
+// Decrypting the cookie is a key derivation plus AES-GCM on every request (for the vote target of
+// docs/benchmarks.md; switch: decoded-cookies). The payload of a given cookie string never changes, so
+// decoded cookies are kept, bounded, until their own expiry. Revocation is unaffected: the session
+// row is still checked on every request.
 const DECODED_MAX = 5_000;
 const decoded = new Map<string, JWT>();
 

@@ -16,7 +16,7 @@ export interface BootstrapOptions {
   /**
    * Budget on individual prompt draws (prompts x resamples) for the "direct" method; when
    * exceeded, B is lowered to fit but never below 200, so each 2.5% tail still rests on 5
-   * resamples. Default 2e7 (~0.2-0.4 s measured). The "grouped" method is not limited by it.
+   * resamples. Default 2e7 (a few tenths of a second). The "grouped" method is not limited by it.
    */
   maxDraws?: number;
   /** "auto" (default) picks "grouped" when prompts share few distinct count patterns. */
@@ -119,8 +119,7 @@ function promptList(g: PromptGroups): { score: Float64Array; weight: Float64Arra
 /**
  * Resampling P prompts with replacement only matters through how many copies of each
  * pattern are drawn, which is Multinomial(P, multiplicity / P). Cost per resample is
- * O(patterns) instead of O(prompts): 100,000 prompts with a few votes each (~20 patterns) took
- * 40-170 ms for B = 1000 in Node 20 on a shared 2-core dev VM, versus 1.0-1.7 s for direct resampling.
+ * O(patterns) instead of O(prompts): 100,000 prompts with a few votes each have about 20 patterns.
  */
 function groupedStats(g: PromptGroups, resamples: number, rng: Rng): Float64Array {
   const stats = new Float64Array(resamples);
@@ -141,8 +140,8 @@ function groupedStats(g: PromptGroups, resamples: number, rng: Rng): Float64Arra
 
 /**
  * Classic index resampling, for data where nearly every prompt is a distinct pattern.
- * Measured 1.0-1.7 s per 1e8 draws (100,000 prompts x 1000) in Node 20 on a shared 2-core dev VM,
- * hence maxDraws: 100,000 all-distinct prompts get B = 200 by default (~0.4-0.5 s including setup).
+ * Its cost grows with prompts x resamples, hence maxDraws: 100,000 all-distinct prompts get
+ * B = 200 by default.
  */
 function directStats(packed: { score: Float64Array; weight: Float64Array }, resamples: number, rng: Rng): Float64Array {
   const { score, weight } = packed;

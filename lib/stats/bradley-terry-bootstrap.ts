@@ -63,8 +63,7 @@ function percentileIntervals(models: string[], draws: number[][], level: number)
 
 /**
  * Fits the full data, then refits B resampled data sets, warm-started from the full fit
- * (measured 63 instead of 79 MM iterations on a 20-model set). 20 models x 190 pairs x 1000
- * resamples took ~0.25 s in Node 20 on a shared 2-core dev VM. Scores in each resample are re-anchored to a
+ * (fewer MM iterations than a cold start). Scores in each resample are re-anchored to a
  * geometric-mean strength of 1, so intervals describe each model relative to the field.
  */
 export function bradleyTerryBootstrap(
