@@ -3,7 +3,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FLAG_REASON_MAX_CHARS, flagSchema } from "@/lib/validation/vote";
+import { checkFlagReason, FLAG_REASON_MAX_CHARS } from "@/lib/rating/limits";
 import { ModalDialog } from "./modal-dialog";
 
 const REASONS = [
@@ -23,10 +23,10 @@ export function FlagDialog({ open, busy, onClose, onFlag }: FlagDialogProps) {
   const reason = preset === "Other" ? details : details.trim() ? `${preset}: ${details}` : preset;
 
   function submit() {
-    const parsed = flagSchema.shape.reason.safeParse(reason);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Say what is wrong with this pair");
+    const checked = checkFlagReason(reason);
+    if (!checked.ok) return setError(checked.message);
     setError(null);
-    onFlag(parsed.data);
+    onFlag(checked.reason);
   }
 
   return (

@@ -6,7 +6,7 @@
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { optionError } from "@/lib/assignment/vote-outcome";
 import type { ServedPair } from "@/lib/rating/types";
-import { RATIONALE_MAX_CHARS, type VoteChoice } from "@/lib/validation/vote";
+import { RATIONALE_MAX_CHARS, type VoteChoice } from "@/lib/rating/limits";
 import { PairView } from "./pair-view";
 import { usePairReadiness } from "./use-pair-readiness";
 import { useWideScreen } from "./use-wide-screen";

@@ -1,6 +1,6 @@
 // The rating page's calls to the rater API, with the API's error shape turned into messages.
 import type { NextPair, UndoReply, VoteReply } from "@/lib/rating/types";
-import type { VoteChoice } from "@/lib/validation/vote";
+import type { VoteChoice } from "@/lib/rating/limits";
 import { nextPairOf, servedPairOf } from "./rating-contract";
 
 export type ApiFailure = { failed: true; status: number; code: string; message: string };

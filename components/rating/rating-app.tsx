@@ -5,7 +5,7 @@ import { type FocusEvent, useCallback, useEffect, useRef, useState } from "react
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { Progress } from "@/lib/rating/types";
-import type { VoteChoice } from "@/lib/validation/vote";
+import type { VoteChoice } from "@/lib/rating/limits";
 import { FlagDialog } from "./flag-dialog";
 import { MarkdownAnswer } from "./markdown-answer";
 import { ModalDialog } from "./modal-dialog";

@@ -1,6 +1,6 @@
 // What the rating page says about choices and progress, in one place for the screen and its live region.
 import type { Progress } from "@/lib/rating/types";
-import type { VoteChoice } from "@/lib/validation/vote";
+import type { VoteChoice } from "@/lib/rating/limits";
 
 const CHOICE_LABELS: Record<VoteChoice, string> = {
   LEFT: "A is better",

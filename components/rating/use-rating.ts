@@ -4,7 +4,7 @@
 
 import { useCallback, useRef, useState } from "react";
 import type { Completion, NextPair, Progress, ServedPair, VoteReply } from "@/lib/rating/types";
-import type { VoteChoice } from "@/lib/validation/vote";
+import type { VoteChoice } from "@/lib/rating/limits";
 import { choiceLabel, pairAnnouncement } from "./rating-text";
 import { type ApiFailure, type ApiResult, isFailure, ratingApi } from "./rating-api";
 

@@ -4,7 +4,7 @@
 
 import { type ReactNode, type Ref, useEffect, useMemo, useState } from "react";
 import type { RatingOptions } from "@/lib/rating/types";
-import type { VoteChoice } from "@/lib/validation/vote";
+import type { VoteChoice } from "@/lib/rating/limits";
 import { choiceLabel } from "./rating-text";
 import { useShortcuts } from "./shortcuts";
 import type { Readiness, Side } from "./use-pair-readiness";

@@ -1,7 +1,7 @@
 // What the rater's browser and the rater API exchange: client-safe types only (no server imports), so
 // the rating components never reach a server-only module. Nothing here may carry model identity
 // before a vote (blinding); `VoteReply.reveal` exists only for studies that reveal after the vote.
-import type { VoteChoice } from "@/lib/validation/vote";
+import type { VoteChoice } from "@/lib/rating/limits";
 
 export type RatingOptions = {
   allowTie: boolean;

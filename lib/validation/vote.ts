@@ -1,11 +1,9 @@
 // Bodies of the rater's vote and flag requests, shared by the rating page and the route handlers.
 import { z } from "zod";
 
-export const CHOICES = ["LEFT", "RIGHT", "TIE", "BOTH_BAD"] as const;
-export type VoteChoice = (typeof CHOICES)[number];
+import { CHOICES, checkFlagReason, RATIONALE_MAX_CHARS } from "@/lib/rating/limits";
 
-export const RATIONALE_MAX_CHARS = 4000;
-export const FLAG_REASON_MAX_CHARS = 1000;
+export { CHOICES, FLAG_REASON_MAX_CHARS, RATIONALE_MAX_CHARS, type VoteChoice } from "@/lib/rating/limits";
 
 // Assignment ids are opaque base64url strings; anything else cannot be one.
 const assignmentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "Not an assignment id");
@@ -31,11 +29,12 @@ export const undoSchema = z.object({ assignmentId: assignmentIdSchema });
 
 export const flagSchema = z.object({
   assignmentId: assignmentIdSchema,
-  reason: z
-    .string({ error: "Say what is wrong with this pair" })
-    .trim()
-    .min(1, "Say what is wrong with this pair")
-    .max(FLAG_REASON_MAX_CHARS, `The reason must be at most ${FLAG_REASON_MAX_CHARS} characters`),
+  reason: z.unknown().transform((value, ctx) => {
+    const checked = checkFlagReason(value);
+    if (checked.ok) return checked.reason;
+    ctx.addIssue({ code: "custom", message: checked.message });
+    return z.NEVER;
+  }),
 });
 
 export type VoteInput = z.output<typeof voteSchema>;
