@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
@@ -16,6 +17,7 @@ async function signOut(): Promise<void> {
 
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);
+  const router = useRouter();
   return (
     <Button
       variant="ghost"
@@ -23,7 +25,10 @@ export function SignOutButton() {
       onClick={() => {
         setBusy(true);
         // Wherever sign-out ends (even a network error), the sign-in page shows what holds now.
-        signOut().finally(() => window.location.assign("/login"));
+        signOut().finally(() => {
+          router.replace("/login");
+          router.refresh();
+        });
       }}
     >
       Sign out

@@ -37,7 +37,11 @@ export async function measurePage(baseUrl: string, path: string, account: { emai
     cdp.on("Network.loadingFinished", (e) => {
       const type = types.get(e.requestId);
       bytes.total += e.encodedDataLength;
-      if (type === "Script") (bytes.script += e.encodedDataLength), bytes.scripts++, scriptList.push({ url: urls.get(e.requestId)!.replace(baseUrl, ""), bytes: e.encodedDataLength });
+      if (type === "Script") {
+        bytes.script += e.encodedDataLength;
+        bytes.scripts++;
+        scriptList.push({ url: urls.get(e.requestId)!.replace(baseUrl, ""), bytes: e.encodedDataLength });
+      }
       if (type === "Font") bytes.font += e.encodedDataLength;
     });
     const started = Date.now();
