@@ -35,7 +35,7 @@ async function secretFile(name: string): Promise<string> {
   return (await readFile(file, "utf8")).trim();
 }
 
-// A restricted DATABASE_URL needs the owner's URL beside it for migrations (docs/deployment-database.md).
+// A restricted DATABASE_URL needs the owner's URL beside it for migrations (docs/deploy.md).
 function externalDatabase(url: string): AppDatabase {
   const ownerUrl = process.env.DATABASE_MIGRATION_URL || url;
   return { url, ownerUrl, embedded: false, grantAppRole: async () => {}, stop: async () => {} };

@@ -1,7 +1,7 @@
 // Backup and restore of one database with PostgreSQL's pg_dump / pg_restore (custom format), for
 // `npm run backup` / `npm run restore` and their round-trip test. Restore refuses a database that
 // already holds tables unless forced, and a forced restore first backs up what it replaces.
-import { open, mkdir, stat } from "node:fs/promises";
+import { chmod, mkdir, open, stat } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "@/lib/migrations/apply";
@@ -23,9 +23,11 @@ export type Backup = { file: string; bytes: number };
 /** Dumps url's database into dir as a custom-format archive (schema, data and migration history). */
 export async function backupDatabase(url: string, dir = DEFAULT_BACKUP_DIR, suffix = ""): Promise<Backup> {
   const pgDump = findPgTool("pg_dump", await serverMajor(url));
-  await mkdir(dir, { recursive: true });
+  // A backup holds password hashes and every vote: readable by its owner only.
+  await mkdir(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, backupName(new Date(), suffix));
   await runPgTool(pgDump, url, ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}`]);
+  await chmod(file, 0o600);
   return { file, bytes: (await stat(file)).size };
 }
 

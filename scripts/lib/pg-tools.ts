@@ -82,7 +82,7 @@ export function findPgTool(tool: PgTool, major: number): string {
 export function runPgTool(binary: string, url: string, args: string[]): Promise<void> {
   const { dbname, env } = libpqConnection(url);
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, [...args, `--dbname=${dbname}`], { env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "pipe"] });
+    const child = spawn(binary, [...args, `--dbname=${dbname}`], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
