@@ -67,7 +67,8 @@ async function databaseState(url: string): Promise<{ tables: number; sessions: n
   });
 }
 
-// Everything the app's migrations create lives in schema public; the schema itself (and its grants) stays.
+// Everything the app's migrations create lives in schema public; the schema itself (and its grants) stays,
+// and so do extensions' objects.
 const EMPTY_PUBLIC_SCHEMA = `DO $$
 DECLARE r record;
 BEGIN
@@ -76,10 +77,10 @@ BEGIN
     UNION ALL SELECT format('DROP VIEW IF EXISTS public.%I CASCADE', viewname) FROM pg_views WHERE schemaname = 'public'
   LOOP EXECUTE r.sql; END LOOP;
   FOR r IN SELECT format('DROP ROUTINE IF EXISTS %s CASCADE', p.oid::regprocedure) AS sql
-    FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
+    FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
   LOOP EXECUTE r.sql; END LOOP;
   FOR r IN SELECT format('DROP TYPE IF EXISTS public.%I CASCADE', t.typname) AS sql
-    FROM pg_type t WHERE t.typnamespace = 'public'::regnamespace AND t.typtype IN ('e', 'd')
+    FROM pg_type t WHERE t.typnamespace = 'public'::regnamespace AND t.typtype IN ('e', 'd') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')
   LOOP EXECUTE r.sql; END LOOP;
 END $$`;
 
