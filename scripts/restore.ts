@@ -14,6 +14,8 @@ if (positionals.length !== 1) {
 const file = path.resolve(positionals[0]!);
 const database = await appDatabase();
 try {
+  // The app's connection pool may be idle (no session to see): the embedded server being up already says it runs.
+  if (database.alreadyRunning) throw new Error("the embedded PostgreSQL is up, so the app is running: stop `npm start` (or the pairwise service) first");
   const { replacedBackup, applied } = await restoreDatabase(file, database.ownerUrl, { force: values.force });
   if (replacedBackup) console.log(`[pairwise] the replaced database was first backed up to ${path.relative(process.cwd(), replacedBackup.file)}`);
   console.log(`[pairwise] restored ${path.relative(process.cwd(), file)}`);
