@@ -3,16 +3,19 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { appDatabase } from "./lib/app-database";
-import { backupDatabase, DEFAULT_BACKUP_DIR } from "./lib/backup";
+import { backupDatabase, DEFAULT_BACKUP_DIR, displayPath, parseOrUsage } from "./lib/backup";
 
-const { values } = parseArgs({ options: { dir: { type: "string" } } });
+const { values } = parseOrUsage(() => parseArgs({ options: { dir: { type: "string" } } }), "npm run backup [-- --dir <folder>]");
 const database = await appDatabase();
 try {
   // The owner's URL: the app role may not read the migration history, which a restore needs.
   const { file, bytes } = await backupDatabase(database.ownerUrl, path.resolve(values.dir ?? DEFAULT_BACKUP_DIR));
-  console.log(`[pairwise] backup written: ${path.relative(process.cwd(), file)} (${formatBytes(bytes)})`);
+  console.log(`[pairwise] backup written: ${displayPath(file)} (${formatBytes(bytes)})`);
 } catch (error) {
-  console.error(`[pairwise] backup failed: ${(error as Error).message}`);
+  const message = (error as Error).message;
+  // The app role may not read the migration history: a restricted DATABASE_URL needs the owner's beside it.
+  const hint = /permission denied/.test(message) ? "\n[pairwise] DATABASE_URL's role may not read every table: set DATABASE_MIGRATION_URL to the tables' owner" : "";
+  console.error(`[pairwise] backup failed: ${message}${hint}`);
   process.exitCode = 1;
 } finally {
   await database.stop();

@@ -4,11 +4,12 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { appDatabase } from "./lib/app-database";
-import { restoreDatabase } from "./lib/backup";
+import { displayPath, parseOrUsage, restoreDatabase } from "./lib/backup";
 
-const { values, positionals } = parseArgs({ options: { force: { type: "boolean", default: false } }, allowPositionals: true });
+const USAGE = "npm run restore -- <backups/pairwise-….dump> [--force]";
+const { values, positionals } = parseOrUsage(() => parseArgs({ options: { force: { type: "boolean", default: false } }, allowPositionals: true }), USAGE);
 if (positionals.length !== 1) {
-  console.error("usage: npm run restore -- <backups/pairwise-….dump> [--force]");
+  console.error(`usage: ${USAGE}`);
   process.exit(2);
 }
 const file = path.resolve(positionals[0]!);
@@ -17,8 +18,8 @@ try {
   // The app's connection pool may be idle (no session to see): the embedded server being up already says it runs.
   if (database.alreadyRunning) throw new Error("the embedded PostgreSQL is up, so the app is running: stop `npm start` (or the pairwise service) first");
   const { replacedBackup, applied } = await restoreDatabase(file, database.ownerUrl, { force: values.force });
-  if (replacedBackup) console.log(`[pairwise] the replaced database was first backed up to ${path.relative(process.cwd(), replacedBackup.file)}`);
-  console.log(`[pairwise] restored ${path.relative(process.cwd(), file)}`);
+  if (replacedBackup) console.log(`[pairwise] the replaced database was first backed up to ${displayPath(replacedBackup.file)}`);
+  console.log(`[pairwise] restored ${displayPath(file)}`);
   console.log(`[pairwise] applied migrations: ${applied.join(", ") || "none pending"}`);
   // The embedded database's app role gets its rights on the restored tables again.
   await database.grantAppRole();

@@ -20,6 +20,22 @@ export function backupName(at = new Date(), suffix = ""): string {
 
 export type Backup = { file: string; bytes: number };
 
+/** A path as the user would type it: relative to the working folder when inside it. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") ? file : relative;
+}
+
+/** parseArgs, with a usage line instead of a stack trace for an unknown option. */
+export function parseOrUsage<T>(parse: () => T, usage: string): T {
+  try {
+    return parse();
+  } catch (error) {
+    console.error(`${(error as Error).message}\nusage: ${usage}`);
+    process.exit(2);
+  }
+}
+
 /** Dumps url's database into dir as a custom-format archive (schema, data and migration history). */
 export async function backupDatabase(url: string, dir = DEFAULT_BACKUP_DIR, suffix = ""): Promise<Backup> {
   const pgDump = findPgTool("pg_dump", await serverMajor(url));
