@@ -1,16 +1,20 @@
 // `npm run backup` / `npm run restore` against a real PostgreSQL: a round trip gives back every table
 // (row counts and a hash of the rows), a database with tables is refused unless forced, and bad input
-// gets a clear error. Uses PostgreSQL's own pg_dump / pg_restore of the server's major version.
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+// gets a clear error; a backup of the previous release comes back migrated. Uses PostgreSQL's own
+// pg_dump / pg_restore of the server's major version.
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { readMigrations } from "@/lib/migrations/apply";
 import { backupDatabase, backupName, restoreDatabase } from "@/scripts/lib/backup";
 import { createDatabase, dropDatabase, externalServer, freePort, scratchName } from "@/scripts/lib/postgres";
 import { castVote } from "./factories-results";
 import { makeOpenStudy, makeRaters } from "./factories-voting";
 import { tableDigest } from "./table-digest";
 
+const FIXTURES = path.join(import.meta.dirname, "fixtures");
 const server = externalServer(inject("serverAdminUrl"));
 const created: string[] = [];
 let dir: string;
@@ -21,6 +25,19 @@ async function scratchDatabase(): Promise<string> {
   created.push(name);
   return createDatabase(server, name);
 }
+
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const migrationNames = (url: string) =>
+  withClient(url, async (c) => (await c.query<{ name: string }>(`SELECT migration_name AS name FROM "_prisma_migrations" ORDER BY 1`)).rows.map((r) => r.name));
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "pairwise-backups-"));
@@ -82,6 +99,20 @@ describe("backup and restore", () => {
     // Nothing was restored, and nothing half-written left in the backup folder.
     expect(await tableDigest(target)).toEqual({});
     expect((await readdir(dir)).filter((f) => f.endsWith(".dump")).every((f) => /^pairwise-\d{8}-\d{6}(-before-restore)?\.dump$/.test(f))).toBe(true);
+  });
+
+  it("brings a backup of the previous release up to this tree's migrations", async () => {
+    const release = await scratchDatabase();
+    const fixture = (await readdir(FIXTURES)).filter((f) => /^release-.*\.sql$/.test(f)).sort((a, b) => a.localeCompare(b, "en", { numeric: true })).at(-1)!;
+    await withClient(release, async (c) => c.query(await readFile(path.join(FIXTURES, fixture), "utf8")));
+    const releaseMigrations = await migrationNames(release);
+    const { file } = await backupDatabase(release, dir);
+    const target = await scratchDatabase();
+    const { applied } = await restoreDatabase(file, target);
+    const current = (await readMigrations()).map((m) => m.name);
+    expect(applied).toEqual(current.filter((n) => !releaseMigrations.includes(n)));
+    expect(await migrationNames(target)).toEqual(current);
+    expect((await tableDigest(target)).Vote).toEqual((await tableDigest(release)).Vote);
   });
 
   it("names backups by UTC time so they sort", () => {
