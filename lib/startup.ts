@@ -29,7 +29,7 @@ function explainDenied(error: Error & { code?: string; cause?: { code?: string }
   if (error.code !== "42501" && error.cause?.code !== "42501") throw error;
   throw new Error(
     `${error.message}. DATABASE_URL's role may not change the schema: set DATABASE_MIGRATION_URL to the tables' owner, ` +
-      "or PAIRWISE_RUN_MIGRATIONS=0 and apply migrations as a deploy step (docs/deployment-database.md).",
+      "or PAIRWISE_RUN_MIGRATIONS=0 and apply migrations as a deploy step (docs/deploy.md).",
   );
 }
 

@@ -1,5 +1,5 @@
 // `DATABASE_URL=<owner's URL> npm run db:migrate`: applies the pending migrations and the changed rules
-// of prisma/sql, as a deploy step (docs/deployment-database.md); what the server otherwise does at start.
+// of prisma/sql, as a deploy step (docs/deploy.md); what the server otherwise does at start.
 import { applyMigrations } from "@/lib/migrations/apply";
 
 const url = process.env.DATABASE_URL;

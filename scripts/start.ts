@@ -84,8 +84,8 @@ async function main() {
   console.log(`[pairwise] serving http://localhost:${PORT}`);
   console.log(
     isLoopbackHost(HOST)
-      ? "[pairwise] reachable from this machine only (demo accounts in README); to serve others, put it behind HTTPS and set HOST (docs/deployment.md)"
-      : `[pairwise] listening on ${HOST}: reachable from the network. Serve it over HTTPS (docs/deployment.md) and set NEXTAUTH_URL to its public URL.`,
+      ? "[pairwise] reachable from this machine only (demo accounts in README); to serve others, put it behind HTTPS and set HOST (docs/deploy.md)"
+      : `[pairwise] listening on ${HOST}: reachable from the network. Serve it over HTTPS (docs/deploy.md) and set NEXTAUTH_URL to its public URL.`,
   );
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);

@@ -16,6 +16,8 @@ export type AppDatabase = {
   /** The tables' owner: for migrations, the demo seed and create-admin. */
   ownerUrl: string;
   embedded: boolean;
+  /** Only for the embedded database: it was already up (a running `npm start` serves it). */
+  alreadyRunning?: boolean;
   /** Run after migrations: gives the embedded database's app role its rights on every table. */
   grantAppRole(): Promise<void>;
   stop(): Promise<void>;
@@ -35,7 +37,7 @@ async function secretFile(name: string): Promise<string> {
   return (await readFile(file, "utf8")).trim();
 }
 
-// A restricted DATABASE_URL needs the owner's URL beside it for migrations (docs/deployment-database.md).
+// A restricted DATABASE_URL needs the owner's URL beside it for migrations (docs/deploy.md).
 function externalDatabase(url: string): AppDatabase {
   const ownerUrl = process.env.DATABASE_MIGRATION_URL || url;
   return { url, ownerUrl, embedded: false, grantAppRole: async () => {}, stop: async () => {} };
@@ -61,5 +63,6 @@ export async function appDatabase(): Promise<AppDatabase> {
   const grantAppRole = async () => {
     await ensureAppRole(ownerUrl, appRole);
   };
-  return { url: withUser(ownerUrl, appRole.role, appRole.password), ownerUrl, embedded: true, grantAppRole, stop };
+  const alreadyRunning = running !== "down";
+  return { url: withUser(ownerUrl, appRole.role, appRole.password), ownerUrl, embedded: true, alreadyRunning, grantAppRole, stop };
 }

@@ -1,6 +1,6 @@
 // The login role the app server runs as: data and execute rights on schema public, nothing else (no
 // DDL, no TRUNCATE, cannot drop tables or disable triggers). Made by scripts and tests as the tables'
-// owner after migrations; the server itself never creates roles. docs/deployment-database.md has the SQL.
+// owner after migrations; the server itself never creates roles. docs/deploy.md has the SQL.
 import pg from "pg";
 import { randomPassword, scratchName, withUser } from "./postgres";
 
