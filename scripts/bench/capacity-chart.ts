@@ -6,7 +6,7 @@ import type { StepResult } from "./capacity-math";
 
 const W = 720;
 const H = 420;
-const M = { left: 64, right: 24, top: 48, bottom: 56 };
+const M = { left: 64, right: 24, top: 64, bottom: 56 };
 
 /** Log-scale axis ticks (1, 2, 5 × 10^k) covering [lo, hi]. */
 export function logTicks(lo: number, hi: number): number[] {
@@ -36,11 +36,12 @@ export function capacitySvg(steps: readonly StepResult[], limitMs: number, title
     ...xs.map((x) => `<line x1="${px(x)}" x2="${px(x)}" y1="${M.top}" y2="${H - M.bottom}" stroke="#e5e7eb"/>` +
       `<text x="${px(x)}" y="${H - M.bottom + 18}" text-anchor="middle">${x.toLocaleString("en")}</text>`),
   ];
-  const series = (pick: (s: StepResult) => number, color: string, label: string, ly: number) => {
+  // The legend sits in the top margin, left to right, so it never covers a point.
+  const series = (pick: (s: StepResult) => number, color: string, label: string, lx: number) => {
     const pts = steps.filter((s) => Number.isFinite(pick(s))).map((s) => `${px(s.raters)},${py(pick(s))}`);
     return `<polyline points="${pts.join(" ")}" fill="none" stroke="${color}" stroke-width="2.5"/>` +
       pts.map((p) => `<circle cx="${p.split(",")[0]}" cy="${p.split(",")[1]}" r="4" fill="${color}"/>`).join("") +
-      `<line x1="${W - 190}" x2="${W - 166}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2.5"/><text x="${W - 160}" y="${ly + 4}">${label}</text>`;
+      `<line x1="${lx}" x2="${lx + 24}" y1="44" y2="44" stroke="${color}" stroke-width="2.5"/><text x="${lx + 30}" y="48">${label}</text>`;
   };
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12" fill="#111">
 <rect width="${W}" height="${H}" fill="#fff"/>
@@ -48,8 +49,8 @@ export function capacitySvg(steps: readonly StepResult[], limitMs: number, title
 ${grid.join("\n")}
 <line x1="${M.left}" x2="${W - M.right}" y1="${py(limitMs)}" y2="${py(limitMs)}" stroke="#dc2626" stroke-dasharray="6 4"/>
 <text x="${M.left + 6}" y="${py(limitMs) - 6}" fill="#dc2626">p99 limit ${limitMs} ms</text>
-${series((s) => s.next.p99, "#2563eb", "GET /next p99", M.top + 8)}
-${series((s) => s.vote.p99, "#16a34a", "POST /votes p99", M.top + 26)}
+${series((s) => s.next.p99, "#2563eb", "GET /next p99", M.left)}
+${series((s) => s.vote.p99, "#16a34a", "POST /votes p99", M.left + 150)}
 <text x="${(M.left + W - M.right) / 2}" y="${H - 12}" text-anchor="middle">raters (log scale)</text>
 <text transform="translate(16 ${(M.top + H - M.bottom) / 2}) rotate(-90)" text-anchor="middle">ms from scheduled send (log scale)</text>
 </svg>`;

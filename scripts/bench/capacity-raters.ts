@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
+import { Role } from "@/lib/generated/prisma/enums";
 
 export const capacityEmail = (i: number) => `bench-capacity-${i}@example.com`;
 const SESSION_HOURS = 24;
@@ -37,7 +38,7 @@ async function mintCookies(sessionIds: string[], secret: string): Promise<string
   for (let from = 0; from < sessionIds.length; from += 500) {
     const batch = sessionIds.slice(from, from + 500).map(async (sid, k) => {
       const i = from + k;
-      const token = { sub: `uc${i}`, email: capacityEmail(i), name: null, uid: `uc${i}`, role: "RATER", sid };
+      const token = { sub: `uc${i}`, email: capacityEmail(i), name: null, uid: `uc${i}`, role: Role.RATER, sid };
       // http://localhost, so the cookie has no __Secure- prefix (lib/auth/session-cookie.ts).
       return `next-auth.session-token=${await encode({ token, secret, maxAge: SESSION_HOURS * 3600 })}`;
     });

@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { capacitySvg, writePng } from "./capacity-chart";
 import { END, seedEndStudy } from "./capacity-end-study";
 import type { CapacitySpec, CapacityStep } from "./capacity-load";
@@ -98,7 +99,27 @@ export async function capacityRun(ctx: CapacityContext, cfg = capacityConfig()):
   const result = { config: cfg, steps, headline, end };
   mkdirSync("bench-results", { recursive: true });
   writeFileSync(path.join("bench-results", "capacity.json"), `${JSON.stringify(result, null, 2)}\n`);
-  const title = `Capacity: raters reading ~20 s, ${BIG.pairs.toLocaleString("en")}-pair study (${new Date().toISOString().slice(0, 10)})`;
+  const title = `Raters reading ~20 s, ${BIG.pairs.toLocaleString("en")}-pair study: largest N passing ${headline?.toLocaleString("en") ?? "none"}` +
+    ` (${new Date().toISOString().slice(0, 10)})`;
   await writePng(capacitySvg(steps, P99_LIMIT_MS, title), cfg.png).catch((error: unknown) => ctx.log(`  no PNG: ${String(error)}`));
   return result;
+}
+
+export type StudyCheck = { studyId: string; over: number; drift: number };
+
+/** After the load: pairs given more votes + live leases than wanted, and pairs whose tally ≠ their votes. */
+export async function checkCapacityStudies(url: string): Promise<StudyCheck[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ studyId: string; over: string; drift: string }>(`
+      SELECT p."studyId",
+        count(*) FILTER (WHERE p."voteCount" + (SELECT count(*) FROM "Assignment" l WHERE l."pairId" = p.id
+          AND l."completedAt" IS NULL AND l."flaggedAt" IS NULL AND l."expiresAt" > (now() AT TIME ZONE 'UTC')) > s."votesPerPair") AS over,
+        count(*) FILTER (WHERE p."voteCount" <> (SELECT count(*) FROM "Vote" v WHERE v."pairId" = p.id)) AS drift
+      FROM "Pair" p JOIN "Study" s ON s.id = p."studyId" WHERE p."studyId" = ANY($1) GROUP BY 1 ORDER BY 1`, [[BIG.studyId, END.studyId]]);
+    return rows.map((r) => ({ studyId: r.studyId, over: Number(r.over), drift: Number(r.drift) }));
+  } finally {
+    await client.end();
+  }
 }

@@ -11,7 +11,7 @@ import { HttpClient } from "../lib/http-client";
 import { createDatabase, dropDatabase, freePort, scratchName } from "../lib/postgres";
 import { scratchServer } from "../lib/server-for-scripts";
 import { SERVER_HEAP_MB } from "../lib/server-node-options";
-import { capacityRun, P99_LIMIT_MS, type CapacityStepRow } from "./capacity";
+import { capacityRun, checkCapacityStudies, P99_LIMIT_MS, type CapacityStepRow } from "./capacity";
 import { explainAll, type Explained } from "./explain";
 import { machine, rawInsertBaseline, runLoad, treeMemory, xactCount } from "./measure";
 import { BIG, PASSWORD, RESEARCHER_EMAIL, raterEmail, seedBig, VOTE, voteQueue } from "./seed-big";
@@ -271,6 +271,10 @@ async function capacity(env: Record<string, string>, url: string) {
     row({ measurement: `capacity, study nearly complete: ${e.raters.toLocaleString("en")} raters, ${e.openPairs} of ${BIG.pairs.toLocaleString("en")} pairs open`,
       throughput: `${f(e.nextPerS, 0)} next/s + ${f(e.votePerS, 0)} votes/s`, "p50 ms": `${f(e.next.p50)} / ${f(e.vote.p50)}`,
       "p99 ms": `${f(e.next.p99)} / ${f(e.vote.p99)}`, errors: String(e.errors), notes: `next answers ${JSON.stringify(e.outcomes)}; ${capacityNotes(e)}` });
+    const checks = await checkCapacityStudies(url);
+    row({ measurement: "check: no pair over-assigned or mis-tallied after the capacity run",
+      throughput: checks.every((c) => c.over === 0 && c.drift === 0) ? "OK" : "FAIL",
+      notes: checks.map((c) => `${c.studyId}: ${c.over} pairs with votes + live leases > votesPerPair, ${c.drift} whose voteCount ≠ votes`).join("; ") });
     rows.unshift({ measurement: `CAPACITY: largest N with p99 ≤ ${P99_LIMIT_MS} ms and 0 errors (next and vote)`,
       throughput: r.headline === null ? `none of ${s.raters.join(", ")}` : `${r.headline.toLocaleString("en")} raters`,
       "p50 ms": "", "p99 ms": "", errors: "", ratio: "target ≥ 5,000",
@@ -327,7 +331,7 @@ async function main() {
     const t0 = performance.now();
     const timings = await seedBig(url, await hashPassword(PASSWORD), log);
     const seedS = (performance.now() - t0) / 1000;
-    row({ measurement: "generate 100k pairs, ~1M votes + assignments", throughput: `${f(seedS)} s`,
+    row({ measurement: `generate ${BIG.pairs.toLocaleString("en")} pairs, ~${(BIG.pairs * 10).toLocaleString("en")} votes + assignments`, throughput: `${f(seedS)} s`,
       notes: `slowest: ${[...timings].sort((a, b) => b.seconds - a.seconds).slice(0, 3).map((t) => `${t.step} ${f(t.seconds)} s`).join(", ")}` });
     const env = { DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
     const app = await startAppServer(await freePort(), env);
