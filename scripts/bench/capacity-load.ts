@@ -48,77 +48,92 @@ function parse(text: string): NextBody {
   }
 }
 
-function runStep(spec: CapacitySpec): Promise<CapacityStep> {
+const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
+
+/** What one step records: only requests whose scheduled time falls in [from, to) count. */
+class Recorder {
+  readonly lat = { next: [] as number[], vote: [] as number[] };
+  readonly sendLate: number[] = [];
+  readonly statuses: Record<string, number> = {};
+  readonly outcomes: Record<string, number> = {};
+  errors = 0;
+
+  constructor(readonly from: number, readonly to: number) {}
+
+  request(kind: "next" | "vote", due: number, sentAt: number, answer: Answer) {
+    if (due < this.from || due >= this.to) return;
+    this.lat[kind].push(performance.now() - due);
+    this.sendLate.push(sentAt - due);
+    bump(this.statuses, `${kind} ${answer.status}${answer.status === 0 ? ` ${answer.text}` : ""}`);
+    if (answer.status !== 200) this.errors++;
+  }
+
+  outcome(due: number, outcome: string) {
+    if (due >= this.from && due < this.to) bump(this.outcomes, outcome);
+  }
+}
+
+type Run = { spec: CapacitySpec; agent: http.Agent; rec: Recorder; t0: number; stopAt: number };
+
+// One request sent at (or after) its scheduled time `due`, answered or timed out `timeoutMs` after it.
+async function timed(run: Run, kind: "next" | "vote", due: number, cookie: string, body?: string): Promise<Answer> {
+  await sleepUntil(due);
+  const sentAt = performance.now();
+  const path = `/api/studies/${run.spec.studyId}/${kind === "next" ? "next" : "votes"}`;
+  let timer: NodeJS.Timeout | undefined;
+  const answer = await Promise.race([
+    send(run.agent, run.spec, kind === "next" ? "GET" : "POST", path, cookie, body),
+    new Promise<Answer>((r) => (timer = setTimeout(() => r({ status: 0, text: "timeout" }), due + run.spec.timeoutMs - performance.now()))),
+  ]);
+  clearTimeout(timer);
+  run.rec.request(kind, due, sentAt, answer);
+  return answer;
+}
+
+async function rater(run: Run, i: number, startMs: number) {
+  const reading = lognormalSampler(mulberry32(raterSeed(run.spec.seed, i)), run.spec.medianMs, run.spec.sigma);
+  const cookie = run.spec.cookies[i]!;
+  let due = run.t0 + startMs;
+  while (due < run.stopAt) {
+    const next = await timed(run, "next", due, cookie);
+    // A browser shows an error and the rater tries again a little later.
+    if (next.status !== 200) { due = performance.now() + 1_000; continue; }
+    const body = parse(next.text);
+    const outcome = body.done ? "done" : body.waiting ? "waiting" : "pair";
+    run.rec.outcome(due, outcome);
+    if (outcome === "done") return;
+    if (outcome === "waiting") { due = performance.now() + (body.retryAfterSeconds ?? 30) * 1000; continue; }
+    due = performance.now() + reading();
+    if (due >= run.stopAt) return;
+    await timed(run, "vote", due, cookie, JSON.stringify({ assignmentId: body.assignmentId, choice: "LEFT" }));
+    // The rating page asks for the next pair as soon as the vote is acknowledged.
+    due = performance.now();
+  }
+}
+
+async function runStep(spec: CapacitySpec): Promise<CapacityStep> {
   // One shared keep-alive pool: the app's upstream connections behind a proxy (see docs/benchmarks.md).
   const agent = new http.Agent({ keepAlive: true, maxSockets: spec.sockets, maxFreeSockets: spec.sockets });
   const t0 = performance.now() + 200;
-  const measureFrom = t0 + spec.warmupMs;
-  const stopAt = measureFrom + spec.measureMs;
-  const lat = { next: [] as number[], vote: [] as number[] };
-  const sendLate: number[] = [];
-  const statuses: Record<string, number> = {};
-  const outcomes: Record<string, number> = {};
-  let errors = 0;
-  const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
-
-  // One request sent at (or after) its scheduled time `due`; timed and counted only if due is in the window.
-  async function timed(kind: "next" | "vote", due: number, method: string, path: string, cookie: string, body?: string) {
-    await sleepUntil(due);
-    const sentAt = performance.now();
-    let timer: NodeJS.Timeout | undefined;
-    const answer = await Promise.race([
-      send(agent, spec, method, path, cookie, body),
-      new Promise<Answer>((r) => (timer = setTimeout(() => r({ status: 0, text: "timeout" }), due + spec.timeoutMs - performance.now()))),
-    ]);
-    clearTimeout(timer);
-    if (due >= measureFrom && due < stopAt) {
-      lat[kind].push(performance.now() - due);
-      sendLate.push(sentAt - due);
-      bump(statuses, `${kind} ${answer.status}${answer.status === 0 ? ` ${answer.text}` : ""}`);
-      if (answer.status !== 200) errors++;
-    }
-    return answer;
-  }
-
-  async function rater(i: number, startMs: number) {
-    const reading = lognormalSampler(mulberry32(raterSeed(spec.seed, i)), spec.medianMs, spec.sigma);
-    const cookie = spec.cookies[i]!;
-    const path = `/api/studies/${spec.studyId}`;
-    let due = t0 + startMs;
-    while (due < stopAt) {
-      const next = await timed("next", due, "GET", `${path}/next`, cookie);
-      // A browser shows an error and the rater tries again a little later.
-      if (next.status !== 200) { due = performance.now() + 1_000; continue; }
-      const body = parse(next.text);
-      const outcome = body.done ? "done" : body.waiting ? "waiting" : "pair";
-      if (due >= measureFrom) bump(outcomes, outcome);
-      if (outcome === "done") return;
-      if (outcome === "waiting") { due = performance.now() + (body.retryAfterSeconds ?? 30) * 1000; continue; }
-      due = performance.now() + reading();
-      if (due >= stopAt) return;
-      await timed("vote", due, "POST", `${path}/votes`, cookie, JSON.stringify({ assignmentId: body.assignmentId, choice: "LEFT" }));
-      // The rating page asks for the next pair as soon as the vote is acknowledged.
-      due = performance.now();
-    }
-  }
-
+  const rec = new Recorder(t0 + spec.warmupMs, t0 + spec.warmupMs + spec.measureMs);
+  const run: Run = { spec, agent, rec, t0, stopAt: rec.to };
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
   const cpu0 = process.cpuUsage();
   const offsets = startOffsets(spec.cookies.length, spec.medianMs, spec.seed);
-  return Promise.all(offsets.map((o, i) => rater(i, o))).then(() => {
-    lag.disable();
-    const cpu = process.cpuUsage(cpu0);
-    const wallMs = performance.now() - t0;
-    agent.destroy();
-    const ms = (ns: number) => ns / 1e6;
-    return {
-      raters: spec.cookies.length, next: summarize(lat.next), vote: summarize(lat.vote), errors, statuses, outcomes,
-      nextPerS: lat.next.length / (spec.measureMs / 1000), votePerS: lat.vote.length / (spec.measureMs / 1000),
-      lag: { p50: ms(lag.percentile(50)), p99: ms(lag.percentile(99)), max: ms(lag.max) },
-      sendLateP99: summarize(sendLate).p99, cpuPct: (100 * (cpu.user + cpu.system)) / 1000 / wallMs,
-    };
-  });
+  await Promise.all(offsets.map((o, i) => rater(run, i, o)));
+  lag.disable();
+  const cpu = process.cpuUsage(cpu0);
+  const wallMs = performance.now() - t0;
+  agent.destroy();
+  const ms = (ns: number) => ns / 1e6;
+  const perS = (n: number) => n / (spec.measureMs / 1000);
+  return {
+    raters: spec.cookies.length, next: summarize(rec.lat.next), vote: summarize(rec.lat.vote), errors: rec.errors,
+    statuses: rec.statuses, outcomes: rec.outcomes, nextPerS: perS(rec.lat.next.length), votePerS: perS(rec.lat.vote.length),
+    lag: { p50: ms(lag.percentile(50)), p99: ms(lag.percentile(99)), max: ms(lag.max) },
+    sendLateP99: summarize(rec.sendLate).p99, cpuPct: (100 * (cpu.user + cpu.system)) / 1000 / wallMs,
+  };
 }
 
 const spec = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as CapacitySpec;
