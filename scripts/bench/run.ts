@@ -1,6 +1,6 @@
 // `npm run bench`: the whole benchmark suite against the production build (.next) on a fresh database
 // of DATABASE_URL's server (or a throwaway embedded PostgreSQL), dropped afterwards. Prints one table.
-// Every load is bounded in time (≤ 10 s each) and targets localhost only.
+// Every load is bounded in time (≤ 10 s each, the capacity run's steps ≤ 60 s) and targets localhost only.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -11,6 +11,7 @@ import { HttpClient } from "../lib/http-client";
 import { createDatabase, dropDatabase, freePort, scratchName } from "../lib/postgres";
 import { scratchServer } from "../lib/server-for-scripts";
 import { SERVER_HEAP_MB } from "../lib/server-node-options";
+import { capacityRun, checkCapacityStudies, P99_LIMIT_MS, type CapacityStepRow } from "./capacity";
 import { explainAll, type Explained } from "./explain";
 import { machine, rawInsertBaseline, runLoad, treeMemory, xactCount } from "./measure";
 import { BIG, PASSWORD, RESEARCHER_EMAIL, raterEmail, seedBig, VOTE, voteQueue } from "./seed-big";
@@ -249,6 +250,41 @@ function memory(app: AppServer) {
   }
 }
 
+function capacityNotes(r: CapacityStepRow): string {
+  return `generator: event-loop lag p99 ${f(r.lag.p99)} ms (max ${f(r.lag.max)}), sends late p99 ${f(r.sendLateP99)} ms, CPU ${f(r.cpuPct, 0)} %; ` +
+    `server CPU ${f(r.serverCpuPct, 0)} %; ${r.next.n} next, ${r.vote.n} votes measured; max ${f(r.next.max, 0)} / ${f(r.vote.max, 0)} ms` +
+    (r.errors ? `; ${JSON.stringify(r.statuses).slice(0, 160)}` : "");
+}
+
+/** Raters reading ~20 s at each N on a freshly started server; the headline goes to the top of the table. */
+async function capacity(env: Record<string, string>, url: string) {
+  const app = await startAppServer(await freePort(), env);
+  try {
+    const r = await capacityRun({ url, baseUrl: app.baseUrl, serverPid: app.process.pid!, secret: env.NEXTAUTH_SECRET!, log });
+    const s = r.config;
+    for (const x of r.steps) {
+      row({ measurement: `capacity: ${x.raters.toLocaleString("en")} raters reading ~20 s`, throughput: `${f(x.nextPerS, 0)} next/s + ${f(x.votePerS, 0)} votes/s`,
+        "p50 ms": `${f(x.next.p50)} / ${f(x.vote.p50)}`, "p99 ms": `${f(x.next.p99)} / ${f(x.vote.p99)}`, errors: String(x.errors),
+        ratio: x.errors === 0 && x.next.p99 <= P99_LIMIT_MS && x.vote.p99 <= P99_LIMIT_MS ? "pass" : "FAIL", notes: `next / vote; ${capacityNotes(x)}` });
+    }
+    const e = r.end;
+    row({ measurement: `capacity, study nearly complete: ${e.raters.toLocaleString("en")} raters, ${e.openPairs} of ${BIG.pairs.toLocaleString("en")} pairs open`,
+      throughput: `${f(e.nextPerS, 0)} next/s + ${f(e.votePerS, 0)} votes/s`, "p50 ms": `${f(e.next.p50)} / ${f(e.vote.p50)}`,
+      "p99 ms": `${f(e.next.p99)} / ${f(e.vote.p99)}`, errors: String(e.errors), notes: `next answers ${JSON.stringify(e.outcomes)}; ${capacityNotes(e)}` });
+    const checks = await checkCapacityStudies(url);
+    row({ measurement: "check: no pair over-assigned or mis-tallied after the capacity run",
+      throughput: checks.every((c) => c.over === 0 && c.drift === 0) ? "OK" : "FAIL",
+      notes: checks.map((c) => `${c.studyId}: ${c.over} pairs with votes + live leases > votesPerPair, ${c.drift} whose voteCount ≠ votes`).join("; ") });
+    rows.unshift({ measurement: `CAPACITY: largest N with p99 ≤ ${P99_LIMIT_MS} ms and 0 errors (next and vote)`,
+      throughput: r.headline === null ? `none of ${s.raters.join(", ")}` : `${r.headline.toLocaleString("en")} raters`,
+      "p50 ms": "", "p99 ms": "", errors: "", ratio: "target ≥ 5,000",
+      notes: `lognormal reading, median 20 s, σ 0.5; latency from scheduled send; ${s.warmupS} s warm-up + ${s.measureS} s measured per N; ` +
+        `${s.sockets} keep-alive sockets; curve in ${s.png}` });
+  } finally {
+    await app.stop();
+  }
+}
+
 function uploadBench(): Promise<void> {
   return new Promise((resolve) => {
     // With the server's heap cap: the figure is meant to say what the server would need.
@@ -295,7 +331,7 @@ async function main() {
     const t0 = performance.now();
     const timings = await seedBig(url, await hashPassword(PASSWORD), log);
     const seedS = (performance.now() - t0) / 1000;
-    row({ measurement: "generate 100k pairs, ~1M votes + assignments", throughput: `${f(seedS)} s`,
+    row({ measurement: `generate ${BIG.pairs.toLocaleString("en")} pairs, ~${(BIG.pairs * 10).toLocaleString("en")} votes + assignments`, throughput: `${f(seedS)} s`,
       notes: `slowest: ${[...timings].sort((a, b) => b.seconds - a.seconds).slice(0, 3).map((t) => `${t.step} ${f(t.seconds)} s`).join(", ")}` });
     const env = { DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
     const app = await startAppServer(await freePort(), env);
@@ -327,6 +363,11 @@ async function main() {
     if (runs("results")) {
       log("results on a freshly started server…");
       await resultsAfterRestart(env);
+    }
+    // Last on this database: its votes change the big study, and it adds a second one.
+    if (runs("capacity")) {
+      log("capacity under a realistic rater load…");
+      await capacity(env, url);
     }
   } finally {
     await dropDatabase(server, name).catch(() => {});

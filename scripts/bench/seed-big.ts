@@ -3,7 +3,8 @@
 // plus a small "vote study" whose Assignments are pre-created so a load can measure only POST /votes.
 import pg from "pg";
 
-export const BIG = { studyId: "s_big", pairs: 100_000, raters: 1_000, votesPerPair: 20 };
+// BENCH_BIG_PAIRS makes it smaller (about 10 votes per pair) for trying a part of the bench quickly.
+export const BIG = { studyId: "s_big", pairs: Number(process.env.BENCH_BIG_PAIRS ?? 100_000), raters: 1_000, votesPerPair: 20 };
 // Pair i already has i % 21 votes (0..20, mean 10): about 1M votes, 95% of pairs still open.
 export const VOTE = { studyId: "s_vote", pairs: 300, raters: 64 };
 export const PASSWORD = "bench-password-1";
