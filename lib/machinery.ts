@@ -14,6 +14,17 @@ export const MACHINERY = {
   voteFastPath: "vote-fast-path",
 } as const;
 
+/**
+ * Database-side machinery, switched per database by a setting the vote triggers read
+ * (prisma/sql/vote-tally.sql); the bench sets them on its scratch database, nothing else may.
+ */
+export const DATABASE_MACHINERY = {
+  /** VoteHour spread over 32 shards by rater, so concurrent votes seldom share a row. */
+  "vote-hour-shards": { setting: "pairwise.vote_hour_shards", off: "1" },
+  /** Vote.agrees of a pair's votes rewritten by each new vote (the rater table reads the flags). */
+  "agreement-flags": { setting: "pairwise.agreement_flags", off: "off" },
+} as const;
+
 export type Machinery = (typeof MACHINERY)[keyof typeof MACHINERY];
 
 let off: Set<string> | undefined;

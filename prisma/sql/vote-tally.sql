@@ -12,9 +12,13 @@
 
 -- A rater's shard (0-31), from md5 so that it never changes (hashtext may across PostgreSQL versions)
 -- and spreads any kind of id evenly (the last character of "u0".."u63" gave 10 shards, not 16).
+-- The number of shards is 32 unless the database setting pairwise.vote_hour_shards (a power of two,
+-- set for a whole database before its first vote) says otherwise: only `npm run bench` sets it
+-- (PAIRWISE_MACHINERY_OFF=vote-hour-shards), to measure what the shards buy.
 CREATE OR REPLACE FUNCTION "pairwise_vote_shard"(rater_id text) RETURNS smallint
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT (get_byte(decode(md5(rater_id), 'hex'), 0) & 31)::smallint $$;
+  LANGUAGE sql STABLE PARALLEL SAFE
+  AS $$ SELECT (get_byte(decode(md5(rater_id), 'hex'), 0)
+                & (coalesce(nullif(current_setting('pairwise.vote_hour_shards', true), '')::int, 32) - 1))::smallint $$;
 
 CREATE OR REPLACE FUNCTION "pairwise_vote_tally"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -46,14 +50,18 @@ BEGIN
   ) d
   WHERE p.id = d."pairId";
 
-  UPDATE "Vote" v SET "agrees" = f.agrees
-  FROM (
-    SELECT w.id, "pairwise_agrees"("pairwise_label_bit"(w.choice, w."winnerOutputId", p."outputAId"),
-                                   p."winsA", p."winsB", p.ties, p."bothBad") AS agrees
-    FROM "Pair" p JOIN "Vote" w ON w."pairId" = p.id
-    WHERE p.id IN (SELECT "pairId" FROM changed)
-  ) f
-  WHERE v.id = f.id AND v."agrees" IS DISTINCT FROM f.agrees;
+  -- pairwise.agreement_flags = 'off' (a database setting only `npm run bench` makes, with
+  -- PAIRWISE_MACHINERY_OFF=agreement-flags) skips this to measure what the flags cost a vote.
+  IF coalesce(current_setting('pairwise.agreement_flags', true), '') <> 'off' THEN
+    UPDATE "Vote" v SET "agrees" = f.agrees
+    FROM (
+      SELECT w.id, "pairwise_agrees"("pairwise_label_bit"(w.choice, w."winnerOutputId", p."outputAId"),
+                                     p."winsA", p."winsB", p.ties, p."bothBad") AS agrees
+      FROM "Pair" p JOIN "Vote" w ON w."pairId" = p.id
+      WHERE p.id IN (SELECT "pairId" FROM changed)
+    ) f
+    WHERE v.id = f.id AND v."agrees" IS DISTINCT FROM f.agrees;
+  END IF;
 
   -- Hour rows last and in key order, so two bulk writers never wait on each other's rows crosswise.
   -- Deleted votes only update (the rows are gone already when a whole study is deleted).

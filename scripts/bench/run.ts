@@ -13,6 +13,7 @@ import { scratchServer } from "../lib/server-for-scripts";
 import { SERVER_HEAP_MB } from "../lib/server-node-options";
 import { capacityRun, checkCapacityStudies, P99_LIMIT_MS, type CapacityStepRow } from "./capacity";
 import { explainAll, type Explained } from "./explain";
+import { machineryOff, switchDatabaseMachinery } from "./machinery";
 import { machine, rawInsertBaseline, runLoad, treeMemory, xactCount } from "./measure";
 import { BIG, PASSWORD, RESEARCHER_EMAIL, raterEmail, seedBig, VOTE, voteQueue } from "./seed-big";
 
@@ -326,7 +327,9 @@ async function main() {
   let explained: Explained[] = [];
   try {
     const url = await createDatabase(server, name);
+    await switchDatabaseMachinery(server.adminUrl, name);
     await applyMigrations(url);
+    if (machineryOff().length) row({ measurement: "machinery switched off (PAIRWISE_MACHINERY_OFF)", notes: machineryOff().join(", ") });
     log("generating the 1M-vote study…");
     const t0 = performance.now();
     const timings = await seedBig(url, await hashPassword(PASSWORD), log);
