@@ -8,6 +8,7 @@ import { InviteList } from "@/components/admin/invite-list";
 import { LeakReviewList } from "@/components/admin/leak-review-list";
 import { LeakWarning } from "@/components/admin/leak-warning";
 import { AddRatersForm, InviteLink, StudyActions } from "@/components/admin/study-actions";
+import { WithdrawRater } from "@/components/admin/withdraw-rater";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { requireRole, Role } from "@/lib/auth/guards";
@@ -77,7 +78,12 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
           <InviteLink token={study.inviteToken} />
           <div className="mt-4"><AddRatersForm studyId={study.id} /></div>
           <ul aria-label="Members" className="mt-4 space-y-1 text-sm">
-            {study.members.map((m) => <li key={m.user.pseudonym}>{m.user.email ?? m.user.pseudonym}</li>)}
+            {study.members.map((m) => (
+              <li key={m.user.pseudonym} className="flex flex-wrap items-baseline justify-between gap-x-2">
+                <span className="[overflow-wrap:anywhere]">{m.user.email ?? m.user.pseudonym}</span>
+                <WithdrawRater studyId={study.id} pseudonym={m.user.pseudonym} shownAs={m.user.email ?? m.user.pseudonym} />
+              </li>
+            ))}
           </ul>
           {study.invites.length > 0 && (
             <InviteList studyId={study.id} invites={study.invites.map((i) => ({ email: i.email, state: i.state, expiresAt: i.expiresAt?.toISOString() ?? null }))} />
