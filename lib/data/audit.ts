@@ -60,12 +60,11 @@ export async function* auditPages(studyId: string, batch = 5_000): AsyncGenerato
   }
 }
 
-/** When votes were last removed from the study by a withdrawal or an account deletion (null: never). */
+/** When votes last left the study through a withdrawal or an account deleted with its votes (null: never). */
 export async function lastVotesRemovedAt(studyId: string): Promise<Date | null> {
-  const row = await db.auditEvent.findFirst({
-    where: { studyId, action: { in: ["RATER_WITHDREW", "RATER_REMOVED"] } },
-    orderBy: { at: "desc" },
-    select: { at: true },
-  });
+  const [row] = await db.$queryRaw<{ at: Date | null }[]>`
+    SELECT max(at) AS at FROM "AuditEvent"
+    WHERE "studyId" = ${studyId}
+      AND (action = 'RATER_WITHDREW' OR (action = 'RATER_REMOVED' AND details->>'mode' = 'remove-votes'))`;
   return row?.at ?? null;
 }
