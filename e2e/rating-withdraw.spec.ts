@@ -29,7 +29,7 @@ async function votesInResults(admin: APIRequestContext, studyId: string): Promis
 }
 
 test("withdrawing removes the rater's votes from the results and ends their part in the study", async ({ page, playwright, baseURL }, info) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
   await signInOverHttp(admin, "ADMIN");
   const stamp = `withdraw-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;

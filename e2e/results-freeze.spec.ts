@@ -18,7 +18,7 @@ async function voteOnce(rater: APIRequestContext, studyId: string) {
 }
 
 test("freeze the results, then see the frozen figures with their badge, the differ note and the withdrawal note", async ({ page, playwright, baseURL }, info) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const newContext = () => playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
   const admin = await newContext();
   await signInOverHttp(admin, "ADMIN");
