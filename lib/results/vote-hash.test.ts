@@ -25,6 +25,12 @@ describe("canonical votes and their hash", () => {
     const lines = canonicalVoteLines([a, b, c]);
     // Fixed: a changed serialisation would silently break every stored hash.
     expect(votesSha256("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    const one = vote("v1", "2026-12-01T10:00:01.000Z");
+    expect(canonicalVoteLines([one])).toBe(
+      '{"id":"v1","pairId":"p1","rater":"r_1","choice":"LEFT","winnerOutputId":"o1","leftIsA":true,"servedAt":"2026-12-01T10:00:00.000Z",' +
+      '"votedAt":"2026-12-01T10:00:01.000Z","msTaken":1000,"tooFast":false,"seenBothMs":null,"rationale":null,"isDemo":false}\n');
+    // As `sha256sum` of that line gives it.
+    expect(votesSha256(canonicalVoteLines([one]))).toBe("fbbdf7a68337d23d534e573b14e8c162812d5640fe13fd39eca4a46c4edc6b14");
     expect(votesSha256(lines)).toBe(votesSha256(canonicalVoteLines([b, c, a])));
     expect(votesSha256(lines)).toMatch(/^[0-9a-f]{64}$/);
     expect(votesSha256(canonicalVoteLines([a, b, { ...c, choice: "RIGHT" }]))).not.toBe(votesSha256(lines));
