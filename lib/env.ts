@@ -65,3 +65,11 @@ export function env(): Env {
 export function authSecret(): string {
   return env().NEXTAUTH_SECRET ?? DEV_SECRET;
 }
+
+/**
+ * The release this server runs: set at build time (next.config.ts: package.json's version and the git
+ * commit); null outside a build (tests, scripts), where the caller falls back to package.json.
+ */
+export function buildVersion(): string | null {
+  return process.env.PAIRWISE_APP_VERSION || null;
+}

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { joinStudy } from "@/lib/data/invitations";
+import { SYSTEM } from "@/lib/data/audit";
 import { addRatersByEmail, changeStudyStatus, createStudy } from "@/lib/data/study-admin";
 import { promptTextHash } from "@/lib/ingest/prompt-key";
 import { createStudySchema } from "@/lib/validation/study";
@@ -99,11 +100,11 @@ describe("study lifecycle", () => {
     const { models } = await storeFixture(2, 2);
     const created = await createStudy(settings(models.map((m) => m.id)), admin.id);
     if (!created.ok) throw new Error(created.message);
-    expect(await changeStudyStatus(created.studyId, "CLOSED")).toEqual({ ok: false, message: "The study is draft; it cannot become closed." });
-    expect(await changeStudyStatus(created.studyId, "OPEN")).toEqual({ ok: true });
-    expect(await changeStudyStatus(created.studyId, "OPEN")).toEqual({ ok: false, message: "The study is open; it cannot become open." });
-    expect(await changeStudyStatus(created.studyId, "CLOSED")).toEqual({ ok: true });
-    expect(await changeStudyStatus(created.studyId, "OPEN")).toMatchObject({ ok: false });
+    expect(await changeStudyStatus(created.studyId, "CLOSED", SYSTEM)).toEqual({ ok: false, message: "The study is draft; it cannot become closed." });
+    expect(await changeStudyStatus(created.studyId, "OPEN", SYSTEM)).toEqual({ ok: true });
+    expect(await changeStudyStatus(created.studyId, "OPEN", SYSTEM)).toEqual({ ok: false, message: "The study is open; it cannot become open." });
+    expect(await changeStudyStatus(created.studyId, "CLOSED", SYSTEM)).toEqual({ ok: true });
+    expect(await changeStudyStatus(created.studyId, "OPEN", SYSTEM)).toMatchObject({ ok: false });
     const study = await db.study.findUniqueOrThrow({ where: { id: created.studyId } });
     expect(study.openedAt).toBeInstanceOf(Date);
     expect(study.closedAt).toBeInstanceOf(Date);
@@ -116,7 +117,7 @@ describe("raters joining", () => {
     const { models } = await storeFixture(2, 2);
     const created = await createStudy(settings(models.map((m) => m.id)), admin.id);
     if (!created.ok) throw new Error(created.message);
-    await changeStudyStatus(created.studyId, "OPEN");
+    await changeStudyStatus(created.studyId, "OPEN", SYSTEM);
     return db.study.findUniqueOrThrow({ where: { id: created.studyId } });
   }
 
@@ -140,7 +141,7 @@ describe("raters joining", () => {
     expect(await joinStudy(study.inviteToken, rater)).toEqual({ ok: true, studyId: study.id });
     expect(await db.studyMember.count({ where: { studyId: study.id, userId: rater.id } })).toBe(1);
     expect(await joinStudy(study.inviteToken, admin)).toMatchObject({ ok: false });
-    await changeStudyStatus(study.id, "CLOSED");
+    await changeStudyStatus(study.id, "CLOSED", SYSTEM);
     expect(await joinStudy(study.inviteToken, await makeUser("RATER"))).toMatchObject({ ok: false });
   });
 });

@@ -1,6 +1,8 @@
 // The archive holds every record of a study, raters by pseudonym, and no secret.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { SYSTEM } from "@/lib/data/audit";
+import { setGoldAnswer } from "@/lib/data/gold-pairs";
 import { archiveStream } from "@/lib/data/study-archive";
 import { makeAssignment, makePairFixture, makeUser } from "./factories";
 
@@ -24,5 +26,15 @@ describe("study archive", () => {
     expect(text).not.toContain(rater.email!);
     expect(text).not.toContain(f.study.inviteToken);
     expect(text).not.toContain(f.study.crowdToken);
+  });
+
+  it("ends with the study's audit trail, oldest first", async () => {
+    const f = await makePairFixture();
+    await setGoldAnswer(f.study.id, f.pair.id, "A", SYSTEM);
+    await setGoldAnswer(f.study.id, f.pair.id, null, SYSTEM);
+    const records = await readAll(archiveStream(f.study.id));
+    const audit = records.filter((r) => r.type === "audit");
+    expect(audit.map((r) => [r.action, r.actor])).toEqual([["GOLD_SET", "system"], ["GOLD_CLEARED", "system"]]);
+    expect(records.at(-1)).toBe(audit.at(-1));
   });
 });

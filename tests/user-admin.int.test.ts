@@ -1,6 +1,7 @@
 // Deleting a rater: identity erased, votes kept under the pseudonym or removed with counts fixed.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { SYSTEM } from "@/lib/data/audit";
 import { createAuthSession } from "@/lib/data/auth-sessions";
 import { createAccount, deleteAccount } from "@/lib/data/user-admin";
 import { makeAssignment, makePairFixture, makeUser, unique } from "./factories";
@@ -17,19 +18,19 @@ describe("deleteAccount", () => {
   it("keeps votes under the pseudonym and erases the identity and sessions", async () => {
     const { f, rater } = await raterWithVote();
     await createAuthSession(rater.id, 3600);
-    expect(await deleteAccount(rater.id, "keep-votes")).toBe(true);
+    expect(await deleteAccount(rater.id, "keep-votes", SYSTEM)).toBe(true);
     const gone = await db.user.findUniqueOrThrow({ where: { id: rater.id } });
     expect(gone).toMatchObject({ email: null, passwordHash: null, pseudonym: rater.pseudonym });
     expect(gone.deletedAt).toBeInstanceOf(Date);
     expect(await db.authSession.count({ where: { userId: rater.id } })).toBe(0);
     expect(await db.vote.count({ where: { raterId: rater.id } })).toBe(1);
     expect((await db.pair.findUniqueOrThrow({ where: { id: f.pair.id } })).voteCount).toBe(1);
-    expect(await deleteAccount(rater.id, "keep-votes")).toBe(false);
+    expect(await deleteAccount(rater.id, "keep-votes", SYSTEM)).toBe(false);
   });
 
   it("removes votes and gives the pairs back to the pool", async () => {
     const { f, rater } = await raterWithVote();
-    expect(await deleteAccount(rater.id, "remove-votes")).toBe(true);
+    expect(await deleteAccount(rater.id, "remove-votes", SYSTEM)).toBe(true);
     expect(await db.vote.count({ where: { raterId: rater.id } })).toBe(0);
     expect(await db.assignment.count({ where: { raterId: rater.id } })).toBe(0);
     expect((await db.pair.findUniqueOrThrow({ where: { id: f.pair.id } })).voteCount).toBe(0);

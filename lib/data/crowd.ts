@@ -6,6 +6,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
 import { attemptSucceeded, takeAttempt } from "@/lib/data/rate-limit";
 import { newPseudonym, type SessionUser } from "@/lib/data/users";
+import { withdrawnExternalId } from "@/lib/data/withdrawal";
 import { sha256Hex } from "@/lib/ingest/sha256";
 
 /** Strict per participant (it bounds guesses at one secret), generous per address (a lab shares one). */
@@ -48,7 +49,11 @@ export async function enterCrowd(token: string, participantId: string, secret: s
   if (!attempt.allowed) return { ok: false, reason: "limited" };
   const externalId = externalIdOf(study.id, participantId);
   const existing = await db.user.findUnique({ where: { externalId }, select: { crowdSecretHash: true, deletedAt: true } });
-  if (!existing) return createParticipant(study.id, externalId);
+  if (!existing) {
+    // A participant who withdrew left only this hash of their id: they cannot enter again.
+    const withdrew = await db.user.findUnique({ where: { externalId: withdrawnExternalId(externalId) }, select: { id: true } });
+    return withdrew ? { ok: false, reason: "invalid" } : createParticipant(study.id, externalId);
+  }
   if (existing.deletedAt) return { ok: false, reason: "invalid" };
   // Participants from before secrets existed have none, and so no browser that may resume them.
   if (!secretMatches(existing.crowdSecretHash, secret)) return { ok: false, reason: "elsewhere" };

@@ -2,6 +2,7 @@
 // they are mixed into raters' queues at the study's gold rate and score each rater's accuracy.
 import "server-only";
 import { db } from "@/lib/db";
+import { type Actor, recordAudit } from "@/lib/data/audit";
 import { markFiguresChanged } from "@/lib/data/results/snapshots";
 import { studyChanged } from "@/lib/data/study-changes";
 
@@ -43,13 +44,14 @@ export async function listPairsForReview(studyId: string, page: number): Promise
 }
 
 /** Sets or clears the known answer of a pair of this study; false when no such pair. */
-export async function setGoldAnswer(studyId: string, pairId: string, answer: "A" | "B" | null): Promise<boolean> {
+export async function setGoldAnswer(studyId: string, pairId: string, answer: "A" | "B" | null, actor: Actor): Promise<boolean> {
   const pair = await db.pair.findFirst({ where: { id: pairId, studyId }, select: { outputAId: true, outputBId: true } });
   if (!pair) return false;
   const goldOutputId = answer === null ? null : answer === "A" ? pair.outputAId : pair.outputBId;
   await db.$transaction(async (tx) => {
     await tx.pair.update({ where: { id: pairId }, data: { goldOutputId } });
     await markFiguresChanged(studyId, tx);
+    await recordAudit(tx, { studyId, actor, action: answer ? "GOLD_SET" : "GOLD_CLEARED", details: { pairId, ...(answer ? { answer } : {}) } });
   });
   studyChanged(studyId);
   return true;
@@ -58,4 +60,18 @@ export async function setGoldAnswer(studyId: string, pairId: string, answer: "A"
 export async function setGoldRate(studyId: string, goldRate: number): Promise<boolean> {
   const { count } = await db.study.updateMany({ where: { id: studyId }, data: { goldRate } });
   return count === 1;
+}
+
+/** Leaves a pair out of every figure (or counts it again); false when no such pair in the study. */
+export async function setPairExcluded(studyId: string, pairId: string, excluded: boolean, actor: Actor): Promise<boolean> {
+  const done = await db.$transaction(async (tx) => {
+    const { count } = await tx.pair.updateMany({ where: { id: pairId, studyId, excluded: !excluded }, data: { excluded } });
+    if (count === 1) {
+      await markFiguresChanged(studyId, tx);
+      await recordAudit(tx, { studyId, actor, action: excluded ? "PROMPT_EXCLUDED" : "PROMPT_INCLUDED", details: { pairId } });
+    }
+    return count === 1 || !!(await tx.pair.findFirst({ where: { id: pairId, studyId }, select: { id: true } }));
+  });
+  if (done) studyChanged(studyId);
+  return done;
 }

@@ -2,6 +2,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { type Actor, recordAudit } from "@/lib/data/audit";
 import { newInviteLink } from "@/lib/data/invitations";
 import { studyChanged } from "@/lib/data/study-changes";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -92,12 +93,16 @@ export async function createStudy(input: CreateStudyInput, createdById: string):
 export type StatusChange = { ok: true } | { ok: false; message: string };
 
 /** draft → open → closed. Pairs are frozen from the moment a study opens. */
-export async function changeStudyStatus(studyId: string, status: "OPEN" | "CLOSED"): Promise<StatusChange> {
+export async function changeStudyStatus(studyId: string, status: "OPEN" | "CLOSED", actor: Actor): Promise<StatusChange> {
   const data = status === "OPEN" ? { status, openedAt: new Date() } : { status, closedAt: new Date() };
   const where: Prisma.StudyWhereInput = status === "OPEN"
     ? { id: studyId, status: "DRAFT", pairs: { some: {} } }
     : { id: studyId, status: "OPEN" };
-  const { count } = await db.study.updateMany({ where, data });
+  const count = await db.$transaction(async (tx) => {
+    const changed = (await tx.study.updateMany({ where, data })).count;
+    if (changed === 1) await recordAudit(tx, { studyId, actor, action: status === "OPEN" ? "STUDY_OPENED" : "STUDY_CLOSED" });
+    return changed;
+  });
   if (count === 1) {
     studyChanged(studyId);
     return { ok: true };

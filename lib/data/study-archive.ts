@@ -1,8 +1,9 @@
 // A study's full data for archiving, as JSON Lines: one {"type": …} record per study, model,
-// prompt, output, pair and vote. Raters appear by pseudonym only. Read in keyset-paged batches,
+// prompt, output, pair, vote and audit event (oldest first). Raters appear by pseudonym only. Read in keyset-paged batches,
 // so memory stays flat however large the study is.
 import "server-only";
 import { db } from "@/lib/db";
+import { auditPages } from "@/lib/data/audit";
 
 const BATCH = 5_000;
 
@@ -48,6 +49,7 @@ async function* records(studyId: string): AsyncGenerator<object[]> {
   }))) {
     yield rows.map(({ rater, assignment, ...v }) => ({ type: "vote", ...v, rater: rater.pseudonym, leftIsA: assignment.leftIsA, servedAt: assignment.servedAt }));
   }
+  for await (const rows of auditPages(studyId)) yield rows.map((e) => ({ type: "audit", ...e }));
 }
 
 export async function studyExists(studyId: string): Promise<boolean> {

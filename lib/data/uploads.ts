@@ -3,6 +3,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { recordAudit, SYSTEM } from "@/lib/data/audit";
 import { promptTextHash } from "@/lib/ingest/prompt-key";
 import type { OutputRecord, ParseSuccess, PromptRecord } from "@/lib/ingest";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -163,7 +164,26 @@ async function writeOutputs(tx: Tx, rows: OutputRow[], replace: boolean, uploadI
     return clash ? [{ ...r, id: clash.id }] : [];
   });
   await replaceOutputs(tx, replaced, uploadId);
-  return { added: fresh.length, replaced: replaced.length };
+  return { added: fresh.length, replaced: replaced.length, replacedIds: replaced.map((r) => r.id) };
+}
+
+// Replaced outputs change the pairs of draft studies that use them (open and closed ones refuse above):
+// one OUTPUTS_REPLACED row in each such study's audit trail.
+async function auditReplaced(tx: Tx, outputIds: string[], input: ImportInput) {
+  if (!outputIds.length) return;
+  const studies = await tx.$queryRaw<{ studyId: string; outputs: number }[]>`
+    SELECT p."studyId", count(DISTINCT o.id)::int AS outputs
+    FROM unnest(${outputIds}::text[]) AS o(id)
+    JOIN "Pair" p ON p."outputAId" = o.id OR p."outputBId" = o.id
+    GROUP BY p."studyId"`;
+  if (!studies.length) return;
+  const uploader = input.uploadedById
+    ? await tx.user.findUnique({ where: { id: input.uploadedById }, select: { id: true, email: true, pseudonym: true } })
+    : null;
+  const actor = uploader ? { id: uploader.id, label: uploader.email ?? uploader.pseudonym } : SYSTEM;
+  await recordAudit(tx, studies.map((s) => ({
+    studyId: s.studyId, actor, action: "OUTPUTS_REPLACED" as const, details: { outputs: s.outputs, fileName: input.fileName },
+  })));
 }
 
 async function importInTransaction(tx: Tx, input: ImportInput): Promise<ImportSummary> {
@@ -182,7 +202,9 @@ async function importInTransaction(tx: Tx, input: ImportInput): Promise<ImportSu
     const rows = parsed.records.map((r, i) => ({
       promptId: promptIds[i]!, modelId: models.get(r.model)!, text: r.output, leakPhrase: leakByRow.get(r.row) ?? null,
     }));
-    ({ added, replaced } = await writeOutputs(tx, rows, input.replace, batchId));
+    const written = await writeOutputs(tx, rows, input.replace, batchId);
+    ({ added, replaced } = written);
+    await auditReplaced(tx, written.replacedIds, input);
   }
   const missing = await missingPromptCounts(tx, [...new Set(promptIds)]);
   const leaks = parsed.leaks.map(({ row, model, phrase, excerpt }) => ({ row, model, phrase, excerpt }));

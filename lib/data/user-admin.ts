@@ -2,9 +2,11 @@
 // the pseudonym, or removing them).
 import "server-only";
 import { db } from "@/lib/db";
+import { type Actor, recordAudit } from "@/lib/data/audit";
 import { studyChanged } from "@/lib/data/study-changes";
 import { createUser } from "@/lib/data/users";
 import type { UserRow } from "@/lib/admin/types";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export async function listUsers(): Promise<UserRow[]> {
@@ -31,10 +33,11 @@ export type DeleteMode = "keep-votes" | "remove-votes";
  * "keep-votes" the votes stay, attributed to the pseudonym only; with "remove-votes" they are
  * deleted and the pairs' vote counts lowered, so the pairs return to the pool.
  */
-export async function deleteAccount(userId: string, mode: DeleteMode): Promise<boolean> {
+export async function deleteAccount(userId: string, mode: DeleteMode, actor: Actor): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findFirst({ where: { id: userId, deletedAt: null }, select: { id: true } });
+    const user = await tx.user.findFirst({ where: { id: userId, deletedAt: null }, select: { id: true, pseudonym: true } });
     if (!user) return false;
+    await auditRemoval(tx, user, mode, actor);
     if (mode === "remove-votes") {
       // The Vote trigger takes the deleted votes out of the pairs' tallies.
       await tx.vote.deleteMany({ where: { raterId: userId } });
@@ -56,4 +59,20 @@ export async function deleteAccount(userId: string, mode: DeleteMode): Promise<b
     if (deleted) studyChanged(null);
     return deleted;
   });
+}
+
+type Tx = Prisma.TransactionClient;
+
+// One RATER_REMOVED row in each study the account was a member of or voted in, before the deletion.
+async function auditRemoval(tx: Tx, user: { id: string; pseudonym: string }, mode: DeleteMode, actor: Actor) {
+  const [votes, memberships] = await Promise.all([
+    tx.vote.groupBy({ by: ["studyId"], where: { raterId: user.id }, _count: { _all: true } }),
+    tx.studyMember.findMany({ where: { userId: user.id }, select: { studyId: true } }),
+  ]);
+  const counts = new Map(votes.map((v) => [v.studyId, v._count._all]));
+  const studies = new Set([...counts.keys(), ...memberships.map((m) => m.studyId)]);
+  await recordAudit(tx, [...studies].map((studyId) => ({
+    studyId, actor, action: "RATER_REMOVED" as const,
+    details: { rater: user.pseudonym, mode, votesRemoved: mode === "remove-votes" ? (counts.get(studyId) ?? 0) : 0 },
+  })));
 }

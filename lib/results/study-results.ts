@@ -61,6 +61,12 @@ export async function getStudyResults(
   return figures && { ...figures, prompts };
 }
 
+/** The figures computed now, from the database (no cache): what a frozen result stores. */
+export async function liveStudyFigures(studyId: string, exclude: readonly string[] = []): Promise<StudyResults | null> {
+  const { scope, excludedRaters } = await resultsScope(studyId, exclude);
+  return computeFigures(scope, excludedRaters);
+}
+
 async function computeFigures(given: ResultsScope, excludedRaters: StudyResults["excludedRaters"]): Promise<StudyResults | null> {
   const { studyId } = given;
   const study = await resultsStudy(studyId);

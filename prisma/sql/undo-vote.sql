@@ -5,6 +5,7 @@
 --   "Vote"         deletes the vote, and so, through vote-tally.sql's trigger: "StudyMember".votes,
 --                  the "Pair" tallies, "Vote".agrees of the pair's other votes and "VoteHour".votes;
 --   "UndoneVote"   a copy of the vote (rule 4);
+--   "AuditEvent"   VOTE_UNDONE, by the rater's pseudonym, with the pair and choice (rule 4);
 --   "Assignment"   deletes the rater's other live unvoted leases in the study (rule 5) and gives the
 --                  voted one back under a new id (rule 6);
 --   and row locks: the rater's "StudyMember" row, the vote's "Pair" row.
@@ -20,7 +21,8 @@
 --      member's count, the agreement flags of the pair's other votes and the hour counts. The pair
 --      lock comes first because the vote row is locked by its DELETE and another rater's vote on the
 --      pair locks the pair, then rewrites the flags of its votes: vote row before pair would deadlock.
---   4. Keep the vote in UndoneVote, under the assignment id it was cast under.
+--   4. Keep the vote in UndoneVote, under the assignment id it was cast under, and say so in the
+--      study's audit trail (the undo changes what the results show).
 --   5. Release the rater's other live, unvoted leases in the study (the pair served after the vote),
 --      skipping any whose row is locked: a vote on it is being written, and waiting for it would
 --      deadlock (it waits for this rater's membership row). Such a pair is then simply voted on.
@@ -93,6 +95,10 @@ BEGIN
       DELETE FROM "Vote" WHERE id = v_vote;
       INSERT INTO "UndoneVote" (id, "studyId", "pairId", "raterId", "assignmentId", "voteId", choice, "winnerOutputId", "msTaken", "votedAt", "undoneAt")
       VALUES (p_undone_id, p_study, v_pair, p_rater, p_assignment, v_vote, v_choice::"Choice", v_winner, v_ms, v_voted, now_utc);
+      INSERT INTO "AuditEvent" ("studyId", "actorId", "actorLabel", at, action, details)
+      SELECT p_study, NULL, u.pseudonym, now_utc, 'VOTE_UNDONE',
+             jsonb_build_object('rater', u.pseudonym, 'pairId', v_pair, 'choice', v_choice)
+      FROM "User" u WHERE u.id = p_rater;
       DELETE FROM "Assignment" x WHERE x.id IN (
         SELECT l.id FROM "Assignment" l
         WHERE l."studyId" = p_study AND l."raterId" = p_rater AND l.id <> p_assignment

@@ -19,7 +19,10 @@ const study = await db.study.findFirstOrThrow({ where: { isDemo: true }, select:
 // Votes here come at once, not after a rater read both answers: no settle time, no "seen both" rule.
 await db.study.update({ where: { id: study.id }, data: { voteSettleMs: 0, requireSeenBoth: false } });
 const [goldPair] = await db.pair.findMany({ where: { studyId: study.id }, orderBy: { createdAt: "asc" }, take: 1, select: { id: true } });
-if (goldPair) await setGoldAnswer(study.id, goldPair.id, "B");
+// This runs on the release's own code, whose signatures may differ from today's (setGoldAnswer has since
+// gained an actor for the audit trail): typed loosely on purpose.
+const setGold = setGoldAnswer as unknown as (studyId: string, pairId: string, side: "A" | "B") => Promise<unknown>;
+if (goldPair) await setGold(study.id, goldPair.id, "B");
 
 const raters = await db.studyMember.findMany({ where: { studyId: study.id }, select: { userId: true }, orderBy: { userId: "asc" } });
 const choices = ["LEFT", "RIGHT", "TIE", "LEFT", "BOTH_BAD", "RIGHT", "LEFT"] as const;

@@ -2,18 +2,23 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppShell } from "@/components/layout/app-shell";
+import { AuditTrail } from "@/components/admin/audit-trail";
 import { CopyLink } from "@/components/admin/copy-link";
 import { InviteList } from "@/components/admin/invite-list";
 import { LeakReviewList } from "@/components/admin/leak-review-list";
 import { LeakWarning } from "@/components/admin/leak-warning";
 import { AddRatersForm, InviteLink, StudyActions } from "@/components/admin/study-actions";
+import { WithdrawRater } from "@/components/admin/withdraw-rater";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { requireRole, Role } from "@/lib/auth/guards";
+import { listAudit } from "@/lib/data/audit";
 import { listFlaggedOutputs, studyLeakCounts } from "@/lib/data/leak-review";
 import { getStudyForAdmin } from "@/lib/data/study-detail";
 
 export const metadata: Metadata = { title: "Study" };
+
+const AUDIT_SHOWN = 100;
 
 type StudyPageProps = { params: Promise<{ id: string }> };
 
@@ -37,7 +42,9 @@ function leftOutText(study: { excludedLeakPairs: number | null; excludedDegenera
 export default async function StudyAdminPage({ params }: StudyPageProps) {
   const user = await requireRole(Role.ADMIN);
   const { id } = await params;
-  const [study, leaks, flagged] = await Promise.all([getStudyForAdmin(id), studyLeakCounts(id), listFlaggedOutputs({ studyId: id })]);
+  const [study, leaks, flagged, audit] = await Promise.all([
+    getStudyForAdmin(id), studyLeakCounts(id), listFlaggedOutputs({ studyId: id }), listAudit(id, AUDIT_SHOWN),
+  ]);
   if (!study) notFound();
   const progress = study.votesWanted ? Math.round((study.votes / study.votesWanted) * 100) : 0;
   return (
@@ -71,7 +78,12 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
           <InviteLink token={study.inviteToken} />
           <div className="mt-4"><AddRatersForm studyId={study.id} /></div>
           <ul aria-label="Members" className="mt-4 space-y-1 text-sm">
-            {study.members.map((m) => <li key={m.user.pseudonym}>{m.user.email ?? m.user.pseudonym}</li>)}
+            {study.members.map((m) => (
+              <li key={m.user.pseudonym} className="flex flex-wrap items-baseline justify-between gap-x-2">
+                <span className="[overflow-wrap:anywhere]">{m.user.email ?? m.user.pseudonym}</span>
+                <WithdrawRater studyId={study.id} pseudonym={m.user.pseudonym} shownAs={m.user.email ?? m.user.pseudonym} />
+              </li>
+            ))}
           </ul>
           {study.invites.length > 0 && (
             <InviteList studyId={study.id} invites={study.invites.map((i) => ({ email: i.email, state: i.state, expiresAt: i.expiresAt?.toISOString() ?? null }))} />
@@ -120,6 +132,10 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
             ))}
           </ul>
         )}
+      </Card>
+      <Card className="mt-6">
+        <h2 id="audit-trail" className="mb-3 text-lg font-semibold">Audit trail</h2>
+        <AuditTrail entries={audit} limit={AUDIT_SHOWN} />
       </Card>
     </AppShell>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppShell } from "@/components/layout/app-shell";
 import { RatingApp } from "@/components/rating/rating-app";
+import { WithdrawControl } from "@/components/rating/withdraw-control";
 import { Card } from "@/components/ui/card";
 import { requireRole, Role } from "@/lib/auth/guards";
 import { findRaterStudy, raterProgress } from "@/lib/data/study-access";
@@ -25,6 +26,7 @@ export default async function RatePage({ params }: RatePageProps) {
           <p>{study.status === "DRAFT" ? "This study is not open for voting yet." : "This study is closed. Thank you for taking part."}</p>
           <Link href="/rate" className="mt-4 inline-block font-medium text-brand-700 underline">Back to your studies</Link>
         </Card>
+        <WithdrawControl studyId={study.id} studyName={study.name} />
       </AppShell>
     );
   }
@@ -32,6 +34,7 @@ export default async function RatePage({ params }: RatePageProps) {
   return (
     <AppShell user={user} title={study.name} compact>
       <RatingApp studyId={study.id} guidelines={study.guidelines} progress={progress} />
+      <WithdrawControl studyId={study.id} studyName={study.name} />
     </AppShell>
   );
 }

@@ -1,4 +1,5 @@
 import { apiUser, Role } from "@/lib/auth/guards";
+import { staffActor } from "@/lib/data/audit";
 import { setGoldAnswer, setGoldRate } from "@/lib/data/gold-pairs";
 import { apiError } from "@/lib/http/api-error";
 import { readJson } from "@/lib/http/read-json";
@@ -13,7 +14,7 @@ export const POST = route(async (request: Request, { params }: Context) => {
   if (auth.error) return auth.error;
   const body = await readJson(request, goldAnswerSchema);
   if (body.error) return body.error;
-  if (!(await setGoldAnswer((await params).id, body.data.pairId, body.data.answer))) return apiError(404, "not_found", "No such pair in this study.");
+  if (!(await setGoldAnswer((await params).id, body.data.pairId, body.data.answer, staffActor(auth.user)))) return apiError(404, "not_found", "No such pair in this study.");
   return Response.json({ pairId: body.data.pairId, answer: body.data.answer });
 });
 

@@ -1,4 +1,5 @@
 import { apiUser, Role } from "@/lib/auth/guards";
+import { staffActor } from "@/lib/data/audit";
 import { changeStudyStatus } from "@/lib/data/study-admin";
 import { apiError } from "@/lib/http/api-error";
 import { readJson } from "@/lib/http/read-json";
@@ -13,7 +14,7 @@ export const POST = route(async (request: Request, { params }: Context) => {
   if (auth.error) return auth.error;
   const body = await readJson(request, studyStatusChangeSchema);
   if (body.error) return body.error;
-  const result = await changeStudyStatus((await params).id, body.data.status);
+  const result = await changeStudyStatus((await params).id, body.data.status, staffActor(auth.user));
   if (!result.ok) return apiError(409, "invalid_transition", result.message);
   return Response.json({ status: body.data.status });
 });

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { figuresDiffer, figuresText } from "./frozen-compare";
+import type { StudyResults } from "./types";
+
+const results = (votes: number, extra: Record<string, unknown> = {}) =>
+  ({ study: { id: "s", name: "S", status: "OPEN", models: ["a", "b"] }, generatedAt: "2026-12-01T10:00:00.000Z", totals: { votes, raters: 2 }, ...extra }) as unknown as StudyResults;
+
+describe("figuresDiffer", () => {
+  it("ignores key order, the time of computing, the study's name and status, and the prompt page", () => {
+    const a = results(3);
+    const b = { generatedAt: "2027-01-01T00:00:00.000Z", totals: { raters: 2, votes: 3 }, study: { models: ["a", "b"], status: "CLOSED", name: "T", id: "s" }, prompts: { page: 1 } } as unknown as StudyResults;
+    expect(figuresDiffer(a, b)).toBe(false);
+    expect(figuresText(a)).toBe(figuresText(b));
+  });
+
+  it("sees any changed figure", () => {
+    expect(figuresDiffer(results(3), results(2))).toBe(true);
+    expect(figuresDiffer(results(3), { ...results(3), study: { ...results(3).study, models: ["b", "a"] } })).toBe(true);
+  });
+});
