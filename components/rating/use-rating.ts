@@ -13,7 +13,7 @@ export type Screen =
   | { kind: "loading" }
   | { kind: "pair"; pair: ServedPair; restored: boolean }
   | { kind: "revealed"; pair: ServedPair; reveal: NonNullable<VoteReply["reveal"]>; choice: VoteChoice }
-  | { kind: "done"; completion?: Completion; shortOfVotes?: number }
+  | { kind: "done"; completion?: Completion; screenOut?: Completion; shortOfVotes?: number }
   | { kind: "waiting"; retryAfterSeconds: number }
   | { kind: "failed"; failure: ApiFailure };
 
@@ -71,7 +71,7 @@ export function useRating(studyId: string, initial: { showIntro: boolean; progre
       setScreen({ kind: "pair", pair: next, restored: false });
       setAnnouncement(`${said}${pairAnnouncement(next.progress)}`);
     } else if (next.done) {
-      setScreen({ kind: "done", completion: next.completion, shortOfVotes: next.shortOfVotes });
+      setScreen({ kind: "done", completion: next.completion, screenOut: next.screenOut, shortOfVotes: next.shortOfVotes });
       setAnnouncement(`${said}No pairs are left for you.`);
     } else {
       setScreen({ kind: "waiting", retryAfterSeconds: next.retryAfterSeconds });
