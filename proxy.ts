@@ -6,7 +6,7 @@ import { contentSecurityPolicy } from "@/lib/http/security-headers";
 // sign-in early. The redirect is only a convenience: every page and route handler checks the
 // session and role itself (lib/auth/guards.ts).
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-const PUBLIC_PAGES = [/^\/login(\/|$)/, /^\/join\//, /^\/crowd\//, /^\/invite\//];
+const PUBLIC_PAGES = [/^\/login(\/|$)/, /^\/join\//, /^\/crowd\//, /^\/invite\//, /^\/reset\//];
 
 function signInRedirect(request: NextRequest): NextResponse | null {
   const { pathname, search } = request.nextUrl;
