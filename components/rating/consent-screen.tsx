@@ -54,13 +54,13 @@ function Declined({ crowd, onReconsider }: { crowd: boolean; onReconsider: () =>
   return (
     <Card role="status" className="mx-auto max-w-3xl p-4 sm:p-6">
       <h2 className="text-xl font-semibold">You did not agree to take part</h2>
-      <p className="mt-2 text-slate-700">Nothing was recorded about you in this study. You can close this page now.</p>
+      <p className="mt-2 text-slate-700">You have not rated anything in this study. You can close this page now.</p>
       {crowd && (
         <p className="mt-2 text-slate-700">
           If you came from a study platform such as Prolific, please <strong>return the study</strong> there so that your place goes to someone else.
         </p>
       )}
-      <Button variant="ghost" className="mt-4 px-0 underline" onClick={onReconsider}>Read the information again</Button>
+      <Button variant="ghost" className="mt-4 underline" onClick={onReconsider}>Read the information again</Button>
     </Card>
   );
 }

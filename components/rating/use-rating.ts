@@ -44,7 +44,11 @@ export function useRating(studyId: string, initial: { showIntro: boolean; progre
   // Errors about the vote itself (e.g. a missing rationale) stay on the pair screen.
   const [voteError, setVoteError] = useState<ApiFailure | null>(null);
 
-  const failScreen = useCallback((failure: ApiFailure) => setScreen({ kind: "failed", failure }), []);
+  // A consent page added while the rater was rating: the page reloads into it.
+  const failScreen = useCallback((failure: ApiFailure) => {
+    if (failure.code === "consent_required") window.location.reload();
+    else setScreen({ kind: "failed", failure });
+  }, []);
 
   const run = useCallback(
     async <T,>(request: () => Promise<ApiResult<T>>, onOk: (value: T) => void, onFail: (failure: ApiFailure) => void) => {
