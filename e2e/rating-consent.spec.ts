@@ -83,7 +83,8 @@ test("crowd entry shows the consent page first; declining says to return the stu
   const { studyId, crowdToken } = await openStudyFromRows(page.request, rowsFor(stamp, 1), { votesPerPair: 1, crowdEnabled: true, consentText: CONSENT });
   await page.context().clearCookies();
   await page.goto(`/crowd/${crowdToken}?PROLIFIC_PID=5f00aa11bb22cc33dd44ff${stamp.slice(-2)}&SESSION_ID=${stamp}`);
-  await expect(page).toHaveURL(`/studies/${studyId}/rate`);
+  // Crowd entry signs the participant in first ("Starting your session…"): slow on a loaded machine.
+  await expect(page).toHaveURL(`/studies/${studyId}/rate`, { timeout: 20_000 });
   await expect(consentHeading(page)).toBeVisible();
   expect((await page.request.get(`/api/studies/${studyId}/next`)).status()).toBe(403);
 
@@ -109,7 +110,8 @@ test("a crowd participant the pairs run out for before the minimum gets the scre
   });
   await page.context().clearCookies();
   await page.goto(`/crowd/${crowdToken}?PROLIFIC_PID=5f00aa11bb22cc33dd44ee${stamp.slice(-2)}&SESSION_ID=${stamp}`);
-  await expect(page).toHaveURL(`/studies/${studyId}/rate`);
+  // Crowd entry signs the participant in first ("Starting your session…"): slow on a loaded machine.
+  await expect(page).toHaveURL(`/studies/${studyId}/rate`, { timeout: 20_000 });
   for (const n of [1, 2]) {
     await expect(pairProgress(page, n)).toBeVisible();
     await readBoth(page);
