@@ -34,6 +34,7 @@ for (const size of SIZES) {
       await form.getByLabel("Screen-out redirect URL").fill("https://app.prolific.com/submissions/complete?cc=SCR-42");
       await form.getByRole("button", { name: "Save participant settings" }).click();
       await expect(form.getByRole("status")).toHaveText("Saved.");
+      await form.screenshot({ path: test.info().outputPath(`participant-settings-${size.name}.png`) });
       const { study } = (await (await page.request.get(`/api/studies/${studyId}`)).json()) as { study: Record<string, unknown> };
       expect(study).toMatchObject({
         consentText: "## Consent\n\nYou may stop at any time.", screenOutCode: "SCR-42",

@@ -65,6 +65,7 @@ for (const size of SIZES) {
       const replaced = await makeResetLink(page, email);
       const link = await makeResetLink(page, email);
       expect(link).not.toBe(replaced);
+      await page.screenshot({ path: test.info().outputPath(`users-reset-link-${size.name}.png`), fullPage: true });
 
       const visitor = await freshPage(browser, baseURL, size.viewport);
       await visitor.page.goto(replaced);
