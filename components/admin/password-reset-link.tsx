@@ -26,7 +26,8 @@ export function PasswordResetLink({ userId, label }: PasswordResetLinkProps) {
   }
 
   return (
-    <div className="min-w-0 basis-full sm:basis-auto">
+    // Its own row on phones only while a link or message shows, so the buttons stay side by side.
+    <div className={link || error ? "min-w-0 basis-full sm:basis-auto" : "min-w-0"}>
       <Button variant="secondary" onClick={make} disabled={pending} aria-label={`Password reset link for ${label}`}>
         {link ? "New reset link" : "Reset link"}
       </Button>
