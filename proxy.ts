@@ -6,7 +6,7 @@ import { contentSecurityPolicy } from "@/lib/http/security-headers";
 // Sets a per-request CSP nonce on pages, and redirects signed-out visitors of protected pages to
 // sign-in early. The redirect is only a convenience: every page and route handler checks the
 // session and role itself (lib/auth/guards.ts).
-const PUBLIC_PAGES = [/^\/login(\/|$)/, /^\/join\//, /^\/crowd\//, /^\/invite\//, /^\/withdrawn$/];
+const PUBLIC_PAGES = [/^\/login(\/|$)/, /^\/join\//, /^\/crowd\//, /^\/invite\//, /^\/reset\//, /^\/withdrawn$/];
 
 function signInRedirect(request: NextRequest): NextResponse | null {
   const { pathname, search } = request.nextUrl;

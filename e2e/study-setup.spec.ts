@@ -7,6 +7,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { signInOverHttp } from "./fixtures/accounts";
 
+// Two axe runs and a dozen page loads per test: more than the default 30 s on a loaded machine.
+test.describe.configure({ timeout: 90_000 });
+
 const SIZES = [
   { name: "desktop", viewport: { width: 1440, height: 900 } },
   { name: "phone", viewport: { width: 390, height: 844 } },

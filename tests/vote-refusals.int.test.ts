@@ -24,10 +24,12 @@ type Case = {
   assignment: (typeof ASSIGNMENT_STATES)[number];
   choice: VoteChoice;
   withRationale: boolean;
+  /** The study has a consent page, and whether this rater accepted it. */
+  consent: "none" | "accepted" | "missing";
 };
 
 const ALLOWED: Case = {
-  status: "OPEN", allowTie: true, allowBothBad: true, rationale: "OPTIONAL", member: true, assignment: "fresh", choice: "LEFT", withRationale: false,
+  status: "OPEN", allowTie: true, allowBothBad: true, rationale: "OPTIONAL", member: true, assignment: "fresh", choice: "LEFT", withRationale: false, consent: "none",
 };
 
 /** Each refusal alone, from a state where the vote is allowed. */
@@ -39,6 +41,7 @@ const SINGLE: Case[] = [
   { ...ALLOWED, choice: "BOTH_BAD", allowBothBad: false },
   { ...ALLOWED, rationale: "REQUIRED" },
   { ...ALLOWED, member: false },
+  { ...ALLOWED, consent: "missing" },
   ...ASSIGNMENT_STATES.filter((a) => a !== "fresh").map((assignment) => ({ ...ALLOWED, assignment })),
 ];
 
@@ -54,6 +57,7 @@ function randomCase(rng: Rng): Case {
     assignment: pick(rng, ASSIGNMENT_STATES),
     choice: pick(rng, ["LEFT", "RIGHT", "TIE", "BOTH_BAD"] as const),
     withRationale: rng() < 0.5,
+    consent: pick(rng, ["none", "none", "accepted", "missing"] as const),
   };
 }
 
@@ -71,7 +75,8 @@ const minutes = (n: number) => new Date(Date.now() + n * 60_000);
 /** Puts a fresh pair of the study into the case's assignment state; returns the id the rater sends. */
 async function arrange(f: Fixture, c: Case): Promise<string> {
   const pair = f.pairs[f.used++]!;
-  await db.study.update({ where: { id: f.study.id }, data: { status: "OPEN", allowTie: true, allowBothBad: true, rationale: "OPTIONAL" } });
+  await db.study.update({ where: { id: f.study.id }, data: { status: "OPEN", allowTie: true, allowBothBad: true, rationale: "OPTIONAL", consentText: "" } });
+  await db.studyMember.update({ where: { studyId_userId: { studyId: f.study.id, userId: f.rater.id } }, data: { consentedAt: new Date() } });
   if (c.assignment === "missing") return randomBytes(18).toString("base64url");
   const id = randomBytes(18).toString("base64url");
   const base = { id, studyId: f.study.id, pairId: pair.id, raterId: f.rater.id, leftIsA: true, servedAt: minutes(-1), expiresAt: minutes(10) };
@@ -98,7 +103,11 @@ async function check(f: Fixture, c: Case) {
   const assignmentId = await arrange(f, c);
   await db.study.update({
     where: { id: f.study.id },
-    data: { status: c.status, allowTie: c.allowTie, allowBothBad: c.allowBothBad, rationale: c.rationale },
+    data: { status: c.status, allowTie: c.allowTie, allowBothBad: c.allowBothBad, rationale: c.rationale, consentText: c.consent === "none" ? "" : "You agree to take part." },
+  });
+  await db.studyMember.update({
+    where: { studyId_userId: { studyId: f.study.id, userId: f.rater.id } },
+    data: { consentedAt: c.consent === "missing" ? null : new Date() },
   });
   const raterId = c.member ? f.rater.id : f.stranger.id;
   const input: VoteInput = { assignmentId, choice: c.choice, ...(c.withRationale ? { rationale: "because" } : {}) };

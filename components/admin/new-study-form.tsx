@@ -9,11 +9,12 @@ import type { ModelChoice } from "@/lib/admin/types";
 import { createStudySchema, studyPreviewSchema, type StudyPreviewInput } from "@/lib/validation/study";
 import { Checkbox, controlProps, Field, type FieldErrors, inputClass, NumberField, Section } from "./study-form/fields";
 import { ModelPicker } from "./study-form/model-picker";
+import { ConsentField, ScreenOutFields } from "./study-form/participant-fields";
 import { PlanPreview } from "./study-form/plan-preview";
 
 export type NewStudyFormProps = { models: ModelChoice[]; initialModelIds?: string[] };
 
-const CROWD_FIELDS = ["crowdEnabled", "crowdIdParam", "completionCode", "completionUrl"];
+const CROWD_FIELDS = ["crowdEnabled", "crowdIdParam", "completionCode", "completionUrl", "screenOutCode", "screenOutUrl"];
 
 function formValues(form: FormData, modelIds: string[]) {
   const text = (name: string) => String(form.get(name) ?? "");
@@ -27,6 +28,7 @@ function formValues(form: FormData, modelIds: string[]) {
     completionUrl: text("completionUrl"), crowdEnabled: form.has("crowdEnabled"), crowdIdParam: text("crowdIdParam"),
     voteSettleMs: text("voteSettleMs"), requireSeenBoth: form.has("requireSeenBoth"), undoSeconds: text("undoSeconds"),
     maxVotesPerRater: text("maxVotesPerRater"), minVotesForCompletion: text("minVotesForCompletion"),
+    consentText: text("consentText"), screenOutCode: text("screenOutCode"), screenOutUrl: text("screenOutUrl"),
   };
 }
 
@@ -107,6 +109,7 @@ export function NewStudyForm({ models, initialModelIds = [] }: NewStudyFormProps
           <textarea rows={4} className={inputClass} {...controlProps("guidelines", errors)}
             defaultValue={"Read the instruction, then both answers. Pick the answer that follows the instruction better: correct, helpful, clear. Length alone is not quality."} />
         </Field>
+        <ConsentField errors={errors} />
       </Section>
 
       <Section title="Models and prompts" description="Pairs are the prompts all chosen models answered.">
@@ -155,6 +158,7 @@ export function NewStudyForm({ models, initialModelIds = [] }: NewStudyFormProps
           <Field name="completionUrl" label="Completion redirect URL" errors={errors} className="sm:col-span-2">
             <input type="url" className={inputClass} {...controlProps("completionUrl", errors)} />
           </Field>
+          <ScreenOutFields errors={errors} />
         </div>
       </details>
 

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/admin/confirm-dialog";
+import { PasswordResetLink } from "@/components/admin/password-reset-link";
 import { Button } from "@/components/ui/button";
 import type { UserRow } from "@/lib/admin/types";
 import { createAccountSchema } from "@/lib/validation/auth";
@@ -70,10 +71,14 @@ type UserListProps = { users: UserRow[]; selfId: string; onDelete: (user: UserRo
 
 // A table from 640 px up; below that one card per account, so the delete buttons stay on screen.
 function UserList({ users, selfId, onDelete }: UserListProps) {
-  const actions = (u: UserRow) => u.id === selfId ? null : (
+  // Crowd raters (no email) have no password, so no reset link.
+  const actions = (u: UserRow) => (
     <div className="flex flex-wrap gap-2 sm:justify-end">
-      <Button variant="secondary" onClick={() => onDelete(u, "keep-votes")} aria-label={`Delete ${label(u)}, keep votes`}>Delete (keep votes)</Button>
-      {u.votes > 0 && <Button variant="secondary" onClick={() => onDelete(u, "remove-votes")} aria-label={`Delete ${label(u)} and votes`}>Delete with votes</Button>}
+      {u.email && <PasswordResetLink userId={u.id} label={label(u)} />}
+      {u.id !== selfId && <>
+        <Button variant="secondary" onClick={() => onDelete(u, "keep-votes")} aria-label={`Delete ${label(u)}, keep votes`}>Delete (keep votes)</Button>
+        {u.votes > 0 && <Button variant="secondary" onClick={() => onDelete(u, "remove-votes")} aria-label={`Delete ${label(u)} and votes`}>Delete with votes</Button>}
+      </>}
     </div>
   );
   return (

@@ -13,6 +13,7 @@ import { PairScreen } from "./pair-screen";
 import { PairView } from "./pair-view";
 import { ProgressSummary } from "./progress-summary";
 import { progressOf } from "./rating-contract";
+import { ScreenedOut } from "./screen-out-screen";
 import { Failed, Finished, Revealed, Waiting } from "./status-screens";
 import { VoteConfirmation } from "./vote-confirmation";
 import { useRating, type VoteNotice } from "./use-rating";
@@ -104,7 +105,9 @@ export function RatingApp({ studyId, guidelines, progress: initialProgress }: Ra
         </>
       )}
       {screen.kind !== "pair" && screen.kind !== "revealed" && confirmation}
-      {screen.kind === "done" && <Finished completion={screen.completion} shortOfVotes={screen.shortOfVotes} judged={progress.judgedByYou} />}
+      {screen.kind === "done" && (screen.screenOut
+        ? <ScreenedOut screenOut={screen.screenOut} judged={progress.judgedByYou} />
+        : <Finished completion={screen.completion} shortOfVotes={screen.shortOfVotes} judged={progress.judgedByYou} />)}
       {screen.kind === "waiting" && (
         <Waiting retryAfterSeconds={screen.retryAfterSeconds} onRetry={loadNext} busy={busy} />
       )}

@@ -13,7 +13,7 @@ export type Screen =
   | { kind: "loading" }
   | { kind: "pair"; pair: ServedPair; restored: boolean }
   | { kind: "revealed"; pair: ServedPair; reveal: NonNullable<VoteReply["reveal"]>; choice: VoteChoice }
-  | { kind: "done"; completion?: Completion; shortOfVotes?: number }
+  | { kind: "done"; completion?: Completion; screenOut?: Completion; shortOfVotes?: number }
   | { kind: "waiting"; retryAfterSeconds: number }
   | { kind: "failed"; failure: ApiFailure };
 
@@ -44,7 +44,11 @@ export function useRating(studyId: string, initial: { showIntro: boolean; progre
   // Errors about the vote itself (e.g. a missing rationale) stay on the pair screen.
   const [voteError, setVoteError] = useState<ApiFailure | null>(null);
 
-  const failScreen = useCallback((failure: ApiFailure) => setScreen({ kind: "failed", failure }), []);
+  // A consent page added while the rater was rating: the page reloads into it.
+  const failScreen = useCallback((failure: ApiFailure) => {
+    if (failure.code === "consent_required") window.location.reload();
+    else setScreen({ kind: "failed", failure });
+  }, []);
 
   const run = useCallback(
     async <T,>(request: () => Promise<ApiResult<T>>, onOk: (value: T) => void, onFail: (failure: ApiFailure) => void) => {
@@ -71,7 +75,7 @@ export function useRating(studyId: string, initial: { showIntro: boolean; progre
       setScreen({ kind: "pair", pair: next, restored: false });
       setAnnouncement(`${said}${pairAnnouncement(next.progress)}`);
     } else if (next.done) {
-      setScreen({ kind: "done", completion: next.completion, shortOfVotes: next.shortOfVotes });
+      setScreen({ kind: "done", completion: next.completion, screenOut: next.screenOut, shortOfVotes: next.shortOfVotes });
       setAnnouncement(`${said}No pairs are left for you.`);
     } else {
       setScreen({ kind: "waiting", retryAfterSeconds: next.retryAfterSeconds });

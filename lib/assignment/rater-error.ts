@@ -1,11 +1,17 @@
 // Errors the rater API answers with: an HTTP status and a stable code, never internals.
 import type { StudyStatus } from "@/lib/generated/prisma/enums";
 
-export type RaterError = { status: 404 | 409 | 422 | 500 | 503; code: string; message: string };
+export type RaterError = { status: 403 | 404 | 409 | 422 | 500 | 503; code: string; message: string };
 
 export const raterErrors = {
   // Members of other studies, and strangers, get the same answer whether or not the study exists.
   studyNotFound: { status: 404, code: "study_not_found", message: "Study not found." },
+  // The study has a consent page this member has not accepted: no pair and no vote before it.
+  consentRequired: {
+    status: 403,
+    code: "consent_required",
+    message: "Read and accept this study's information and consent page before rating.",
+  },
   studyNotOpen: { status: 409, code: "study_not_open", message: "This study is not open for voting yet." },
   studyClosed: { status: 409, code: "study_closed", message: "This study is closed; no more votes are taken." },
   assignmentNotFound: { status: 404, code: "assignment_not_found", message: "This pair was not given to you in this study." },

@@ -30,6 +30,12 @@ describe("explainUnwrittenVote", () => {
       .toMatchObject({ error: { status: 409, code: "assignment_used" } });
   });
 
+  it("refuses a member who has not accepted the study's consent page with 403, a repeat of a recorded vote aside", () => {
+    expect(explainUnwrittenVote({ ...open, consentMissing: true }, { choice: "LEFT" }))
+      .toMatchObject({ error: { status: 403, code: "consent_required" } });
+    expect(explainUnwrittenVote({ ...open, consentMissing: true, vote: recorded }, { choice: "LEFT" })).toEqual({ vote: recorded });
+  });
+
   it("says a vote under an undone assignment id was undone, not that the pair is unknown", () => {
     expect(explainUnwrittenVote({ ...open, assignment: null, undone: true }, { choice: "LEFT" }))
       .toMatchObject({ error: { status: 409, code: "vote_undone", message: "This vote was undone; the pair is back on your screen." } });

@@ -15,6 +15,8 @@ export type VoteContext = {
   vote: RecordedVote | null;
   /** The assignment id named a vote its rater undid (the pair came back under a new id). */
   undone: boolean;
+  /** The study has a consent page this member has not accepted. */
+  consentMissing?: boolean;
 };
 
 export type VoteAttempt = { choice: VoteChoice; rationale?: string };
@@ -37,6 +39,7 @@ export function explainUnwrittenVote(ctx: VoteContext, input: VoteAttempt): { vo
   if (ctx.vote) return ctx.vote.choice === input.choice ? { vote: ctx.vote } : { error: raterErrors.alreadyVoted };
   const statusError = studyStatusError(ctx.status);
   if (statusError) return { error: statusError };
+  if (ctx.consentMissing) return { error: raterErrors.consentRequired };
   if (ctx.assignment.completed) return { error: raterErrors.assignmentUsed };
   if (ctx.assignment.flagged) return { error: raterErrors.assignmentFlagged };
   if (ctx.assignment.expired) return { error: raterErrors.assignmentExpired };

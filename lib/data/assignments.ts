@@ -14,7 +14,7 @@ import type { StudyStatus } from "@/lib/generated/prisma/enums";
 // The rating components still import these from here until they move to lib/rating/types (branch rater-ui).
 export type { AllJudged, NextPair, ServedPair, WaitForPairs } from "@/lib/rating/types";
 
-type Done = { done: true; completion: Completion | null; shortOfVotes: number | null };
+type Done = { done: true; completion: Completion | null; screenOut: Completion | null; shortOfVotes: number | null };
 type Outcome = { lease: LeaseRow } | RaterError | Done | { waiting: true };
 
 // Candidates come in vote-count order from the Pair(studyId, voteCount) index, WINDOW at a time, so
@@ -38,6 +38,7 @@ export async function nextAssignment(studyId: string, raterId: string): Promise<
       done: true,
       progress: progressOf(counts, study, true),
       ...(outcome.completion ? { completion: outcome.completion } : {}),
+      ...(outcome.screenOut ? { screenOut: outcome.screenOut } : {}),
       ...(outcome.shortOfVotes !== null ? { shortOfVotes: outcome.shortOfVotes } : {}),
     };
   }
@@ -58,8 +59,9 @@ export type LeaseRow = {
 };
 
 type NextLeaseRow = LeaseRow & {
-  outcome: "not_member" | "closed" | "lease" | "waiting" | "done" | "busy";
+  outcome: "not_member" | "closed" | "consent_required" | "lease" | "waiting" | "done" | "busy";
   shortOfVotes: number | null; completionCode: string | null; completionUrl: string | null;
+  screenOutCode: string | null; screenOutUrl: string | null;
 };
 
 export function raterCounts(row: LeaseRow): RaterCounts {
@@ -105,8 +107,10 @@ function outcomeOf(row: NextLeaseRow | null): Outcome {
   if (!row || row.outcome === "not_member") return raterErrors.studyNotFound;
   if (row.outcome === "busy") return raterErrors.busy;
   if (row.outcome === "closed") return studyStatusError(row.status!) ?? raterErrors.studyNotFound;
+  if (row.outcome === "consent_required") return raterErrors.consentRequired;
   if (row.outcome === "done") {
-    return { done: true, completion: completionOf(row.completionCode, row.completionUrl), shortOfVotes: row.shortOfVotes };
+    const completion = completionOf(row.completionCode, row.completionUrl);
+    return { done: true, completion, screenOut: completionOf(row.screenOutCode, row.screenOutUrl), shortOfVotes: row.shortOfVotes };
   }
   if (row.outcome === "waiting") return { waiting: true };
   return { lease: row };

@@ -29,6 +29,12 @@ async function* records(studyId: string): AsyncGenerator<object[]> {
   if (!study) return;
   const { models, ...settings } = study;
   yield [{ type: "study", ...settings }, ...models.map(({ model }) => ({ type: "model", ...model }))];
+  // Members by pseudonym, with when they accepted the consent page (a study's members are few next to its votes).
+  const members = await db.studyMember.findMany({
+    where: { studyId }, orderBy: { createdAt: "asc" },
+    select: { createdAt: true, consentedAt: true, completionShownAt: true, votes: true, user: { select: { pseudonym: true } } },
+  });
+  if (members.length) yield members.map(({ user, createdAt, ...m }) => ({ type: "member", rater: user.pseudonym, joinedAt: createdAt, ...m }));
   for await (const rows of pages((after) => db.pair.findMany({ where: { studyId }, ...page(after) }))) {
     yield rows.map((p) => ({ type: "pair", ...p }));
   }

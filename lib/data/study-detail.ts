@@ -17,6 +17,7 @@ export async function getStudyForAdmin(studyId: string) {
       id: true, name: true, description: true, guidelines: true, status: true, votesPerPair: true, allowTie: true,
       allowBothBad: true, rationale: true, sampleSize: true, seed: true, allModelPairs: true, minSecondsPerPair: true,
       revealAfterVote: true, completionCode: true, goldRate: true,
+      completionUrl: true, consentText: true, screenOutCode: true, screenOutUrl: true,
       voteSettleMs: true, requireSeenBoth: true, undoSeconds: true, maxVotesPerRater: true, minVotesForCompletion: true, excludedLeakPairs: true, excludedDegeneratePairs: true, crowdEnabled: true, crowdIdParam: true, inviteToken: true, crowdToken: true, isDemo: true, createdAt: true, openedAt: true, closedAt: true,
       models: { select: { model: { select: { name: true } } } },
       members: { orderBy: { createdAt: "asc" }, select: { createdAt: true, user: { select: { email: true, pseudonym: true } } } },

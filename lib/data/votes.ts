@@ -68,7 +68,8 @@ const voteSql = (checkSession: boolean) => `
       AND s.status = 'OPEN'
       AND ($4::text <> 'TIE' OR s."allowTie") AND ($4::text <> 'BOTH_BAD' OR s."allowBothBad")
       AND (s.rationale <> 'REQUIRED' OR $5::text IS NOT NULL)
-      AND EXISTS (SELECT 1 FROM "StudyMember" m WHERE m."studyId" = a."studyId" AND m."userId" = a."raterId")
+      AND EXISTS (SELECT 1 FROM "StudyMember" m WHERE m."studyId" = a."studyId" AND m."userId" = a."raterId"
+                  AND (m."consentedAt" IS NOT NULL OR s."consentText" = ''))
       ${checkSession ? `AND ${liveSessionWithRoleSql("$8", "$3", "RATER")}` : ""}
     RETURNING a.id, a."pairId", a."servedAt", a."leftIsA", p."outputAId", p."outputBId",
               s."minSecondsPerPair", s.rationale::text AS mode, s."revealAfterVote",
@@ -112,7 +113,7 @@ type ContextRow = {
   status: VoteContext["status"]; allowTie: boolean; allowBothBad: boolean; rationale: VoteContext["rationale"];
   revealAfterVote: boolean; undoSeconds: number; assignmentId: string | null; expired: boolean | null; flagged: boolean | null;
   completed: boolean | null; leftIsA: boolean | null; outputAId: string | null; outputBId: string | null;
-  voteChoice: VoteChoice | null; voteCreatedAt: Date | null; undone: boolean;
+  voteChoice: VoteChoice | null; voteCreatedAt: Date | null; undone: boolean; consentMissing: boolean;
 };
 
 type ReadContext = VoteContext & {
@@ -129,7 +130,8 @@ export async function readVoteContext(studyId: string, raterId: string, assignme
            a.id AS "assignmentId", a."expiresAt" <= ${DB_NOW} AS expired, a."flaggedAt" IS NOT NULL AS flagged,
            a."completedAt" IS NOT NULL AS completed,
            a."leftIsA", p."outputAId", p."outputBId", v.choice::text AS "voteChoice", v."createdAt" AS "voteCreatedAt",
-           EXISTS (SELECT 1 FROM "UndoneVote" u WHERE u."assignmentId" = ${assignmentId} AND u."studyId" = s.id AND u."raterId" = ${raterId}) AS undone
+           EXISTS (SELECT 1 FROM "UndoneVote" u WHERE u."assignmentId" = ${assignmentId} AND u."studyId" = s.id AND u."raterId" = ${raterId}) AS undone,
+           s."consentText" <> '' AND m."consentedAt" IS NULL AS "consentMissing"
     FROM "Study" s
     JOIN "StudyMember" m ON m."studyId" = s.id AND m."userId" = ${raterId}
     LEFT JOIN "Assignment" a ON a.id = ${assignmentId} AND a."studyId" = s.id AND a."raterId" = ${raterId}
@@ -140,7 +142,7 @@ export async function readVoteContext(studyId: string, raterId: string, assignme
   const hasAssignment = row.assignmentId !== null;
   return {
     status: row.status, allowTie: row.allowTie, allowBothBad: row.allowBothBad, rationale: row.rationale,
-    revealAfterVote: row.revealAfterVote, undoSeconds: row.undoSeconds, undone: row.undone,
+    revealAfterVote: row.revealAfterVote, undoSeconds: row.undoSeconds, undone: row.undone, consentMissing: row.consentMissing,
     assignment: hasAssignment ? { expired: row.expired === true, flagged: row.flagged === true, completed: row.completed === true } : null,
     vote: row.voteChoice && row.voteCreatedAt ? { assignmentId, choice: row.voteChoice, createdAt: row.voteCreatedAt } : null,
     pair: hasAssignment ? { leftIsA: row.leftIsA!, outputAId: row.outputAId!, outputBId: row.outputBId! } : null,

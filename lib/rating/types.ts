@@ -41,9 +41,10 @@ export type ServedPair = {
 
 /**
  * No more pairs for this rater. `completion` only once they cast the study's minimum of real votes;
- * `shortOfVotes` says how many they still lacked when the pairs ran out (flags do not count).
+ * `shortOfVotes` says how many they still lacked when the pairs ran out (flags do not count), and
+ * `screenOut` is the study's screen-out code/URL for that case (crowd platforms: "no pairs left for you").
  */
-export type AllJudged = { done: true; progress: Progress; completion?: Completion; shortOfVotes?: number };
+export type AllJudged = { done: true; progress: Progress; completion?: Completion; screenOut?: Completion; shortOfVotes?: number };
 /** Nothing free now, but pairs held by other raters' leases may come back when those expire. */
 export type WaitForPairs = { done: false; waiting: true; retryAfterSeconds: number; progress: Progress };
 export type NextPair = ServedPair | AllJudged | WaitForPairs;

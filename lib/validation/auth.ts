@@ -32,4 +32,5 @@ export const deleteAccountSchema = z.object({ mode: z.enum(["keep-votes", "remov
 // What the sign-up and crowd-entry server actions answer their forms (the forms are client components).
 export type SignUpState = { ok: boolean; message?: string };
 export type InviteSignUpState = SignUpState & { studyId?: string; email?: string };
+export type ResetPasswordState = SignUpState;
 export type CrowdEntryState = { ok: true } | { ok: false; reason: "invalid" | "elsewhere" | "limited" };

@@ -1,6 +1,7 @@
 // Study settings, shared by the new-study form and POST /api/studies.
 import { z } from "zod";
 import { UNSAFE_NAME_CHARS, unsafeNameMessage } from "./names";
+import { participantFields } from "./participants";
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
@@ -27,6 +28,7 @@ const studyFields = z.object({
   revealAfterVote: checkbox.default(false),
   completionCode: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()),
   completionUrl: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, message: "The completion URL must be an http(s) URL" }).optional()),
+  ...participantFields,
   // Crowd entry: password-less raters identified by this query parameter of the crowd link.
   crowdEnabled: checkbox.default(false),
   crowdIdParam: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_]{1,64}$/, "Letters, digits and _ only").default("PROLIFIC_PID")),

@@ -14,9 +14,13 @@
 -- Besides the lease:
 --   * A rater with Study.maxVotesPerRater votes is done (their quota), unless they hold a live lease
 --     (given while under it; an undo gives a pair back that way).
+--   * A study with consent text (Study.consentText) gives nothing, not even a live lease, to a member
+--     who has not accepted it (StudyMember.consentedAt): 'consent_required'.
 --   * 'done' carries the completion only once the rater cast Study.minVotesForCompletion real votes
 --     (flags do not count); below it the code and URL are withheld and shortOfVotes says how many
---     votes they lacked (only in studies that have a completion to withhold). The first time the
+--     votes they lacked (only in studies that have a completion to withhold). Short of them because
+--     the pairs ran out, the rater gets the screen-out code and URL instead (Study.screenOutCode/Url),
+--     unless they flagged every pair they were given (no votes, some flags): neither code then. The first time the
 --     completion is given, StudyMember.completionShownAt is set (no undo after it); the member row
 --     is already locked, and the write happens once per rater.
 --   * The row carries the rating options the page needs (settle time, seen-both rule, undo window:
@@ -38,14 +42,14 @@
 --      No room (another process won the race): back to 4, up to p_attempts times.
 --   6. Nothing to pick: 'waiting' when pairs remain that other raters' leases hold, else 'done'.
 --   7. Done: the completion as above.
--- Outcomes: not_member, closed (see status), lease, waiting, done, busy. Lock waits end after 10 s.
+-- Outcomes: not_member, closed (see status), consent_required, lease, waiting, done, busy. Lock waits end after 10 s.
 CREATE OR REPLACE FUNCTION "pairwise_next_lease"(
   p_study text, p_rater text, p_gold_draw float8, p_window int, p_wide_window int, p_attempts int,
   p_new_id text, p_coin boolean
 ) RETURNS TABLE (
   outcome text, "judgedByYou" int, status text, "allowTie" boolean, "allowBothBad" boolean, rationale text,
   "settleMs" int, "requireSeenBoth" boolean, "undoSeconds" int, quota int, "medianMs" float8, "shortOfVotes" int,
-  "completionCode" text, "completionUrl" text, "assignmentId" text, "leftIsA" boolean, "expiresAtMs" float8,
+  "completionCode" text, "completionUrl" text, "screenOutCode" text, "screenOutUrl" text, "assignmentId" text, "leftIsA" boolean, "expiresAtMs" float8,
   instruction text, input text, "textA" text, "textB" text
 ) LANGUAGE plpgsql SET lock_timeout = '10s' AS $$
 #variable_conflict use_column
@@ -55,6 +59,7 @@ DECLARE
   v_votes int; v_status text; v_per_pair int; v_lease_seconds int; v_gold_rate float8;
   v_tie boolean; v_bad boolean; v_rationale text; v_code text; v_url text;
   v_settle int; v_seen boolean; v_undo int; v_quota int; v_min_votes int; v_shown timestamp; v_short int;
+  v_consent_missing boolean; v_screen_code text; v_screen_url text; v_out_code text; v_out_url text;
   v_assignment text;
   v_pair text;
   v_pending boolean;
@@ -66,9 +71,10 @@ BEGIN
     SELECT m.votes, m."completionShownAt", s.status::text, s."votesPerPair", s."leaseSeconds", s."goldRate",
            s."allowTie", s."allowBothBad", s.rationale::text, s."completionCode", s."completionUrl",
            s."voteSettleMs", s."requireSeenBoth", CASE WHEN s."revealAfterVote" THEN 0 ELSE s."undoSeconds" END,
-           s."maxVotesPerRater", s."minVotesForCompletion", a.id
+           s."maxVotesPerRater", s."minVotesForCompletion", a.id,
+           s."consentText" <> '' AND m."consentedAt" IS NULL, s."screenOutCode", s."screenOutUrl"
       INTO v_votes, v_shown, v_status, v_per_pair, v_lease_seconds, v_gold_rate, v_tie, v_bad, v_rationale, v_code, v_url,
-           v_settle, v_seen, v_undo, v_quota, v_min_votes, v_assignment
+           v_settle, v_seen, v_undo, v_quota, v_min_votes, v_assignment, v_consent_missing, v_screen_code, v_screen_url
     FROM "StudyMember" m
     JOIN "Study" s ON s.id = m."studyId"
     LEFT JOIN LATERAL (
@@ -85,6 +91,9 @@ BEGIN
     v_outcome := 'not_member';
   ELSIF v_status <> 'OPEN' THEN
     v_outcome := 'closed';
+    v_assignment := NULL;
+  ELSIF v_consent_missing THEN
+    v_outcome := 'consent_required';
     v_assignment := NULL;
   ELSIF v_assignment IS NOT NULL THEN
     v_outcome := 'lease';
@@ -166,6 +175,8 @@ BEGIN
     END LOOP;
   END IF;
 
+  v_out_code := NULL;
+  v_out_url := NULL;
   IF v_outcome <> 'done' THEN
     v_code := NULL;
     v_url := NULL;
@@ -173,6 +184,13 @@ BEGIN
     v_short := CASE WHEN v_code IS NOT NULL OR v_url IS NOT NULL THEN v_min_votes - v_votes END;
     v_code := NULL;
     v_url := NULL;
+    -- Screened out: the pairs ran out (not the quota) and the rater did not flag away all they were given.
+    IF (v_quota IS NULL OR v_votes < v_quota) AND (v_votes > 0 OR NOT EXISTS (
+      SELECT 1 FROM "Assignment" f WHERE f."studyId" = p_study AND f."raterId" = p_rater AND f."flaggedAt" IS NOT NULL
+    )) THEN
+      v_out_code := v_screen_code;
+      v_out_url := v_screen_url;
+    END IF;
   ELSIF v_shown IS NULL AND (v_code IS NOT NULL OR v_url IS NOT NULL) THEN
     UPDATE "StudyMember" SET "completionShownAt" = now_utc WHERE "studyId" = p_study AND "userId" = p_rater;
   END IF;
@@ -180,7 +198,7 @@ BEGIN
   RETURN QUERY
   SELECT v_outcome, v_votes, v_status, v_tie, v_bad, v_rationale, v_settle, v_seen, v_undo, v_quota,
          CASE WHEN v_outcome IN ('lease', 'waiting', 'done') THEN "pairwise_rater_median"(p_study, p_rater, v_votes) END,
-         v_short, v_code, v_url,
+         v_short, v_code, v_url, v_out_code, v_out_url,
          a.id, a."leftIsA", (extract(epoch FROM a."expiresAt") * 1000)::float8, pr.instruction, pr.input, oa.text, ob.text
   FROM (SELECT 1) one
   LEFT JOIN "Assignment" a ON a.id = v_assignment

@@ -7,6 +7,7 @@ import { CopyLink } from "@/components/admin/copy-link";
 import { InviteList } from "@/components/admin/invite-list";
 import { LeakReviewList } from "@/components/admin/leak-review-list";
 import { LeakWarning } from "@/components/admin/leak-warning";
+import { ParticipantSettings } from "@/components/admin/participant-settings";
 import { AddRatersForm, InviteLink, StudyActions } from "@/components/admin/study-actions";
 import { WithdrawRater } from "@/components/admin/withdraw-rater";
 import { Badge } from "@/components/ui/badge";
@@ -98,7 +99,7 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
           <div><dt className="text-slate-500">Rationale</dt><dd>{study.rationale.toLowerCase()}</dd></div>
           <div><dt className="text-slate-500">Sample</dt><dd>{study.sampleSize ? `${study.sampleSize} prompts, seed ${study.seed}` : "all common prompts"}</dd></div>
           <div><dt className="text-slate-500">Fast-vote flag</dt><dd>{study.minSecondsPerPair ? `< ${study.minSecondsPerPair} s` : "off"}</dd></div>
-          <div><dt className="text-slate-500">Completion code</dt><dd>{study.completionCode ?? "none"}</dd></div>
+          <div><dt className="text-slate-500">Completion code</dt><dd>{study.completionCode ?? "none"}{study.completionUrl ? " (with redirect URL)" : ""}</dd></div>
           <div><dt className="text-slate-500">Votes needed for the code</dt><dd>{study.minVotesForCompletion}</dd></div>
           <div><dt className="text-slate-500">Votes per rater</dt><dd>{study.maxVotesPerRater ?? "no limit"}</dd></div>
           <div><dt className="text-slate-500">Votes ignored after a pair appears</dt><dd>{study.voteSettleMs ? `first ${study.voteSettleMs} ms` : "none"}</dd></div>
@@ -116,6 +117,11 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
             ) : <dd>off</dd>}
           </div>
         </dl>
+      </Card>
+      <Card className="mt-6">
+        <h2 className="mb-3 text-lg font-semibold">Participants: consent and screen-out</h2>
+        <ParticipantSettings studyId={study.id} editable={study.status !== "CLOSED"} consentText={study.consentText}
+          screenOutCode={study.screenOutCode} screenOutUrl={study.screenOutUrl} />
       </Card>
       {flagged.length > 0 && (
         <Card className="mt-6">

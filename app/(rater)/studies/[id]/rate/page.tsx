@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppShell } from "@/components/layout/app-shell";
+import { ConsentScreen } from "@/components/rating/consent-screen";
 import { RatingApp } from "@/components/rating/rating-app";
 import { WithdrawControl } from "@/components/rating/withdraw-control";
 import { Card } from "@/components/ui/card";
 import { requireRole, Role } from "@/lib/auth/guards";
+import { pendingConsent } from "@/lib/data/consent";
 import { findRaterStudy, raterProgress } from "@/lib/data/study-access";
 
 export const metadata: Metadata = { title: "Rate answers" };
@@ -27,6 +29,15 @@ export default async function RatePage({ params }: RatePageProps) {
           <Link href="/rate" className="mt-4 inline-block font-medium text-brand-700 underline">Back to your studies</Link>
         </Card>
         <WithdrawControl studyId={study.id} studyName={study.name} />
+      </AppShell>
+    );
+  }
+  // The study's consent page first, when it has one this rater has not accepted (crowd entry lands here too).
+  const consent = await pendingConsent(study.id, user.id);
+  if (consent) {
+    return (
+      <AppShell user={user} title={study.name}>
+        <ConsentScreen studyId={study.id} text={consent.text} crowd={user.email === null} />
       </AppShell>
     );
   }
