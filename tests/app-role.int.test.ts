@@ -2,7 +2,7 @@
 // triggers that keep tallies still run, and every way to change the schema or skip a trigger is refused.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isRaterError } from "@/lib/assignment/rater-error";
+import { isRaterError } from "@/lib/rater-api/rater-error";
 import { nextAssignment } from "@/lib/data/assignments";
 import { recordVote } from "@/lib/data/votes";
 import { db } from "@/lib/db";

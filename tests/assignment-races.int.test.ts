@@ -2,7 +2,7 @@
 // script beside the page), against a real PostgreSQL: every answer is the rater's one live lease.
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { isRaterError } from "@/lib/assignment/rater-error";
+import { isRaterError } from "@/lib/rater-api/rater-error";
 import { nextAssignment } from "@/lib/data/assignments";
 import { recordVote } from "@/lib/data/votes";
 import { db } from "@/lib/db";

@@ -1,7 +1,7 @@
 // The assignment of pairs to raters, against a real PostgreSQL: leases, caps, balance, blinding, concurrency.
 import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { isRaterError } from "@/lib/assignment/rater-error";
+import { isRaterError } from "@/lib/rater-api/rater-error";
 import { flagAssignment, nextAssignment } from "@/lib/data/assignments";
 import { recordVote } from "@/lib/data/votes";
 import { db } from "@/lib/db";

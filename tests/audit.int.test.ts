@@ -1,7 +1,7 @@
 // The audit trail against PostgreSQL: one row for every change to what a study's results show,
 // written with the change, and a table that refuses UPDATE and DELETE (even of a deleted study's rows).
 import { describe, expect, it } from "vitest";
-import { isRaterError } from "@/lib/assignment/rater-error";
+import { isRaterError } from "@/lib/rater-api/rater-error";
 import { listAudit, SYSTEM } from "@/lib/data/audit";
 import { nextAssignment } from "@/lib/data/assignments";
 import { setGoldAnswer, setPairExcluded } from "@/lib/data/gold-pairs";

@@ -1,7 +1,7 @@
 // The consent gate against a real PostgreSQL: a study with a consent page gives a member no pair and
 // takes no vote from them until they accepted it; studies without one are unchanged.
 import { describe, expect, it } from "vitest";
-import { isRaterError } from "@/lib/assignment/rater-error";
+import { isRaterError } from "@/lib/rater-api/rater-error";
 import { nextAssignment } from "@/lib/data/assignments";
 import { acceptConsent, pendingConsent, updateParticipantSettings } from "@/lib/data/consent";
 import { archiveStream } from "@/lib/data/study-archive";

@@ -1,7 +1,7 @@
 // A rater's own limits and progress against a real PostgreSQL: the per-rater cap, the real votes a
 // completion code needs (flags do not count), when the code was first shown, and the progress fields.
 import { describe, expect, it } from "vitest";
-import { isRaterError } from "@/lib/assignment/rater-error";
+import { isRaterError } from "@/lib/rater-api/rater-error";
 import { flagAssignment, nextAssignment } from "@/lib/data/assignments";
 import { raterProgress } from "@/lib/data/study-access";
 import { recordVote } from "@/lib/data/votes";

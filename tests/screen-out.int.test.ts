@@ -1,7 +1,7 @@
 // The screen-out code against a real PostgreSQL: given instead of the completion code when the pairs
 // run out for a rater short of the study's minimum, never to one who flagged away all they got.
 import { describe, expect, it } from "vitest";
-import { isRaterError } from "@/lib/assignment/rater-error";
+import { isRaterError } from "@/lib/rater-api/rater-error";
 import { flagAssignment, nextAssignment } from "@/lib/data/assignments";
 import { recordVote } from "@/lib/data/votes";
 import { db } from "@/lib/db";

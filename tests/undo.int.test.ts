@@ -2,7 +2,7 @@
 // under a new id with the same sides, the refusals, and undos racing votes.
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { isRaterError } from "@/lib/assignment/rater-error";
+import { isRaterError } from "@/lib/rater-api/rater-error";
 import { nextAssignment } from "@/lib/data/assignments";
 import { exportVoteBatches } from "@/lib/data/results/export-votes";
 import { undoVote } from "@/lib/data/undo";

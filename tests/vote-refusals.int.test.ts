@@ -4,8 +4,8 @@
 // the state before the attempt says, the statement must do (write exactly when it finds no reason).
 import { randomBytes } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { isRaterError, raterErrors } from "@/lib/assignment/rater-error";
-import { explainUnwrittenVote } from "@/lib/assignment/vote-outcome";
+import { isRaterError, raterErrors } from "@/lib/rater-api/rater-error";
+import { explainUnwrittenVote } from "@/lib/rater-api/vote-outcome";
 import { undoVote } from "@/lib/data/undo";
 import { readVoteContext, recordVote } from "@/lib/data/votes";
 import { db } from "@/lib/db";

@@ -1,7 +1,7 @@
 // Recording votes against a real PostgreSQL: sides resolved, server timing, idempotency, refusals.
 import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { isRaterError } from "@/lib/assignment/rater-error";
+import { isRaterError } from "@/lib/rater-api/rater-error";
 import { nextAssignment } from "@/lib/data/assignments";
 import { createAuthSession, revokeAuthSession } from "@/lib/data/auth-sessions";
 import { recordSessionVote, recordVote } from "@/lib/data/votes";

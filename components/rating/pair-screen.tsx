@@ -4,7 +4,7 @@
 "use client";
 
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
-import { optionError } from "@/lib/assignment/vote-outcome";
+import { optionError } from "@/lib/rater-api/vote-outcome";
 import type { ServedPair } from "@/lib/rating/types";
 import { RATIONALE_MAX_CHARS, type VoteChoice } from "@/lib/rating/limits";
 import { PairView } from "./pair-view";

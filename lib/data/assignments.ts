@@ -3,9 +3,9 @@
 // Everything returned here is blinded: prompt and texts only, never models, outputs or pairs.
 import "server-only";
 import { randomInt } from "node:crypto";
-import { newOpaqueId } from "@/lib/assignment/opaque-id";
-import { orient } from "@/lib/assignment/orient";
-import { type RaterError, raterErrors, studyStatusError } from "@/lib/assignment/rater-error";
+import { newOpaqueId } from "@/lib/rater-api/opaque-id";
+import { orient } from "@/lib/rater-api/orient";
+import { type RaterError, raterErrors, studyStatusError } from "@/lib/rater-api/rater-error";
 import { DB_NOW, db, preparedRows } from "@/lib/db";
 import { completionOf, progressOf, type RaterCounts, studyVotes } from "@/lib/data/study-access";
 import type { Completion, NextPair, Progress, RatingOptions, ServedPair } from "@/lib/rating/types";

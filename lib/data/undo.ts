@@ -2,8 +2,8 @@
 // writes in prisma/sql/undo-vote.sql) deletes the vote, keeps it in UndoneVote and gives the pair back
 // under a new assignment id, serialized with the rater's other requests by their membership lock.
 import "server-only";
-import { newOpaqueId } from "@/lib/assignment/opaque-id";
-import { type RaterError, raterErrors, studyStatusError, undoExpiredError } from "@/lib/assignment/rater-error";
+import { newOpaqueId } from "@/lib/rater-api/opaque-id";
+import { type RaterError, raterErrors, studyStatusError, undoExpiredError } from "@/lib/rater-api/rater-error";
 import { preparedRows } from "@/lib/db";
 import { type LeaseRow, raterCounts, servedPair } from "@/lib/data/assignments";
 import { progressOf, studyVotes } from "@/lib/data/study-access";

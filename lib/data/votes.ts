@@ -5,9 +5,9 @@
 // of the pair's votes and "VoteHour".
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { orient } from "@/lib/assignment/orient";
-import { type RaterError, raterErrors } from "@/lib/assignment/rater-error";
-import { explainUnwrittenVote, type RecordedVote, type VoteContext } from "@/lib/assignment/vote-outcome";
+import { orient } from "@/lib/rater-api/orient";
+import { type RaterError, raterErrors } from "@/lib/rater-api/rater-error";
+import { explainUnwrittenVote, type RecordedVote, type VoteContext } from "@/lib/rater-api/vote-outcome";
 import { DB_NOW, DB_NOW_TEXT, db, preparedRows } from "@/lib/db";
 import { liveSessionWithRoleSql } from "@/lib/data/auth-sessions";
 import type { VoteReply } from "@/lib/rating/types";

@@ -1,5 +1,5 @@
-import { raterErrors } from "@/lib/assignment/rater-error";
-import { raterResponse } from "@/lib/assignment/http";
+import { raterErrors } from "@/lib/rater-api/rater-error";
+import { raterResponse } from "@/lib/rater-api/http";
 import { apiUser, Role } from "@/lib/auth/guards";
 import { acceptConsent } from "@/lib/data/consent";
 import { apiError } from "@/lib/http/api-error";

@@ -1,4 +1,4 @@
-import { raterResponse } from "@/lib/assignment/http";
+import { raterResponse } from "@/lib/rater-api/http";
 import { apiUser, Role } from "@/lib/auth/guards";
 import { route } from "@/lib/http/route";
 import { readJson } from "@/lib/http/read-json";
