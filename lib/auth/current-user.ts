@@ -14,7 +14,8 @@ import { MACHINERY, machineryOn } from "@/lib/machinery";
 // docs/benchmarks.md; switch: decoded-cookies). The payload of a given cookie string never changes, so
 // decoded cookies are kept, bounded, until their own expiry. Revocation is unaffected: the session
 // row is still checked on every request.
-const DECODED_MAX = 5_000;
+// Room for every rater of the capacity target (5,000+ at once) with their cookies kept (a few MB).
+const DECODED_MAX = 20_000;
 const decoded = new Map<string, JWT>();
 
 async function decodeCookie(raw: string): Promise<JWT | null> {
