@@ -1,19 +1,11 @@
 // axe-core finds no serious or critical problem on the rater's screens (guidelines, a long pair, the
 // confirmation of a vote, the finished screen). With SCREENSHOTS=1 the screens are saved as
 // docs/screenshots/rating-<phone|desktop>*.png (otherwise in the test's output folder).
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { signInOverHttp } from "./fixtures/accounts";
 import { joinAsNewRater, lastVote, longAnswer, pairProgress, readBoth, voteButton } from "./fixtures/rater";
 import { openStudyFromRows } from "./fixtures/studies";
-
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious, `axe on ${screen}`).toEqual([]);
-}
+import { expectNoSeriousViolations } from "./fixtures/axe";
 
 async function screenshot(page: Page, info: TestInfo, name: string) {
   const size = info.project.name.replace(/^rater-/, "");

@@ -2,11 +2,11 @@
 // raters and crowd entry alike), the API refuses pairs before it, declining says how to leave; and
 // a crowd participant the pairs ran out for before the minimum gets the screen-out code, not the
 // completion code. axe and screenshots of the consent and screen-out screens at both sizes.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { signInOverHttp } from "./fixtures/accounts";
 import { pairProgress, readBoth, voteButton } from "./fixtures/rater";
 import { openStudyFromRows } from "./fixtures/studies";
+import { expectNoSeriousViolations } from "./fixtures/axe";
 
 // Several accounts, pages and axe runs per test on a shared 2-core machine.
 test.describe.configure({ timeout: 90_000 });
@@ -27,14 +27,6 @@ const rowsFor = (stamp: string, count: number) => Array.from({ length: count }, 
   { instruction: `Consent prompt ${i} (${stamp})`, output: `first answer ${i}`, generator: `consent-a-${stamp}` },
   { instruction: `Consent prompt ${i} (${stamp})`, output: `second answer ${i}`, generator: `consent-b-${stamp}` },
 ]);
-
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious, `axe on ${screen}`).toEqual([]);
-}
 
 async function screenshot(page: Page, info: TestInfo, name: string) {
   const file = `${name}-${info.project.name.replace(/^rater-/, "")}.png`;

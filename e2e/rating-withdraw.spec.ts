@@ -2,19 +2,11 @@
 // results, they cannot come back to the study, and the admin's audit trail shows the pseudonym and the
 // count. Screens (the dialog, the audit trail) are checked with axe; with SCREENSHOTS=1 saved as
 // docs/screenshots/withdraw-<phone|desktop>-*.png (otherwise in the test's output folder).
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
 import { signInOverHttp } from "./fixtures/accounts";
 import { joinAsNewRater, lastVote, pairProgress, readBoth, voteButton } from "./fixtures/rater";
 import { openStudyFromRows } from "./fixtures/studies";
-
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious, `axe on ${screen}`).toEqual([]);
-}
+import { expectNoSeriousViolations } from "./fixtures/axe";
 
 async function screenshot(page: Page, info: TestInfo, name: string) {
   const file = `withdraw-${info.project.name.replace(/^rater-/, "")}-${name}.png`;

@@ -2,37 +2,15 @@
 // The figures of a frozen result, read-only: the dashboard's sections fed from the stored figures
 // (no refresh, no rater toggles, no prompt list: the export holds every vote).
 import type { StudyResults } from "@/lib/results/types";
-import { AgreementSection, ShareSection } from "./agreement-section";
-import { CategoriesSection } from "./categories-section";
-import { HeadlineSection } from "./headline-section";
-import { OverTimeChart } from "./over-time-chart";
-import { RankingSection } from "./ranking-section";
-import { Section, Stat } from "./section";
-import { VotesNeededSection, WinRateSection } from "./win-rate-section";
+import { CategoriesAndTime, ModelFigures, TotalsGrid } from "./figure-sections";
 
 export function FrozenFigures({ figures: r }: { figures: StudyResults }) {
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">Models: {r.study.models.join(r.study.models.length === 2 ? " vs " : " · ")}</p>
-      <dl className="grid grid-cols-2 gap-2 sm:gap-3 md:grid-cols-4">
-        <Stat label="Votes" value={r.totals.votes} hint={r.study.goldPairs > 0 ? "including gold pairs" : undefined} />
-        <Stat label="Raters" value={r.totals.raters} />
-        <Stat label="Prompts voted" value={r.totals.promptsVoted} />
-        <Stat label="Pairs" value={r.study.pairs} hint={`${r.study.goldPairs} gold and ${r.study.excludedPairs} excluded: left out of the model figures`} />
-      </dl>
-      <HeadlineSection comparisons={r.comparisons} />
-      <WinRateSection comparisons={r.comparisons} />
-      <VotesNeededSection comparisons={r.comparisons} />
-      <RankingSection ranking={r.ranking} />
-      <AgreementSection agreement={r.agreement} />
-      <div className="grid gap-6 lg:grid-cols-2">
-        <ShareSection id="position-bias" title="Position bias" description="Decisive votes for the answer shown on the left (sides are randomized)." share={r.positionBias} hitLabel="Left won" missLabel="Right won" />
-        <ShareSection id="length-bias" title="Length bias" description="Decisive votes won by the longer answer (characters); equal lengths skipped." share={r.lengthBias} hitLabel="Longer won" missLabel="Shorter won" />
-      </div>
-      <CategoriesSection categories={r.categories} />
-      <Section id="over-time" title="Votes over time" description={`Votes per ${r.overTime.bucket} (UTC).`}>
-        <OverTimeChart overTime={r.overTime} />
-      </Section>
+      <TotalsGrid results={r} />
+      <ModelFigures results={r} />
+      <CategoriesAndTime results={r} />
     </div>
   );
 }

@@ -4,18 +4,12 @@
 import { useState } from "react";
 import type { ResultsResponse } from "@/lib/results/types";
 import type { StudyResults } from "@/lib/results/types";
-import { AgreementSection, ShareSection } from "./agreement-section";
-import { CategoriesSection } from "./categories-section";
 import { ExportLinks } from "./export-links";
-import { HeadlineSection } from "./headline-section";
 import { JudgesSection } from "./judges-section";
-import { OverTimeChart } from "./over-time-chart";
 import { PromptsSection } from "./prompts-section";
-import { RankingSection } from "./ranking-section";
 import { RatersSection } from "./raters-section";
-import { Section, Stat } from "./section";
+import { CategoriesAndTime, ModelFigures, TotalsGrid } from "./figure-sections";
 import { resultsUrl, useResults, type PromptQuery } from "./use-results";
-import { VotesNeededSection, WinRateSection } from "./win-rate-section";
 
 export type ResultsDashboardProps = { initial: ResultsResponse; initialExclude: string[] };
 
@@ -54,27 +48,11 @@ export function ResultsDashboard({ initial, initialExclude }: ResultsDashboardPr
         {r.study.isDemo && <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs">demo data</span>}
         {error && <span role="alert" className="text-red-700">{error}</span>}
       </div>
-      <dl className="grid grid-cols-2 gap-2 sm:gap-3 md:grid-cols-4">
-        <Stat label="Votes" value={r.totals.votes} hint={r.study.goldPairs > 0 ? "including gold pairs" : undefined} />
-        <Stat label="Raters" value={r.totals.raters} />
-        <Stat label="Prompts voted" value={r.totals.promptsVoted} />
-        <Stat label="Pairs" value={r.study.pairs} hint={`${r.study.goldPairs} gold and ${r.study.excludedPairs} excluded: left out of the model figures`} />
-      </dl>
+      <TotalsGrid results={r} />
       <LeftOutNote leftOut={r.study.leftOutAtCreation} />
-      <HeadlineSection comparisons={r.comparisons} />
-      <WinRateSection comparisons={r.comparisons} />
-      <VotesNeededSection comparisons={r.comparisons} />
-      <RankingSection ranking={r.ranking} />
-      <AgreementSection agreement={r.agreement} />
-      <div className="grid gap-6 lg:grid-cols-2">
-        <ShareSection id="position-bias" title="Position bias" description="Decisive votes for the answer shown on the left (sides are randomized)." share={r.positionBias} hitLabel="Left won" missLabel="Right won" />
-        <ShareSection id="length-bias" title="Length bias" description="Decisive votes won by the longer answer (characters); equal lengths skipped." share={r.lengthBias} hitLabel="Longer won" missLabel="Shorter won" />
-      </div>
+      <ModelFigures results={r} />
       <RatersSection raters={r.raters} thresholds={r.raterThresholds} excluded={exclude} onToggle={toggle} />
-      <CategoriesSection categories={r.categories} />
-      <Section id="over-time" title="Votes over time" description={`Votes per ${r.overTime.bucket} (UTC).`}>
-        <OverTimeChart overTime={r.overTime} />
-      </Section>
+      <CategoriesAndTime results={r} />
       <JudgesSection judges={r.judges} studyId={studyId} onImported={reload} />
       <PromptsSection page={r.prompts} query={promptQuery} models={r.study.models} onQuery={setPromptQuery} detailUrl={detailUrl} />
       <ExportLinks studyId={studyId} />

@@ -3,9 +3,9 @@
 // already holds tables unless forced, and a forced restore first backs up what it replaces.
 import { chmod, mkdir, open, stat } from "node:fs/promises";
 import path from "node:path";
-import pg from "pg";
 import { applyMigrations } from "@/lib/migrations/apply";
 import { findPgTool, runPgTool, serverMajor } from "./pg-tools";
+import { withClient } from "./postgres";
 
 export const DEFAULT_BACKUP_DIR = path.resolve("backups");
 
@@ -62,15 +62,6 @@ async function checkArchive(file: string): Promise<void> {
   }
 }
 
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Tables in schema public, and sessions other than ours on the database. */
 async function databaseState(url: string): Promise<{ tables: number; sessions: number }> {

@@ -122,15 +122,16 @@ export async function probe(url: string): Promise<"up" | "refused" | "down"> {
 export async function adoptPassword(port: number, password: string): Promise<void> {
   if ((await probe(embeddedUrl(port, password))) !== "refused") return;
   try {
-    await withAdmin(embeddedUrl(port, INITIAL_PASSWORD), (c) => c.query(`ALTER ROLE CURRENT_USER PASSWORD ${c.escapeLiteral(password)}`));
+    await withClient(embeddedUrl(port, INITIAL_PASSWORD), (c) => c.query(`ALTER ROLE CURRENT_USER PASSWORD ${c.escapeLiteral(password)}`));
   } catch (error) {
     if ((error as { code?: string }).code !== "28P01") throw error;
     throw new Error(`the embedded PostgreSQL on port ${port} refuses its superuser password (was its password file replaced or deleted?)`);
   }
 }
 
-async function withAdmin<T>(adminUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
+/** One short-lived client on `url` for `fn`, closed afterwards whatever happens. */
+export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await fn(client);
@@ -142,18 +143,18 @@ async function withAdmin<T>(adminUrl: string, fn: (c: pg.Client) => Promise<T>):
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 export async function createDatabase(server: PostgresServer, name: string): Promise<string> {
-  await withAdmin(server.adminUrl, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)}`));
+  await withClient(server.adminUrl, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)}`));
   return server.urlFor(name);
 }
 
 /** A copy of a template database (much faster than migrating again). */
 export async function createDatabaseFrom(server: PostgresServer, name: string, template: string): Promise<string> {
-  await withAdmin(server.adminUrl, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`));
+  await withClient(server.adminUrl, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`));
   return server.urlFor(name);
 }
 
 export async function ensureDatabase(server: PostgresServer, name: string): Promise<string> {
-  await withAdmin(server.adminUrl, async (c) => {
+  await withClient(server.adminUrl, async (c) => {
     const { rowCount } = await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (!rowCount) await c.query(`CREATE DATABASE ${quoteIdent(name)}`);
   });
@@ -161,7 +162,7 @@ export async function ensureDatabase(server: PostgresServer, name: string): Prom
 }
 
 export async function dropDatabase(server: PostgresServer, name: string): Promise<void> {
-  await withAdmin(server.adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+  await withClient(server.adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
 }
 
 /** A unique, recognisable name for a throwaway database. */
