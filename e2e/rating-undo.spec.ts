@@ -74,7 +74,10 @@ test("an undo after the window is refused with the server's message, and the pag
   const undos: string[] = [];
   page.on("request", (r) => r.url().endsWith("/votes/undo") && undos.push(r.method()));
   await readBoth(page);
-  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 50));
+  // pauseAt only moves forward: the margin covers the round trip between reading the page's time and
+  // pausing it (50 ms was once too little on a loaded machine), and the jump fires only timers that are
+  // already due-by-then on a settled page.
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 2_000));
   await voteButton(page, "A is better").click();
   await expect(lastVote(page)).toContainText("Recorded: A is better on pair 1");
   await expect(undoButton(page)).toBeVisible();
