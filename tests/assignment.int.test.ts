@@ -218,3 +218,64 @@ describe("nextAssignment beyond the candidate window", () => {
     expect((await pairOf((served as ServedPair).assignmentId)).pairId).toBe(free.id);
   });
 });
+
+describe("nextAssignment when every open pair is held", () => {
+  const fullUntil = async (studyId: string) =>
+    (await db.study.findUniqueOrThrow({ where: { id: studyId }, select: { pairsFullUntil: true } })).pairsFullUntil;
+
+  it("notes it until the first lease expires (10 s at most), answers waiting from the note, and drops it when a lease is flagged", async () => {
+    const f = await makeOpenStudy(2, { votesPerPair: 1 });
+    const [a, b, late] = await makeRaters(f.study.id, 3);
+    const leaseA = served(await nextAssignment(f.study.id, a!.id));
+    const leaseB = served(await nextAssignment(f.study.id, b!.id));
+    expect(await fullUntil(f.study.id)).toBeNull();
+    const before = Date.now();
+    expect(await nextAssignment(f.study.id, late!.id)).toMatchObject({ waiting: true });
+    const noted = await fullUntil(f.study.id);
+    const firstExpiry = (await db.assignment.aggregate({ where: { studyId: f.study.id }, _min: { expiresAt: true } }))._min.expiresAt!;
+    expect(noted).not.toBeNull();
+    expect(noted!.getTime()).toBeGreaterThan(before - 1_000);
+    expect(noted!.getTime()).toBeLessThanOrEqual(Math.min(before + 11_000, firstExpiry.getTime()));
+
+    // While the note holds, the lease answers from it: room made behind the triggers' back is not seen.
+    const pairB = (await pairOf(leaseB.assignmentId)).pairId;
+    await db.$executeRaw`ALTER TABLE "Assignment" DISABLE TRIGGER "Assignment_room_freed"`;
+    try {
+      await db.assignment.delete({ where: { id: leaseB.assignmentId } });
+    } finally {
+      await db.$executeRaw`ALTER TABLE "Assignment" ENABLE TRIGGER "Assignment_room_freed"`;
+    }
+    expect(await nextAssignment(f.study.id, late!.id)).toMatchObject({ waiting: true });
+
+    // A flag frees a pair: the note goes with it and the waiting rater gets a pair at once.
+    expect(await flagAssignment(f.study.id, a!.id, leaseA.assignmentId, "Broken")).toBeNull();
+    expect(await fullUntil(f.study.id)).toBeNull();
+    const taken = served(await nextAssignment(f.study.id, late!.id));
+    expect([pairB, (await pairOf(leaseA.assignmentId)).pairId]).toContain((await pairOf(taken.assignmentId)).pairId);
+  });
+
+  it("drops the note when a vote is deleted, a pair is included again or the votes per pair are raised", async () => {
+    const f = await makeOpenStudy(2, { votesPerPair: 1 });
+    const [a] = await makeRaters(f.study.id, 1);
+    const lease = served(await nextAssignment(f.study.id, a!.id));
+    await recordVote(f.study.id, a!.id, { assignmentId: lease.assignmentId, choice: "TIE" });
+    const note = () => db.study.update({ where: { id: f.study.id }, data: { pairsFullUntil: new Date(Date.now() + 10_000) } });
+
+    await note();
+    await db.vote.deleteMany({ where: { assignmentId: lease.assignmentId } });
+    expect(await fullUntil(f.study.id)).toBeNull();
+
+    await db.pair.update({ where: { id: f.pairs[1]!.id }, data: { excluded: true } });
+    await note();
+    await db.pair.update({ where: { id: f.pairs[1]!.id }, data: { excluded: false } });
+    expect(await fullUntil(f.study.id)).toBeNull();
+
+    await note();
+    await db.study.update({ where: { id: f.study.id }, data: { votesPerPair: 2 } });
+    expect(await fullUntil(f.study.id)).toBeNull();
+    // Lowering it keeps the note: no room can appear that way.
+    await note();
+    await db.study.update({ where: { id: f.study.id }, data: { votesPerPair: 1 } });
+    expect(await fullUntil(f.study.id)).not.toBeNull();
+  });
+});

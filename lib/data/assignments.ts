@@ -17,11 +17,10 @@ export type { AllJudged, NextPair, ServedPair, WaitForPairs } from "@/lib/rating
 type Done = { done: true; completion: Completion | null; screenOut: Completion | null; shortOfVotes: number | null };
 type Outcome = { lease: LeaseRow } | RaterError | Done | { waiting: true };
 
-// Candidates come in vote-count order from the Pair(studyId, voteCount) index, WINDOW at a time, so
-// a study of 100k pairs costs about what one of 100 does; a scan of all pairs is only the fallback.
-// Random among equals means: random within the window (which equal-count pairs fill it follows index order).
-// Near the end of a study most pairs are full or leased, so a wider window (a few ms) comes before
-// the full scan (half a second at 100k pairs): 500 candidates cost about 10 ms.
+// The lease's candidate windows (prisma/sql/next-lease.sql, rule 4): WINDOW pairs from a random point
+// of the least-voted open pairs, so a study of 100k pairs costs about what one of 100 does and
+// concurrent raters do not all read the same pairs; WIDE_WINDOW from the start of that order when
+// those are full or locked; every open pair only after that.
 const WINDOW = 50;
 const WIDE_WINDOW = 500;
 // Tries when another process leased the chosen pair's last place first.

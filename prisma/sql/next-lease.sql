@@ -4,7 +4,8 @@
 -- Writes:
 --   "Assignment"   a new lease (rule 5), at most one per call;
 --   "StudyMember"  completionShownAt, the first time the completion is given (rule 7);
---   and row locks: the rater's "StudyMember" row, the chosen "Pair" row.
+--   "Study"        pairsFullUntil, when no open pair has room (rule 6);
+--   and row locks: the rater's "StudyMember" row, the chosen "Pair" row, the "Study" row when it writes it.
 --
 -- Why the rater's lock is taken alone, before anything is read: under READ COMMITTED a statement keeps
 -- the snapshot taken when it started, so a statement that waited for the lock would still see the
@@ -33,14 +34,25 @@
 --   2. A live lease of theirs, read after that lock, is returned as is (the newest, if several).
 --   3. A rater at their quota is done.
 --   4. Otherwise lock a candidate pair: new to this rater, short of votes counting live leases, fewest
---      first, random among equals; candidates come WINDOW at a time from Pair(studyId, voteCount),
---      then WIDE_WINDOW, then every pair (waiting for locks instead of skipping them). A gold pair
---      first when the caller's uniform draw falls below Study.goldRate.
+--      first, random among equals. Candidates come from the open pairs in (voteCount, shuffle) order
+--      (Pair_lease_queue_idx; shuffle is a random key per pair): WINDOW of them from a random point of
+--      the least-voted ones on, and up to WINDOW least-voted ones before it (wrapping round), then the first WIDE_WINDOW (skipping pairs other requests have locked),
+--      then every open pair new to the rater, waiting for locks instead of skipping them (only those
+--      of the wide window when it held them all). So concurrent raters spread over all the least-voted pairs, and a
+--      lease reads a few dozen rows whatever the study's size and the number of live leases. A gold
+--      pair first when the caller's uniform draw falls below Study.goldRate.
 --   5. Under the pair's lock, re-count votes + live leases (each statement here reads a fresh
 --      snapshot under READ COMMITTED, so leases committed meanwhile count) and write the lease only if
 --      there is still room; the side shown left is the one shown there less often, the coin on a tie.
 --      No room (another process won the race): back to 4, up to p_attempts times.
---   6. Nothing to pick: 'waiting' when pairs remain that other raters' leases hold, else 'done'.
+--   6. Nothing to pick: 'waiting' when open pairs new to this rater remain (held by other raters' leases,
+--      or locked this instant), else 'done'. The check reads no locks, so 'done' is never wrong.
+--      When no open pair has room for anyone (every one is held by live leases), Study.pairsFullUntil
+--      notes it until the first of those leases expires, 10 s at most, and until then rule 4 is
+--      skipped: near the end of a study, when raters outnumber the open pairs, each waiting rater's
+--      request would otherwise read every open pair and its leases (the end-of-study target of
+--      docs/benchmarks.md: 5,000 raters on 1,000 open pairs). Triggers drop the note as soon as room
+--      can appear otherwise (prisma/sql/pairs-full-hint.sql); no lease is given beyond votesPerPair either way.
 --   7. Done: the completion as above.
 -- Outcomes: not_member, closed (see status), consent_required, lease, waiting, done, busy. Lock waits end after 10 s.
 CREATE OR REPLACE FUNCTION "pairwise_next_lease"(
@@ -62,6 +74,14 @@ DECLARE
   v_consent_missing boolean; v_screen_code text; v_screen_url text; v_out_code text; v_out_url text;
   v_assignment text;
   v_pair text;
+  v_candidates text[];
+  v_low int;
+  v_start int;
+  v_seen_all boolean;
+  v_known_full boolean;
+  v_nothing boolean := false;
+  v_room boolean;
+  v_first_expiry timestamp;
   v_pending boolean;
 BEGIN
   -- The rater's lock alone, then everything else in statements that start after it is granted: a
@@ -72,9 +92,9 @@ BEGIN
            s."allowTie", s."allowBothBad", s.rationale::text, s."completionCode", s."completionUrl",
            s."voteSettleMs", s."requireSeenBoth", CASE WHEN s."revealAfterVote" THEN 0 ELSE s."undoSeconds" END,
            s."maxVotesPerRater", s."minVotesForCompletion", a.id,
-           s."consentText" <> '' AND m."consentedAt" IS NULL, s."screenOutCode", s."screenOutUrl"
+           s."consentText" <> '' AND m."consentedAt" IS NULL, s."screenOutCode", s."screenOutUrl", s."pairsFullUntil" > now_utc
       INTO v_votes, v_shown, v_status, v_per_pair, v_lease_seconds, v_gold_rate, v_tie, v_bad, v_rationale, v_code, v_url,
-           v_settle, v_seen, v_undo, v_quota, v_min_votes, v_assignment, v_consent_missing, v_screen_code, v_screen_url
+           v_settle, v_seen, v_undo, v_quota, v_min_votes, v_assignment, v_consent_missing, v_screen_code, v_screen_url, v_known_full
     FROM "StudyMember" m
     JOIN "Study" s ON s.id = m."studyId"
     LEFT JOIN LATERAL (
@@ -99,41 +119,91 @@ BEGIN
     v_outcome := 'lease';
   ELSIF v_quota IS NOT NULL AND v_votes >= v_quota THEN
     v_outcome := 'done';
+  ELSIF v_known_full THEN
+    v_nothing := true;
   ELSE
     v_outcome := 'busy';
     FOR attempt IN 1..p_attempts LOOP
+      v_seen_all := false;
       v_pair := NULL;
-      -- Phase 0: a gold pair within the window (first attempt, when drawn); 1: the window; 2: the wide window.
+      -- Candidates, by phase: 0, gold pairs (first attempt, when drawn); 1, WINDOW pairs from a random
+      -- point of the least-voted open pairs, in Pair_lease_queue_idx order (voteCount, shuffle), and up
+      -- to WINDOW before it among the least-voted; 2, the first WIDE_WINDOW of that order. New to this rater in each case: "new to this rater" is written
+      -- as a count of at most one row (Assignment(pairId, raterId) is unique), never NOT EXISTS, in every
+      -- statement here, so it stays one index probe per pair read. PL/pgSQL switches to generic plans
+      -- after five calls, and the generic plan of NOT EXISTS was a merge anti-join over every
+      -- assignment of the study (about 50 ms per call at a million votes).
       FOR phase IN 0..2 LOOP
         EXIT WHEN v_pair IS NOT NULL;
-        CONTINUE WHEN phase = 0 AND NOT (attempt = 1 AND v_gold_rate > 0 AND p_gold_draw < v_gold_rate);
-        SELECT pr.id INTO v_pair FROM "Pair" pr
-        JOIN (
-          SELECT c.id FROM "Pair" c
+        IF phase = 0 THEN
+          CONTINUE WHEN NOT (attempt = 1 AND v_gold_rate > 0 AND p_gold_draw < v_gold_rate);
+          v_candidates := ARRAY(
+            SELECT c.id FROM "Pair" c
+            WHERE c."studyId" = p_study AND c."goldOutputId" IS NOT NULL AND NOT c.excluded AND c."voteCount" < v_per_pair
+              AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = p_rater) = 0
+            ORDER BY c."voteCount", c.shuffle LIMIT p_window);
+        ELSIF phase = 1 THEN
+          SELECT c."voteCount" INTO v_low FROM "Pair" c
           WHERE c."studyId" = p_study AND NOT c.excluded AND c."voteCount" < v_per_pair
-            AND (phase > 0 OR c."goldOutputId" IS NOT NULL)
-            -- studyId lets the planner read only this rater's assignments in this study (an index).
-            AND NOT EXISTS (SELECT 1 FROM "Assignment" mine WHERE mine."studyId" = p_study AND mine."raterId" = p_rater AND mine."pairId" = c.id)
-          ORDER BY c."voteCount" LIMIT CASE WHEN phase < 2 THEN p_window ELSE p_wide_window END
-        ) win ON win.id = pr.id
+          ORDER BY c."voteCount" LIMIT 1;
+          CONTINUE WHEN v_low IS NULL;
+          -- Drawn into a variable: a volatile call in the WHERE would be evaluated per row, not used as the index bound.
+          v_start := floor(random() * 2147483647)::int;
+          -- From the random point on (into the next vote counts if the least-voted run out), and the
+          -- least-voted pairs before that point (wrapping round), so a small least-voted set is read whole.
+          v_candidates := ARRAY(
+            (SELECT c.id FROM "Pair" c
+             WHERE c."studyId" = p_study AND NOT c.excluded AND c."voteCount" < v_per_pair
+               AND (c."voteCount", c.shuffle) >= (v_low, v_start)
+               AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = p_rater) = 0
+             ORDER BY c."voteCount", c.shuffle LIMIT p_window)
+            UNION ALL
+            (SELECT c.id FROM "Pair" c
+             WHERE c."studyId" = p_study AND NOT c.excluded AND c."voteCount" = v_low AND c.shuffle < v_start
+               AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = p_rater) = 0
+             ORDER BY c.shuffle LIMIT p_window));
+        ELSE
+          v_candidates := ARRAY(
+            SELECT c.id FROM "Pair" c
+            WHERE c."studyId" = p_study AND NOT c.excluded AND c."voteCount" < v_per_pair
+              AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = p_rater) = 0
+            ORDER BY c."voteCount", c.shuffle LIMIT p_wide_window);
+          -- Fewer than asked for: these are all the open pairs new to this rater.
+          v_seen_all := cardinality(v_candidates) < p_wide_window;
+        END IF;
+        -- Fewest votes plus live leases first, random among equals; a pair another request holds is skipped.
+        SELECT pr.id INTO v_pair FROM "Pair" pr
         CROSS JOIN LATERAL (
           SELECT count(*)::int AS n FROM "Assignment" l
           WHERE l."pairId" = pr.id AND l."expiresAt" > now_utc AND l."completedAt" IS NULL AND l."flaggedAt" IS NULL
         ) live
-        WHERE pr."voteCount" + live.n < v_per_pair
+        WHERE pr.id = ANY (v_candidates) AND pr."voteCount" + live.n < v_per_pair
         ORDER BY pr."voteCount" + live.n, random()
         LIMIT 1
         FOR NO KEY UPDATE OF pr SKIP LOCKED;
       END LOOP;
-      IF v_pair IS NULL THEN
-        -- The windows were used up or locked by other requests: every pair, waiting for locks.
+      IF v_pair IS NULL AND v_seen_all THEN
+        -- The wide window held every open pair new to this rater, and those with room were locked:
+        -- the same pairs again, waiting for locks (a lease holds its pair's lock for a millisecond or
+        -- two; skipping would send a rater away while a pair still had room).
+        SELECT pr.id INTO v_pair FROM "Pair" pr
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS n FROM "Assignment" l
+          WHERE l."pairId" = pr.id AND l."expiresAt" > now_utc AND l."completedAt" IS NULL AND l."flaggedAt" IS NULL
+        ) live
+        WHERE pr.id = ANY (v_candidates) AND pr."voteCount" + live.n < v_per_pair
+        ORDER BY pr."voteCount" + live.n, random()
+        LIMIT 1
+        FOR NO KEY UPDATE OF pr;
+      ELSIF v_pair IS NULL THEN
+        -- The windows were used up or locked by other requests: every open pair, waiting for locks.
         SELECT pr.id INTO v_pair FROM "Pair" pr
         CROSS JOIN LATERAL (
           SELECT count(*)::int AS n FROM "Assignment" l
           WHERE l."pairId" = pr.id AND l."expiresAt" > now_utc AND l."completedAt" IS NULL AND l."flaggedAt" IS NULL
         ) live
         WHERE pr."studyId" = p_study AND NOT pr.excluded AND pr."voteCount" < v_per_pair
-          AND NOT EXISTS (SELECT 1 FROM "Assignment" mine WHERE mine."studyId" = p_study AND mine."raterId" = p_rater AND mine."pairId" = pr.id)
+          AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = pr.id AND mine."raterId" = p_rater) = 0
           AND pr."voteCount" + live.n < v_per_pair
         ORDER BY pr."voteCount" + live.n, random()
         LIMIT 1
@@ -141,12 +211,19 @@ BEGIN
       END IF;
 
       IF v_pair IS NULL THEN
-        SELECT EXISTS (
-          SELECT 1 FROM "Pair" c
-          WHERE c."studyId" = p_study AND NOT c.excluded AND c."voteCount" < v_per_pair
-            AND NOT EXISTS (SELECT 1 FROM "Assignment" mine WHERE mine."studyId" = p_study AND mine."raterId" = p_rater AND mine."pairId" = c.id)
-        ) INTO v_pending;
-        v_outcome := CASE WHEN v_pending THEN 'waiting' ELSE 'done' END;
+        -- Nothing for this rater. If no open pair has room for anyone either, note it (rule 6).
+        SELECT coalesce(bool_or(pr."voteCount" + live.n < v_per_pair), false), min(live.first_expiry)
+          INTO v_room, v_first_expiry
+        FROM "Pair" pr
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS n, min(l."expiresAt") AS first_expiry FROM "Assignment" l
+          WHERE l."pairId" = pr.id AND l."expiresAt" > now_utc AND l."completedAt" IS NULL AND l."flaggedAt" IS NULL
+        ) live
+        WHERE pr."studyId" = p_study AND NOT pr.excluded AND pr."voteCount" < v_per_pair;
+        IF NOT v_room AND v_first_expiry IS NOT NULL THEN
+          UPDATE "Study" SET "pairsFullUntil" = least(now_utc + interval '10 seconds', v_first_expiry) WHERE id = p_study;
+        END IF;
+        v_nothing := true;
         EXIT;
       END IF;
 
@@ -173,6 +250,15 @@ BEGIN
         EXIT;
       END IF;
     END LOOP;
+  END IF;
+
+  IF v_nothing THEN
+    SELECT EXISTS (
+      SELECT 1 FROM "Pair" c
+      WHERE c."studyId" = p_study AND NOT c.excluded AND c."voteCount" < v_per_pair
+        AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = p_rater) = 0
+    ) INTO v_pending;
+    v_outcome := CASE WHEN v_pending THEN 'waiting' ELSE 'done' END;
   END IF;
 
   v_out_code := NULL;
