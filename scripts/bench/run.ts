@@ -11,6 +11,7 @@ import { HttpClient } from "../lib/http-client";
 import { createDatabase, dropDatabase, freePort, scratchName } from "../lib/postgres";
 import { scratchServer } from "../lib/server-for-scripts";
 import { SERVER_HEAP_MB } from "../lib/server-node-options";
+import { END_OPEN_PAIRS, seedEndStudy } from "./capacity-end-study";
 import { capacityRun, checkCapacityStudies, P99_LIMIT_MS, type CapacityStepRow } from "./capacity";
 import { explainAll, type Explained } from "./explain";
 import { machineryOff, switchDatabaseMachinery } from "./machinery";
@@ -253,7 +254,7 @@ function memory(app: AppServer) {
 
 function capacityNotes(r: CapacityStepRow): string {
   return `generator: event-loop lag p99 ${f(r.lag.p99)} ms (max ${f(r.lag.max)}), sends late p99 ${f(r.sendLateP99)} ms, CPU ${f(r.cpuPct, 0)} %; ` +
-    `server CPU ${f(r.serverCpuPct, 0)} %; ${r.next.n} next, ${r.vote.n} votes measured; max ${f(r.next.max, 0)} / ${f(r.vote.max, 0)} ms` +
+    `server CPU ${f(r.serverCpuPct, 0)} %, database CPU ${f(r.databaseCpuPct, 0)} % (100 % = one core); ${r.next.n} next, ${r.vote.n} votes measured; max ${f(r.next.max, 0)} / ${f(r.vote.max, 0)} ms` +
     (r.errors ? `; ${JSON.stringify(r.statuses).slice(0, 160)}` : "");
 }
 
@@ -358,6 +359,7 @@ async function main() {
       memory(app);
       if (runs("explain")) {
         log("explain…");
+        await seedEndStudy(url, END_OPEN_PAIRS);
         explained = await explainAll(url);
       }
     } finally {
