@@ -6,7 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { pairAggregatesSql } from "@/lib/data/results/pair-counts";
 import { promptPageSql } from "@/lib/data/results/prompt-list";
-import { raterAgreementChangeSql, raterStatsSql } from "@/lib/data/results/rater-stats";
+import { raterAgreementChangeSql, raterMediansSql, raterStatsSql } from "@/lib/data/results/rater-stats";
 import { votesPerHourSql } from "@/lib/data/results/votes-over-time";
 import { studyVotesSql } from "@/lib/data/study-access";
 import { END, END_OPEN_PAIRS } from "./capacity-end-study";
@@ -42,7 +42,8 @@ export const QUERIES: Record<string, Query> = {
   "next: study progress (shared 2 s per process)": studyVotesSql(BIG.studyId),
   "results: pair aggregates (grouping sets over the pairs' tallies)": pairAggregatesSql(scope),
   "results: pair aggregates, 2 raters excluded": pairAggregatesSql(excluding),
-  "results: raterStats": raterStatsSql(scope, false),
+  "results: raterStats": raterStatsSql(scope),
+  "results: rater medians (in parallel with raterStats)": raterMediansSql(scope, false),
   "results: raterAgreementChange, 2 raters excluded": raterAgreementChangeSql(excluding),
   "results: votesPerHour (from the hour tallies)": votesPerHourSql(scope, false),
   "results: votesPerHour, 2 raters excluded": votesPerHourSql(excluding, false),
