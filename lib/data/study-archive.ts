@@ -1,8 +1,8 @@
 // A study's full data for archiving, as JSON Lines: one {"type": …} record per study, model,
 // prompt, output, pair, vote and audit event (oldest first). Raters appear by pseudonym only. Read in keyset-paged batches,
-// so memory stays flat however large the study is.
+// so memory stays flat however large the study is. Read from the read replica when there is one.
 import "server-only";
-import { db } from "@/lib/db";
+import { dbRead as db } from "@/lib/db";
 import { auditPages } from "@/lib/data/audit";
 
 const BATCH = 5_000;
@@ -55,7 +55,7 @@ async function* records(studyId: string): AsyncGenerator<object[]> {
   }))) {
     yield rows.map(({ rater, assignment, ...v }) => ({ type: "vote", ...v, rater: rater.pseudonym, leftIsA: assignment.leftIsA, servedAt: assignment.servedAt }));
   }
-  for await (const rows of auditPages(studyId)) yield rows.map((e) => ({ type: "audit", ...e }));
+  for await (const rows of auditPages(studyId, "replica")) yield rows.map((e) => ({ type: "audit", ...e }));
 }
 
 export async function studyExists(studyId: string): Promise<boolean> {

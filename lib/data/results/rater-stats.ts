@@ -4,10 +4,10 @@
 // lib/stats/rater-reliability, its flags gold and exclusion); agreement comes from the Vote row's own
 // flag; with raters excluded, only the votes on the pairs those raters voted on are read again.
 import "server-only";
-import { db } from "@/lib/db";
+import { dbFrom } from "@/lib/db";
 import type { RaterAgreementRow, RaterStatsRow } from "@/lib/results/inputs";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { excludedVotesByPair, hasExcludedPairs, notOnExcludedPair, raterFilter, type ResultsScope } from "./scope";
+import { excludedVotesByPair, hasExcludedPairs, notOnExcludedPair, raterFilter, sourceOf, type ResultsScope } from "./scope";
 
 /**
  * Every non-excluded pair counts here, gold pairs included (they are what gold accuracy is made of);
@@ -17,6 +17,7 @@ import { excludedVotesByPair, hasExcludedPairs, notOnExcludedPair, raterFilter, 
  */
 export async function raterStats(scope: ResultsScope): Promise<RaterStatsRow[]> {
   const excludedPairs = await hasExcludedPairs(scope);
+  const db = dbFrom(sourceOf(scope));
   const [rows, medians] = await Promise.all([
     db.$queryRaw<Omit<RaterStatsRow, "medianMs">[]>(raterStatsSql(scope)),
     db.$queryRaw<{ raterId: string; medianMs: number }[]>(raterMediansSql(scope, excludedPairs)),
@@ -122,7 +123,7 @@ export function raterStatsSql(scope: ResultsScope): Prisma.Sql {
  */
 export async function raterAgreementChange(scope: ResultsScope): Promise<RaterAgreementRow[]> {
   if (scope.excludeRaterIds.length === 0) return [];
-  return db.$queryRaw<RaterAgreementRow[]>(raterAgreementChangeSql(scope));
+  return dbFrom(sourceOf(scope)).$queryRaw<RaterAgreementRow[]>(raterAgreementChangeSql(scope));
 }
 
 export function raterAgreementChangeSql(scope: ResultsScope): Prisma.Sql {
