@@ -83,7 +83,7 @@ async function computeFigures(given: ResultsScope, excludedRaters: StudyResults[
     compared: (r.compared ?? 0) + (change.get(r.raterId)?.compared ?? 0),
   }));
   return assembleResults({
-    study, excludedRaters, pairOrders: pairs.orders, patterns: pairs.patterns, categories: pairs.categories, sides: pairs.sides,
+    study, excludedRaters, pairOrders: pairs.orders, patterns: pairs.patterns, lengths: pairs.lengths, categories: pairs.categories, sides: pairs.sides,
     promptsVoted: pairs.promptsVoted, excludedTallies, raters, raterAgreement: agreement, hours, judgeRuns: runs, judgeRows,
   });
 }

@@ -31,8 +31,8 @@ function logLik(prompts: readonly LengthPrompt[], scale: number, b0: number, b1:
   let ll = 0;
   for (const p of prompts) {
     const q = sigmoid(b0 + b1 * Math.tanh(p.lengthDiff / scale));
-    const score = p.winsA + (p.ties + p.bothBad) / 2;
-    const votes = p.winsA + p.winsB + p.ties + p.bothBad;
+    const score = p.winsA + (p.ties + (p.bothBad ?? 0)) / 2;
+    const votes = p.winsA + p.winsB + p.ties + (p.bothBad ?? 0);
     ll += score * Math.log(q) + (votes - score) * Math.log(1 - q);
   }
   return ll;
