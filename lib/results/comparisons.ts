@@ -142,7 +142,7 @@ export function summarizeComparison(
     headline: headline(c.modelA, c.modelB, c.tally),
     withExcluded: withExcludedJson(c, excluded),
     winRate,
-    lengthControlled: lengthControlJson(c.modelA, lengthPrompts, `${seed}:length`),
+    lengthControlled: lengthControlJson(c.modelA, c.modelB, lengthPrompts, `${seed}:length`),
     votesNeeded: votesNeededJson(c, winRate.wilson),
     prompts: promptTally(c),
   };

@@ -41,11 +41,24 @@ function explainedText(explained: number | null): string {
   return "length works against it: at equal length it is further from 50%";
 }
 
-function summary(modelA: string, r: LengthControl): string {
+/** Beyond this share of prompts with one model's answer the longer, equal length is at the edge of the data. */
+const EDGE_SHARE = 0.9;
+
+/** A warning when nearly every prompt has the same model's answer longer: the equal-length rate is then an extrapolation. */
+function edgeText(modelA: string, modelB: string, longerShareA: number): string {
+  const [who, share] = longerShareA >= 1 - longerShareA ? [modelA, longerShareA] : [modelB, 1 - longerShareA];
+  if (share < EDGE_SHARE) return "";
+  return (
+    ` ${who}'s answer is the longer one on ${percent(share, 0)} of the prompts whose answers differ in length, so equal length lies ` +
+    "at the edge of the data and this rate is an extrapolation: read it with its interval."
+  );
+}
+
+function summary(modelA: string, modelB: string, r: LengthControl): string {
   if (r.ok) {
     return (
       `Controlled for answer length, ${modelA}'s win rate is ${percent(r.estimate)} (95% CI ${intervalText(r.interval)}) ` +
-      `against ${percent(r.raw)} raw; ${explainedText(r.explained)}.`
+      `against ${percent(r.raw)} raw; ${explainedText(r.explained)}.${edgeText(modelA, modelB, r.longerShareA)}`
     );
   }
   if (r.reason === "no-length-variation") {
@@ -54,7 +67,7 @@ function summary(modelA: string, r: LengthControl): string {
   return `Not computed: the length-controlled win rate needs ${MIN_PROMPTS} voted prompts; this comparison has ${r.prompts}.`;
 }
 
-export function lengthControlJson(modelA: string, prompts: readonly LengthPrompt[], seed: string): LengthControlJson {
+export function lengthControlJson(modelA: string, modelB: string, prompts: readonly LengthPrompt[], seed: string): LengthControlJson {
   const r = lengthControlledWinRate(prompts, { seed, resamples: 1000 });
   return {
     estimate: r.ok ? r.estimate : null,
@@ -62,9 +75,10 @@ export function lengthControlJson(modelA: string, prompts: readonly LengthPrompt
     raw: r.raw,
     phi: r.ok ? r.phi : null,
     explained: r.ok ? r.explained : null,
+    longerShareA: r.ok ? r.longerShareA : null,
     prompts: r.prompts,
     resamples: r.ok ? r.resamples : 0,
-    summary: summary(modelA, r),
+    summary: summary(modelA, modelB, r),
     method: LENGTH_CONTROL_METHOD,
   };
 }

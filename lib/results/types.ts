@@ -33,6 +33,8 @@ export type LengthControlJson = {
   phi: number | null;
   /** Share of the raw rate's distance from 50% that length accounts for, (raw − controlled) / (raw − 50%); null when not computed or raw is 50%. */
   explained: number | null;
+  /** Of the prompts whose answers differ in length, the share where model A's is the longer; null when not computed. */
+  longerShareA: number | null;
   prompts: number;
   resamples: number;
   summary: string;

@@ -60,6 +60,7 @@ describe("lengthControlledWinRate", () => {
     expect(r.phi).toBeCloseTo((logit(0.8) - logit(0.4)) / (2 * Math.tanh(100 / scale)), 4);
     expect(r.raw).toBeCloseTo(0.6, 12);
     expect(r.explained).toBeCloseTo((0.6 - r.estimate) / 0.1, 9);
+    expect(r.longerShareA).toBe(0.5);
     // Every prompt at one length difference has the same votes, so no resample of prompts can move
     // the saturated fit's equal-length prediction: the interval collapses onto the estimate.
     expect(r.interval.low).toBeCloseTo(r.estimate, 5);
@@ -106,6 +107,7 @@ describe("lengthControlledWinRate", () => {
     expect(r.interval.high).toBeGreaterThan(0.5);
     expect(r.phi).toBeGreaterThan(1.5);
     expect(r.explained).toBeGreaterThan(0.8);
+    expect(r.longerShareA).toBeGreaterThan(0.75);
   });
 
   it("leaves the rate where it was when only the model matters", () => {

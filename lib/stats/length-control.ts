@@ -40,6 +40,8 @@ export type LengthControl =
       lengthScale: number;
       /** (raw − controlled) / (raw − 50%): the share of the raw rate's distance from 50% that length accounts for; null when raw is within half a point of 50%. */
       explained: number | null;
+      /** Of the prompts whose answers differ in length, the share where A's is the longer; near 0 or 1, equal length lies at the edge of the data. */
+      longerShareA: number;
       prompts: number;
       resamples: number;
       converged: boolean;
@@ -176,6 +178,13 @@ export function lengthControlledWinRate(prompts: readonly LengthPrompt[], option
   if (u.prompts < MIN_PROMPTS) return { ok: false, reason: "too-few-prompts", raw, prompts: u.prompts };
   if (scale === 0) return { ok: false, reason: "no-length-variation", raw, prompts: u.prompts };
   const stats = resampleEstimates(u, fit, options);
+  let longerA = 0;
+  let unequal = 0;
+  u.diffIndex.forEach((j, k) => {
+    const d = u.diffs[j] as number;
+    if (d !== 0) unequal += u.multiplicity[k] as number;
+    if (d > 0) longerA += u.multiplicity[k] as number;
+  });
   const tail = (1 - level) / 2;
   const estimate = sigmoid(fit.intercept);
   return {
@@ -187,6 +196,7 @@ export function lengthControlledWinRate(prompts: readonly LengthPrompt[], option
     phi: fit.slope,
     lengthScale: scale,
     explained: Math.abs(raw - 0.5) < 0.005 ? null : (raw - estimate) / (raw - 0.5),
+    longerShareA: longerA / unequal, // unequal > 0: the differences vary
     prompts: u.prompts,
     resamples: stats.length,
     converged: fit.converged,
