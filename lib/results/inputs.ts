@@ -17,8 +17,8 @@ export type PairPatternRow = {
 };
 
 /**
- * Counted pairs of one model pair (own A/B order) with these counts and about this length difference
- * (A's characters minus B's, the mean of pairs within 1% of each other), and how many they are.
+ * Counted pairs of one model pair (own A/B order) with these counts and this length difference to
+ * within 1% (A's characters minus B's, the middle of its bucket), and how many they are.
  */
 export type LengthPatternRow = PairPatternRow & { lengthDiff: number };
 

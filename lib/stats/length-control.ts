@@ -62,8 +62,10 @@ interface Units {
   prompts: number;
 }
 
+// Nested numeric maps (difference → votes → score) rather than string keys: building a key string per
+// prompt is what a large study's 100,000 prompts would spend their time on.
 function packUnits(prompts: readonly LengthPrompt[]): Units {
-  const byKey = new Map<string, { d: number; s: number; w: number; m: number }>();
+  const byDiff = new Map<number, Map<number, Map<number, number>>>();
   for (const p of prompts) {
     assertTally(p);
     const m = p.count ?? 1;
@@ -71,23 +73,38 @@ function packUnits(prompts: readonly LengthPrompt[]): Units {
     if (!Number.isFinite(p.lengthDiff)) throw new RangeError(`lengthDiff must be finite, got ${p.lengthDiff}`);
     const w = tallyTotal(p);
     if (w === 0 || m === 0) continue;
+    let byWeight = byDiff.get(p.lengthDiff);
+    if (!byWeight) byDiff.set(p.lengthDiff, (byWeight = new Map()));
+    let byScore = byWeight.get(w);
+    if (!byScore) byWeight.set(w, (byScore = new Map()));
     const s = tallyScore(p);
-    const key = `${p.lengthDiff}/${s}/${w}`;
-    const unit = byKey.get(key);
-    if (unit) unit.m += m;
-    else byKey.set(key, { d: p.lengthDiff, s, w, m });
+    byScore.set(s, (byScore.get(s) ?? 0) + m);
   }
   // Sorted, so the resamples depend on the prompts and never on the order they came in.
-  const units = [...byKey.values()].sort((a, b) => a.d - b.d || a.w - b.w || a.s - b.s);
-  const diffs = [...new Set(units.map((u) => u.d))];
-  const at = new Map(diffs.map((d, i) => [d, i] as const));
+  const sorted = <T>(map: Map<number, T>) => [...map.entries()].sort(([a], [b]) => a - b);
+  const diffs: number[] = [];
+  const diffIndex: number[] = [];
+  const score: number[] = [];
+  const weight: number[] = [];
+  const multiplicity: number[] = [];
+  for (const [d, byWeight] of sorted(byDiff)) {
+    diffs.push(d);
+    for (const [w, byScore] of sorted(byWeight)) {
+      for (const [s, m] of sorted(byScore)) {
+        diffIndex.push(diffs.length - 1);
+        score.push(s);
+        weight.push(w);
+        multiplicity.push(m);
+      }
+    }
+  }
   return {
     diffs: Float64Array.from(diffs),
-    diffIndex: Int32Array.from(units, (u) => at.get(u.d) as number),
-    score: Float64Array.from(units, (u) => u.s),
-    weight: Float64Array.from(units, (u) => u.w),
-    multiplicity: Float64Array.from(units, (u) => u.m),
-    prompts: units.reduce((n, u) => n + u.m, 0),
+    diffIndex: Int32Array.from(diffIndex),
+    score: Float64Array.from(score),
+    weight: Float64Array.from(weight),
+    multiplicity: Float64Array.from(multiplicity),
+    prompts: multiplicity.reduce((n, m) => n + m, 0),
   };
 }
 

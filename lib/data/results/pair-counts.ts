@@ -57,8 +57,8 @@ export async function pairAggregates(scope: ResultsScope): Promise<PairAggregate
 const COUNTED = Prisma.sql`(src."goldOutputId" IS NULL AND src.votes > 0)`;
 /**
  * A's length minus B's to within 1% (its log, rounded to fiftieths; every difference below 50
- * characters its own bucket), so a large study's 100,000 pairs make a few thousand rows, not one each.
- * Each row carries its pairs' mean difference.
+ * characters its own bucket), so a study's differences take at most about 900 values whatever its size;
+ * each row carries its bucket's middle, exp(bucket / 50) - 1 with the sign.
  */
 const LENGTH_BUCKET = Prisma.sql`(sign(src."lengthA" - src."lengthB") * round(50 * ln(1 + abs(src."lengthA" - src."lengthB"))))`;
 
@@ -81,7 +81,7 @@ export function pairAggregatesSql(scope: ResultsScope): Prisma.Sql {
         sum(src."leftWins")::int AS "leftWins", sum(src."rightWins")::int AS "rightWins",
         sum(CASE WHEN src."lengthA" > src."lengthB" THEN src."winsA" WHEN src."lengthA" < src."lengthB" THEN src."winsB" ELSE 0 END)::int AS "longerWins",
         sum(CASE WHEN src."lengthA" > src."lengthB" THEN src."winsB" WHEN src."lengthA" < src."lengthB" THEN src."winsA" ELSE 0 END)::int AS "shorterWins",
-        CASE WHEN GROUPING(${LENGTH_BUCKET}) = 0 THEN avg(src."lengthA" - src."lengthB")::float8 END AS "lengthDiff"
+        CASE WHEN GROUPING(${LENGTH_BUCKET}) = 0 THEN sign(${LENGTH_BUCKET}) * (exp(abs(${LENGTH_BUCKET}) / 50) - 1) END::float8 AS "lengthDiff"
       FROM ${talliedPairs(scope)} src
       WHERE NOT src.excluded
       GROUP BY GROUPING SETS (
