@@ -10,7 +10,7 @@ const SIZES = [
   { name: "phone", viewport: { width: 390, height: 844 } },
 ] as const;
 
-type Comparison = { modelA: string; modelB: string; headline: string; tally: { winsA: number; winsB: number } };
+type Comparison = { modelA: string; modelB: string; headline: string; tally: { winsA: number; winsB: number }; winRate: { estimate: number } };
 
 async function openDemoResults(page: Page): Promise<Comparison> {
   await signInOverHttp(page.request, "RESEARCHER");
@@ -45,6 +45,13 @@ for (const size of SIZES) {
       const legend = page.getByRole("figure", { name: "Outcomes per model pair" }).getByRole("list", { name: "Legend" }).getByRole("listitem");
       await expect(legend).toHaveText(["hare-13b (demo) wins", "Ties", "Both bad", "tortoise-7b (demo) wins"]);
       await expect(page.getByRole("region", { name: "Win rate" })).toContainText(/Verdict: hare-13b \(demo\) wins \d+\.\d% against tortoise-7b \(demo\)/);
+      // The win rate at equal length beside the raw one, which is the verdict's.
+      const lengthControlled = page.getByRole("region", { name: "Win rate" }).getByTestId("length-controlled");
+      const raw = `${(c.winRate.estimate * 100).toFixed(1)}%`.replace(".", "\\.");
+      await expect(lengthControlled).toContainText(
+        new RegExp(`^Length-controlled: Controlled for answer length, hare-13b \\(demo\\)'s win rate is \\d+\\.\\d% \\(95% CI \\d+\\.\\d%–\\d+\\.\\d%\\) against ${raw} raw; length `),
+      );
+      await expect(lengthControlled).toContainText("AlpacaEval's instruction-difficulty term is left out");
     });
 
     test("no serious or critical accessibility violations on the study list and the results page", async ({ page }) => {

@@ -424,5 +424,10 @@ describe("pair aggregates", () => {
     expect(agg.patterns).toContainEqual({ modelA: x!.name, modelB: y!.name, winsA: 1, winsB: 1, ties: 0, bothBad: 0, pairs: 2 });
     expect(agg.categories).toContainEqual({ field: "category", value: "math", modelA: x!.name, modelB: y!.name, winsA: 2, winsB: 2, ties: 0, bothBad: 0, pairs: 2 });
     expect(agg.orders).toHaveLength(2);
+    // Per length difference (A's characters minus B's, to within 1%): xy1 0, xz1 4 - 11, xy2 13 - 5; same counts, separate rows.
+    expect(agg.lengths).toHaveLength(3);
+    expect(agg.lengths).toContainEqual({ modelA: x!.name, modelB: y!.name, winsA: 1, winsB: 1, ties: 0, bothBad: 0, pairs: 1, lengthDiff: 0 });
+    expect(agg.lengths).toContainEqual({ modelA: x!.name, modelB: z!.name, winsA: 0, winsB: 1, ties: 0, bothBad: 0, pairs: 1, lengthDiff: expect.closeTo(-7, 1) });
+    expect(agg.lengths).toContainEqual({ modelA: x!.name, modelB: y!.name, winsA: 1, winsB: 1, ties: 0, bothBad: 0, pairs: 1, lengthDiff: expect.closeTo(8, 1) });
   });
 });

@@ -1,8 +1,21 @@
-// "Win rate" with both intervals, the sign test's verdict, and "Votes needed".
+// "Win rate" with both intervals, the sign test's verdict, the length-controlled rate beside it, and "Votes needed".
 import { intervalText, percent, pValueText } from "@/lib/results/format";
 import type { ComparisonJson } from "@/lib/results/types";
 import { Section, Stat } from "./section";
 import { WinRateChart } from "./win-rate-chart";
+
+/** The win rate at equal answer length, in one sentence, with what was fitted (absent in figures frozen before it existed). */
+function LengthControlled({ lc }: { lc: ComparisonJson["lengthControlled"] }) {
+  if (!lc) return null;
+  return (
+    <div className="rounded-md border border-slate-200 px-3 py-2 text-sm text-slate-800" data-testid="length-controlled">
+      <p>
+        <strong className="font-semibold">Length-controlled:</strong> {lc.summary}
+      </p>
+      <p className="mt-1 text-xs text-slate-600">{lc.method}</p>
+    </div>
+  );
+}
 
 export function WinRateSection({ comparisons }: { comparisons: ComparisonJson[] }) {
   return (
@@ -25,6 +38,7 @@ export function WinRateSection({ comparisons }: { comparisons: ComparisonJson[] 
               <p className={`rounded-md px-3 py-2 text-sm ${c.winRate.signTest.significant ? "bg-green-50 text-green-900" : "bg-slate-50 text-slate-700"}`}>
                 <strong className="font-semibold">Verdict:</strong> {c.winRate.summary}
               </p>
+              <LengthControlled lc={c.lengthControlled} />
             </article>
           ))}
           <WinRateChart comparisons={comparisons} />

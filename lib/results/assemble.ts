@@ -5,9 +5,10 @@ import { lengthBiasJson, positionBiasJson } from "./biases";
 import { categoryRows } from "./categories";
 import { groupComparisons, groupExcluded, summarizeComparison } from "./comparisons";
 import type {
-  CategoryCountRow, ExcludedTallyRow, HourBucketRow, JudgeCrossRow, JudgeRunRow, PairOrderRow, PairPatternRow, RaterAgreementRow, RaterStatsRow, SideCounts,
+  CategoryCountRow, ExcludedTallyRow, HourBucketRow, JudgeCrossRow, JudgeRunRow, LengthPatternRow, PairOrderRow, PairPatternRow, RaterAgreementRow, RaterStatsRow, SideCounts,
 } from "./inputs";
 import { judgeResults } from "./judges";
+import { groupLengthPrompts } from "./length-control";
 import { leaderFirst, modelOrder, orientationFrom } from "./orientation";
 import { overTimeJson } from "./over-time";
 import { rankingJson } from "./ranking";
@@ -19,6 +20,8 @@ export type ResultsInput = {
   excludedRaters: StudyResults["excludedRaters"];
   pairOrders: readonly PairOrderRow[];
   patterns: readonly PairPatternRow[];
+  /** The patterns per length difference (for the length-controlled win rate); none: each comparison says it has too few prompts. */
+  lengths?: readonly LengthPatternRow[];
   categories: readonly CategoryCountRow[];
   sides: SideCounts;
   promptsVoted: number;
@@ -44,7 +47,8 @@ export function assembleResults(input: ResultsInput): StudyResults {
   const rank = (m: string) => models.indexOf(m);
   grouped.sort((x, y) => rank(x.modelA) - rank(y.modelA) || rank(x.modelB) - rank(y.modelB));
   const excluded = groupExcluded(input.excludedTallies ?? [], orient);
-  const comparisons = grouped.map((c) => summarizeComparison(c, `${seed}:${c.key}`, excluded.get(c.key)));
+  const lengths = groupLengthPrompts(input.lengths ?? [], orient);
+  const comparisons = grouped.map((c) => summarizeComparison(c, `${seed}:${c.key}`, excluded.get(c.key), lengths.get(c.key)));
   const thresholds = raterThresholds(input.study.minSecondsPerPair);
   return {
     study: { ...input.study, models },

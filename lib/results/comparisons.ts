@@ -2,11 +2,13 @@
 // sign test, votes needed, and the prompt-level (majority) tally beside the vote-level one.
 import { bootstrapWinRate, type CountedPrompts } from "@/lib/stats/bootstrap";
 import { majorityOutcome } from "@/lib/stats/majority";
+import type { LengthPrompt } from "@/lib/stats/length-control";
 import type { Tally } from "@/lib/stats/tally";
 import { votesNeeded } from "@/lib/stats/votes-needed";
 import { headline, leader, summarizeWinRate } from "@/lib/stats/win-rate";
 import { intervalExcludes } from "@/lib/stats/wilson";
 import { intervalText, percent, pValueText } from "./format";
+import { lengthControlJson } from "./length-control";
 import type { PairPatternRow } from "./inputs";
 import type { Orient } from "./orientation";
 import type { ComparisonJson, TallyJson, VotesNeededJson, WinRateJson } from "./types";
@@ -130,6 +132,7 @@ export function summarizeComparison(
   c: ComparisonCounts,
   seed: string,
   excluded?: { tally: Tally; prompts: number },
+  lengthPrompts: readonly LengthPrompt[] = [],
 ): ComparisonJson {
   const winRate = winRateJson(c, seed);
   return {
@@ -139,6 +142,7 @@ export function summarizeComparison(
     headline: headline(c.modelA, c.modelB, c.tally),
     withExcluded: withExcludedJson(c, excluded),
     winRate,
+    lengthControlled: lengthControlJson(c.modelA, c.modelB, lengthPrompts, `${seed}:length`),
     votesNeeded: votesNeededJson(c, winRate.wilson),
     prompts: promptTally(c),
   };

@@ -17,6 +17,12 @@ export type PairPatternRow = {
 };
 
 /**
+ * Counted pairs of one model pair (own A/B order) with these counts and this length difference to
+ * within 1% (A's characters minus B's, the middle of its bucket), and how many they are.
+ */
+export type LengthPatternRow = PairPatternRow & { lengthDiff: number };
+
+/**
  * Excluded pairs of one model pair (own A/B order) that would count but for their exclusion (voted, not
  * gold; excluded raters' votes left out): their summed counts, and how many they are (one prompt each).
  */

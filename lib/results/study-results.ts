@@ -106,7 +106,7 @@ async function computeFigures(
     compared: (r.compared ?? 0) + (change.get(r.raterId)?.compared ?? 0),
   }));
   const results = assembleResults({
-    study, excludedRaters, pairOrders: pairs.orders, patterns: pairs.patterns, categories: pairs.categories, sides: pairs.sides,
+    study, excludedRaters, pairOrders: pairs.orders, patterns: pairs.patterns, lengths: pairs.lengths, categories: pairs.categories, sides: pairs.sides,
     promptsVoted: pairs.promptsVoted, excludedTallies, raters, raterAgreement: agreement, hours, judgeRuns: runs, judgeRows,
   });
   // The statistics (bootstraps, Bradley–Terry, intervals) in JavaScript, after the queries.

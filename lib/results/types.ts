@@ -22,6 +22,26 @@ export type WinRateJson = {
   summary: string;
 };
 
+export type LengthControlJson = {
+  /** Model A's win rate at equal answer length (ties and both bad as half); null when not computed (the summary says why). */
+  estimate: number | null;
+  /** 95% percentile bootstrap, resampling prompts (seeded from the study id). */
+  interval: Interval | null;
+  /** Model A's raw win rate over the same votes. */
+  raw: number | null;
+  /** The length term's coefficient on tanh(length difference / its sd): positive when longer answers win. */
+  phi: number | null;
+  /** Share of the raw rate's distance from 50% that length accounts for, (raw − controlled) / (raw − 50%); null when not computed or raw is 50%. */
+  explained: number | null;
+  /** Of the prompts whose answers differ in length, the share where model A's is the longer; null when not computed. */
+  longerShareA: number | null;
+  prompts: number;
+  resamples: number;
+  summary: string;
+  /** What was fitted (the minimal two-term form of AlpacaEval 2's length control). */
+  method: string;
+};
+
 export type VotesNeededJson = {
   /** Extra votes at the current split until the Wilson interval excludes 50%; 0 = already; null = never (even split or no votes). */
   more: number | null;
@@ -40,6 +60,8 @@ export type ComparisonJson = {
    */
   withExcluded: { prompts: number; tally: TallyJson; headline: string } | null;
   winRate: WinRateJson;
+  /** Absent in figures frozen before it existed. */
+  lengthControlled?: LengthControlJson;
   votesNeeded: VotesNeededJson;
   /** Prompt-level tally: majority outcome per prompt (ties + both bad as one bloc). */
   prompts: { voted: number; winsA: number; winsB: number; ties: number; headline: string };

@@ -1,17 +1,18 @@
 // Everything the results need of the study's pairs, aggregated by PostgreSQL in one pass over them
 // (hashed grouping sets): the comparisons' orientation, per model pair the distinct count patterns
-// (tallies, bootstrap, majorities, agreement, rankings), per category and dataset the summed counts,
-// position and length bias. A large study's 100,000 pairs become a few thousand rows: reading them
+// (tallies, bootstrap, majorities, agreement, rankings), the same patterns per length difference (the
+// length-controlled win rate), per category and dataset the summed counts, position and length bias. A large study's 100,000 pairs become a few thousand rows: reading them
 // all into JavaScript cost more than the query itself.
 import "server-only";
 import { bulkRows } from "@/lib/db";
-import type { CategoryCountRow, ExcludedTallyRow, PairOrderRow, PairPatternRow, SideCounts } from "@/lib/results/inputs";
+import type { CategoryCountRow, ExcludedTallyRow, LengthPatternRow, PairOrderRow, PairPatternRow, SideCounts } from "@/lib/results/inputs";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hasExcludedPairs, sourceOf, talliedPairs, type ResultsScope } from "./scope";
 
 export type PairAggregates = {
   orders: PairOrderRow[];
   patterns: PairPatternRow[];
+  lengths: LengthPatternRow[];
   categories: CategoryCountRow[];
   sides: SideCounts;
   /** Distinct prompts with a counted pair. */
@@ -28,12 +29,13 @@ export async function pairAggregates(scope: ResultsScope): Promise<PairAggregate
   ]);
   const orders = new Map<string, PairOrderRow>();
   const patterns: PairPatternRow[] = [];
+  const lengths: LengthPatternRow[] = [];
   const categories: CategoryCountRow[] = [];
   const sides: SideCounts = { leftWins: 0, rightWins: 0, longerWins: 0, shorterWins: 0 };
   for (const r of rows) {
     // Columns in pairAggregatesSql's order.
-    const [kind, modelA, modelB, counted, winsA, winsB, ties, bothBad, value, pairs, leftWins, rightWins, longerWins, shorterWins] =
-      r as [string, string, string, boolean, number, number, number, number, string | null, number, number, number, number, number];
+    const [kind, modelA, modelB, counted, winsA, winsB, ties, bothBad, value, pairs, leftWins, rightWins, longerWins, shorterWins, lengthDiff] =
+      r as [string, string, string, boolean, number, number, number, number, string | null, number, number, number, number, number, number | null];
     if (kind === "order") {
       const key = `${modelA}\u0000${modelB}`;
       const order = orders.get(key);
@@ -43,24 +45,32 @@ export async function pairAggregates(scope: ResultsScope): Promise<PairAggregate
       continue;
     } else if (kind === "pattern") {
       patterns.push({ modelA, modelB, winsA, winsB, ties, bothBad, pairs });
+    } else if (kind === "length") {
+      lengths.push({ modelA, modelB, winsA, winsB, ties, bothBad, pairs, lengthDiff: lengthDiff ?? 0 });
     } else if (kind === "sides") {
       Object.assign(sides, { leftWins, rightWins, longerWins, shorterWins });
     } else if (value !== null && value !== "") {
       categories.push({ field: kind as CategoryCountRow["field"], value, modelA, modelB, winsA, winsB, ties, bothBad, pairs });
     }
   }
-  return { orders: [...orders.values()], patterns, categories, sides, promptsVoted: Number(prompts?.[0] ?? 0) };
+  return { orders: [...orders.values()], patterns, lengths, categories, sides, promptsVoted: Number(prompts?.[0] ?? 0) };
 }
 
 const COUNTED = Prisma.sql`(src."goldOutputId" IS NULL AND src.votes > 0)`;
+/**
+ * A's length minus B's to within 1% (its log, rounded to fiftieths; every difference below 50
+ * characters its own bucket), so a study's differences take at most about 900 values whatever its size;
+ * each row carries its bucket's middle, exp(bucket / 50) - 1 with the sign.
+ */
+const LENGTH_BUCKET = Prisma.sql`(sign(src."lengthA" - src."lengthB") * round(50 * ln(1 + abs(src."lengthA" - src."lengthB"))))`;
 
 export function pairAggregatesSql(scope: ResultsScope): Prisma.Sql {
   return Prisma.sql`
     SELECT g.kind, ma.name AS "modelA", mb.name AS "modelB", g.counted, g."winsA", g."winsB", g.ties, g."bothBad", g.value,
-      g.pairs, g."leftWins", g."rightWins", g."longerWins", g."shorterWins"
+      g.pairs, g."leftWins", g."rightWins", g."longerWins", g."shorterWins", g."lengthDiff"
     FROM (
       SELECT
-        CASE WHEN GROUPING(src."modelAId") = 1 THEN 'sides' WHEN GROUPING(src."winsA") = 0 THEN 'pattern'
+        CASE WHEN GROUPING(src."modelAId") = 1 THEN 'sides' WHEN GROUPING(${LENGTH_BUCKET}) = 0 THEN 'length' WHEN GROUPING(src."winsA") = 0 THEN 'pattern'
              WHEN GROUPING(src.category) = 0 THEN 'category' WHEN GROUPING(src.dataset) = 0 THEN 'dataset' ELSE 'order' END AS kind,
         src."modelAId", src."modelBId", ${COUNTED} AS counted,
         -- A pattern's own counts, or the sums of a category's.
@@ -72,12 +82,14 @@ export function pairAggregatesSql(scope: ResultsScope): Prisma.Sql {
         count(*)::int AS pairs,
         sum(src."leftWins")::int AS "leftWins", sum(src."rightWins")::int AS "rightWins",
         sum(CASE WHEN src."lengthA" > src."lengthB" THEN src."winsA" WHEN src."lengthA" < src."lengthB" THEN src."winsB" ELSE 0 END)::int AS "longerWins",
-        sum(CASE WHEN src."lengthA" > src."lengthB" THEN src."winsB" WHEN src."lengthA" < src."lengthB" THEN src."winsA" ELSE 0 END)::int AS "shorterWins"
+        sum(CASE WHEN src."lengthA" > src."lengthB" THEN src."winsB" WHEN src."lengthA" < src."lengthB" THEN src."winsA" ELSE 0 END)::int AS "shorterWins",
+        CASE WHEN GROUPING(${LENGTH_BUCKET}) = 0 THEN sign(${LENGTH_BUCKET}) * (exp(abs(${LENGTH_BUCKET}) / 50) - 1) END::float8 AS "lengthDiff"
       FROM ${talliedPairs(scope)} src
       WHERE NOT src.excluded
       GROUP BY GROUPING SETS (
         (src."modelAId", src."modelBId", ${COUNTED}),
         (src."modelAId", src."modelBId", ${COUNTED}, src."winsA", src."winsB", src.ties, src."bothBad"),
+        (src."modelAId", src."modelBId", ${COUNTED}, ${LENGTH_BUCKET}, src."winsA", src."winsB", src.ties, src."bothBad"),
         (src."modelAId", src."modelBId", ${COUNTED}, src.category),
         (src."modelAId", src."modelBId", ${COUNTED}, src.dataset),
         (${COUNTED}))
