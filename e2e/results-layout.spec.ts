@@ -55,6 +55,8 @@ for (const size of SIZES) {
     });
 
     test("no serious or critical accessibility violations on the study list and the results page", async ({ page }) => {
+      // axe walks the whole results page (every chart, table and prompt card): 20–30 s here, at the default limit.
+      test.slow();
       await signInOverHttp(page.request, "RESEARCHER");
       await page.goto("/studies");
       await expect(page.getByRole("link", { name: "Demo study: everyday instructions" })).toBeVisible();
