@@ -10,6 +10,7 @@ import { DB_NOW, db, preparedRows } from "@/lib/db";
 import { completionOf, progressOf, type RaterCounts, studyVotes } from "@/lib/data/study-access";
 import type { Completion, NextPair, Progress, RatingOptions, ServedPair } from "@/lib/rating/types";
 import type { StudyStatus } from "@/lib/generated/prisma/enums";
+import { parseMarkdown } from "@/lib/markdown/parse";
 
 // The rating components still import these from here until they move to lib/rating/types (branch rater-ui).
 export type { AllJudged, NextPair, ServedPair, WaitForPairs } from "@/lib/rating/types";
@@ -77,8 +78,8 @@ export function servedPair(row: LeaseRow, progress: Progress): ServedPair {
   return {
     assignmentId: row.assignmentId!,
     prompt: { instruction: row.instruction, input: row.input },
-    left: { text: sides.left },
-    right: { text: sides.right },
+    left: { text: sides.left, markdown: parseMarkdown(sides.left) },
+    right: { text: sides.right, markdown: parseMarkdown(sides.right) },
     expiresAt: new Date(row.expiresAtMs).toISOString(),
     options,
     progress,
