@@ -21,6 +21,12 @@ describe("parseMarkdown", () => {
     ]);
   });
 
+  it("makes an image inside a link its text, so no link nests in another", () => {
+    expect(parseMarkdown("[![badge](https://x.org/b.svg)](https://x.org)")).toEqual([
+      { t: "p", c: [{ t: "a", href: "https://x.org", c: ["[image: badge]"] }] },
+    ]);
+  });
+
   it("reads GFM tables with their alignment", () => {
     expect(parseMarkdown("| a | *b* |\n|:--|--:|\n| 1 | `2` |\n| 3 |")).toEqual([
       { t: "table", align: ["left", "right"], head: [["a"], [{ t: "em", c: ["b"] }]], rows: [[["1"], [{ t: "code", v: "2" }]], [["3"], []]] },

@@ -132,10 +132,16 @@ function inlineOf(token: Tokens.Generic): MdInline[] {
 }
 
 function linkOf(token: Tokens.Link): MdInline[] {
-  const content = token.autolink ? token.tokens.map((t) => t.raw) : inlines(token.tokens);
+  // An image inside a link is its "[image: …]" text: a link inside a link is not valid HTML.
+  const content = token.autolink ? token.tokens.map((t) => t.raw) : inlines(token.tokens).map(imageAsText);
   const href = token.autolink ? token.href : decode(token.href);
   // Any other target (javascript:, data:, relative) is no link: its text stays, as plain text.
   return LINK_TARGET.test(href.trim()) ? [{ t: "a", href: href.trim(), c: content }] : content;
+}
+
+function imageAsText(node: MdInline): MdInline {
+  if (typeof node === "string" || node.t !== "img") return node;
+  return `[image${node.alt ? `: ${node.alt}` : ""}]`;
 }
 
 function imageOf(token: Tokens.Image): MdInline {
