@@ -15,6 +15,8 @@ const schema = z
     PAIRWISE_RUN_MIGRATIONS: z.enum(["0", "1"]).default("1"),
     // The tables' owner, for those migrations, when DATABASE_URL is a role with data rights only.
     DATABASE_MIGRATION_URL: z.string().url({ message: "DATABASE_MIGRATION_URL must be a postgresql:// URL" }).optional(),
+    // A read replica (hot standby) for the researcher-facing reads that may lag: results and exports.
+    DATABASE_REPLICA_URL: z.string().url({ message: "DATABASE_REPLICA_URL must be a postgresql:// URL" }).optional(),
     // Upload limits (bytes, data rows) and the identity-leak phrases screened at upload (comma-separated).
     UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
     UPLOAD_MAX_ROWS: z.coerce.number().int().positive().default(100_000),

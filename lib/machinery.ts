@@ -12,6 +12,8 @@ export const MACHINERY = {
   resultsCache: "results-cache",
   /** The vote written with the session check in the same statement (app/api/studies/[id]/votes). */
   voteFastPath: "vote-fast-path",
+  /** The next pair leased with the session check in the same statement (app/api/studies/[id]/next). */
+  nextFastPath: "next-fast-path",
 } as const;
 
 /**

@@ -2,7 +2,8 @@
 import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isRaterError } from "@/lib/rater-api/rater-error";
-import { flagAssignment, nextAssignment } from "@/lib/data/assignments";
+import { flagAssignment, nextAssignment, nextSessionAssignment } from "@/lib/data/assignments";
+import { createAuthSession } from "@/lib/data/auth-sessions";
 import { recordVote } from "@/lib/data/votes";
 import { db } from "@/lib/db";
 import { parseMarkdown } from "@/lib/markdown/parse";
@@ -282,5 +283,29 @@ describe("nextAssignment when every open pair is held", () => {
     await note();
     await db.study.update({ where: { id: f.study.id }, data: { votesPerPair: 1 } });
     expect(await fullUntil(f.study.id)).not.toBeNull();
+  });
+});
+
+describe("nextSessionAssignment (the next-pair route's fast path)", () => {
+  it("leases only for a live session of a rater; otherwise it runs nothing and answers null", async () => {
+    const f = await makeOpenStudy(3, { votesPerPair: 1 });
+    const [rater] = await makeRaters(f.study.id, 1);
+    const sessionId = await createAuthSession(rater!.id, 3600);
+    const first = served((await nextSessionAssignment({ sessionId, userId: rater!.id }, f.study.id))!);
+    expect((await nextAssignment(f.study.id, rater!.id) as ServedPair).assignmentId).toBe(first.assignmentId);
+
+    // Someone else's session id with this rater's id, and the session once it is gone: nothing runs.
+    const [other] = await makeRaters(f.study.id, 1);
+    const otherSession = await createAuthSession(other!.id, 3600);
+    await recordVote(f.study.id, rater!.id, { assignmentId: first.assignmentId, choice: "TIE" });
+    expect(await nextSessionAssignment({ sessionId: otherSession, userId: rater!.id }, f.study.id)).toBeNull();
+    await db.authSession.delete({ where: { id: sessionId } });
+    expect(await nextSessionAssignment({ sessionId, userId: rater!.id }, f.study.id)).toBeNull();
+    expect(await db.assignment.count({ where: { raterId: rater!.id } })).toBe(1);
+
+    // A researcher's live session leases nothing either, even as a member.
+    const researcher = await db.user.update({ where: { id: other!.id }, data: { role: "RESEARCHER" } });
+    expect(await nextSessionAssignment({ sessionId: otherSession, userId: researcher.id }, f.study.id)).toBeNull();
+    expect(await db.assignment.count({ where: { raterId: researcher.id } })).toBe(0);
   });
 });

@@ -7,9 +7,10 @@ import { newOpaqueId } from "@/lib/rater-api/opaque-id";
 import { orient } from "@/lib/rater-api/orient";
 import { type RaterError, raterErrors, studyStatusError } from "@/lib/rater-api/rater-error";
 import { DB_NOW, db, preparedRows } from "@/lib/db";
+import { liveSessionWithRoleSql } from "@/lib/data/auth-sessions";
+import { Role, type StudyStatus } from "@/lib/generated/prisma/enums";
 import { completionOf, progressOf, type RaterCounts, studyVotes } from "@/lib/data/study-access";
 import type { Completion, NextPair, Progress, RatingOptions, ServedPair } from "@/lib/rating/types";
-import type { StudyStatus } from "@/lib/generated/prisma/enums";
 import { parseMarkdown } from "@/lib/markdown/parse";
 
 // The rating components still import these from here until they move to lib/rating/types (branch rater-ui).
@@ -30,6 +31,20 @@ const ATTEMPTS = 6;
 /** The rater's current pair, or a new one, or why not. */
 export async function nextAssignment(studyId: string, raterId: string): Promise<NextPair | RaterError> {
   const [row, study] = await Promise.all([leaseRow(studyId, raterId), studyVotes(studyId)]);
+  return answerOf(row, study);
+}
+
+/**
+ * The same for a cookie session, in one statement that runs the lease only if the session is live
+ * and its user a rater: the next-pair route's fast path. Null when the session check fails (the lease
+ * did not run); the caller then authenticates in full, which says why.
+ */
+export async function nextSessionAssignment(session: { sessionId: string; userId: string }, studyId: string): Promise<NextPair | RaterError | null> {
+  const [row, study] = await Promise.all([leaseRow(studyId, session.userId, session.sessionId), studyVotes(studyId)]);
+  return row && answerOf(row, study);
+}
+
+function answerOf(row: NextLeaseRow | null, study: Awaited<ReturnType<typeof studyVotes>>): NextPair | RaterError {
   const outcome = outcomeOf(row);
   if ("status" in outcome) return outcome;
   const counts = raterCounts(row!);
@@ -89,12 +104,18 @@ export function servedPair(row: LeaseRow, progress: Progress): ServedPair {
 // The whole lease is one database function (its definition, rules and writes: prisma/sql/next-lease.sql), so a request costs one round trip and the row locks are held
 // for no network time.
 const NEXT_LEASE_SQL = `SELECT * FROM "pairwise_next_lease"($1, $2, $3, $4, $5, $6, $7, $8)`;
+// With $9, a session id: the session check does not depend on the function's rows, so PostgreSQL
+// evaluates it once before the function scan (a one-time filter) and runs the lease only when the
+// session is live and its user ($2) a rater.
+const SESSION_NEXT_LEASE_SQL = `SELECT l.* FROM "pairwise_next_lease"($1, $2, $3, $4, $5, $6, $7, $8) l
+  WHERE ${liveSessionWithRoleSql("$9", "$2", Role.RATER)}`;
 
-async function leaseRow(studyId: string, raterId: string): Promise<NextLeaseRow | null> {
+async function leaseRow(studyId: string, raterId: string, sessionId?: string): Promise<NextLeaseRow | null> {
   try {
-    const [row] = await preparedRows<NextLeaseRow>("next_lease", NEXT_LEASE_SQL, [
-      studyId, raterId, Math.random(), WINDOW, WIDE_WINDOW, ATTEMPTS, newOpaqueId(), randomInt(2) === 1,
-    ]);
+    const values = [studyId, raterId, Math.random(), WINDOW, WIDE_WINDOW, ATTEMPTS, newOpaqueId(), randomInt(2) === 1];
+    const [row] = sessionId === undefined
+      ? await preparedRows<NextLeaseRow>("next_lease", NEXT_LEASE_SQL, values)
+      : await preparedRows<NextLeaseRow>("session_next_lease", SESSION_NEXT_LEASE_SQL, [...values, sessionId]);
     return row ?? null;
   } catch (error) {
     // lock_not_available: a lock wait passed the function's 10 s (a pile-up of requests).

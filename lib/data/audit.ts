@@ -1,7 +1,7 @@
 // The study audit trail: one row per change to what a study's results show, written by the data
 // function that makes the change, inside its transaction (append-only: prisma/sql/audit-append-only.sql).
 import "server-only";
-import { db } from "@/lib/db";
+import { db, dbFrom, type ReadSource } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor, AuditActionName, AuditEntry } from "@/lib/audit/types";
 import type { SessionUser } from "@/lib/data/users";
@@ -45,10 +45,10 @@ function toEntry(r: { id: bigint; at: Date; actorLabel: string; action: AuditAct
 }
 
 /** Every row of the study's trail, oldest first, in pages (the archive export). */
-export async function* auditPages(studyId: string, batch = 5_000): AsyncGenerator<AuditEntry[]> {
+export async function* auditPages(studyId: string, source: ReadSource = "primary", batch = 5_000): AsyncGenerator<AuditEntry[]> {
   let after: bigint | undefined;
   for (;;) {
-    const rows = await db.auditEvent.findMany({
+    const rows = await dbFrom(source).auditEvent.findMany({
       where: { studyId, ...(after !== undefined ? { id: { gt: after } } : {}) },
       orderBy: { id: "asc" },
       take: batch,

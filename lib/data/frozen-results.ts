@@ -56,10 +56,11 @@ async function studySettings(studyId: string) {
 /** Votes and figures of one moment: read again while a vote or change lands in between (3 tries). */
 async function consistentState(studyId: string, exclude: readonly string[]) {
   for (let attempt = 0; ; attempt++) {
-    const before = await studyFiguresVersion(studyId);
+    // All on the primary: the figures must be those of the votes stored beside them.
+    const before = await studyFiguresVersion(studyId, "primary");
     const [votes, figures] = await Promise.all([readFrozenVotes(studyId), liveStudyFigures(studyId, exclude)]);
     if (!figures) return null;
-    if (before === (await studyFiguresVersion(studyId)) || attempt === 2) return { votes, figures };
+    if (before === (await studyFiguresVersion(studyId, "primary")) || attempt === 2) return { votes, figures };
   }
 }
 

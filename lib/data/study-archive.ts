@@ -1,8 +1,8 @@
 // A study's full data for archiving, as JSON Lines: one {"type": …} record per study, model,
 // prompt, output, pair, vote and audit event (oldest first). Raters appear by pseudonym only. Read in keyset-paged batches,
-// so memory stays flat however large the study is.
+// so memory stays flat however large the study is. Read from the read replica when there is one.
 import "server-only";
-import { db } from "@/lib/db";
+import { dbRead } from "@/lib/db";
 import { auditPages } from "@/lib/data/audit";
 
 const BATCH = 5_000;
@@ -21,7 +21,7 @@ const page = (after: string | undefined) => ({ take: BATCH, orderBy: { id: "asc"
 
 async function* records(studyId: string): AsyncGenerator<object[]> {
   // The invitation token is a credential, not study data.
-  const study = await db.study.findUnique({
+  const study = await dbRead.study.findUnique({
     where: { id: studyId },
     omit: { inviteToken: true, crowdToken: true },
     include: { models: { select: { model: { select: { id: true, name: true } } } } },
@@ -30,22 +30,22 @@ async function* records(studyId: string): AsyncGenerator<object[]> {
   const { models, ...settings } = study;
   yield [{ type: "study", ...settings }, ...models.map(({ model }) => ({ type: "model", ...model }))];
   // Members by pseudonym, with when they accepted the consent page (a study's members are few next to its votes).
-  const members = await db.studyMember.findMany({
+  const members = await dbRead.studyMember.findMany({
     where: { studyId }, orderBy: { createdAt: "asc" },
     select: { createdAt: true, consentedAt: true, completionShownAt: true, votes: true, user: { select: { pseudonym: true } } },
   });
   if (members.length) yield members.map(({ user, createdAt, ...m }) => ({ type: "member", rater: user.pseudonym, joinedAt: createdAt, ...m }));
-  for await (const rows of pages((after) => db.pair.findMany({ where: { studyId }, ...page(after) }))) {
+  for await (const rows of pages((after) => dbRead.pair.findMany({ where: { studyId }, ...page(after) }))) {
     yield rows.map((p) => ({ type: "pair", ...p }));
   }
   const inStudy = { OR: [{ pairsAsA: { some: { studyId } } }, { pairsAsB: { some: { studyId } } }] };
-  for await (const rows of pages((after) => db.output.findMany({ where: inStudy, select: { id: true, promptId: true, modelId: true, text: true, leakPhrase: true }, ...page(after) }))) {
+  for await (const rows of pages((after) => dbRead.output.findMany({ where: inStudy, select: { id: true, promptId: true, modelId: true, text: true, leakPhrase: true }, ...page(after) }))) {
     yield rows.map((o) => ({ type: "output", ...o }));
   }
-  for await (const rows of pages((after) => db.prompt.findMany({ where: { pairs: { some: { studyId } } }, select: { id: true, instruction: true, input: true, category: true, dataset: true, externalId: true }, ...page(after) }))) {
+  for await (const rows of pages((after) => dbRead.prompt.findMany({ where: { pairs: { some: { studyId } } }, select: { id: true, instruction: true, input: true, category: true, dataset: true, externalId: true }, ...page(after) }))) {
     yield rows.map((p) => ({ type: "prompt", ...p }));
   }
-  for await (const rows of pages((after) => db.vote.findMany({
+  for await (const rows of pages((after) => dbRead.vote.findMany({
     where: { studyId },
     select: {
       id: true, pairId: true, choice: true, winnerOutputId: true, rationale: true, msTaken: true, tooFast: true, isDemo: true, createdAt: true,
@@ -55,11 +55,11 @@ async function* records(studyId: string): AsyncGenerator<object[]> {
   }))) {
     yield rows.map(({ rater, assignment, ...v }) => ({ type: "vote", ...v, rater: rater.pseudonym, leftIsA: assignment.leftIsA, servedAt: assignment.servedAt }));
   }
-  for await (const rows of auditPages(studyId)) yield rows.map((e) => ({ type: "audit", ...e }));
+  for await (const rows of auditPages(studyId, "replica")) yield rows.map((e) => ({ type: "audit", ...e }));
 }
 
 export async function studyExists(studyId: string): Promise<boolean> {
-  return !!(await db.study.findUnique({ where: { id: studyId }, select: { id: true } }));
+  return !!(await dbRead.study.findUnique({ where: { id: studyId }, select: { id: true } }));
 }
 
 export function archiveStream(studyId: string): ReadableStream<Uint8Array> {

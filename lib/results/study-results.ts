@@ -5,7 +5,7 @@ import { judgeCrossCounts, judgeRuns } from "@/lib/data/results/judge-counts";
 import { excludedPairTallies, pairAggregates } from "@/lib/data/results/pair-counts";
 import { listResultPrompts, type PromptListFilter } from "@/lib/data/results/prompt-list";
 import { raterAgreementChange, raterStats } from "@/lib/data/results/rater-stats";
-import type { ResultsScope } from "@/lib/data/results/scope";
+import type { ReadSource, ResultsScope } from "@/lib/data/results/scope";
 import { resolvePseudonyms, resultsStudy } from "@/lib/data/results/study-info";
 import { deleteSnapshots, loadSnapshot, saveSnapshot, studyFiguresVersion } from "@/lib/data/results/snapshots";
 import { votesPerHour } from "@/lib/data/results/votes-over-time";
@@ -32,12 +32,14 @@ export const figuresStore: FiguresStore<StudyResults> = {
   forget: deleteSnapshots,
 };
 export const keepFigures = (results: StudyResults) => results.totals.votes >= KEEP_FROM_VOTES;
-const figuresCache = new ResultsCache<StudyResults>({ keep: keepFigures, store: figuresStore, version: studyFiguresVersion }).listen();
+/** The dashboard's figures are read on the replica (when there is one), so their version is too (exported for tests). */
+export const figuresVersion = (studyId: string) => studyFiguresVersion(studyId, "replica");
+const figuresCache = new ResultsCache<StudyResults>({ keep: keepFigures, store: figuresStore, version: figuresVersion }).listen();
 
 /** The scope for a study minus the given pseudonyms (unknown ones are reported, not an error). */
-export async function resultsScope(studyId: string, exclude: readonly string[]) {
-  const { ids, unknown } = await resolvePseudonyms(exclude);
-  const scope: ResultsScope = { studyId, excludeRaterIds: ids };
+export async function resultsScope(studyId: string, exclude: readonly string[], source: ReadSource = "replica") {
+  const { ids, unknown } = await resolvePseudonyms(exclude, source);
+  const scope: ResultsScope = { studyId, excludeRaterIds: ids, source };
   return { scope, excludedRaters: { pseudonyms: exclude.filter((p) => !unknown.includes(p)), unknown } };
 }
 
@@ -49,41 +51,65 @@ export async function getStudyResults(
   studyId: string,
   exclude: readonly string[] = [],
   promptFilter: PromptListFilter = { page: 1, pageSize: 25 },
+  parts?: ResultsParts,
 ): Promise<ResultsResponse | null> {
   const key = `${studyId}\u0000${[...new Set(exclude)].sort().join(",")}`;
   const { scope, excludedRaters } = await resultsScope(studyId, exclude);
   const [figures, prompts] = await Promise.all([
     machineryOn(MACHINERY.resultsCache)
-      ? figuresCache.get(studyId, key, () => computeFigures(scope, excludedRaters))
-      : computeFigures(scope, excludedRaters),
-    listResultPrompts(scope, promptFilter),
+      ? figuresCache.get(studyId, key, () => computeFigures(scope, excludedRaters, parts))
+      : computeFigures(scope, excludedRaters, parts),
+    timed(parts, "prompts", listResultPrompts(scope, promptFilter)),
   ]);
   return figures && { ...figures, prompts };
 }
 
-/** The figures computed now, from the database (no cache): what a frozen result stores. */
+/**
+ * Milliseconds per part of a results request, filled when the figures are computed (not when they
+ * come from the kept ones): the route sends them as Server-Timing, the benchmark reports them.
+ */
+export type ResultsParts = Record<string, number>;
+
+async function timed<T>(parts: ResultsParts | undefined, name: string, work: Promise<T>): Promise<T> {
+  if (!parts) return work;
+  const started = performance.now();
+  const value = await work;
+  parts[name] = performance.now() - started;
+  return value;
+}
+
+/** The figures computed now, from the primary (no cache, no replica): what a frozen result stores. */
 export async function liveStudyFigures(studyId: string, exclude: readonly string[] = []): Promise<StudyResults | null> {
-  const { scope, excludedRaters } = await resultsScope(studyId, exclude);
+  const { scope, excludedRaters } = await resultsScope(studyId, exclude, "primary");
   return computeFigures(scope, excludedRaters);
 }
 
-async function computeFigures(given: ResultsScope, excludedRaters: StudyResults["excludedRaters"]): Promise<StudyResults | null> {
+async function computeFigures(
+  given: ResultsScope, excludedRaters: StudyResults["excludedRaters"], parts?: ResultsParts,
+): Promise<StudyResults | null> {
   const { studyId } = given;
-  const study = await resultsStudy(studyId);
+  const study = await timed(parts, "study", resultsStudy(studyId, given.source));
   if (!study) return null;
   const scope: ResultsScope = { ...given, hasExcludedPairs: study.excludedPairs > 0 };
   // Agreement comes with the rater statistics (the Vote flags), corrected where excluded raters voted (they leave the "others").
+  // In parallel, so each part's time is its own query's wall time while it shared the machine with the others.
   const [pairs, excludedTallies, raters, agreementChange, hours, runs, judgeRows] = await Promise.all([
-    pairAggregates(scope), excludedPairTallies(scope), raterStats(scope), raterAgreementChange(scope), votesPerHour(scope), judgeRuns(studyId), judgeCrossCounts(scope),
+    timed(parts, "pairs", pairAggregates(scope)), timed(parts, "excluded", excludedPairTallies(scope)), timed(parts, "raters", raterStats(scope)),
+    timed(parts, "agreement", raterAgreementChange(scope)), timed(parts, "hours", votesPerHour(scope)), timed(parts, "judges", judgeRuns(studyId, given.source)),
+    timed(parts, "judgeCounts", judgeCrossCounts(scope)),
   ]);
+  const assembling = performance.now();
   const change = new Map(agreementChange.map((c) => [c.raterId, c] as const));
   const agreement = raters.map((r) => ({
     raterId: r.raterId,
     agreed: (r.agreed ?? 0) + (change.get(r.raterId)?.agreed ?? 0),
     compared: (r.compared ?? 0) + (change.get(r.raterId)?.compared ?? 0),
   }));
-  return assembleResults({
+  const results = assembleResults({
     study, excludedRaters, pairOrders: pairs.orders, patterns: pairs.patterns, categories: pairs.categories, sides: pairs.sides,
     promptsVoted: pairs.promptsVoted, excludedTallies, raters, raterAgreement: agreement, hours, judgeRuns: runs, judgeRows,
   });
+  // The statistics (bootstraps, Bradley–Terry, intervals) in JavaScript, after the queries.
+  if (parts) parts.assemble = performance.now() - assembling;
+  return results;
 }

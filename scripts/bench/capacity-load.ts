@@ -22,7 +22,18 @@ type Answer = { status: number; text: string };
 
 const sleepUntil = (t: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, t - performance.now())));
 
-function send(agent: http.Agent, spec: CapacitySpec, method: string, path: string, cookie: string, body?: string): Promise<Answer> {
+/**
+ * One request. A kept-alive socket the server closed just as the request left it (the server's idle
+ * timeout racing the generator's reuse) is retried once on a new socket, as browsers do and as Node's
+ * documentation advises (`request.reusedSocket`); a vote sent twice is recorded once (a repeat answers
+ * like the first), and a lease asked twice is the same lease. Its latency still counts from the scheduled time.
+ */
+async function send(agent: http.Agent, spec: CapacitySpec, method: string, path: string, cookie: string, body?: string): Promise<Answer> {
+  const first = await sendOnce(agent, spec, method, path, cookie, body);
+  return first.reusedSocketReset ? sendOnce(agent, spec, method, path, cookie, body) : first;
+}
+
+function sendOnce(agent: http.Agent, spec: CapacitySpec, method: string, path: string, cookie: string, body?: string): Promise<Answer & { reusedSocketReset?: boolean }> {
   return new Promise((resolve) => {
     const headers: Record<string, string | number> = { cookie, origin: new URL(spec.baseUrl).origin };
     if (body) Object.assign(headers, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
@@ -32,7 +43,8 @@ function send(agent: http.Agent, spec: CapacitySpec, method: string, path: strin
       res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
       res.on("error", () => resolve({ status: 0, text: "response error" }));
     });
-    req.on("error", (e: NodeJS.ErrnoException) => resolve({ status: 0, text: e.code ?? e.message }));
+    req.on("error", (e: NodeJS.ErrnoException) =>
+      resolve({ status: 0, text: e.code ?? e.message, reusedSocketReset: req.reusedSocket && e.code === "ECONNRESET" }));
     if (body) req.write(body);
     req.end();
   });

@@ -1,12 +1,12 @@
 // The capacity run of `npm run bench` (BENCH_ONLY=capacity): N simulated raters on the big study,
 // one step per N, then a phase on a nearly complete study; the headline is the largest N that passes.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { capacitySvg, writePng } from "./capacity-chart";
-import { END, seedEndStudy } from "./capacity-end-study";
+import { END, END_OPEN_PAIRS, seedEndStudy } from "./capacity-end-study";
 import type { CapacitySpec, CapacityStep } from "./capacity-load";
 import { largestPassing, parseRaterCounts } from "./capacity-math";
 import { capacityRaters } from "./capacity-raters";
@@ -28,7 +28,7 @@ export function capacityConfig(env: NodeJS.ProcessEnv = process.env): CapacityCo
     warmupS: num("BENCH_CAPACITY_WARMUP_S", 20), measureS: num("BENCH_CAPACITY_MEASURE_S", 40),
     sockets: num("BENCH_CAPACITY_SOCKETS", 256), seed: num("BENCH_CAPACITY_SEED", 19),
     endRaters: env.BENCH_CAPACITY_END_RATERS ? num("BENCH_CAPACITY_END_RATERS", 0) : null,
-    endPairs: num("BENCH_CAPACITY_END_PAIRS", 1_000), png: env.BENCH_CAPACITY_PNG ?? path.join("docs", "capacity.png"),
+    endPairs: num("BENCH_CAPACITY_END_PAIRS", END_OPEN_PAIRS), png: env.BENCH_CAPACITY_PNG ?? path.join("docs", "capacity.png"),
   };
 }
 
@@ -65,20 +65,43 @@ function cpuSeconds(root: number): number {
   }, 0);
 }
 
-export type CapacityStepRow = CapacityStep & { serverCpuPct: number };
+/**
+ * CPU seconds of every PostgreSQL process on this machine (the database shares the two cores with the
+ * server and the generator): 0 when the database runs elsewhere. Backends live as long as the pool's
+ * connections, so the difference over a step is the database's work for it.
+ */
+function postgresCpuSeconds(): number {
+  let sum = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== "postgres") continue;
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      sum += (Number(f[11]) + Number(f[12])) / 100;
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return sum;
+}
+
+export type CapacityStepRow = CapacityStep & { serverCpuPct: number; databaseCpuPct: number };
 export type CapacityContext = { url: string; baseUrl: string; serverPid: number; secret: string; log: (s: string) => void };
 
 async function step(ctx: CapacityContext, cfg: CapacityConfig, studyId: string, cookies: string[]): Promise<CapacityStepRow> {
   const cpu0 = cpuSeconds(ctx.serverPid);
+  const db0 = postgresCpuSeconds();
   const t0 = performance.now();
   const r = await runGenerator({
     baseUrl: ctx.baseUrl, studyId, cookies, seed: cfg.seed + cookies.length, sockets: cfg.sockets, timeoutMs: 10_000,
     ...READING, warmupMs: cfg.warmupS * 1000, measureMs: cfg.measureS * 1000,
   });
-  const serverCpuPct = (100 * (cpuSeconds(ctx.serverPid) - cpu0)) / ((performance.now() - t0) / 1000);
+  const seconds = (performance.now() - t0) / 1000;
+  const serverCpuPct = (100 * (cpuSeconds(ctx.serverPid) - cpu0)) / seconds;
+  const databaseCpuPct = (100 * (postgresCpuSeconds() - db0)) / seconds;
   ctx.log(`  ${cookies.length} raters: next p50/p99 ${r.next.p50.toFixed(1)}/${r.next.p99.toFixed(1)} ms, vote ${r.vote.p50.toFixed(1)}/` +
-    `${r.vote.p99.toFixed(1)} ms, ${r.errors} errors, loop lag p99 ${r.lag.p99.toFixed(1)} ms, server CPU ${serverCpuPct.toFixed(0)} %`);
-  return { ...r, serverCpuPct };
+    `${r.vote.p99.toFixed(1)} ms, ${r.errors} errors, loop lag p99 ${r.lag.p99.toFixed(1)} ms, server CPU ${serverCpuPct.toFixed(0)} %, database CPU ${databaseCpuPct.toFixed(0)} %`);
+  return { ...r, serverCpuPct, databaseCpuPct };
 }
 
 export type CapacityResult = { config: CapacityConfig; steps: CapacityStepRow[]; headline: number | null; end: CapacityStepRow & { openPairs: number } };

@@ -6,26 +6,44 @@ import path from "node:path";
 import pg from "pg";
 import { pairAggregatesSql } from "@/lib/data/results/pair-counts";
 import { promptPageSql } from "@/lib/data/results/prompt-list";
-import { raterAgreementChangeSql, raterStatsSql } from "@/lib/data/results/rater-stats";
+import { raterAgreementChangeSql, raterMediansSql, raterStatsSql } from "@/lib/data/results/rater-stats";
 import { votesPerHourSql } from "@/lib/data/results/votes-over-time";
 import { studyVotesSql } from "@/lib/data/study-access";
+import { END, END_OPEN_PAIRS } from "./capacity-end-study";
 import { BIG } from "./seed-big";
 
 const scope = { studyId: BIG.studyId, excludeRaterIds: [] };
 const excluding = { studyId: BIG.studyId, excludeRaterIds: ["u1", "u2"] };
 // The lease function's inner statements, planned as they run inside it (auto_explain, nested).
-const lease = (window: number, wide: number) => ({
-  text: `SELECT outcome, "assignmentId" FROM "pairwise_next_lease"($1, 'u500', 1, $2, $3, 6, 'explain-lease', true)`,
-  values: [BIG.studyId, window, wide],
+const lease = (studyId: string, rater: string, window = 50, wide = 500) => ({
+  text: `SELECT outcome, "assignmentId" FROM "pairwise_next_lease"($1, $2, 1, $3, $4, 6, 'explain-lease-' || $2, true)`,
+  values: [studyId, rater, window, wide],
 });
+// The nearly complete study with every open pair held by another rater's lease (in the same rolled-back
+// transaction): the request of a rater who must wait. The first such request reads every open pair and
+// notes that none has room; the next answers from that note.
+const holdEveryOpenPair = `SELECT count(*) FROM generate_series(0, ${END_OPEN_PAIRS - 1}) i,
+  LATERAL "pairwise_next_lease"('${END.studyId}', 'u' || i, 1, 50, 500, 6, 'explain-hold-' || i, true)`;
 
-export const QUERIES: Record<string, { text: string; values: readonly unknown[] }> = {
-  "next: lease (window 50)": lease(50, 500),
-  "next: lease (windows of 0: the fallback over all pairs)": lease(0, 0),
+// One more member than there are open pairs: the researcher account, who holds nothing.
+const joinEndStudy = `INSERT INTO "StudyMember" ("studyId", "userId") VALUES ('${END.studyId}', 'u_res')`;
+
+type Query = { text: string; values: readonly unknown[]; setup?: string[] };
+export const QUERIES: Record<string, Query> = {
+  "next: lease (window 50)": lease(BIG.studyId, "u500"),
+  "next: lease (windows of 0: the fallback over all pairs)": lease(BIG.studyId, "u500", 0, 0),
+  [`next, end of a study (${END_OPEN_PAIRS.toLocaleString("en")} of ${BIG.pairs.toLocaleString("en")} pairs open): a lease`]: lease(END.studyId, "u500"),
+  "next, end of a study, every open pair held: the first waiting rater (reads every open pair)": {
+    ...lease(END.studyId, "u_res"), setup: [joinEndStudy, holdEveryOpenPair],
+  },
+  "next, end of a study, every open pair held: the next waiting rater (from the note)": {
+    ...lease(END.studyId, "u_res"), setup: [joinEndStudy, holdEveryOpenPair, `SELECT "pairwise_next_lease"('${END.studyId}', 'u_res', 1, 50, 500, 6, 'explain-first-wait', true)`],
+  },
   "next: study progress (shared 2 s per process)": studyVotesSql(BIG.studyId),
   "results: pair aggregates (grouping sets over the pairs' tallies)": pairAggregatesSql(scope),
   "results: pair aggregates, 2 raters excluded": pairAggregatesSql(excluding),
-  "results: raterStats": raterStatsSql(scope, false),
+  "results: raterStats": raterStatsSql(scope),
+  "results: rater medians (in parallel with raterStats)": raterMediansSql(scope, false),
   "results: raterAgreementChange, 2 raters excluded": raterAgreementChangeSql(excluding),
   "results: votesPerHour (from the hour tallies)": votesPerHourSql(scope, false),
   "results: votesPerHour, 2 raters excluded": votesPerHourSql(excluding, false),
@@ -53,6 +71,8 @@ export async function explainAll(url: string): Promise<Explained[]> {
       }
       nested.length = 0;
       await client.query("BEGIN");
+      for (const setup of sql.setup ?? []) await client.query(setup);
+      nested.length = 0;
       const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, [...sql.values]);
       await client.query("ROLLBACK");
       if (inner) await client.query("SET auto_explain.log_min_duration = -1; SET client_min_messages = notice");

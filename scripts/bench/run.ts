@@ -11,6 +11,7 @@ import { HttpClient } from "../lib/http-client";
 import { createDatabase, dropDatabase, freePort, scratchName, type PostgresServer } from "../lib/postgres";
 import { scratchServer } from "../lib/server-for-scripts";
 import { SERVER_HEAP_MB } from "../lib/server-node-options";
+import { END_OPEN_PAIRS, seedEndStudy } from "./capacity-end-study";
 import { capacityRun, checkCapacityStudies, P99_LIMIT_MS, type CapacityStepRow } from "./capacity";
 import { explainAll, type Explained } from "./explain";
 import { machineryOff, switchDatabaseMachinery } from "./machinery";
@@ -198,17 +199,25 @@ function serverMs(headers: Headers): number {
   return Number(/dur=([\d.]+)/.exec(headers.get("server-timing") ?? "")?.[1] ?? NaN);
 }
 
+/** The parts of a computed results request (Server-Timing after the total), e.g. "raters 812, pairs 640". */
+function serverParts(headers: Headers): string {
+  return [...(headers.get("server-timing") ?? "").matchAll(/(\w+);dur=([\d.]+)/g)].slice(1)
+    .sort((a, b) => Number(b[2]) - Number(a[2])).map((m) => `${m[1]} ${Number(m[2]).toFixed(0)}`).join(", ");
+}
+
 async function results(app: AppServer) {
   const researcher = new HttpClient(app.baseUrl);
   await researcher.signIn(RESEARCHER_EMAIL, PASSWORD);
   const statuses = new Set<number>();
   const server: number[] = [];
+  const parts: string[] = [];
   // Client time; the server's own time (Server-Timing) is kept in `server`, in request order.
   const timed = async (path: string) => {
     const t = performance.now();
     const res = await researcher.request("GET", path);
     statuses.add(res.status);
     server.push(serverMs(res.headers));
+    parts.push(serverParts(res.headers));
     return performance.now() - t;
   };
   const path = `/api/studies/${BIG.studyId}/results`;
@@ -221,11 +230,11 @@ async function results(app: AppServer) {
   const errors = [...statuses].filter((s) => s !== 200);
   const warmServer = server.slice(1, 6).sort((a, b) => a - b);
   row({ measurement: "GET /results, 1M-vote study: first request", "p50 ms": f(cold, 0), errors: errors.length ? `status ${errors}` : "0",
-    notes: `server time ${f(server[0]!, 0)} ms; every figure computed: tallies of 100k pairs, rater stats and agreement over 1M votes, bootstraps; target ≤ 500 ms` });
+    notes: `server time ${f(server[0]!, 0)} ms (parts, ms, in parallel: ${parts[0]}); every figure computed: tallies of ${BIG.pairs.toLocaleString("en")} pairs, rater stats and agreement over their votes, bootstraps; target ≤ 500 ms` });
   row({ measurement: "GET /results: repeat views (other prompt pages)", "p50 ms": f(warm[2]!, 0), "p99 ms": f(warm[4]!, 0),
     notes: `server time p50 ${f(warmServer[2]!, 0)} ms; 5 sequential, figures from the per-study cache, prompt page from the tallies; min ${f(warm[0]!, 0)} ms` });
   row({ measurement: "GET /results?exclude=2 raters (a new scope)", "p50 ms": f(excluded, 0),
-    notes: `server time ${f(server[6]!, 0)} ms; computed afresh: tallies minus the excluded raters' votes` });
+    notes: `server time ${f(server[6]!, 0)} ms (parts: ${parts[6]}); computed afresh: tallies minus the excluded raters' votes` });
 }
 
 /** A new server process (a deploy, another instance): its first results request, served from ResultsSnapshot. */
@@ -255,7 +264,7 @@ function memory(app: AppServer) {
 
 function capacityNotes(r: CapacityStepRow): string {
   return `generator: event-loop lag p99 ${f(r.lag.p99)} ms (max ${f(r.lag.max)}), sends late p99 ${f(r.sendLateP99)} ms, CPU ${f(r.cpuPct, 0)} %; ` +
-    `server CPU ${f(r.serverCpuPct, 0)} %; ${r.next.n} next, ${r.vote.n} votes measured; max ${f(r.next.max, 0)} / ${f(r.vote.max, 0)} ms` +
+    `server CPU ${f(r.serverCpuPct, 0)} %, database CPU ${f(r.databaseCpuPct, 0)} % (100 % = one core); ${r.next.n} next, ${r.vote.n} votes measured; max ${f(r.next.max, 0)} / ${f(r.vote.max, 0)} ms` +
     (r.errors ? `; ${JSON.stringify(r.statuses).slice(0, 160)}` : "");
 }
 
@@ -380,6 +389,7 @@ async function bigStudy(server: PostgresServer): Promise<Explained[]> {
       memory(app);
       if (runs("explain")) {
         log("explain…");
+        await seedEndStudy(url, END_OPEN_PAIRS);
         explained = await explainAll(url);
       }
     } finally {

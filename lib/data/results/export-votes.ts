@@ -1,7 +1,7 @@
 // Every vote of a study, de-blinded, read in keyset-paginated batches so exports stream in
-// linear time and bounded memory whatever the study's size.
+// linear time and bounded memory whatever the study's size; from the read replica when there is one.
 import "server-only";
-import { db } from "@/lib/db";
+import { dbRead } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ExportVote } from "@/lib/exports/types";
 import { pairModelJoins } from "./scope";
@@ -12,7 +12,7 @@ type Cursor = { votedAt: Date; voteId: string } | null;
 
 async function batch(studyId: string, after: Cursor, withOutputs: boolean): Promise<ExportVote[]> {
   const outputs = withOutputs ? Prisma.sql`oa.text AS "outputA", ob.text AS "outputB"` : Prisma.sql`NULL AS "outputA", NULL AS "outputB"`;
-  return db.$queryRaw<ExportVote[]>(Prisma.sql`
+  return dbRead.$queryRaw<ExportVote[]>(Prisma.sql`
     SELECT v.id AS "voteId", v."studyId", v."pairId", src."promptId", pr.instruction, pr.input, pr.category, pr.dataset,
       ma.name AS "modelA", mb.name AS "modelB", a."leftIsA", v.choice,
       CASE WHEN v."winnerOutputId" IS NULL THEN NULL WHEN v."winnerOutputId" = src."outputAId" THEN ma.name ELSE mb.name END AS winner,

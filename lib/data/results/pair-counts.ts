@@ -7,7 +7,7 @@ import "server-only";
 import { bulkRows } from "@/lib/db";
 import type { CategoryCountRow, ExcludedTallyRow, PairOrderRow, PairPatternRow, SideCounts } from "@/lib/results/inputs";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { hasExcludedPairs, talliedPairs, type ResultsScope } from "./scope";
+import { hasExcludedPairs, sourceOf, talliedPairs, type ResultsScope } from "./scope";
 
 export type PairAggregates = {
   orders: PairOrderRow[];
@@ -23,7 +23,9 @@ export type PairAggregates = {
  * a known winner, so they are not a fair sample. Orders count every non-excluded pair, voted or not, gold or not.
  */
 export async function pairAggregates(scope: ResultsScope): Promise<PairAggregates> {
-  const [rows, [prompts]] = await Promise.all([bulkRows(pairAggregatesSql(scope)), bulkRows(promptsVotedSql(scope))]);
+  const [rows, [prompts]] = await Promise.all([
+    bulkRows(pairAggregatesSql(scope), sourceOf(scope)), bulkRows(promptsVotedSql(scope), sourceOf(scope)),
+  ]);
   const orders = new Map<string, PairOrderRow>();
   const patterns: PairPatternRow[] = [];
   const categories: CategoryCountRow[] = [];
@@ -106,7 +108,7 @@ export async function excludedPairTallies(scope: ResultsScope): Promise<Excluded
       GROUP BY src."modelAId", src."modelBId"
     ) g
     JOIN "LanguageModel" ma ON ma.id = g."modelAId"
-    JOIN "LanguageModel" mb ON mb.id = g."modelBId"`);
+    JOIN "LanguageModel" mb ON mb.id = g."modelBId"`, sourceOf(scope));
   return rows.map((r) => {
     const [modelA, modelB, winsA, winsB, ties, bothBad, pairs] = r as [string, string, number, number, number, number, number];
     return { modelA, modelB, winsA, winsB, ties, bothBad, pairs };

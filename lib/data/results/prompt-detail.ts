@@ -1,14 +1,14 @@
 // One pair opened from the per-prompt view: the instruction, both outputs with their models revealed
 // (staff only), every vote with its rater pseudonym and the side each output was shown on, and judge labels.
 import "server-only";
-import { db } from "@/lib/db";
+import { dbRead } from "@/lib/db";
 import { parseMarkdown } from "@/lib/markdown/parse";
 import type { PromptDetail } from "@/lib/results/types";
 
 const outputSelect = { id: true, text: true, model: { select: { name: true } } } as const;
 
 export async function resultPromptDetail(studyId: string, pairId: string, excludeRaterIds: readonly string[]): Promise<PromptDetail | null> {
-  const pair = await db.pair.findFirst({
+  const pair = await dbRead.pair.findFirst({
     where: { id: pairId, studyId },
     select: {
       id: true, promptId: true, goldOutputId: true,

@@ -1,10 +1,10 @@
 // The per-prompt view: one row per study pair with its vote counts and majority, paginated and
 // filterable in SQL (model, category, winner, text search) over the pairs' tallies, so large studies page cheaply.
 import "server-only";
-import { db } from "@/lib/db";
+import { dbFrom } from "@/lib/db";
 import type { PromptListPage, PromptListRow } from "@/lib/results/types";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { majoritySql, pairModelJoins, talliedPairs, type ResultsScope } from "./scope";
+import { majoritySql, pairModelJoins, sourceOf, talliedPairs, type ResultsScope } from "./scope";
 
 export type PromptListFilter = {
   page: number;
@@ -51,8 +51,8 @@ function where(filter: PromptListFilter): { sql: Prisma.Sql; joins: boolean } {
 export async function listResultPrompts(scope: ResultsScope, filter: PromptListFilter): Promise<PromptListPage> {
   const w = where(filter);
   const [items, [count]] = await Promise.all([
-    db.$queryRaw<PromptListRow[]>(promptPageSql(scope, filter)),
-    db.$queryRaw<{ total: number }[]>(Prisma.sql`
+    dbFrom(sourceOf(scope)).$queryRaw<PromptListRow[]>(promptPageSql(scope, filter)),
+    dbFrom(sourceOf(scope)).$queryRaw<{ total: number }[]>(Prisma.sql`
       SELECT count(*)::int AS total FROM ${talliedPairs(scope)} src ${w.joins ? pairModelJoins : Prisma.empty} ${w.sql}`),
   ]);
   return { page: filter.page, pageSize: filter.pageSize, total: count?.total ?? 0, items };

@@ -1,7 +1,8 @@
 // The slice of a study's votes every results query reads: one study, pairs not excluded,
-// minus the raters a researcher chose to leave out. Shared so every figure filters alike.
+// minus the raters a researcher chose to leave out, and where it is read (replica by default).
+// Shared so every figure filters alike.
 import "server-only";
-import { db } from "@/lib/db";
+import { dbFrom, type ReadSource } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export type ResultsScope = {
@@ -10,12 +11,20 @@ export type ResultsScope = {
   excludeRaterIds: readonly string[];
   /** Whether any pair of the study is excluded, when the caller knows; unknown means "check". */
   hasExcludedPairs?: boolean;
+  /**
+   * Where the figures are read: the replica (the default; the primary when none is configured), or the
+   * primary for figures that are stored beside what the primary holds (a frozen result).
+   */
+  source?: ReadSource;
 };
+
+export type { ReadSource };
+export const sourceOf = (scope: ResultsScope): ReadSource => scope.source ?? "replica";
 
 /** The scope's excluded-pairs flag, asking the database only when the caller did not say. */
 export async function hasExcludedPairs(scope: ResultsScope): Promise<boolean> {
   if (scope.hasExcludedPairs !== undefined) return scope.hasExcludedPairs;
-  const [row] = await db.$queryRaw<{ excluded: boolean }[]>`
+  const [row] = await dbFrom(sourceOf(scope)).$queryRaw<{ excluded: boolean }[]>`
     SELECT EXISTS (SELECT 1 FROM "Pair" WHERE "studyId" = ${scope.studyId} AND excluded) AS excluded`;
   return row?.excluded ?? false;
 }

@@ -1,8 +1,11 @@
 // Stored results figures of large studies (see lib/results/results-cache.ts): one row per study
 // and rater-exclusion scope, overwritten at each recomputation, dropped with the study. A version
 // string says whether stored figures are still exact, so an idle or closed study never recomputes.
+// The figures may be computed on the read replica: their version must then be read there too (before
+// them), so figures from a lagging replica are stored under the version they reflect, never the
+// primary's newer one. The rows themselves are read and written on the primary.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, dbFrom, type ReadSource } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type StoredFigures = { figures: unknown; version: string; computedAt: Date };
@@ -17,8 +20,8 @@ export type StoredFigures = { figures: unknown; version: string; computedAt: Dat
 // The figures' own format: stored figures of an older format are never "still exact" (bump it when their shape or meaning changes).
 const FIGURES_FORMAT = "f4";
 
-export async function studyFiguresVersion(studyId: string): Promise<string | null> {
-  const [row] = await db.$queryRaw<{ version: string }[]>`
+export async function studyFiguresVersion(studyId: string, source: ReadSource = "primary"): Promise<string | null> {
+  const [row] = await dbFrom(source).$queryRaw<{ version: string }[]>`
     SELECT concat_ws('|', ${FIGURES_FORMAT}::text, s.status::text, s."figuresChangedAt"::text,
       (SELECT coalesce(sum(m.votes), 0) FROM "StudyMember" m WHERE m."studyId" = s.id)::text,
       (SELECT max(v."createdAt") FROM "Vote" v WHERE v."studyId" = s.id)::text,

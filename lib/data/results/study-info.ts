@@ -1,7 +1,7 @@
 // What the results page needs to know about the study itself, and the pseudonym → id look-up
 // behind the `exclude` parameter.
 import "server-only";
-import { db } from "@/lib/db";
+import { dbFrom, type ReadSource } from "@/lib/db";
 import type { StudyStatus } from "@/lib/generated/prisma/enums";
 
 export type ResultsStudy = {
@@ -19,7 +19,8 @@ export type ResultsStudy = {
   leftOutAtCreation: { selfReference: number | null; identicalOrEmpty: number | null };
 };
 
-export async function resultsStudy(studyId: string): Promise<ResultsStudy | null> {
+export async function resultsStudy(studyId: string, source: ReadSource = "replica"): Promise<ResultsStudy | null> {
+  const db = dbFrom(source);
   const study = await db.study.findUnique({
     where: { id: studyId },
     select: {
@@ -40,9 +41,11 @@ export async function resultsStudy(studyId: string): Promise<ResultsStudy | null
 }
 
 /** Ids of the given pseudonyms, and the pseudonyms that matched nobody. */
-export async function resolvePseudonyms(pseudonyms: readonly string[]): Promise<{ ids: string[]; unknown: string[] }> {
+export async function resolvePseudonyms(
+  pseudonyms: readonly string[], source: ReadSource = "replica",
+): Promise<{ ids: string[]; unknown: string[] }> {
   if (pseudonyms.length === 0) return { ids: [], unknown: [] };
-  const users = await db.user.findMany({ where: { pseudonym: { in: [...pseudonyms] } }, select: { id: true, pseudonym: true } });
+  const users = await dbFrom(source).user.findMany({ where: { pseudonym: { in: [...pseudonyms] } }, select: { id: true, pseudonym: true } });
   const found = new Set(users.map((u) => u.pseudonym));
   return { ids: users.map((u) => u.id), unknown: pseudonyms.filter((p) => !found.has(p)) };
 }

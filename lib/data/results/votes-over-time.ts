@@ -1,12 +1,12 @@
 // Votes per hour (folded into days by lib/results when the study spans more than a few days).
 import "server-only";
-import { db } from "@/lib/db";
+import { dbFrom } from "@/lib/db";
 import type { HourBucketRow } from "@/lib/results/inputs";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { hasExcludedPairs, type ResultsScope } from "./scope";
+import { hasExcludedPairs, sourceOf, type ResultsScope } from "./scope";
 
 export async function votesPerHour(scope: ResultsScope): Promise<HourBucketRow[]> {
-  return db.$queryRaw<HourBucketRow[]>(votesPerHourSql(scope, await hasExcludedPairs(scope)));
+  return dbFrom(sourceOf(scope)).$queryRaw<HourBucketRow[]>(votesPerHourSql(scope, await hasExcludedPairs(scope)));
 }
 
 /**

@@ -5,7 +5,7 @@ import { apiUser, Role } from "@/lib/auth/guards";
 import { resultPromptDetail } from "@/lib/data/results/prompt-detail";
 import { apiError } from "@/lib/http/api-error";
 import { route } from "@/lib/http/route";
-import { getStudyResults, resultsScope } from "@/lib/results/study-results";
+import { getStudyResults, resultsScope, type ResultsParts } from "@/lib/results/study-results";
 import { resultsQuerySchema, searchParamsObject } from "@/lib/validation/results";
 
 export const dynamic = "force-dynamic";
@@ -26,10 +26,13 @@ export const GET = route(async (request: Request, { params }: { params: Promise<
     if (!detail) return apiError(404, "not_found", "No such pair in this study.");
     return Response.json({ pair: detail }, { headers: noStore });
   }
-  const results = await getStudyResults(id, exclude, { page, pageSize, model, category, outcome, winner, q });
+  const parts: ResultsParts = {};
+  const results = await getStudyResults(id, exclude, { page, pageSize, model, category, outcome, winner, q }, parts);
   if (!results) return apiError(404, "not_found", "No such study.");
   const body = JSON.stringify(results);
-  // The server's own time for the figures (session check, queries, assembly, JSON), as the benchmark reports it.
-  const timing = `results;dur=${(performance.now() - started).toFixed(1)}`;
+  // The server's own time for the figures (session check, queries, assembly, JSON), as the benchmark
+  // reports it, then each part that was computed for this request (none when the figures were kept).
+  const timing = [`results;dur=${(performance.now() - started).toFixed(1)}`,
+    ...Object.entries(parts).map(([name, ms]) => `${name};dur=${ms.toFixed(1)}`)].join(", ");
   return new Response(body, { headers: { ...noStore, "content-type": "application/json", "server-timing": timing } });
 });
