@@ -6,6 +6,7 @@ import { flagAssignment, nextAssignment, nextSessionAssignment } from "@/lib/dat
 import { createAuthSession } from "@/lib/data/auth-sessions";
 import { recordVote } from "@/lib/data/votes";
 import { db } from "@/lib/db";
+import { parseMarkdown } from "@/lib/markdown/parse";
 import type { AllJudged, NextPair, ServedPair } from "@/lib/rating/types";
 import { expireAssignment, makeOpenStudy, makeRaters } from "./factories-voting";
 
@@ -35,6 +36,10 @@ describe("nextAssignment", () => {
     expect(first.prompt).toEqual({ instruction: pair.prompt.instruction, input: "" });
     expect(first.left.text).toBe(leftIsA ? pair.outputA.text : pair.outputB.text);
     expect(first.right.text).toBe(leftIsA ? pair.outputB.text : pair.outputA.text);
+    // The browser renders the server's parse of each answer, and only that.
+    expect(first.left.markdown).toEqual(parseMarkdown(first.left.text));
+    expect(first.right.markdown).toEqual(parseMarkdown(first.right.text));
+    expect(first.left.markdown.length).toBeGreaterThan(0);
     expect(first.options).toEqual({ allowTie: true, allowBothBad: true, rationale: "OFF", settleMs: 300, requireSeenBoth: true, undoSeconds: 10 });
     expect(first.progress).toEqual({ judgedByYou: 0, studyVotes: 0, studyVotesWanted: 9, yourQuota: null, leftForYou: 3, yourMedianMs: null });
     expect(first.assignmentId).toMatch(/^[A-Za-z0-9_-]{24}$/);

@@ -7,9 +7,11 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import type { MarkdownTree } from "@/lib/markdown/tree";
 import { MarkdownAnswer } from "./markdown-answer";
 
-export type ConsentScreenProps = { studyId: string; text: string; crowd: boolean };
+/** `text`: the study's consent page as parsed Markdown. */
+export type ConsentScreenProps = { studyId: string; text: MarkdownTree; crowd: boolean };
 
 export function ConsentScreen({ studyId, text, crowd }: ConsentScreenProps) {
   const router = useRouter();
@@ -39,7 +41,7 @@ export function ConsentScreen({ studyId, text, crowd }: ConsentScreenProps) {
       <h2 className="text-xl font-semibold">Information and consent</h2>
       <p className="mt-1 text-sm text-slate-600">Please read this before you start. Nothing is rated until you agree.</p>
       <section aria-label="Study information" className="mt-4 border-t border-slate-200 pt-4">
-        <MarkdownAnswer text={text} />
+        <MarkdownAnswer tree={text} />
       </section>
       {error && <p role="alert" className="mt-4 rounded-md bg-red-50 p-3 text-sm text-red-800">{error}</p>}
       <div className="mt-6 flex flex-col gap-3 border-t border-slate-200 pt-4 sm:flex-row">

@@ -1,53 +1,82 @@
-// A model's answer rendered as Markdown (GFM tables, code blocks). Model output is untrusted:
-// raw HTML is shown as the text it is, never parsed, and rehype-sanitize guards the rest.
-import type { ComponentProps } from "react";
-import ReactMarkdown from "react-markdown";
-import rehypeSanitize from "rehype-sanitize";
-import remarkGfm from "remark-gfm";
+// A model's answer (or a study's guidelines, consent text) as Markdown, from the tree the server parsed
+// (lib/markdown/parse.ts). The tree is already safe: raw HTML arrives as text, links only to
+// http/https/mailto, images as links that are never loaded; this only lays it out.
+import type { ReactNode } from "react";
+import type { MarkdownTree, MdBlock, MdInline } from "@/lib/markdown/tree";
 import { ScrollBox } from "./scroll-box";
 
-type MdNode = { type: string; value?: string; children?: MdNode[] };
+const linkProps = { rel: "noopener noreferrer nofollow", target: "_blank", className: "text-brand-700 underline" } as const;
 
-// "<script>alert(1)</script>" in an answer is part of what the model wrote: show it, do not run or drop it.
-function remarkHtmlAsText() {
-  const walk = (node: MdNode) => {
-    if (node.type === "html") node.type = "text";
-    node.children?.forEach(walk);
-  };
-  return (tree: MdNode) => walk(tree);
+function Inlines({ nodes }: { nodes: MdInline[] }): ReactNode {
+  return nodes.map((node, i) => <Inline key={i} node={node} />);
 }
 
-// Remote images would load third-party content (and could track raters): show them as a link instead.
-function ImageAsLink({ src, alt }: ComponentProps<"img">) {
-  const href = typeof src === "string" ? src : undefined;
-  return (
-    <a href={href} rel="noopener noreferrer nofollow" target="_blank" className="text-brand-700 underline">
-      [image{alt ? `: ${alt}` : ""}]
-    </a>
-  );
+function Inline({ node }: { node: MdInline }): ReactNode {
+  if (typeof node === "string") return node;
+  switch (node.t) {
+    case "em": return <em><Inlines nodes={node.c} /></em>;
+    case "strong": return <strong><Inlines nodes={node.c} /></strong>;
+    case "del": return <del><Inlines nodes={node.c} /></del>;
+    case "code": return <code>{node.v}</code>;
+    case "br": return <br />;
+    case "check": return <input type="checkbox" checked={node.on} disabled readOnly />;
+    case "a": return <a href={node.href} {...linkProps}><Inlines nodes={node.c} /></a>;
+    // Remote images would load third-party content (and could track raters): a link instead.
+    case "img": return <a href={node.href ?? undefined} {...linkProps}>[image{node.alt ? `: ${node.alt}` : ""}]</a>;
+  }
 }
 
-function ExternalLink({ href, children }: ComponentProps<"a">) {
-  return (
-    <a href={href} rel="noopener noreferrer nofollow" target="_blank" className="text-brand-700 underline">
-      {children}
-    </a>
-  );
+function Blocks({ blocks }: { blocks: MdBlock[] }): ReactNode {
+  return blocks.map((block, i) => <Block key={i} block={block} />);
+}
+
+function Block({ block }: { block: MdBlock }): ReactNode {
+  switch (block.t) {
+    case "p": return <p><Inlines nodes={block.c} /></p>;
+    case "span": return <Inlines nodes={block.c} />;
+    case "text": return block.v;
+    case "h": {
+      const Heading = `h${block.level}` as const;
+      return <Heading><Inlines nodes={block.c} /></Heading>;
+    }
+    case "quote": return <blockquote><Blocks blocks={block.c} /></blockquote>;
+    case "hr": return <hr />;
+    case "pre": return <CodeBlock lang={block.lang} code={block.v} />;
+    case "table": return <Table table={block} />;
+    case "list": {
+      const items = block.items.map((item, i) => <li key={i}><Blocks blocks={item} /></li>);
+      return block.ordered ? <ol start={block.start ?? undefined}>{items}</ol> : <ul>{items}</ul>;
+    }
+  }
 }
 
 // Long lines stay intact (code is not rewrapped): the block scrolls sideways, from the keyboard too.
-function CodeBlock({ children }: ComponentProps<"pre">) {
+function CodeBlock({ lang, code }: { lang: string | null; code: string }) {
   return (
     <ScrollBox label="Code" dark className="rounded-md bg-slate-900">
-      <pre className="w-max min-w-full p-3 text-sm text-slate-100">{children}</pre>
+      <pre className="w-max min-w-full p-3 text-sm text-slate-100">
+        <code className={lang ? `language-${lang}` : undefined}>{`${code}\n`}</code>
+      </pre>
     </ScrollBox>
   );
 }
 
-function Table({ children }: ComponentProps<"table">) {
+function Table({ table }: { table: Extract<MdBlock, { t: "table" }> }) {
+  const style = (i: number) => (table.align[i] ? { textAlign: table.align[i] } : undefined);
   return (
     <ScrollBox label="Table">
-      <table>{children}</table>
+      <table>
+        <thead>
+          <tr>{table.head.map((cell, i) => <th key={i} style={style(i)}><Inlines nodes={cell} /></th>)}</tr>
+        </thead>
+        {table.rows.length > 0 && (
+          <tbody>
+            {table.rows.map((row, r) => (
+              <tr key={r}>{row.map((cell, i) => <td key={i} style={style(i)}><Inlines nodes={cell} /></td>)}</tr>
+            ))}
+          </tbody>
+        )}
+      </table>
     </ScrollBox>
   );
 }
@@ -62,18 +91,12 @@ const markdownStyles = [
   "[&_th]:border [&_th]:border-slate-200 [&_th]:bg-slate-50 [&_th]:px-2",
 ].join(" ");
 
-export type MarkdownAnswerProps = { text: string };
+export type MarkdownAnswerProps = { tree: MarkdownTree };
 
-export function MarkdownAnswer({ text }: MarkdownAnswerProps) {
+export function MarkdownAnswer({ tree }: MarkdownAnswerProps) {
   return (
     <div className={markdownStyles}>
-      <ReactMarkdown
-        remarkPlugins={[remarkGfm, remarkHtmlAsText]}
-        rehypePlugins={[rehypeSanitize]}
-        components={{ img: ImageAsLink, a: ExternalLink, pre: CodeBlock, table: Table }}
-      >
-        {text}
-      </ReactMarkdown>
+      <Blocks blocks={tree} />
     </div>
   );
 }

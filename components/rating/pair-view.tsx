@@ -4,7 +4,7 @@
 "use client";
 
 import { type FocusEvent, useEffect, useRef } from "react";
-import type { ServedPair } from "@/lib/rating/types";
+import type { ServedAnswer, ServedPair } from "@/lib/rating/types";
 import { AnswerTabs } from "./answer-tabs";
 import { MarkdownAnswer } from "./markdown-answer";
 import type { Side } from "./use-pair-readiness";
@@ -22,7 +22,7 @@ export type PairViewProps = { pair: ServedPair; tracking?: SeenTracking };
 export function PairView({ pair, tracking }: PairViewProps) {
   const wide = useWideScreen();
   const answer = (side: Side, props: Partial<AnswerProps> = {}) => (
-    <Answer side={side} text={side === "A" ? pair.left.text : pair.right.text} tracking={tracking} {...props} />
+    <Answer side={side} answer={side === "A" ? pair.left : pair.right} tracking={tracking} {...props} />
   );
   return (
     <div className="space-y-4 motion-safe:animate-pair-in">
@@ -52,7 +52,7 @@ export function PairView({ pair, tracking }: PairViewProps) {
 
 type AnswerProps = {
   side: Side;
-  text: string;
+  answer: ServedAnswer;
   tracking?: SeenTracking;
   /** As a tab panel on narrow screens: its id, tab and visibility. */
   id?: string;
@@ -60,7 +60,7 @@ type AnswerProps = {
   hidden?: boolean;
 };
 
-function Answer({ side, text, tracking, id, labelledBy, hidden }: AnswerProps) {
+function Answer({ side, answer, tracking, id, labelledBy, hidden }: AnswerProps) {
   const end = useRef<HTMLDivElement>(null);
   const onSeen = tracking?.onSeen;
   const bottomInset = tracking?.bottomInset ?? 0;
@@ -107,7 +107,7 @@ function Answer({ side, text, tracking, id, labelledBy, hidden }: AnswerProps) {
           ? <span className="text-xs font-medium text-emerald-700">✓ Read</span>
           : <span className="text-xs text-slate-500">Not read to the end yet</span>)}
       </div>
-      <MarkdownAnswer text={text} />
+      <MarkdownAnswer tree={answer.markdown} />
       <div ref={end} data-answer-end="" className="h-px" aria-hidden="true" />
     </section>
   );

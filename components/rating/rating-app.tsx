@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { Progress } from "@/lib/rating/types";
 import type { VoteChoice } from "@/lib/rating/limits";
+import type { MarkdownTree } from "@/lib/markdown/tree";
 import { FlagDialog } from "./flag-dialog";
 import { MarkdownAnswer } from "./markdown-answer";
 import { ModalDialog } from "./modal-dialog";
@@ -19,12 +20,13 @@ import { VoteConfirmation } from "./vote-confirmation";
 import { useRating, type VoteNotice } from "./use-rating";
 
 type ProgressIn = Parameters<typeof progressOf>[0];
-export type RatingAppProps = { studyId: string; guidelines: string; progress: ProgressIn | Progress };
+/** `guidelines`: the study's guidelines as parsed Markdown, empty when it has none. */
+export type RatingAppProps = { studyId: string; guidelines: MarkdownTree; progress: ProgressIn | Progress };
 
 const noticeKey = (n: VoteNotice) => (n.kind === "recorded" ? `${n.assignmentId}:${n.refusal ?? ""}` : `undone:${n.pairNumber}`);
 
 export function RatingApp({ studyId, guidelines, progress: initialProgress }: RatingAppProps) {
-  const hasGuidelines = guidelines.trim().length > 0;
+  const hasGuidelines = guidelines.length > 0;
   const {
     screen, progress, busy, voteError, notice, announcement,
     clearVoteError, clearNotice, announce, start, loadNext, vote, undo, flag,
@@ -80,7 +82,7 @@ export function RatingApp({ studyId, guidelines, progress: initialProgress }: Ra
       {screen.kind === "intro" && (
         <Card>
           <h2 className="mb-3 text-lg font-semibold">Before you start: the guidelines</h2>
-          <MarkdownAnswer text={guidelines} />
+          <MarkdownAnswer tree={guidelines} />
           <Button className="mt-6" onClick={start} autoFocus>Start rating</Button>
         </Card>
       )}
@@ -114,7 +116,7 @@ export function RatingApp({ studyId, guidelines, progress: initialProgress }: Ra
       {screen.kind === "failed" && <Failed message={screen.failure.message} onRetry={loadNext} busy={busy} />}
 
       <ModalDialog open={dialog === "guidelines"} onClose={() => setDialog(null)} title="Guidelines">
-        <MarkdownAnswer text={guidelines} />
+        <MarkdownAnswer tree={guidelines} />
       </ModalDialog>
       <FlagDialog
         open={dialog === "flag"}

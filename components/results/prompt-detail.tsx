@@ -49,7 +49,7 @@ function DetailBody({ pair }: { pair: PromptDetail }) {
               {i === 0 ? "A" : "B"}: {o.model} {pair.goldModel === o.model && <span className="text-xs text-amber-700">(gold answer)</span>}
             </h4>
             <div className="max-h-96 overflow-y-auto text-slate-800">
-              <MarkdownAnswer text={o.text} />
+              <MarkdownAnswer tree={o.markdown} />
             </div>
           </article>
         ))}

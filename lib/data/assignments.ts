@@ -11,6 +11,7 @@ import { liveSessionWithRoleSql } from "@/lib/data/auth-sessions";
 import { Role, type StudyStatus } from "@/lib/generated/prisma/enums";
 import { completionOf, progressOf, type RaterCounts, studyVotes } from "@/lib/data/study-access";
 import type { Completion, NextPair, Progress, RatingOptions, ServedPair } from "@/lib/rating/types";
+import { parseMarkdown } from "@/lib/markdown/parse";
 
 // The rating components still import these from here until they move to lib/rating/types (branch rater-ui).
 export type { AllJudged, NextPair, ServedPair, WaitForPairs } from "@/lib/rating/types";
@@ -92,8 +93,8 @@ export function servedPair(row: LeaseRow, progress: Progress): ServedPair {
   return {
     assignmentId: row.assignmentId!,
     prompt: { instruction: row.instruction, input: row.input },
-    left: { text: sides.left },
-    right: { text: sides.right },
+    left: { text: sides.left, markdown: parseMarkdown(sides.left) },
+    right: { text: sides.right, markdown: parseMarkdown(sides.right) },
     expiresAt: new Date(row.expiresAtMs).toISOString(),
     options,
     progress,

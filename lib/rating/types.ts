@@ -2,6 +2,7 @@
 // the rating components never reach a server-only module. Nothing here may carry model identity
 // before a vote (blinding); `VoteReply.reveal` exists only for studies that reveal after the vote.
 import type { VoteChoice } from "@/lib/rating/limits";
+import type { MarkdownTree } from "@/lib/markdown/tree";
 
 export type RatingOptions = {
   allowTie: boolean;
@@ -29,11 +30,18 @@ export type Progress = {
   yourMedianMs: number | null;
 };
 
+/**
+ * One answer as shown: its text, and its Markdown parsed by the server (the browser only renders the
+ * tree). `text` stays for API clients; the tree holds nothing but the text's structure.
+ */
+export type ServedAnswer = { text: string; markdown: MarkdownTree };
+
 export type ServedPair = {
   assignmentId: string;
+  /** Shown as plain text (not Markdown), as written. */
   prompt: { instruction: string; input: string };
-  left: { text: string };
-  right: { text: string };
+  left: ServedAnswer;
+  right: ServedAnswer;
   expiresAt: string;
   options: RatingOptions;
   progress: Progress;

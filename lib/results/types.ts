@@ -4,6 +4,7 @@
 import type { HeadToHead } from "@/lib/stats/head-to-head";
 import type { Interval } from "@/lib/stats/tally";
 import type { StudyStatus } from "@/lib/generated/prisma/enums";
+import type { MarkdownTree } from "@/lib/markdown/tree";
 
 export type TallyJson = { winsA: number; winsB: number; ties: number; bothBad: number; total: number };
 
@@ -238,8 +239,9 @@ export type PromptDetail = {
   input: string;
   category: string | null;
   dataset: string | null;
-  outputA: { model: string; text: string };
-  outputB: { model: string; text: string };
+  /** `markdown`: the text parsed as the rating page shows it (lib/markdown/parse.ts). */
+  outputA: { model: string; text: string; markdown: MarkdownTree };
+  outputB: { model: string; text: string; markdown: MarkdownTree };
   goldModel: string | null;
   votes: PromptDetailVote[];
   judges: { run: string; winner: string | null }[];

@@ -8,7 +8,7 @@ import { applyMigrations } from "@/lib/migrations/apply";
 import { hashPassword } from "@/lib/auth/password";
 import { startAppServer, type AppServer } from "../lib/app-server";
 import { HttpClient } from "../lib/http-client";
-import { createDatabase, dropDatabase, freePort, scratchName } from "../lib/postgres";
+import { createDatabase, dropDatabase, freePort, scratchName, type PostgresServer } from "../lib/postgres";
 import { scratchServer } from "../lib/server-for-scripts";
 import { SERVER_HEAP_MB } from "../lib/server-node-options";
 import { END_OPEN_PAIRS, seedEndStudy } from "./capacity-end-study";
@@ -16,6 +16,8 @@ import { capacityRun, checkCapacityStudies, P99_LIMIT_MS, type CapacityStepRow }
 import { explainAll, type Explained } from "./explain";
 import { machineryOff, switchDatabaseMachinery } from "./machinery";
 import { machine, rawInsertBaseline, runLoad, treeMemory, xactCount } from "./measure";
+import { markdownParseCost } from "./markdown-parse";
+import { ratingPageWeights } from "./page-weight-run";
 import { BIG, PASSWORD, RESEARCHER_EMAIL, raterEmail, seedBig, VOTE, voteQueue } from "./seed-big";
 
 type Load = { requests: number; rps: number; p50: number; p99: number; errors: number; non2xx: number; statusCodes: Record<string, number> };
@@ -316,6 +318,26 @@ function uploadBench(): Promise<void> {
   });
 }
 
+const kb = (bytes: number) => `${f(bytes / 1024)} KB`;
+
+/** The rating page on a phone profile (issue 19, target 6): what it downloads and when a tap works. */
+async function pageWeight(server: PostgresServer) {
+  const runs = await ratingPageWeights(server, 3);
+  const median = (pick: (w: (typeof runs)[number]) => number) => runs.map(pick).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+  const first = runs[0]!;
+  const top = first.scriptList.slice(0, 5).map((s) => `${s.url.replace(/^\/_next\/static\/chunks\//, "")} ${kb(s.bytes)}`).join(", ");
+  row({ measurement: "rating page (demo study): compressed JavaScript", throughput: kb(median((w) => w.scriptBytes)), ratio: "target ≤ 150 KB",
+    notes: `median of ${runs.length} loads (each ${runs.map((w) => `${kb(w.scriptBytes)} in ${w.scripts}`).join(", ")}); ` +
+      `fonts ${kb(first.fontBytes)}, all ${kb(first.totalBytes)}; largest: ${top}` });
+  row({ measurement: "rating page, phone profile: usable / votable", "p50 ms": `${f(median((w) => w.usableMs), 0)} / ${f(median((w) => w.votableMs), 0)}`,
+    ratio: "target votable ≤ 2,000 ms", notes: `median of ${runs.length} cold loads (4× CPU slowdown, 1.6 Mbit/s, 150 ms); ` +
+      `usable: first control answers; votable: vote buttons answer; each ${runs.map((w) => `${f(w.usableMs, 0)}/${f(w.votableMs, 0)}`).join(", ")} ms; LCP ${f(median((w) => w.lcpMs), 0)} ms` });
+  const parse = markdownParseCost();
+  row({ measurement: "Markdown parse on the server, per answer", "p50 ms": f(parse.real2kMs, 3), ratio: "target ≪ 0.5 ms at 2 KB",
+    notes: `mean over ${parse.real2kAnswers} AlpacaEval answers of 1.5–2.5 KB; all ${parse.realAnswers} (mean ${f(parse.realMeanChars, 0)} chars): ${f(parse.realMs, 3)} ms; ` +
+      `a dense 2 KB answer (code, table, list every 256 chars): ${f(parse.dense2kMs, 3)} ms` });
+}
+
 function printTable(header: string, explained: Explained[]) {
   console.log(`\n=== Pairwise benchmark — ${new Date().toISOString()}\nmachine: ${header}`);
   console.table(rows);
@@ -324,14 +346,14 @@ function printTable(header: string, explained: Explained[]) {
   for (const n of notes) console.log(`note: ${n}`);
 }
 
-// BENCH_ONLY=votes,next,results,upload runs only those parts (baselines always run): for iterating on one.
+// BENCH_ONLY=votes,next,results,upload,page-weight runs only those parts (baselines always run with any
+// part on the 1M-vote study): for iterating on one.
 const only = new Set((process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean));
 const runs = (part: string) => only.size === 0 || only.has(part);
+const BIG_STUDY_PARTS = ["votes", "next", "results", "explain", "capacity"];
 
-async function main() {
-  const header = machine();
-  log(header);
-  const server = await scratchServer();
+/** Every part that runs on the generated 1M-vote study, on its own database (dropped afterwards). */
+async function bigStudy(server: PostgresServer): Promise<Explained[]> {
   const name = scratchName("pairwise_bench");
   let explained: Explained[] = [];
   try {
@@ -384,6 +406,22 @@ async function main() {
     }
   } finally {
     await dropDatabase(server, name).catch(() => {});
+  }
+  return explained;
+}
+
+async function main() {
+  const header = machine();
+  log(header);
+  const server = await scratchServer();
+  let explained: Explained[] = [];
+  try {
+    if (BIG_STUDY_PARTS.some(runs)) explained = await bigStudy(server);
+    if (runs("page-weight")) {
+      log("rating page weight on a phone profile (its own demo database)…");
+      await pageWeight(server);
+    }
+  } finally {
     await server.stop();
   }
   if (runs("upload")) {

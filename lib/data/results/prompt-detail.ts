@@ -2,6 +2,7 @@
 // (staff only), every vote with its rater pseudonym and the side each output was shown on, and judge labels.
 import "server-only";
 import { dbRead } from "@/lib/db";
+import { parseMarkdown } from "@/lib/markdown/parse";
 import type { PromptDetail } from "@/lib/results/types";
 
 const outputSelect = { id: true, text: true, model: { select: { name: true } } } as const;
@@ -32,8 +33,9 @@ export async function resultPromptDetail(studyId: string, pairId: string, exclud
   const b = pair.outputB.model.name;
   return {
     pairId: pair.id, promptId: pair.promptId, ...pair.prompt,
-    outputA: { model: a, text: pair.outputA.text },
-    outputB: { model: b, text: pair.outputB.text },
+    // Parsed as the rating page's answers are, so the detail shows them as the raters saw them.
+    outputA: { model: a, text: pair.outputA.text, markdown: parseMarkdown(pair.outputA.text) },
+    outputB: { model: b, text: pair.outputB.text, markdown: parseMarkdown(pair.outputB.text) },
     goldModel: name(pair.goldOutputId),
     votes: pair.votes.map((v) => ({
       rater: v.rater.pseudonym, choice: v.choice,

@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { requireRole, Role } from "@/lib/auth/guards";
 import { pendingConsent } from "@/lib/data/consent";
 import { findRaterStudy, raterProgress } from "@/lib/data/study-access";
+import { parseMarkdown } from "@/lib/markdown/parse";
 
 export const metadata: Metadata = { title: "Rate answers" };
 
@@ -37,14 +38,14 @@ export default async function RatePage({ params }: RatePageProps) {
   if (consent) {
     return (
       <AppShell user={user} title={study.name}>
-        <ConsentScreen studyId={study.id} text={consent.text} crowd={user.email === null} />
+        <ConsentScreen studyId={study.id} text={parseMarkdown(consent.text)} crowd={user.email === null} />
       </AppShell>
     );
   }
   const progress = await raterProgress(study.id, user.id);
   return (
     <AppShell user={user} title={study.name} compact>
-      <RatingApp studyId={study.id} guidelines={study.guidelines} progress={progress} />
+      <RatingApp studyId={study.id} guidelines={parseMarkdown(study.guidelines)} progress={progress} />
       <WithdrawControl studyId={study.id} studyName={study.name} />
     </AppShell>
   );
