@@ -67,8 +67,8 @@ function cpuSeconds(root: number): number {
 
 /**
  * CPU seconds of every PostgreSQL process on this machine (the database shares the two cores with the
- * server and the generator): 0 when the database runs elsewhere. Backends live as long as the pool's
- * connections, so the difference over a step is the database's work for it.
+ * server and the generator): 0 when the database runs elsewhere. A backend that has ended is counted
+ * in its parent's (the postmaster's) time of reaped children, so the sum only grows.
  */
 function postgresCpuSeconds(): number {
   let sum = 0;
@@ -77,7 +77,7 @@ function postgresCpuSeconds(): number {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== "postgres") continue;
       const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      sum += (Number(f[11]) + Number(f[12])) / 100;
+      sum += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
     } catch {
       // The process ended between the listing and the read.
     }
