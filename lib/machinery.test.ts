@@ -16,9 +16,9 @@ describe("machineryOn", () => {
   });
 
   it("turns off the named ones, or all", async () => {
-    const named = await freshMachinery("results-cache, vote-fast-path");
+    const named = await freshMachinery("results-cache, next-fast-path");
     expect(named.machineryOn("results-cache")).toBe(false);
-    expect(named.machineryOn("vote-fast-path")).toBe(false);
+    expect(named.machineryOn("next-fast-path")).toBe(false);
     expect(named.machineryOn("decoded-cookies")).toBe(true);
     const all = await freshMachinery("all");
     expect(Object.values(all.MACHINERY).some(all.machineryOn)).toBe(false);

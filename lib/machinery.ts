@@ -1,5 +1,5 @@
 // The caches and fast paths that exist only for a performance target of docs/benchmarks.md. Each can
-// be turned off (PAIRWISE_MACHINERY_OFF=vote-fast-path,results-cache or =all) so the bench shows what
+// be turned off (PAIRWISE_MACHINERY_OFF=next-fast-path,results-cache or =all) so the bench shows what
 // it buys; one that no target needs is removed, not kept switched on.
 import { env } from "@/lib/env";
 
@@ -10,8 +10,6 @@ export const MACHINERY = {
   studyVotes: "study-votes-cache",
   /** Results figures kept in memory and in ResultsSnapshot (lib/results/study-results.ts). */
   resultsCache: "results-cache",
-  /** The vote written with the session check in the same statement (app/api/studies/[id]/votes). */
-  voteFastPath: "vote-fast-path",
   /** The next pair leased with the session check in the same statement (app/api/studies/[id]/next). */
   nextFastPath: "next-fast-path",
 } as const;

@@ -6,8 +6,7 @@ import { isRaterError } from "@/lib/rater-api/rater-error";
 import { nextAssignment } from "@/lib/data/assignments";
 import { exportVoteBatches } from "@/lib/data/results/export-votes";
 import { undoVote } from "@/lib/data/undo";
-import { recordSessionVote, recordVote } from "@/lib/data/votes";
-import { createAuthSession } from "@/lib/data/auth-sessions";
+import { recordVote } from "@/lib/data/votes";
 import { db } from "@/lib/db";
 import { exportStream } from "@/lib/exports/stream";
 import type { ServedPair, UndoReply, VoteReply } from "@/lib/rating/types";
@@ -105,10 +104,8 @@ describe("undoVote", () => {
     expect(await db.assignment.count({ where: { studyId: f.study.id, raterId: f.rater.id } })).toBe(1);
     expect(served(await nextAssignment(f.study.id, f.rater.id)).assignmentId).toBe(undo.pair.assignmentId);
 
-    // A retry of the undone vote records nothing, on the fast path or the full one.
+    // A retry of the undone vote records nothing.
     const retry = { assignmentId: first.assignmentId, choice: vote.choice };
-    const session = { sessionId: await createAuthSession(f.rater.id, 3600), userId: f.rater.id };
-    expect(await recordSessionVote(session, f.study.id, retry)).toBeNull();
     expect(await recordVote(f.study.id, f.rater.id, retry)).toEqual({
       status: 409, code: "vote_undone", message: "This vote was undone; the pair is back on your screen.",
     });

@@ -3,8 +3,7 @@ import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isRaterError } from "@/lib/rater-api/rater-error";
 import { nextAssignment } from "@/lib/data/assignments";
-import { createAuthSession, revokeAuthSession } from "@/lib/data/auth-sessions";
-import { recordSessionVote, recordVote } from "@/lib/data/votes";
+import { recordVote } from "@/lib/data/votes";
 import { db } from "@/lib/db";
 import type { ServedPair } from "@/lib/rating/types";
 import { expireAssignment, makeOpenStudy, makeRaters } from "./factories-voting";
@@ -158,55 +157,3 @@ describe("recordVote", () => {
   });
 });
 
-// The vote route's fast path: the statement itself checks the session, so every way a session can
-// be dead, or its user not a rater, must write nothing (the route then authenticates in full).
-describe("recordSessionVote", () => {
-  async function sessionFixture() {
-    const f = await servedFixture();
-    const sessionId = await createAuthSession(f.rater.id, 3600);
-    const input = { assignmentId: f.served.assignmentId, choice: "LEFT" as const };
-    return { ...f, sessionId, input, session: { sessionId, userId: f.rater.id } };
-  }
-
-  it("records the vote of a live rater session in one statement, answering like recordVote", async () => {
-    const f = await sessionFixture();
-    const query = vi.spyOn(pg.Client.prototype, "query");
-    const reply = await recordSessionVote(f.session, f.study.id, f.input);
-    expect(query).toHaveBeenCalledTimes(1);
-    expect(reply).toMatchObject({ vote: { assignmentId: f.input.assignmentId, choice: "LEFT" } });
-    expect(await votesOf(f.input.assignmentId)).toHaveLength(1);
-    // A double click: the fast path writes nothing the second time; recordVote answers the same.
-    expect(await recordSessionVote(f.session, f.study.id, f.input)).toBeNull();
-    expect(await recordVote(f.study.id, f.rater.id, f.input)).toEqual(reply);
-    expect(await votesOf(f.input.assignmentId)).toHaveLength(1);
-  });
-
-  it("writes nothing for a revoked, expired, foreign or unknown session, a deleted user or a non-rater", async () => {
-    const cases: [string, (f: Awaited<ReturnType<typeof sessionFixture>>) => Promise<{ sessionId: string; userId: string }>][] = [
-      ["revoked", async (f) => (await revokeAuthSession(f.sessionId), f.session)],
-      ["expired", async (f) => (await db.authSession.update({ where: { id: f.sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } }), f.session)],
-      ["unknown", async (f) => ({ ...f.session, sessionId: "no-such-session" })],
-      ["another user's", async (f) => {
-        const [other] = await makeRaters(f.study.id, 1);
-        return { sessionId: await createAuthSession(other!.id, 3600), userId: f.rater.id };
-      }],
-      ["deleted user", async (f) => (await db.user.update({ where: { id: f.rater.id }, data: { deletedAt: new Date() } }), f.session)],
-      ["researcher", async (f) => (await db.user.update({ where: { id: f.rater.id }, data: { role: "RESEARCHER" } }), f.session)],
-    ];
-    for (const [name, spoil] of cases) {
-      const f = await sessionFixture();
-      const session = await spoil(f);
-      expect(await recordSessionVote(session, f.study.id, f.input), name).toBeNull();
-      expect(await votesOf(f.input.assignmentId), name).toHaveLength(0);
-      expect((await db.assignment.findUniqueOrThrow({ where: { id: f.input.assignmentId } })).completedAt, name).toBeNull();
-    }
-  });
-
-  it("writes nothing where recordVote would refuse (here: a closed study)", async () => {
-    const f = await sessionFixture();
-    await db.study.update({ where: { id: f.study.id }, data: { status: "CLOSED", closedAt: new Date() } });
-    expect(await recordSessionVote(f.session, f.study.id, f.input)).toBeNull();
-    expect(await recordVote(f.study.id, f.rater.id, f.input)).toMatchObject({ status: 409, code: "study_closed" });
-    expect(await votesOf(f.input.assignmentId)).toHaveLength(0);
-  });
-});

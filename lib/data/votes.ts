@@ -1,6 +1,5 @@
 // Recording a rater's vote: one guarded, prepared statement claims the assignment and writes the vote,
-// so a happy vote costs a single SQL statement (session check included, on the route's fast path) and
-// a double submission records one vote. It writes "Assignment" (completedAt) and "Vote"; the Vote
+// so a happy vote costs a single SQL statement and a double submission records one vote. It writes "Assignment" (completedAt) and "Vote"; the Vote
 // triggers (prisma/sql/vote-tally.sql) then write "StudyMember".votes, the "Pair" tallies, "Vote".agrees
 // of the pair's votes and "VoteHour".
 import "server-only";
@@ -9,7 +8,6 @@ import { orient } from "@/lib/rater-api/orient";
 import { type RaterError, raterErrors } from "@/lib/rater-api/rater-error";
 import { explainUnwrittenVote, type RecordedVote, type VoteContext } from "@/lib/rater-api/vote-outcome";
 import { DB_NOW, DB_NOW_TEXT, db, preparedRows } from "@/lib/db";
-import { liveSessionWithRoleSql } from "@/lib/data/auth-sessions";
 import type { VoteReply } from "@/lib/rating/types";
 import type { VoteChoice, VoteInput } from "@/lib/validation/vote";
 
@@ -37,28 +35,13 @@ export async function recordVote(studyId: string, raterId: string, input: VoteIn
     : reply({ ...ctx.pair!, ...outcome.vote, revealAfterVote: ctx.revealAfterVote, undoSeconds: ctx.undoSeconds });
 }
 
-/**
- * Records the vote of a cookie session in one statement that also checks the session is live and
- * its user a rater: the vote route's fast path. Null when nothing was written, for whatever reason
- * (the session, the assignment, the study); the caller then authenticates in full and asks
- * recordVote, which says why.
- */
-export async function recordSessionVote(session: { sessionId: string; userId: string }, studyId: string, input: VoteInput): Promise<VoteReply | null> {
-  let written: Written | undefined;
-  try {
-    written = await writeVote(studyId, session.userId, input, session.sessionId);
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-  }
-  return written ? reply(written) : null;
-}
-
-// $1 assignment, $2 study, $3 rater, $4 choice, $5 rationale, $6 new vote id, $7 seenBothMs, [$8 session].
+// $1 assignment, $2 study, $3 rater, $4 choice, $5 rationale, $6 new vote id, $7 seenBothMs.
 // Claims the assignment (UPDATE … WHERE completedAt IS NULL takes its row lock, so a concurrent
 // duplicate waits and then finds it completed), inserts the vote with the server-measured time and
 // the winner resolved from the sides shown (a trigger adds it to the tallies). Nothing is written
 // unless every check in the WHERE holds; each of them has its answer in explainUnwrittenVote.
-const voteSql = (checkSession: boolean) => `
+const NOW = DB_NOW_TEXT;
+const VOTE = `
   WITH claimed AS (
     UPDATE "Assignment" a SET "completedAt" = ${NOW}
     FROM "Study" s, "Pair" p
@@ -70,7 +53,6 @@ const voteSql = (checkSession: boolean) => `
       AND (s.rationale <> 'REQUIRED' OR $5::text IS NOT NULL)
       AND EXISTS (SELECT 1 FROM "StudyMember" m WHERE m."studyId" = a."studyId" AND m."userId" = a."raterId"
                   AND (m."consentedAt" IS NOT NULL OR s."consentText" = ''))
-      ${checkSession ? `AND ${liveSessionWithRoleSql("$8", "$3", "RATER")}` : ""}
     RETURNING a.id, a."pairId", a."servedAt", a."leftIsA", p."outputAId", p."outputBId",
               s."minSecondsPerPair", s.rationale::text AS mode, s."revealAfterVote",
               CASE WHEN s."revealAfterVote" THEN 0 ELSE s."undoSeconds" END AS "undoSeconds"
@@ -91,19 +73,14 @@ const voteSql = (checkSession: boolean) => `
   SELECT v."assignmentId", v.choice, (extract(epoch FROM v."createdAt") * 1000)::float8 AS "createdAtMs",
          t."revealAfterVote", t."undoSeconds", t."leftIsA", t."outputAId", t."outputBId"
   FROM vote v JOIN timed t ON t.id = v."assignmentId"`;
-const NOW = DB_NOW_TEXT;
-const VOTE = voteSql(false);
-const SESSION_VOTE = voteSql(true);
 
 type WrittenRow = Omit<Written, "createdAt"> & { createdAtMs: number };
 
-async function writeVote(studyId: string, raterId: string, input: VoteInput, sessionId?: string): Promise<Written | undefined> {
+async function writeVote(studyId: string, raterId: string, input: VoteInput): Promise<Written | undefined> {
   const values = [
     input.assignmentId, studyId, raterId, input.choice, input.rationale ?? null, randomBytes(16).toString("base64url"), input.seenBothMs ?? null,
   ];
-  const [row] = sessionId === undefined
-    ? await preparedRows<WrittenRow>("vote", VOTE, values)
-    : await preparedRows<WrittenRow>("session_vote", SESSION_VOTE, [...values, sessionId]);
+  const [row] = await preparedRows<WrittenRow>("vote", VOTE, values);
   if (!row) return undefined;
   const { createdAtMs, ...rest } = row;
   return { ...rest, createdAt: new Date(createdAtMs) };

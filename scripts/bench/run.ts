@@ -141,7 +141,7 @@ async function statementCounts(app: AppServer, url: string, cookies: string[]) {
   const drift = c2 - c1;
   row({ measurement: "DB transactions per POST /votes", throughput: f((c1 - c0 - drift) / n, 2),
     notes: `pg_stat_database delta over ${n} sequential votes minus drift (${drift}); no explicit transaction on this path, so ≈ statements. ` +
-      "From the code: 1, the vote statement, which checks the session itself" });
+      "From the code: 2, the session look-up (before the body is read) and the vote statement" });
   row({ measurement: "DB transactions per GET /api/health (calibration)", throughput: f((c3 - c2 - drift) / n, 2), notes: "expected 1" });
 }
 
