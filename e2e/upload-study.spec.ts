@@ -60,13 +60,21 @@ test.describe("upload and study creation with the real AlpacaEval files", () => 
   });
 });
 
-test("an upload with a bad row imports nothing and names the row", async ({ page }) => {
+test("a file over the size limit is not sent; an upload with a bad row imports nothing and names the row", async ({ page }) => {
   await signInOverHttp(page.request, "ADMIN");
   await page.goto("/admin/uploads");
   const rows = [
     { instruction: "Name a colour.", output: "Blue.", generator: "e2e-bad-model" },
     { instruction: "Name a fruit.", output: 42, generator: "e2e-bad-model" },
   ];
+  // A file over the server's limit (16 MB in e2e) is refused before it is sent, with both sizes named.
+  let uploadRequests = 0;
+  page.on("request", (r) => void (r.url().endsWith("/api/uploads") && r.method() === "POST" && uploadRequests++));
+  await page.getByLabel("Model outputs file").setInputFiles({ name: "huge.json", mimeType: "application/json", buffer: Buffer.alloc(17 * 1024 * 1024, 0x20) });
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("huge.json is 17 MB; this server accepts files up to 16 MB");
+  expect(uploadRequests).toBe(0);
+
   await page.getByLabel("Model outputs file").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(rows)) });
   await page.getByRole("button", { name: "Upload" }).click();
   const alert = page.getByRole("main").getByRole("alert");

@@ -44,7 +44,14 @@ function errorsOf(body: UploadResponse): string[] {
 
 const input = "w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
 
-export function UploadForm() {
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}
+
+export type UploadFormProps = { maxBytes: number };
+
+// maxBytes is the server's limit: a larger file is refused here, before minutes of sending end in a 413.
+export function UploadForm({ maxBytes }: UploadFormProps) {
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ name: "idle" });
 
@@ -55,6 +62,9 @@ export function UploadForm() {
     const form = new FormData(event.currentTarget);
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) return setPhase({ name: "failed", errors: ["Choose a non-empty file to upload."] });
+    if (file.size > maxBytes) {
+      return setPhase({ name: "failed", errors: [`${file.name} is ${megabytes(file.size)}; this server accepts files up to ${megabytes(maxBytes)} (UPLOAD_MAX_BYTES). Nothing was sent.`] });
+    }
     const fields = uploadFormSchema.safeParse(Object.fromEntries([...form.entries()].filter(([k]) => k !== "file")));
     if (!fields.success) return setPhase({ name: "failed", errors: fields.error.issues.map((i) => i.message) });
     // Replacing overwrites stored answers for good: ask first.

@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { requireRole, Role } from "@/lib/auth/guards";
 import { listFlaggedOutputs } from "@/lib/data/leak-review";
 import { listUploads } from "@/lib/data/upload-list";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Uploads" };
 
@@ -14,7 +15,7 @@ export default async function UploadsPage() {
   const [uploads, flagged] = await Promise.all([listUploads(), listFlaggedOutputs()]);
   return (
     <AppShell user={user} title="Upload model outputs">
-      <Card className="mb-8"><UploadForm /></Card>
+      <Card className="mb-8"><UploadForm maxBytes={env().UPLOAD_MAX_BYTES} /></Card>
       <h2 className="mb-2 text-lg font-semibold">Previous uploads</h2>
       {uploads.length === 0 ? <p className="text-slate-600">None yet.</p> : (
         // Focusable so keyboard users can scroll it sideways on a phone.
