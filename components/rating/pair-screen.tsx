@@ -1,13 +1,15 @@
 // One pair being judged: mounted afresh for every assignment (keyed by its id), so the rationale,
-// messages and what was seen never carry over. It starts at the top of the page; votes count once
+// messages, issue ticks and what was seen never carry over. It starts at the top of the page; votes count once
 // the pair has settled and (when the study asks) both answers were seen.
 "use client";
 
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { optionError } from "@/lib/rater-api/vote-outcome";
-import type { ServedPair } from "@/lib/rating/types";
+import type { IssueTicks, ServedPair } from "@/lib/rating/types";
 import { RATIONALE_MAX_CHARS, type VoteChoice } from "@/lib/rating/limits";
+import { IssuePicker } from "./issue-picker";
 import { PairView } from "./pair-view";
+import { useIssueTicks } from "./use-issue-ticks";
 import { usePairReadiness } from "./use-pair-readiness";
 import { useWideScreen } from "./use-wide-screen";
 import { VoteBar } from "./vote-bar";
@@ -21,14 +23,17 @@ export type PairScreenProps = {
   confirmation?: React.ReactNode;
   /** What had focus in the rating page before this pair replaced the last one ("choice:LEFT", "other"). */
   focusMemory: RefObject<string | null>;
-  onVote: (choice: VoteChoice, rationale: string, seenBothMs: number | undefined) => void;
+  onVote: (choice: VoteChoice, rationale: string, seenBothMs: number | undefined, issues: IssueTicks | undefined) => void;
   onBlocked: (reason: string) => void;
+  /** Says something in the page's live region (an issue ticked by key). */
+  onAnnounce: (text: string) => void;
 };
 
-export function PairScreen({ pair, restored, busy, serverError, confirmation, focusMemory, onVote, onBlocked }: PairScreenProps) {
+export function PairScreen({ pair, restored, busy, serverError, confirmation, focusMemory, onVote, onBlocked, onAnnounce }: PairScreenProps) {
   const { options } = pair;
   const wide = useWideScreen();
   const readiness = usePairReadiness(options, restored);
+  const { ticks, toggle, forVote } = useIssueTicks({ issues: options.issues, keysEnabled: readiness.settled, busy, onKeyToggle: onAnnounce });
   const [rationale, setRationale] = useState("");
   const [localError, setLocalError] = useState<string | null>(null);
   const [barHeight, setBarHeight] = useState(0);
@@ -63,16 +68,22 @@ export function PairScreen({ pair, restored, busy, serverError, confirmation, fo
       const problem = optionError(options, { choice, rationale: rationale.trim() || undefined });
       setLocalError(problem?.message ?? null);
       if (problem) rationaleBox.current?.focus();
-      else onVote(choice, rationale, readiness.seenBothMs());
+      else onVote(choice, rationale, readiness.seenBothMs(), forVote());
     },
-    [options, rationale, onVote, readiness],
+    [options, rationale, onVote, readiness, forVote],
   );
 
   const error = localError ?? serverError;
   return (
     // Focused only when focus would otherwise be lost; the focus ring stays on controls.
     <div ref={root} tabIndex={-1} style={{ outline: "none" }}>
-      <PairView pair={pair} tracking={{ seen: readiness.seen, onSeen: readiness.markSeen, bottomInset: barHeight }} />
+      <PairView
+        pair={pair}
+        tracking={{ seen: readiness.seen, onSeen: readiness.markSeen, bottomInset: barHeight }}
+        afterAnswer={(side) => (
+          <IssuePicker side={side} issues={options.issues} ticked={ticks[side]} showKeys={wide} onToggle={(key) => toggle(side, key)} />
+        )}
+      />
       {options.rationale !== "OFF" && (
         <div className="mt-4">
           <label htmlFor="rationale" className="block text-sm font-medium">

@@ -1,9 +1,10 @@
 // The instruction on top and the two answers as "A" and "B": side by side on wide screens, one at a
 // time behind an A | B switch on narrow ones. Each answer reports when it was seen: its end on screen
-// (above the sticky vote bar), or keyboard focus inside it.
+// (above the sticky vote bar), or keyboard focus inside it. What follows an answer's end (its issue
+// boxes) comes after that mark, so it never has to be scrolled past for the answer to count as read.
 "use client";
 
-import { type FocusEvent, useEffect, useRef } from "react";
+import { type FocusEvent, type ReactNode, useEffect, useRef } from "react";
 import type { ServedAnswer, ServedPair } from "@/lib/rating/types";
 import { AnswerTabs } from "./answer-tabs";
 import { MarkdownAnswer } from "./markdown-answer";
@@ -17,12 +18,17 @@ export type SeenTracking = {
   bottomInset: number;
 };
 
-export type PairViewProps = { pair: ServedPair; tracking?: SeenTracking };
+export type PairViewProps = {
+  pair: ServedPair;
+  tracking?: SeenTracking;
+  /** Shown inside each answer, after its end (the rater's issue ticks). */
+  afterAnswer?: (side: Side) => ReactNode;
+};
 
-export function PairView({ pair, tracking }: PairViewProps) {
+export function PairView({ pair, tracking, afterAnswer }: PairViewProps) {
   const wide = useWideScreen();
   const answer = (side: Side, props: Partial<AnswerProps> = {}) => (
-    <Answer side={side} answer={side === "A" ? pair.left : pair.right} tracking={tracking} {...props} />
+    <Answer side={side} answer={side === "A" ? pair.left : pair.right} tracking={tracking} after={afterAnswer?.(side)} {...props} />
   );
   return (
     <div className="space-y-4 motion-safe:animate-pair-in">
@@ -54,13 +60,14 @@ type AnswerProps = {
   side: Side;
   answer: ServedAnswer;
   tracking?: SeenTracking;
+  after?: ReactNode;
   /** As a tab panel on narrow screens: its id, tab and visibility. */
   id?: string;
   labelledBy?: string;
   hidden?: boolean;
 };
 
-function Answer({ side, answer, tracking, id, labelledBy, hidden }: AnswerProps) {
+function Answer({ side, answer, tracking, after, id, labelledBy, hidden }: AnswerProps) {
   const end = useRef<HTMLDivElement>(null);
   const onSeen = tracking?.onSeen;
   const bottomInset = tracking?.bottomInset ?? 0;
@@ -109,6 +116,7 @@ function Answer({ side, answer, tracking, id, labelledBy, hidden }: AnswerProps)
       </div>
       <MarkdownAnswer tree={answer.markdown} />
       <div ref={end} data-answer-end="" className="h-px" aria-hidden="true" />
+      {after}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 // The rating page's calls to the rater API, with the API's error shape turned into messages.
-import type { NextPair, UndoReply, VoteReply } from "@/lib/rating/types";
+import type { IssueTicks, NextPair, UndoReply, VoteReply } from "@/lib/rating/types";
 import type { VoteChoice } from "@/lib/rating/limits";
 import { nextPairOf, servedPairOf } from "./rating-contract";
 
@@ -40,7 +40,8 @@ function mapOk<T, U>(result: ApiResult<T>, map: (value: T) => U): ApiResult<U> {
 
 const base = (studyId: string) => `/api/studies/${encodeURIComponent(studyId)}`;
 
-export type VoteBody = { assignmentId: string; choice: VoteChoice; rationale?: string; seenBothMs?: number };
+/** `issues`: left out when nothing is ticked (the server reads that as none marked). */
+export type VoteBody = { assignmentId: string; choice: VoteChoice; rationale?: string; seenBothMs?: number; issues?: IssueTicks };
 
 export const ratingApi = {
   next: async (studyId: string) => mapOk(await call<NextPair>(`${base(studyId)}/next`), nextPairOf),

@@ -4,7 +4,7 @@
 import { type FocusEvent, useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import type { Progress } from "@/lib/rating/types";
+import type { IssueTicks, Progress } from "@/lib/rating/types";
 import type { VoteChoice } from "@/lib/rating/limits";
 import type { MarkdownTree } from "@/lib/markdown/tree";
 import { FlagDialog } from "./flag-dialog";
@@ -42,9 +42,9 @@ export function RatingApp({ studyId, guidelines, progress: initialProgress }: Ra
   }, [screen.kind, loadNext]);
 
   const onVote = useCallback(
-    (choice: VoteChoice, rationale: string, seenBothMs: number | undefined) => {
+    (choice: VoteChoice, rationale: string, seenBothMs: number | undefined, issues: IssueTicks | undefined) => {
       clearVoteError();
-      if (pair) void vote(pair, choice, rationale, seenBothMs);
+      if (pair) void vote(pair, choice, rationale, seenBothMs, issues);
     },
     [pair, vote, clearVoteError],
   );
@@ -98,6 +98,7 @@ export function RatingApp({ studyId, guidelines, progress: initialProgress }: Ra
           focusMemory={focusMemory}
           onVote={onVote}
           onBlocked={announce}
+          onAnnounce={announce}
         />
       )}
       {screen.kind === "revealed" && (

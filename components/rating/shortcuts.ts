@@ -3,29 +3,41 @@
 
 import { useLayoutEffect, useRef } from "react";
 
-// Shortcuts never fire while typing, in a dialog or in the A | B switch, nor with modifier keys (browser shortcuts).
-function isShortcut(event: KeyboardEvent): boolean {
-  if (event.repeat || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false;
+// Never while typing (a tick box is not typing: keys still vote after a click on one), in a dialog or
+// in the A | B switch, nor with Ctrl, Alt or Meta (browser shortcuts); a held key's auto-repeat never.
+function outsideTyping(event: KeyboardEvent): boolean {
+  if (event.repeat || event.altKey || event.ctrlKey || event.metaKey) return false;
   const target = event.target as HTMLElement | null;
-  if (target?.closest("input, textarea, select, [contenteditable='true'], dialog")) return false;
+  if (target?.closest("input:not([type='checkbox']), textarea, select, [contenteditable='true'], dialog")) return false;
   return !document.querySelector("dialog[open]");
 }
 
-/**
- * Calls `handle` for a shortcut key; it answers whether it used the key. A held key's auto-repeat
- * (event.repeat) never reaches it. Attached in a layout effect, so the handler of what is on screen
- * is in place in the commit that shows it.
- */
-export function useShortcuts(handle: (key: string) => boolean) {
+function useKeys(accept: (event: KeyboardEvent) => boolean, handle: (event: KeyboardEvent) => boolean) {
   const latest = useRef(handle);
   useLayoutEffect(() => {
     latest.current = handle;
   });
   useLayoutEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (isShortcut(event) && latest.current(event.key)) event.preventDefault();
+      if (outsideTyping(event) && accept(event) && latest.current(event)) event.preventDefault();
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  }, [accept]);
+}
+
+const unshifted = (event: KeyboardEvent) => !event.shiftKey;
+const shifted = (event: KeyboardEvent) => event.shiftKey;
+
+/**
+ * Calls `handle` for an unshifted shortcut key (event.key); it answers whether it used the key.
+ * Attached in a layout effect, so the handler of what is on screen is in place in the commit that shows it.
+ */
+export function useShortcuts(handle: (key: string) => boolean) {
+  useKeys(unshifted, (event) => handle(event.key));
+}
+
+/** As useShortcuts, for Shift with a key, named by its physical place (event.code: any layout). */
+export function useShiftShortcuts(handle: (code: string) => boolean) {
+  useKeys(shifted, (event) => handle(event.code));
 }

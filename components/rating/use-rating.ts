@@ -3,7 +3,7 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import type { Completion, NextPair, Progress, ServedPair, VoteReply } from "@/lib/rating/types";
+import type { Completion, IssueTicks, NextPair, Progress, ServedPair, VoteReply } from "@/lib/rating/types";
 import type { VoteChoice } from "@/lib/rating/limits";
 import { choiceLabel, pairAnnouncement } from "./rating-text";
 import { type ApiFailure, type ApiResult, isFailure, ratingApi } from "./rating-api";
@@ -88,11 +88,12 @@ export function useRating(studyId: string, initial: { showIntro: boolean; progre
   const start = useCallback(() => setScreen({ kind: "loading" }), []);
 
   const vote = useCallback(
-    (pair: ServedPair, choice: VoteChoice, rationale: string, seenBothMs: number | undefined) => {
+    (pair: ServedPair, choice: VoteChoice, rationale: string, seenBothMs: number | undefined, issues: IssueTicks | undefined) => {
       const pairNumber = pair.progress.judgedByYou + 1;
       return run(
         async () => {
-          const reply = await ratingApi.vote(studyId, { assignmentId: pair.assignmentId, choice, rationale: rationale.trim() || undefined, seenBothMs });
+          const body = { assignmentId: pair.assignmentId, choice, rationale: rationale.trim() || undefined, seenBothMs, issues };
+          const reply = await ratingApi.vote(studyId, body);
           if (isFailure(reply)) return reply;
           const receivedAt = Date.now();
           // Straight on to the next pair within the same request slot, unless the models are revealed first.

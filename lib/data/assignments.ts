@@ -89,6 +89,8 @@ export function servedPair(row: LeaseRow, progress: Progress): ServedPair {
   const options: RatingOptions = {
     allowTie: row.allowTie, allowBothBad: row.allowBothBad, rationale: row.rationale,
     settleMs: row.settleMs, requireSeenBoth: row.requireSeenBoth, undoSeconds: row.undoSeconds,
+    // Placeholder until the server part of answer issues lands on main.
+    issues: [],
   };
   return {
     assignmentId: row.assignmentId!,

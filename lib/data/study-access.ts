@@ -34,6 +34,8 @@ export async function findRaterStudy(studyId: string, raterId: string): Promise<
     options: {
       allowTie: study.allowTie, allowBothBad: study.allowBothBad, rationale: study.rationale,
       settleMs: study.voteSettleMs, requireSeenBoth: study.requireSeenBoth, undoSeconds: effectiveUndoSeconds(study),
+      // Placeholder until the server part of answer issues lands on main.
+      issues: [],
     },
   };
 }

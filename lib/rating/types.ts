@@ -14,7 +14,14 @@ export type RatingOptions = {
   requireSeenBoth: boolean;
   /** A recorded vote may be undone for this many seconds; 0: no undo. */
   undoSeconds: number;
+  /** Issues the rater may tick on each answer, in display order; empty: the study does not ask. */
+  issues: IssueOption[];
 };
+
+export type IssueOption = { key: string; label: string };
+
+/** Issue keys ticked on the answer shown on the left (A) and on the right (B); empty: none marked. */
+export type IssueTicks = { left: string[]; right: string[] };
 
 export type Completion = { code: string | null; url: string | null };
 
