@@ -16,6 +16,7 @@ export function ratingOptionsOf(options: OptionsIn): RatingOptions {
     settleMs: options.settleMs ?? DEFAULT_SETTLE_MS,
     requireSeenBoth: options.requireSeenBoth ?? true,
     undoSeconds: options.undoSeconds ?? 0,
+    issues: options.issues ?? [],
   };
 }
 

@@ -14,6 +14,8 @@ export type RatingOptions = {
   requireSeenBoth: boolean;
   /** A recorded vote may be undone for this many seconds; 0: no undo. */
   undoSeconds: number;
+  /** Issues the rater may mark on each answer, in display order; empty: the study asks for none. */
+  issues: { key: string; label: string }[];
 };
 
 export type Completion = { code: string | null; url: string | null };
