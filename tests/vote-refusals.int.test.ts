@@ -26,10 +26,14 @@ type Case = {
   withRationale: boolean;
   /** The study has a consent page, and whether this rater accepted it. */
   consent: "none" | "accepted" | "missing";
+  /** Issues marked with the vote: none, ones the study asks about, or one it does not. */
+  issues: "none" | "known" | "unknown";
 };
 
+const MARKED = { none: undefined, known: { left: ["harmful"], right: ["harmful", "refusal"] }, unknown: { left: ["refusal"], right: ["stereotype"] } };
+
 const ALLOWED: Case = {
-  status: "OPEN", allowTie: true, allowBothBad: true, rationale: "OPTIONAL", member: true, assignment: "fresh", choice: "LEFT", withRationale: false, consent: "none",
+  status: "OPEN", allowTie: true, allowBothBad: true, rationale: "OPTIONAL", member: true, assignment: "fresh", choice: "LEFT", withRationale: false, consent: "none", issues: "known",
 };
 
 /** Each refusal alone, from a state where the vote is allowed. */
@@ -42,6 +46,7 @@ const SINGLE: Case[] = [
   { ...ALLOWED, rationale: "REQUIRED" },
   { ...ALLOWED, member: false },
   { ...ALLOWED, consent: "missing" },
+  { ...ALLOWED, issues: "unknown" },
   ...ASSIGNMENT_STATES.filter((a) => a !== "fresh").map((assignment) => ({ ...ALLOWED, assignment })),
 ];
 
@@ -58,13 +63,17 @@ function randomCase(rng: Rng): Case {
     choice: pick(rng, ["LEFT", "RIGHT", "TIE", "BOTH_BAD"] as const),
     withRationale: rng() < 0.5,
     consent: pick(rng, ["none", "none", "accepted", "missing"] as const),
+    issues: pick(rng, ["none", "known", "known", "unknown"] as const),
   };
 }
 
 type Fixture = Awaited<ReturnType<typeof fixture>>;
 
 async function fixture(pairs: number) {
-  const f = await makeOpenStudy(pairs, { undoSeconds: 60 });
+  const f = await makeOpenStudy(pairs, {
+    undoSeconds: 60,
+    issues: { create: [{ key: "harmful", label: "Harmful", position: 0 }, { key: "refusal", label: "Refusal", position: 1 }] },
+  });
   const [rater, stranger] = await makeRaters(f.study.id, 2);
   await db.studyMember.delete({ where: { studyId_userId: { studyId: f.study.id, userId: stranger!.id } } });
   return { ...f, rater: rater!, stranger: stranger!, used: 0 };
@@ -83,7 +92,8 @@ async function arrange(f: Fixture, c: Case): Promise<string> {
   if (c.assignment === "undone" || c.assignment.startsWith("voted")) {
     await db.assignment.create({ data: base });
     const first: VoteChoice = c.assignment === "voted-other" ? (c.choice === "LEFT" ? "RIGHT" : "LEFT") : c.choice;
-    const voted = await recordVote(f.study.id, f.rater.id, { assignmentId: id, choice: first, rationale: "first" });
+    // The first vote marks the known issues: a retry is the same vote only with the same marks.
+    const voted = await recordVote(f.study.id, f.rater.id, { assignmentId: id, choice: first, rationale: "first", issues: MARKED.known });
     if (isRaterError(voted)) throw new Error(`arrange: ${voted.code}`);
     if (c.assignment === "undone" && isRaterError(await undoVote(f.study.id, f.rater.id, id))) throw new Error("arrange: undo");
     return id;
@@ -110,7 +120,9 @@ async function check(f: Fixture, c: Case) {
     data: { consentedAt: c.consent === "missing" ? null : new Date() },
   });
   const raterId = c.member ? f.rater.id : f.stranger.id;
-  const input: VoteInput = { assignmentId, choice: c.choice, ...(c.withRationale ? { rationale: "because" } : {}) };
+  const input: VoteInput = {
+    assignmentId, choice: c.choice, ...(c.withRationale ? { rationale: "because" } : {}), ...(MARKED[c.issues] ? { issues: MARKED[c.issues] } : {}),
+  };
   const before = await readVoteContext(f.study.id, raterId, assignmentId);
   const explained = before ? explainUnwrittenVote(before, input) : { error: raterErrors.studyNotFound };
   const votesBefore = await db.vote.count({ where: { studyId: f.study.id } });
@@ -136,7 +148,7 @@ describe("the vote statement and explainUnwrittenVote", () => {
     expect(results.filter((r) => r.written === 1).map((r) => r.c)).toEqual([ALLOWED]);
   });
 
-  it("agree on 150 random combinations of study settings, membership, assignment state and choice", async () => {
+  it("agree on 150 random combinations of study settings, membership, assignment state, choice and marked issues", async () => {
     const rng = mulberry32(20261201);
     const cases = Array.from({ length: 150 }, () => randomCase(rng));
     const f = await fixture(cases.length);

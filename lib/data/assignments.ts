@@ -71,6 +71,7 @@ export type LeaseRow = {
   allowTie: boolean; allowBothBad: boolean; rationale: RatingOptions["rationale"];
   settleMs: number; requireSeenBoth: boolean; undoSeconds: number; quota: number | null; medianMs: number | null;
   assignmentId: string | null; leftIsA: boolean; expiresAtMs: number; instruction: string; input: string; textA: string; textB: string;
+  issues: RatingOptions["issues"] | null;
 };
 
 type NextLeaseRow = LeaseRow & {
@@ -88,9 +89,7 @@ export function servedPair(row: LeaseRow, progress: Progress): ServedPair {
   const sides = orient(row.leftIsA, row.textA, row.textB);
   const options: RatingOptions = {
     allowTie: row.allowTie, allowBothBad: row.allowBothBad, rationale: row.rationale,
-    settleMs: row.settleMs, requireSeenBoth: row.requireSeenBoth, undoSeconds: row.undoSeconds,
-    // Placeholder until the server part of answer issues lands on main.
-    issues: [],
+    settleMs: row.settleMs, requireSeenBoth: row.requireSeenBoth, undoSeconds: row.undoSeconds, issues: row.issues ?? [],
   };
   return {
     assignmentId: row.assignmentId!,

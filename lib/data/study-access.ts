@@ -26,6 +26,7 @@ export async function findRaterStudy(studyId: string, raterId: string): Promise<
     select: {
       id: true, name: true, guidelines: true, status: true, allowTie: true, allowBothBad: true, rationale: true,
       voteSettleMs: true, requireSeenBoth: true, undoSeconds: true, revealAfterVote: true,
+      issues: { select: { key: true, label: true }, orderBy: { position: "asc" } },
     },
   });
   if (!study) return null;
@@ -34,8 +35,7 @@ export async function findRaterStudy(studyId: string, raterId: string): Promise<
     options: {
       allowTie: study.allowTie, allowBothBad: study.allowBothBad, rationale: study.rationale,
       settleMs: study.voteSettleMs, requireSeenBoth: study.requireSeenBoth, undoSeconds: effectiveUndoSeconds(study),
-      // Placeholder until the server part of answer issues lands on main.
-      issues: [],
+      issues: study.issues,
     },
   };
 }

@@ -80,6 +80,7 @@ export async function createStudy(input: CreateStudyInput, createdById: string):
         excludedDegeneratePairs: input.keepDegeneratePairs ? null : plan.identicalPairs + plan.emptyPairs,
         inviteToken: randomBytes(18).toString("base64url"), createdById,
         models: { create: input.modelIds.map((modelId) => ({ modelId })) },
+        issues: { create: input.issues.map((issue, position) => ({ ...issue, position })) },
       },
       select: { id: true },
     });

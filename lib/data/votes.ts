@@ -1,5 +1,6 @@
 // Recording a rater's vote: one guarded, prepared statement claims the assignment and writes the vote,
-// so a happy vote costs a single SQL statement and a double submission records one vote. It writes "Assignment" (completedAt) and "Vote"; the Vote
+// so a happy vote costs a single SQL statement and a double submission records one vote. It writes
+// "Assignment" (completedAt), "Vote" and "VoteIssue" (the issues marked on each answer); the Vote
 // triggers (prisma/sql/vote-tally.sql) then write "StudyMember".votes, the "Pair" tallies, "Vote".agrees
 // of the pair's votes and "VoteHour".
 import "server-only";
@@ -35,7 +36,8 @@ export async function recordVote(studyId: string, raterId: string, input: VoteIn
     : reply({ ...ctx.pair!, ...outcome.vote, revealAfterVote: ctx.revealAfterVote, undoSeconds: ctx.undoSeconds });
 }
 
-// $1 assignment, $2 study, $3 rater, $4 choice, $5 rationale, $6 new vote id, $7 seenBothMs.
+// $1 assignment, $2 study, $3 rater, $4 choice, $5 rationale, $6 new vote id, $7 seenBothMs,
+// $8/$9 the marked issues as parallel arrays of side ('L'/'R') and issue key.
 // Claims the assignment (UPDATE … WHERE completedAt IS NULL takes its row lock, so a concurrent
 // duplicate waits and then finds it completed), inserts the vote with the server-measured time and
 // the winner resolved from the sides shown (a trigger adds it to the tallies). Nothing is written
@@ -51,6 +53,8 @@ const VOTE = `
       AND s.status = 'OPEN'
       AND ($4::text <> 'TIE' OR s."allowTie") AND ($4::text <> 'BOTH_BAD' OR s."allowBothBad")
       AND (s.rationale <> 'REQUIRED' OR $5::text IS NOT NULL)
+      AND (SELECT count(*) FROM "StudyIssue" si WHERE si."studyId" = s.id AND si.key = ANY($9::text[]))
+          = (SELECT count(DISTINCT k) FROM unnest($9::text[]) k)
       AND EXISTS (SELECT 1 FROM "StudyMember" m WHERE m."studyId" = a."studyId" AND m."userId" = a."raterId"
                   AND (m."consentedAt" IS NOT NULL OR s."consentText" = ''))
     RETURNING a.id, a."pairId", a."servedAt", a."leftIsA", p."outputAId", p."outputBId",
@@ -69,6 +73,13 @@ const VOTE = `
            t.ms, t.ms < t."minSecondsPerPair" * 1000, $7::int, ${NOW}
     FROM timed t
     RETURNING "assignmentId", "pairId", choice::text AS choice, "createdAt"
+  ), marked AS (
+    -- Each mark resolved from the side shown to the output there, as the winner is.
+    INSERT INTO "VoteIssue" ("voteId", "outputId", "issueId", "studyId")
+    SELECT $6, CASE WHEN (m.side = 'L') = t."leftIsA" THEN t."outputAId" ELSE t."outputBId" END, si.id, $2
+    FROM vote v JOIN timed t ON t.id = v."assignmentId"
+    CROSS JOIN unnest($8::text[], $9::text[]) AS m(side, key)
+    JOIN "StudyIssue" si ON si."studyId" = $2 AND si.key = m.key
   )
   SELECT v."assignmentId", v.choice, (extract(epoch FROM v."createdAt") * 1000)::float8 AS "createdAtMs",
          t."revealAfterVote", t."undoSeconds", t."leftIsA", t."outputAId", t."outputBId"
@@ -77,8 +88,10 @@ const VOTE = `
 type WrittenRow = Omit<Written, "createdAt"> & { createdAtMs: number };
 
 async function writeVote(studyId: string, raterId: string, input: VoteInput): Promise<Written | undefined> {
+  const issues = input.issues ?? { left: [], right: [] };
   const values = [
     input.assignmentId, studyId, raterId, input.choice, input.rationale ?? null, randomBytes(16).toString("base64url"), input.seenBothMs ?? null,
+    [...issues.left.map(() => "L"), ...issues.right.map(() => "R")], [...issues.left, ...issues.right],
   ];
   const [row] = await preparedRows<WrittenRow>("vote", VOTE, values);
   if (!row) return undefined;
@@ -91,6 +104,7 @@ type ContextRow = {
   revealAfterVote: boolean; undoSeconds: number; assignmentId: string | null; expired: boolean | null; flagged: boolean | null;
   completed: boolean | null; leftIsA: boolean | null; outputAId: string | null; outputBId: string | null;
   voteChoice: VoteChoice | null; voteCreatedAt: Date | null; undone: boolean; consentMissing: boolean;
+  issueKeys: string[]; voteIssues: string[];
 };
 
 type ReadContext = VoteContext & {
@@ -108,7 +122,10 @@ export async function readVoteContext(studyId: string, raterId: string, assignme
            a."completedAt" IS NOT NULL AS completed,
            a."leftIsA", p."outputAId", p."outputBId", v.choice::text AS "voteChoice", v."createdAt" AS "voteCreatedAt",
            EXISTS (SELECT 1 FROM "UndoneVote" u WHERE u."assignmentId" = ${assignmentId} AND u."studyId" = s.id AND u."raterId" = ${raterId}) AS undone,
-           s."consentText" <> '' AND m."consentedAt" IS NULL AS "consentMissing"
+           s."consentText" <> '' AND m."consentedAt" IS NULL AS "consentMissing",
+           ARRAY(SELECT si.key FROM "StudyIssue" si WHERE si."studyId" = s.id) AS "issueKeys",
+           ARRAY(SELECT CASE WHEN (vi."outputId" = p."outputAId") = a."leftIsA" THEN 'L:' ELSE 'R:' END || si.key
+                 FROM "VoteIssue" vi JOIN "StudyIssue" si ON si.id = vi."issueId" WHERE vi."voteId" = v.id) AS "voteIssues"
     FROM "Study" s
     JOIN "StudyMember" m ON m."studyId" = s.id AND m."userId" = ${raterId}
     LEFT JOIN "Assignment" a ON a.id = ${assignmentId} AND a."studyId" = s.id AND a."raterId" = ${raterId}
@@ -120,10 +137,18 @@ export async function readVoteContext(studyId: string, raterId: string, assignme
   return {
     status: row.status, allowTie: row.allowTie, allowBothBad: row.allowBothBad, rationale: row.rationale,
     revealAfterVote: row.revealAfterVote, undoSeconds: row.undoSeconds, undone: row.undone, consentMissing: row.consentMissing,
+    issueKeys: row.issueKeys,
     assignment: hasAssignment ? { expired: row.expired === true, flagged: row.flagged === true, completed: row.completed === true } : null,
-    vote: row.voteChoice && row.voteCreatedAt ? { assignmentId, choice: row.voteChoice, createdAt: row.voteCreatedAt } : null,
+    vote: row.voteChoice && row.voteCreatedAt
+      ? { assignmentId, choice: row.voteChoice, createdAt: row.voteCreatedAt, issues: sideIssues(row.voteIssues) }
+      : null,
     pair: hasAssignment ? { leftIsA: row.leftIsA!, outputAId: row.outputAId!, outputBId: row.outputBId! } : null,
   };
+}
+
+function sideIssues(marks: string[]): { left: string[]; right: string[] } {
+  const on = (prefix: string) => marks.filter((m) => m.startsWith(prefix)).map((m) => m.slice(2));
+  return { left: on("L:"), right: on("R:") };
 }
 
 async function reply(w: Written): Promise<VoteReply> {

@@ -3,14 +3,30 @@ import { explainUnwrittenVote, optionError, type VoteContext } from "./vote-outc
 
 const open: VoteContext = {
   status: "OPEN", allowTie: true, allowBothBad: true, rationale: "OFF",
-  assignment: { expired: false, flagged: false, completed: false }, vote: null, undone: false,
+  assignment: { expired: false, flagged: false, completed: false }, vote: null, undone: false, issueKeys: ["harmful", "refusal"],
 };
-const recorded = { assignmentId: "asg", choice: "LEFT" as const, createdAt: new Date("2026-01-01T00:00:00Z") };
+const recorded = { assignmentId: "asg", choice: "LEFT" as const, createdAt: new Date("2026-01-01T00:00:00Z"), issues: { left: [], right: [] } };
 
 describe("explainUnwrittenVote", () => {
   it("answers a repeat of the same vote with the first vote, a different one with 409", () => {
     expect(explainUnwrittenVote({ ...open, vote: recorded }, { choice: "LEFT" })).toEqual({ vote: recorded });
     expect(explainUnwrittenVote({ ...open, vote: recorded }, { choice: "RIGHT" })).toMatchObject({ error: { code: "already_voted" } });
+  });
+
+  it("takes a repeat as the same vote only if it marked the same issues on the same sides", () => {
+    const marked = { ...recorded, issues: { left: ["harmful", "refusal"], right: [] } };
+    expect(explainUnwrittenVote({ ...open, vote: marked }, { choice: "LEFT", issues: { left: ["refusal", "harmful"], right: [] } })).toEqual({ vote: marked });
+    expect(explainUnwrittenVote({ ...open, vote: marked }, { choice: "LEFT", issues: { left: [], right: ["harmful", "refusal"] } }))
+      .toMatchObject({ error: { code: "already_voted" } });
+    expect(explainUnwrittenVote({ ...open, vote: marked }, { choice: "LEFT" })).toMatchObject({ error: { code: "already_voted" } });
+    expect(explainUnwrittenVote({ ...open, vote: recorded }, { choice: "LEFT", issues: { left: [], right: [] } })).toEqual({ vote: recorded });
+  });
+
+  it("refuses an issue the study does not ask about", () => {
+    expect(explainUnwrittenVote(open, { choice: "LEFT", issues: { left: ["refusal"], right: ["stereotype"] } }))
+      .toMatchObject({ error: { status: 422, code: "unknown_issue" } });
+    expect(explainUnwrittenVote({ ...open, issueKeys: [] }, { choice: "LEFT", issues: { left: ["refusal"], right: [] } }))
+      .toMatchObject({ error: { code: "unknown_issue" } });
   });
 
   it("still answers a repeat after the study closed or the lease expired", () => {

@@ -5,6 +5,8 @@ import { type RaterError, raterErrors, studyStatusError } from "./rater-error";
 import type { StudyStatus } from "@/lib/generated/prisma/enums";
 
 export type RecordedVote = { assignmentId: string; choice: VoteChoice; createdAt: Date };
+/** Issues marked with a vote, by the side the rater saw them on. */
+export type SideIssues = { left: string[]; right: string[] };
 
 export type VoteContext = {
   status: StudyStatus;
@@ -12,18 +14,33 @@ export type VoteContext = {
   allowBothBad: boolean;
   rationale: "OFF" | "OPTIONAL" | "REQUIRED";
   assignment: { expired: boolean; flagged: boolean; completed: boolean } | null;
-  vote: RecordedVote | null;
+  vote: (RecordedVote & { issues: SideIssues }) | null;
+  /** The keys of the issues this study asks about (none: it asks about none). */
+  issueKeys: string[];
   /** The assignment id named a vote its rater undid (the pair came back under a new id). */
   undone: boolean;
   /** The study has a consent page this member has not accepted. */
   consentMissing?: boolean;
 };
 
-export type VoteAttempt = { choice: VoteChoice; rationale?: string };
+export type VoteAttempt = { choice: VoteChoice; rationale?: string; issues?: SideIssues };
+
+const sameKeys = (a: string[], b: string[]) => a.length === b.length && a.every((k) => b.includes(k));
+
+/** A retry is the same vote only if it marked the same issues on the same sides as well. */
+function sameVote(recorded: RecordedVote & { issues: SideIssues }, input: VoteAttempt): boolean {
+  const marked = input.issues ?? { left: [], right: [] };
+  return recorded.choice === input.choice && sameKeys(recorded.issues.left, marked.left) && sameKeys(recorded.issues.right, marked.right);
+}
 
 /** Checks a vote against the study's options before anything is written. */
-export function optionError(ctx: Omit<VoteContext, "assignment" | "vote" | "status" | "undone">, input: VoteAttempt): RaterError | null {
+export function optionError(
+  ctx: Pick<VoteContext, "allowTie" | "allowBothBad" | "rationale"> & { issueKeys?: string[] },
+  input: VoteAttempt,
+): RaterError | null {
   if (input.choice === "TIE" && !ctx.allowTie) return raterErrors.tieNotAllowed;
+  const marked = [...(input.issues?.left ?? []), ...(input.issues?.right ?? [])];
+  if (marked.some((key) => !ctx.issueKeys?.includes(key))) return raterErrors.unknownIssue;
   if (input.choice === "BOTH_BAD" && !ctx.allowBothBad) return raterErrors.bothBadNotAllowed;
   if (ctx.rationale === "REQUIRED" && !input.rationale) return raterErrors.rationaleRequired;
   return null;
@@ -36,7 +53,7 @@ export function optionError(ctx: Omit<VoteContext, "assignment" | "vote" | "stat
  */
 export function explainUnwrittenVote(ctx: VoteContext, input: VoteAttempt): { vote: RecordedVote } | { error: RaterError } {
   if (!ctx.assignment) return { error: ctx.undone ? raterErrors.voteUndone : raterErrors.assignmentNotFound };
-  if (ctx.vote) return ctx.vote.choice === input.choice ? { vote: ctx.vote } : { error: raterErrors.alreadyVoted };
+  if (ctx.vote) return sameVote(ctx.vote, input) ? { vote: ctx.vote } : { error: raterErrors.alreadyVoted };
   const statusError = studyStatusError(ctx.status);
   if (statusError) return { error: statusError };
   if (ctx.consentMissing) return { error: raterErrors.consentRequired };

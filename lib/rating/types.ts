@@ -14,11 +14,11 @@ export type RatingOptions = {
   requireSeenBoth: boolean;
   /** A recorded vote may be undone for this many seconds; 0: no undo. */
   undoSeconds: number;
-  /** Issues the rater may tick on each answer, in display order; empty: the study does not ask. */
-  issues: IssueOption[];
+  /** Issues the rater may mark on each answer, in display order; empty: the study asks for none. */
+  issues: { key: string; label: string }[];
 };
 
-export type IssueOption = { key: string; label: string };
+export type IssueOption = RatingOptions["issues"][number];
 
 /** Issue keys ticked on the answer shown on the left (A) and on the right (B); empty: none marked. */
 export type IssueTicks = { left: string[]; right: string[] };

@@ -1,6 +1,7 @@
 // Study settings, shared by the new-study form and POST /api/studies.
 import { z } from "zod";
 import { UNSAFE_NAME_CHARS, unsafeNameMessage } from "./names";
+import { answerIssuesSchema } from "./answer-issues";
 import { participantFields } from "./participants";
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -26,6 +27,8 @@ const studyFields = z.object({
   keepDegeneratePairs: checkbox.default(false),
   minSecondsPerPair: z.coerce.number().int().min(0).max(3_600).default(0),
   revealAfterVote: checkbox.default(false),
+  // Issues raters may mark on each answer; none: the study does not ask.
+  issues: answerIssuesSchema.default([]),
   completionCode: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()),
   completionUrl: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, message: "The completion URL must be an http(s) URL" }).optional()),
   ...participantFields,

@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 import { CHOICES, checkFlagReason, RATIONALE_MAX_CHARS } from "@/lib/rating/limits";
+import { markedIssuesSchema } from "./answer-issues";
 
 export { CHOICES, FLAG_REASON_MAX_CHARS, RATIONALE_MAX_CHARS, type VoteChoice } from "@/lib/rating/limits";
 
@@ -22,6 +23,8 @@ export const voteSchema = z.object({
   // When the browser had shown both answers, in ms after the pair was shown (the rater's protection
   // against votes on unseen answers is in the browser; this keeps its evidence with the vote).
   seenBothMs: z.number().int().min(0).max(86_400_000).optional(),
+  // Issues marked on each answer, by side as shown (the browser never knows which output is which).
+  issues: markedIssuesSchema.optional(),
 });
 
 /** Undo the rater's last vote, named by the assignment it was cast under. */

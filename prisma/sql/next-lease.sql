@@ -55,6 +55,8 @@
 --      can appear otherwise (prisma/sql/pairs-full-hint.sql); no lease is given beyond votesPerPair either way.
 --   7. Done: the completion as above.
 -- Outcomes: not_member, closed (see status), consent_required, lease, waiting, done, busy. Lock waits end after 10 s.
+-- Dropped first: a changed result type cannot be replaced in place.
+DROP FUNCTION IF EXISTS "pairwise_next_lease"(text, text, float8, int, int, int, text, boolean);
 CREATE OR REPLACE FUNCTION "pairwise_next_lease"(
   p_study text, p_rater text, p_gold_draw float8, p_window int, p_wide_window int, p_attempts int,
   p_new_id text, p_coin boolean
@@ -62,7 +64,7 @@ CREATE OR REPLACE FUNCTION "pairwise_next_lease"(
   outcome text, "judgedByYou" int, status text, "allowTie" boolean, "allowBothBad" boolean, rationale text,
   "settleMs" int, "requireSeenBoth" boolean, "undoSeconds" int, quota int, "medianMs" float8, "shortOfVotes" int,
   "completionCode" text, "completionUrl" text, "screenOutCode" text, "screenOutUrl" text, "assignmentId" text, "leftIsA" boolean, "expiresAtMs" float8,
-  instruction text, input text, "textA" text, "textB" text
+  instruction text, input text, "textA" text, "textB" text, issues jsonb
 ) LANGUAGE plpgsql SET lock_timeout = '10s' AS $$
 #variable_conflict use_column
 DECLARE
@@ -285,7 +287,8 @@ BEGIN
   SELECT v_outcome, v_votes, v_status, v_tie, v_bad, v_rationale, v_settle, v_seen, v_undo, v_quota,
          CASE WHEN v_outcome IN ('lease', 'waiting', 'done') THEN "pairwise_rater_median"(p_study, p_rater, v_votes) END,
          v_short, v_code, v_url, v_out_code, v_out_url,
-         a.id, a."leftIsA", (extract(epoch FROM a."expiresAt") * 1000)::float8, pr.instruction, pr.input, oa.text, ob.text
+         a.id, a."leftIsA", (extract(epoch FROM a."expiresAt") * 1000)::float8, pr.instruction, pr.input, oa.text, ob.text,
+         CASE WHEN v_outcome = 'lease' THEN "pairwise_study_issues"(p_study) END
   FROM (SELECT 1) one
   LEFT JOIN "Assignment" a ON a.id = v_assignment
   LEFT JOIN "Pair" p ON p.id = a."pairId"

@@ -1,6 +1,7 @@
 -- A vote is a record of what a rater pressed: what it counts for (pair, rater, study, choice, winner,
--- and the hour it counts in) never changes after the fact; delete it instead (its tallies follow).
--- Writes: no table; an UPDATE that would change one of those columns fails with check_violation.
+-- and the hour it counts in) never changes after the fact, nor do the issues it marked on the answers;
+-- delete it instead (its tallies and its marks follow).
+-- Writes: no table; an UPDATE that would change one of those columns, or any mark, fails with check_violation.
 
 CREATE OR REPLACE FUNCTION "pairwise_vote_immutable"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -14,3 +15,12 @@ CREATE TRIGGER "Vote_immutable" BEFORE UPDATE OF "pairId", "raterId", "studyId",
     OR OLD."studyId" IS DISTINCT FROM NEW."studyId" OR OLD."choice" IS DISTINCT FROM NEW."choice"
     OR OLD."winnerOutputId" IS DISTINCT FROM NEW."winnerOutputId" OR OLD."createdAt" IS DISTINCT FROM NEW."createdAt")
   EXECUTE FUNCTION "pairwise_vote_immutable"();
+
+CREATE OR REPLACE FUNCTION "pairwise_vote_issue_immutable"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'an issue marked with a vote cannot change (delete the vote instead)' USING ERRCODE = 'check_violation';
+END
+$$;
+DROP TRIGGER IF EXISTS "VoteIssue_immutable" ON "VoteIssue";
+CREATE TRIGGER "VoteIssue_immutable" BEFORE UPDATE ON "VoteIssue"
+  FOR EACH ROW EXECUTE FUNCTION "pairwise_vote_issue_immutable"();
