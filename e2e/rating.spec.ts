@@ -47,6 +47,8 @@ test("a rater joins by invitation, votes by mouse and keyboard, and never receiv
   // Pair 1, with the mouse, once both answers were read (on a phone: A, then B behind the switch).
   await expect(pairProgress(page, 1)).toBeVisible();
   await expect(answer(page, "A")).toBeVisible();
+  // A study that asks for no issues shows no issue boxes.
+  await expect(page.getByRole("group", { name: /^Issues with/ })).toHaveCount(0);
   await readBoth(page);
   const firstInstruction = await instruction(page).textContent();
   await voteButton(page, "A is better").click();

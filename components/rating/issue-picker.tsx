@@ -41,7 +41,9 @@ export function IssuePicker({ side, issues, ticked, showKeys, onToggle }: IssueP
                 onChange={() => onToggle(issue.key)}
                 aria-keyshortcuts={shortcut?.aria}
                 data-issue={issue.key}
-                className="h-4 w-4 shrink-0 accent-rose-600 focus-visible:outline-none"
+                // The whole box shows the focus ring (has-[:focus-visible]); the page's global ring would double it.
+                style={{ outline: "none" }}
+                className="h-4 w-4 shrink-0 accent-rose-600"
               />
               <span>
                 <span className="sr-only">{side}: </span>

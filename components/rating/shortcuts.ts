@@ -3,8 +3,8 @@
 
 import { useLayoutEffect, useRef } from "react";
 
-// Never while typing (a tick box is not typing: keys still vote after a click on one), in a dialog or
-// in the A | B switch, nor with Ctrl, Alt or Meta (browser shortcuts); a held key's auto-repeat never.
+// Never while typing (a tick box is not typing: keys still vote after a click on one) or in a dialog,
+// nor with Ctrl, Alt or Meta (browser shortcuts); a held key's auto-repeat never.
 function outsideTyping(event: KeyboardEvent): boolean {
   if (event.repeat || event.altKey || event.ctrlKey || event.metaKey) return false;
   const target = event.target as HTMLElement | null;
