@@ -121,8 +121,8 @@ describe("issueRates", () => {
   });
 
   it("seeds each model's bootstrap from the study, the issue and the model", () => {
-    // 500 prompts of varied counts, so different seeds give different intervals (6 prompts often do not).
-    const answers = Array.from({ length: 500 }, (_, i) => ({ rated: 2 + (i % 3), marked: (i * 7) % (3 + (i % 3)) }));
+    // 5,000 prompts of varied counts, so different seeds give different intervals (6 prompts often do not).
+    const answers = Array.from({ length: 5000 }, (_, i) => ({ rated: 2 + (i % 3), marked: (i * 7) % (3 + (i % 3)) }));
     const rows = answers.map((a, i) => ({ ...row("m2", "p1", a.rated, a.marked), promptId: `q${i}` }));
     const [davinci] = issueRates({ rows, issues: [FACT], models: [MODELS[1]!], seed: "s", resamples: 300 })[0]!.models;
     expect(davinci!.bootstrap95).toEqual(bootstrapMajorityRate(answers, { seed: "s:issue:fact:m2", resamples: 300 }).interval);

@@ -1,5 +1,5 @@
 // Answer issues (raters' optional ticks such as "Factual error / hallucination"): per issue, each model's
-// majority-marked rate over prompts with Wilson and two-stage bootstrap intervals, model pairs (McNemar),
+// majority-marked rate over prompts with Wilson and prompt-bootstrap intervals, model pairs (McNemar),
 // per-category rates and Krippendorff's alpha over answers. Pure: the rows come from the data layer.
 import { krippendorffAlphaBinary } from "@/lib/stats/krippendorff-alpha";
 import { bootstrapMajorityRate, majorityMarked } from "@/lib/stats/majority-rate";

@@ -199,6 +199,8 @@ export type StudyResults = {
   ranking: RankingJson | null;
   overTime: OverTimeJson;
   judges: JudgeJson[];
+  /** Per issue raters could mark on answers, in the study's order; empty when the study asks for none. */
+  issues: IssueRatesJson[];
 };
 
 export type PromptListRow = {
@@ -268,10 +270,7 @@ export type IssueModelRateJson = {
   rate: number | null;
   /** 95% Wilson interval on prompts. */
   wilson95: Interval | null;
-  /**
-   * 95% percentile bootstrap, two-stage: prompts resampled, then each answer's ratings (seeded from the study id).
-   * Centred on how often re-rated answers would keep a majority, so fragile majorities pull it off the rate.
-   */
+  /** 95% percentile bootstrap over prompts, each keeping its observed majority (seeded from the study id). */
   bootstrap95: Interval | null;
 };
 

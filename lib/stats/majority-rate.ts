@@ -1,7 +1,6 @@
-// Share of answers whose raters, by majority, marked an issue on them, with a two-stage bootstrap interval:
-// prompts resampled (the unit of analysis, one answer each), then each drawn answer's ratings resampled.
+// Share of answers whose raters, by majority, marked an issue on them, with a prompt-clustered bootstrap
+// interval: prompts (the unit of analysis, one answer each) resampled with their observed majorities.
 
-import { binomialLogPmf } from "./binomial";
 import type { BootstrapOptions } from "./bootstrap";
 import type { MarkedCounts } from "./krippendorff-alpha";
 import { mulberry32, resolveSeed, type Rng } from "./rng";
@@ -50,35 +49,23 @@ function patterns(answers: readonly CountedMarks[]): { rated: number[]; marked: 
   return { rated: sorted.map((p) => p.rated), marked: sorted.map((p) => p.marked), multiplicity: sorted.map((p) => p.n) };
 }
 
-/** P(a fresh draw of `rated` ratings, each marking with probability marked/rated, has a majority marking). */
-export function majorityChance(rated: number, marked: number): number {
-  const p = marked / rated;
-  let sum = 0;
-  for (let x = Math.floor(rated / 2) + 1; x <= rated; x++) sum += Math.exp(binomialLogPmf(x, rated, p));
-  return Math.min(1, sum);
-}
-
 /**
- * Resamples of the two-stage bootstrap. A resampled answer is a uniform pick that is then re-rated, so
- * every one of the P draws is independently present with the same probability, the mean majorityChance
- * over the answers: a resample's present count is Binomial(P, that mean), exactly, in one draw.
+ * Resamples of the prompt bootstrap: each of the P draws picks a prompt and keeps its observed majority,
+ * so a resample's present count is Binomial(P, present / P), exactly, in one draw. Re-rating each drawn
+ * answer as well (a second stage) was tried and left out: an observed majority already carries the
+ * raters' noise, and re-drawing it moves the interval's centre toward the fragile majorities' chances
+ * instead of widening it (Davison & Hinkley 1997, section 3.8, on over-counting the lower stage).
  */
-function resampleRates(pattern: ReturnType<typeof patterns>, total: number, resamples: number, rng: Rng): Float64Array {
-  let chance = 0;
-  pattern.rated.forEach((r, k) => (chance += (pattern.multiplicity[k] as number) * majorityChance(r, pattern.marked[k] as number)));
-  chance /= total;
+function resampleRates(total: number, present: number, resamples: number, rng: Rng): Float64Array {
   const stats = new Float64Array(resamples);
-  for (let b = 0; b < resamples; b++) stats[b] = sampleBinomial(rng, total, chance) / total;
+  for (let b = 0; b < resamples; b++) stats[b] = sampleBinomial(rng, total, present / total) / total;
   return stats;
 }
 
 /**
- * Majority-marked rate with a seeded two-stage bootstrap. Each resample draws the answers (one per
- * prompt) with replacement, then redraws every drawn answer's marked count as Binomial(rated,
- * marked/rated), i.e. resamples its ratings, and re-applies the majority rule. Rater noise shows as a
- * shift, not extra width: fragile majorities flip either way when re-rated, so the resamples centre on
- * the mean majorityChance, and with many fragile majorities the interval can leave the rate out. Its
- * width is a binomial proportion's at that centre (so wider than a prompt-only bootstrap only near 0% or 100%).
+ * Majority-marked rate with a seeded prompt-clustered bootstrap (percentile interval). With one answer
+ * per prompt and model it is close to the Wilson interval away from 0% and 100%, where the bootstrap's
+ * interval collapses to the point (all resamples equal): read Wilson's there.
  */
 export function bootstrapMajorityRate(
   answers: readonly CountedMarks[],
@@ -96,7 +83,7 @@ export function bootstrapMajorityRate(
     if (majorityMarked(pattern.rated[k] as number, pattern.marked[k] as number)) present += n;
   });
   if (total === 0) return { answers: 0, present: 0, rate: null, interval: null, resamples: 0 };
-  const stats = resampleRates(pattern, total, resamples, mulberry32(resolveSeed(options.seed))).sort();
+  const stats = resampleRates(total, present, resamples, mulberry32(resolveSeed(options.seed))).sort();
   const tail = (1 - level) / 2;
   const interval = { low: quantileSorted(stats, tail) as number, high: quantileSorted(stats, 1 - tail) as number };
   return { answers: total, present, rate: present / total, interval, resamples };
