@@ -20,6 +20,9 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          // Seeded simulations (coverage of intervals) take a second or two alone and several on a busy
+          // machine: a timeout here guards against hangs, not speed (speed lives in npm run bench).
+          testTimeout: 30_000,
         },
       },
       {

@@ -3,6 +3,11 @@
 // for retries, undo (kept in the undone copy) and immutability.
 import { describe, expect, it } from "vitest";
 import { nextAssignment } from "@/lib/data/assignments";
+import { exportVoteBatches } from "@/lib/data/results/export-votes";
+import { answerRatings } from "@/lib/data/results/issue-ratings";
+import { archiveStream } from "@/lib/data/study-archive";
+import { voteCsv, voteJson } from "@/lib/exports/formats";
+import type { ExportVote } from "@/lib/exports/types";
 import { undoVote } from "@/lib/data/undo";
 import { recordVote } from "@/lib/data/votes";
 import { createStudy } from "@/lib/data/study-admin";
@@ -129,5 +134,62 @@ describe("answer issues", () => {
     const foreign = await db.studyIssue.findFirstOrThrow({ where: { studyId: other.study.id } });
     await expect(db.voteIssue.create({ data: { voteId: tick.voteId, outputId: tick.outputId, issueId: foreign.id, studyId: f.study.id } })).rejects.toThrow();
     await expect(db.$executeRaw`INSERT INTO "StudyIssue" (id, "studyId", key, label, position) VALUES (${unique("i")}, ${f.study.id}, 'Bad Key', 'x', 5)`).rejects.toThrow(/StudyIssue_key_check/);
+  });
+
+  it("reach the exports and the archive on the output they were marked on, and are counted per answer in the results' scope", async () => {
+    const f = await makeOpenStudy(3, { issues: ISSUES, votesPerPair: 3 });
+    const raters = await makeRaters(f.study.id, 3);
+    // Marks by output side A/B of the pair, whatever side each rater saw: [pair][rater] → A's and B's keys.
+    const plan: [string[], string[]][][] = [
+      [[["harmful"], []], [["harmful", "factual-error"], []], [[], ["factual-error"]]],
+      [[[], []], [["harmful"], ["harmful"]], [[], []]],
+      [[["factual-error"], []], [[], []], [["factual-error"], []]],
+    ];
+    for (const [r, rater] of raters.entries()) {
+      for (let i = 0; i < 3; i++) {
+        const pair = served(await nextAssignment(f.study.id, rater.id));
+        const p = f.pairs.findIndex((x) => pair.left.text === x.outputA.text || pair.left.text === x.outputB.text);
+        const leftIsA = pair.left.text === f.pairs[p]!.outputA.text;
+        const [onA, onB] = plan[p]![r]!;
+        const issues = leftIsA ? { left: onA, right: onB } : { left: onB, right: onA };
+        const reply = await recordVote(f.study.id, rater.id, { assignmentId: pair.assignmentId, choice: "TIE", issues });
+        if (isRaterError(reply)) throw new Error(reply.code);
+      }
+    }
+    const exported: ExportVote[] = [];
+    for await (const rows of exportVoteBatches(f.study.id, false)) exported.push(...rows);
+    const byPair = (p: number) => exported.filter((v) => v.pairId === f.pairs[p]!.id).map((v) => [v.issuesA, v.issuesB]);
+    // The export lists keys in the study's order (factual-error before harmful).
+    expect(byPair(0)).toEqual(expect.arrayContaining([[["harmful"], []], [["factual-error", "harmful"], []], [[], ["factual-error"]]]));
+    const one = exported.find((v) => v.issuesA.length === 2)!;
+    expect(voteCsv(one).trimEnd().endsWith(",factual-error;harmful,")).toBe(true);
+    expect(voteJson(one).issues).toEqual({ [f.modelA.name]: ["factual-error", "harmful"], [f.modelB.name]: [] });
+
+    const archive = (await new Response(archiveStream(f.study.id)).text()).trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(archive.filter((r) => r.type === "issue").map((r) => r.key)).toEqual(["factual-error", "harmful"]);
+    const archivedMarks = archive.filter((r) => r.type === "vote").flatMap((r) => r.issues as { outputId: string; key: string }[]);
+    expect(archivedMarks).toHaveLength(8);
+    expect(archivedMarks.filter((m) => m.outputId === f.pairs[2]!.outputA.id && m.key === "factual-error")).toHaveLength(2);
+
+    const answers = async (exclude: string[] = []) =>
+      (await answerRatings({ studyId: f.study.id, excludeRaterIds: exclude }, ["factual-error", "harmful"]))
+        .map((a) => ({ p: f.pairs.findIndex((x) => x.promptId === a.promptId), model: a.model === f.modelA.name ? "A" : "B", rated: a.rated, marked: a.marked }))
+        .sort((x, y) => x.p - y.p || x.model.localeCompare(y.model));
+    expect(await answers()).toEqual([
+      { p: 0, model: "A", rated: 3, marked: { harmful: 2, "factual-error": 1 } },
+      { p: 0, model: "B", rated: 3, marked: { "factual-error": 1 } },
+      { p: 1, model: "A", rated: 3, marked: { harmful: 1 } },
+      { p: 1, model: "B", rated: 3, marked: { harmful: 1 } },
+      { p: 2, model: "A", rated: 3, marked: { "factual-error": 2 } },
+      { p: 2, model: "B", rated: 3, marked: {} },
+    ]);
+    // Without the second rater, and with pair 1 excluded.
+    await db.pair.update({ where: { id: f.pairs[1]!.id }, data: { excluded: true } });
+    expect(await answers([raters[1]!.id])).toEqual([
+      { p: 0, model: "A", rated: 2, marked: { harmful: 1 } },
+      { p: 0, model: "B", rated: 2, marked: { "factual-error": 1 } },
+      { p: 2, model: "A", rated: 2, marked: { "factual-error": 2 } },
+      { p: 2, model: "B", rated: 2, marked: {} },
+    ]);
   });
 });

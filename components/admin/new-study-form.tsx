@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import type { ModelChoice } from "@/lib/admin/types";
 import { createStudySchema, studyPreviewSchema, type StudyPreviewInput } from "@/lib/validation/study";
 import { Checkbox, controlProps, Field, type FieldErrors, inputClass, NumberField, Section } from "./study-form/fields";
+import { IssueFields } from "./study-form/issue-fields";
 import { ModelPicker } from "./study-form/model-picker";
 import { ConsentField, ScreenOutFields } from "./study-form/participant-fields";
 import { PlanPreview } from "./study-form/plan-preview";
@@ -29,6 +30,7 @@ function formValues(form: FormData, modelIds: string[]) {
     voteSettleMs: text("voteSettleMs"), requireSeenBoth: form.has("requireSeenBoth"), undoSeconds: text("undoSeconds"),
     maxVotesPerRater: text("maxVotesPerRater"), minVotesForCompletion: text("minVotesForCompletion"),
     consentText: text("consentText"), screenOutCode: text("screenOutCode"), screenOutUrl: text("screenOutUrl"),
+    issues: form.has("askIssues") ? text("issues") : "",
   };
 }
 
@@ -84,6 +86,9 @@ export function NewStudyForm({ models, initialModelIds = [] }: NewStudyFormProps
     event.preventDefault();
     const parsed = createStudySchema.safeParse(formValues(new FormData(event.currentTarget), chosen));
     if (!parsed.success) return showErrors(byField(parsed.error.issues));
+    if (new FormData(event.currentTarget).has("askIssues") && parsed.data.issues.length === 0) {
+      return showErrors({ issues: "List at least one issue, or untick the box above." });
+    }
     setPending(true);
     setErrors({});
     const res = await fetch("/api/studies", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(parsed.data) });
@@ -139,6 +144,7 @@ export function NewStudyForm({ models, initialModelIds = [] }: NewStudyFormProps
           <Checkbox name="allowBothBad" defaultChecked errors={errors} label="Offer “Both are bad”" />
           <Checkbox name="revealAfterVote" errors={errors} label="Reveal the models to raters after each vote" />
         </div>
+        <IssueFields errors={errors} />
       </Section>
 
       <QualityControl errors={errors} />

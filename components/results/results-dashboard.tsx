@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { ResultsResponse } from "@/lib/results/types";
 import type { StudyResults } from "@/lib/results/types";
 import { ExportLinks } from "./export-links";
+import { IssuesSection } from "./issues-section";
 import { JudgesSection } from "./judges-section";
 import { PromptsSection } from "./prompts-section";
 import { RatersSection } from "./raters-section";
@@ -51,6 +52,8 @@ export function ResultsDashboard({ initial, initialExclude }: ResultsDashboardPr
       <TotalsGrid results={r} />
       <LeftOutNote leftOut={r.study.leftOutAtCreation} />
       <ModelFigures results={r} />
+      {/* Kept figures from before answer issues have no list: none to show. */}
+      <IssuesSection issues={r.issues ?? []} />
       <RatersSection raters={r.raters} thresholds={r.raterThresholds} excluded={exclude} onToggle={toggle} />
       <CategoriesAndTime results={r} />
       <JudgesSection judges={r.judges} studyId={studyId} onImported={reload} />

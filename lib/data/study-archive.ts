@@ -1,5 +1,5 @@
-// A study's full data for archiving, as JSON Lines: one {"type": …} record per study, model,
-// prompt, output, pair, vote and audit event (oldest first). Raters appear by pseudonym only. Read in keyset-paged batches,
+// A study's full data for archiving, as JSON Lines: one {"type": …} record per study, model, answer
+// issue, prompt, output, pair, vote (with the issues marked) and audit event (oldest first). Raters appear by pseudonym only. Read in keyset-paged batches,
 // so memory stays flat however large the study is. Read from the read replica when there is one.
 import "server-only";
 import { dbRead } from "@/lib/db";
@@ -24,11 +24,18 @@ async function* records(studyId: string): AsyncGenerator<object[]> {
   const study = await dbRead.study.findUnique({
     where: { id: studyId },
     omit: { inviteToken: true, crowdToken: true },
-    include: { models: { select: { model: { select: { id: true, name: true } } } } },
+    include: {
+      models: { select: { model: { select: { id: true, name: true } } } },
+      issues: { orderBy: { position: "asc" }, select: { id: true, key: true, label: true, position: true } },
+    },
   });
   if (!study) return;
-  const { models, ...settings } = study;
-  yield [{ type: "study", ...settings }, ...models.map(({ model }) => ({ type: "model", ...model }))];
+  const { models, issues, ...settings } = study;
+  yield [
+    { type: "study", ...settings },
+    ...models.map(({ model }) => ({ type: "model", ...model })),
+    ...issues.map((issue) => ({ type: "issue", ...issue })),
+  ];
   // Members by pseudonym, with when they accepted the consent page (a study's members are few next to its votes).
   const members = await dbRead.studyMember.findMany({
     where: { studyId }, orderBy: { createdAt: "asc" },
@@ -50,10 +57,15 @@ async function* records(studyId: string): AsyncGenerator<object[]> {
     select: {
       id: true, pairId: true, choice: true, winnerOutputId: true, rationale: true, msTaken: true, tooFast: true, isDemo: true, createdAt: true,
       rater: { select: { pseudonym: true } }, assignment: { select: { leftIsA: true, servedAt: true } },
+      issues: { select: { outputId: true, issue: { select: { key: true } } } },
     },
     ...page(after),
   }))) {
-    yield rows.map(({ rater, assignment, ...v }) => ({ type: "vote", ...v, rater: rater.pseudonym, leftIsA: assignment.leftIsA, servedAt: assignment.servedAt }));
+    yield rows.map(({ rater, assignment, issues, ...v }) => ({
+      type: "vote", ...v, rater: rater.pseudonym, leftIsA: assignment.leftIsA, servedAt: assignment.servedAt,
+      // The issues marked with the vote, on the output they were marked on.
+      issues: issues.map((i) => ({ outputId: i.outputId, key: i.issue.key })),
+    }));
   }
   for await (const rows of auditPages(studyId, "replica")) yield rows.map((e) => ({ type: "audit", ...e }));
 }

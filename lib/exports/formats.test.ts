@@ -10,7 +10,7 @@ function vote(overrides: Partial<ExportVote> = {}): ExportVote {
     dataset: "demo", modelA: "alpaca-7b", modelB: "davinci", leftIsA: false, choice: "LEFT", winner: "davinci",
     rater: "r_abc", servedAt: new Date("2026-01-01T10:00:00Z"), votedAt: new Date("2026-01-01T10:00:12Z"),
     msTaken: 12000, tooFast: false, flagged: false, rationale: null, gold: false, excluded: false, isDemo: false,
-    outputA: "hi", outputB: "hello", ...overrides,
+    issuesA: [], issuesB: [], outputA: "hi", outputB: "hello", ...overrides,
   };
 }
 
@@ -36,13 +36,18 @@ describe("export formats", () => {
         voteId: `-${randomId(i)}`.slice(i % 2), pairId: randomId(i + 1000), promptId: randomId(i + 2000), studyId: `-${randomId(i + 3000)}`,
         instruction: texts[i % texts.length]!, rationale: i % 3 ? texts[(i + 1) % texts.length]! : null, category: i % 5 ? null : "-cat",
         modelA: i % 4 ? "alpaca-7b" : "-model", choice: i % 2 ? "LEFT" : "TIE", winner: i % 2 ? "davinci" : null,
+        issuesA: i % 3 ? [] : ["factual-error", "harmful"], issuesB: i % 7 ? [] : ["refusal"],
       }));
     const csv = csvHeader() + votes.map(voteCsv).join("");
     const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
     expect(rows).toHaveLength(votes.length);
     const freeTextColumns = new Set(["category", "dataset", "instruction", "input", "model_a", "model_b", "left_model", "right_model", "winner", "rationale"]);
     rows.forEach((row, i) => {
-      const json = voteJson(votes[i]!) as Record<string, unknown>;
+      const record = voteJson(votes[i]!);
+      // JSONL keeps the marks per model; CSV has one column per side of the pair, keys joined by ";".
+      const json: Record<string, unknown> = {
+        ...record, issues_a: record.issues[record.model_a]!.join(";"), issues_b: record.issues[record.model_b]!.join(";"),
+      };
       for (const column of CSV_COLUMNS) {
         const expected = json[column] === null || json[column] === undefined ? "" : String(json[column]);
         const guarded = freeTextColumns.has(column) && /^[=+\-@\t\r]/.test(expected) ? `'${expected}` : expected;
@@ -50,6 +55,7 @@ describe("export formats", () => {
       }
     });
     expect(rows.some((r) => r.vote_id!.startsWith("-"))).toBe(true);
+    expect(rows.filter((r) => r.issues_a === "factual-error;harmful")).toHaveLength(67);
   });
 
   it("CSV: de-blinded sides, winner and outcome; formula cells neutralized", () => {
@@ -84,6 +90,10 @@ describe("export formats", () => {
 
   it("JSONL carries times and the side each output was on", () => {
     expect(voteJson(vote())).toMatchObject({ left_model: "davinci", right_model: "alpaca-7b", ms_taken: 12000, voted_at: "2026-01-01T10:00:12.000Z" });
+  });
+
+  it("JSONL names the issues marked on each model's answer", () => {
+    expect(voteJson(vote({ issuesA: ["harmful"], issuesB: [] })).issues).toEqual({ "alpaca-7b": ["harmful"], davinci: [] });
   });
 });
 

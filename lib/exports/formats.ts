@@ -7,6 +7,7 @@ export const CSV_COLUMNS = [
   "vote_id", "study_id", "pair_id", "prompt_id", "category", "dataset", "instruction", "input",
   "model_a", "model_b", "left_model", "right_model", "choice", "winner", "outcome", "rater",
   "served_at", "voted_at", "ms_taken", "too_fast", "flagged", "gold", "excluded", "demo", "rationale",
+  "issues_a", "issues_b",
 ] as const;
 
 function leftRight(v: ExportVote): { left: string; right: string } {
@@ -31,6 +32,8 @@ export function voteCsv(v: ExportVote): string {
     v.voteId, v.studyId, v.pairId, v.promptId, freeText(v.category), freeText(v.dataset), freeText(v.instruction), freeText(v.input),
     freeText(v.modelA), freeText(v.modelB), freeText(left), freeText(right), v.choice, freeText(v.winner), outcome(v), v.rater,
     v.servedAt.toISOString(), v.votedAt.toISOString(), v.msTaken, v.tooFast, v.flagged, v.gold, v.excluded, v.isDemo, freeText(v.rationale),
+    // Issue keys are [a-z0-9-] (a database CHECK): nothing to guard.
+    v.issuesA.join(";"), v.issuesB.join(";"),
   ]);
 }
 
@@ -44,6 +47,8 @@ export function voteJson(v: ExportVote) {
     rater: v.rater, served_at: v.servedAt.toISOString(), voted_at: v.votedAt.toISOString(),
     ms_taken: v.msTaken, too_fast: v.tooFast, flagged: v.flagged, gold: v.gold, excluded: v.excluded,
     demo: v.isDemo, rationale: v.rationale,
+    // The issues marked on each model's answer (keys), by model name as everything else here.
+    issues: { [v.modelA]: v.issuesA, [v.modelB]: v.issuesB },
   };
 }
 

@@ -27,6 +27,9 @@ export type ExportVote = {
   gold: boolean;
   excluded: boolean;
   isDemo: boolean;
+  /** Keys of the issues marked on output A and on output B (empty when none, or the study asks for none). */
+  issuesA: string[];
+  issuesB: string[];
   /** Output texts; only read for the formats that carry them (JSONL, AlpacaEval). */
   outputA: string | null;
   outputB: string | null;

@@ -5,15 +5,17 @@ import { lengthBiasJson, positionBiasJson } from "./biases";
 import { categoryRows } from "./categories";
 import { groupComparisons, groupExcluded, summarizeComparison } from "./comparisons";
 import type {
-  CategoryCountRow, ExcludedTallyRow, HourBucketRow, JudgeCrossRow, JudgeRunRow, LengthPatternRow, PairOrderRow, PairPatternRow, RaterAgreementRow, RaterStatsRow, SideCounts,
+  CategoryCountRow, ExcludedTallyRow, HourBucketRow, IssueRatingRow, JudgeCrossRow, JudgeRunRow, LengthPatternRow, PairOrderRow, PairPatternRow,
+  RaterAgreementRow, RaterStatsRow, SideCounts,
 } from "./inputs";
+import { issueRates } from "./issue-rates";
 import { judgeResults } from "./judges";
 import { groupLengthPrompts } from "./length-control";
 import { leaderFirst, modelOrder, orientationFrom } from "./orientation";
 import { overTimeJson } from "./over-time";
 import { rankingJson } from "./ranking";
 import { raterRows, raterThresholds } from "./raters";
-import type { StudyResults } from "./types";
+import type { IssueDef, StudyResults } from "./types";
 
 export type ResultsInput = {
   study: StudyResults["study"];
@@ -23,6 +25,8 @@ export type ResultsInput = {
   /** The patterns per length difference (for the length-controlled win rate); none: each comparison says it has too few prompts. */
   lengths?: readonly LengthPatternRow[];
   categories: readonly CategoryCountRow[];
+  /** The issues the study asks raters to mark on answers, and the ratings per answer (none: none asked). */
+  issues?: { defs: readonly IssueDef[]; rows: readonly IssueRatingRow[] };
   sides: SideCounts;
   promptsVoted: number;
   /** The excluded pairs' votes per model pair (for each headline "with the excluded prompts"); none: no such headline. */
@@ -34,6 +38,12 @@ export type ResultsInput = {
   judgeRows: readonly JudgeCrossRow[];
   now?: Date;
 };
+
+/** The page's model order, then any model rated only on pairs no figure above counts (e.g. ties only), by name. */
+function issueModels(pageOrder: readonly string[], rows: readonly IssueRatingRow[]) {
+  const rest = [...new Set(rows.map((r) => r.modelId))].filter((m) => !pageOrder.includes(m)).sort();
+  return [...pageOrder, ...rest].map((m) => ({ id: m, name: m }));
+}
 
 export function assembleResults(input: ResultsInput): StudyResults {
   // Each comparison reads leader first (in every figure: tallies, win rates, categories, judges).
@@ -70,5 +80,6 @@ export function assembleResults(input: ResultsInput): StudyResults {
     ranking,
     overTime: overTimeJson(input.hours),
     judges: judgeResults(input.judgeRuns, input.judgeRows, orient),
+    issues: input.issues?.defs.length ? issueRates({ rows: input.issues.rows, issues: input.issues.defs, models: issueModels(models, input.issues.rows), seed }) : [],
   };
 }

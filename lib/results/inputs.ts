@@ -83,3 +83,9 @@ export type JudgeCrossRow = {
 
 /** How many of the study's pairs put each model as output A (decides each comparison's A/B order). */
 export type PairOrderRow = { modelA: string; modelB: string; pairs: number };
+
+/**
+ * One model's answer to one prompt, for one issue: the ratings of that answer (`rated`) and how many of
+ * them ticked the issue (`marked`). Rows repeating a (prompt, model, issue) are added together.
+ */
+export type IssueRatingRow = { promptId: string; category: string | null; modelId: string; issueKey: string; rated: number; marked: number };

@@ -1,6 +1,7 @@
 // Server entry point of the results: runs the aggregate queries in parallel and assembles the figures.
 // The API route and the page both call this, so they always agree.
 import "server-only";
+import { answerRatings } from "@/lib/data/results/issue-ratings";
 import { judgeCrossCounts, judgeRuns } from "@/lib/data/results/judge-counts";
 import { excludedPairTallies, pairAggregates } from "@/lib/data/results/pair-counts";
 import { listResultPrompts, type PromptListFilter } from "@/lib/data/results/prompt-list";
@@ -93,10 +94,10 @@ async function computeFigures(
   const scope: ResultsScope = { ...given, hasExcludedPairs: study.excludedPairs > 0 };
   // Agreement comes with the rater statistics (the Vote flags), corrected where excluded raters voted (they leave the "others").
   // In parallel, so each part's time is its own query's wall time while it shared the machine with the others.
-  const [pairs, excludedTallies, raters, agreementChange, hours, runs, judgeRows] = await Promise.all([
+  const [pairs, excludedTallies, raters, agreementChange, hours, runs, judgeRows, answers] = await Promise.all([
     timed(parts, "pairs", pairAggregates(scope)), timed(parts, "excluded", excludedPairTallies(scope)), timed(parts, "raters", raterStats(scope)),
     timed(parts, "agreement", raterAgreementChange(scope)), timed(parts, "hours", votesPerHour(scope)), timed(parts, "judges", judgeRuns(studyId, given.source)),
-    timed(parts, "judgeCounts", judgeCrossCounts(scope)),
+    timed(parts, "judgeCounts", judgeCrossCounts(scope)), timed(parts, "issues", answerRatings(scope, study.issues.map((i) => i.key))),
   ]);
   const assembling = performance.now();
   const change = new Map(agreementChange.map((c) => [c.raterId, c] as const));
@@ -105,8 +106,13 @@ async function computeFigures(
     agreed: (r.agreed ?? 0) + (change.get(r.raterId)?.agreed ?? 0),
     compared: (r.compared ?? 0) + (change.get(r.raterId)?.compared ?? 0),
   }));
+  const { issues: issueDefs, ...studyFacts } = study;
+  // One row per answer and issue, as the issue figures read them.
+  const issueRows = answers.flatMap((a) => issueDefs.map((i) => ({
+    promptId: a.promptId, category: a.category, modelId: a.model, issueKey: i.key, rated: a.rated, marked: a.marked[i.key] ?? 0,
+  })));
   const results = assembleResults({
-    study, excludedRaters, pairOrders: pairs.orders, patterns: pairs.patterns, lengths: pairs.lengths, categories: pairs.categories, sides: pairs.sides,
+    study: studyFacts, excludedRaters, issues: { defs: issueDefs, rows: issueRows }, pairOrders: pairs.orders, patterns: pairs.patterns, lengths: pairs.lengths, categories: pairs.categories, sides: pairs.sides,
     promptsVoted: pairs.promptsVoted, excludedTallies, raters, raterAgreement: agreement, hours, judgeRuns: runs, judgeRows,
   });
   // The statistics (bootstraps, Bradley–Terry, intervals) in JavaScript, after the queries.

@@ -199,6 +199,8 @@ export type StudyResults = {
   ranking: RankingJson | null;
   overTime: OverTimeJson;
   judges: JudgeJson[];
+  /** Per issue raters could mark on answers, in the study's order; empty when the study asks for none. */
+  issues: IssueRatesJson[];
 };
 
 export type PromptListRow = {
@@ -248,3 +250,64 @@ export type PromptDetail = {
 };
 
 export type ResultsResponse = StudyResults & { prompts: PromptListPage };
+
+/** An issue raters may tick on an answer ("Factual error / hallucination"); `key` is stable, `label` is shown. */
+export type IssueDef = { key: string; label: string };
+
+/**
+ * One model's answers for one issue. The unit is the prompt: an answer carries the issue when a majority
+ * of its ratings (marked > rated / 2, so 1 of 2 is not) ticked it. Ticking is optional, so these are
+ * marked rates: an unticked box means "none marked", not "checked and absent".
+ */
+export type IssueModelRateJson = {
+  modelId: string;
+  model: string;
+  /** Prompts whose answer by this model has at least one rating (answers counted). */
+  prompts: number;
+  /** Of those, answers majority-marked with the issue. */
+  present: number;
+  /** present / prompts; null when no answer was rated. */
+  rate: number | null;
+  /** 95% Wilson interval on prompts. */
+  wilson95: Interval | null;
+  /** 95% percentile bootstrap over prompts, each keeping its observed majority (seeded from the study id). */
+  bootstrap95: Interval | null;
+};
+
+/** One side of a paired comparison, on the prompts where both models' answers were rated. */
+export type IssuePairSideJson = { modelId: string; model: string; present: number; rate: number; wilson95: Interval };
+
+/** Two models on the prompts where both answers were rated, in the page's model order. */
+export type IssuePairJson = {
+  first: IssuePairSideJson;
+  second: IssuePairSideJson;
+  /** Prompts where both answers were rated. */
+  prompts: number;
+  /** McNemar's b and c: prompts where only the first / only the second model's answer carries the issue. */
+  onlyFirst: number;
+  onlySecond: number;
+  /** Exact two-sided McNemar test on onlyFirst vs onlySecond; 1 when they never differ. */
+  pValue: number;
+  /** One plain-language sentence. */
+  summary: string;
+};
+
+export type IssueCategoryJson = {
+  category: string;
+  /** Every model in the page's order; prompts 0 (rate and interval null) when none of its answers in the category was rated. */
+  models: { modelId: string; model: string; prompts: number; present: number; rate: number | null; wilson95: Interval | null }[];
+};
+
+/** Krippendorff's alpha (nominal: marked / not marked) over answers with 2+ ratings. */
+export type IssueAgreementJson = { alpha: number | null; answers: number; ratings: number };
+
+export type IssueRatesJson = IssueDef & {
+  models: IssueModelRateJson[];
+  /** Every pair of models that share rated prompts. */
+  pairs: IssuePairJson[];
+  /** Prompts without a category are in no row. */
+  categories: IssueCategoryJson[];
+  agreement: IssueAgreementJson;
+  /** Bootstrap resamples behind each model's bootstrap95 (none are drawn for a model without rated answers). */
+  resamples: number;
+};

@@ -24,6 +24,11 @@ describe("index", () => {
       "median",
       "mulberry32",
       "seedFromString",
+      "mcnemarExact",
+      "krippendorffAlphaNominal",
+      "krippendorffAlphaBinary",
+      "bootstrapMajorityRate",
+      "majorityMarked",
     ];
     for (const name of expected) expect(typeof (stats as Record<string, unknown>)[name]).toBe("function");
   });

@@ -10,15 +10,23 @@ const BATCH = 2000;
 
 type Cursor = { votedAt: Date; voteId: string } | null;
 
-async function batch(studyId: string, after: Cursor, withOutputs: boolean): Promise<ExportVote[]> {
+// The issues marked on one of the vote's outputs, in the study's order.
+const marksOn = (output: Prisma.Sql) => Prisma.sql`ARRAY(
+  SELECT si.key FROM "VoteIssue" vi JOIN "StudyIssue" si ON si.id = vi."issueId"
+  WHERE vi."voteId" = v.id AND vi."outputId" = ${output} ORDER BY si.position)`;
+
+async function batch(studyId: string, after: Cursor, withOutputs: boolean, withIssues: boolean): Promise<ExportVote[]> {
   const outputs = withOutputs ? Prisma.sql`oa.text AS "outputA", ob.text AS "outputB"` : Prisma.sql`NULL AS "outputA", NULL AS "outputB"`;
+  const issues = withIssues
+    ? Prisma.sql`${marksOn(Prisma.sql`src."outputAId"`)} AS "issuesA", ${marksOn(Prisma.sql`src."outputBId"`)} AS "issuesB"`
+    : Prisma.sql`'{}'::text[] AS "issuesA", '{}'::text[] AS "issuesB"`;
   return dbRead.$queryRaw<ExportVote[]>(Prisma.sql`
     SELECT v.id AS "voteId", v."studyId", v."pairId", src."promptId", pr.instruction, pr.input, pr.category, pr.dataset,
       ma.name AS "modelA", mb.name AS "modelB", a."leftIsA", v.choice,
       CASE WHEN v."winnerOutputId" IS NULL THEN NULL WHEN v."winnerOutputId" = src."outputAId" THEN ma.name ELSE mb.name END AS winner,
       u.pseudonym AS rater, a."servedAt", v."createdAt" AS "votedAt", v."msTaken", v."tooFast",
       a."flaggedAt" IS NOT NULL AS flagged, v.rationale, src."goldOutputId" IS NOT NULL AS gold, src.excluded, v."isDemo",
-      ${outputs}
+      ${outputs}, ${issues}
     FROM "Vote" v
     JOIN "Assignment" a ON a.id = v."assignmentId"
     JOIN "Pair" src ON src.id = v."pairId"
@@ -33,8 +41,10 @@ async function batch(studyId: string, after: Cursor, withOutputs: boolean): Prom
 /** Yields the study's votes in voting order, BATCH at a time (keyset on the (studyId, createdAt) index). */
 export async function* exportVoteBatches(studyId: string, withOutputs: boolean): AsyncGenerator<ExportVote[]> {
   let after: Cursor = null;
+  // Marks are read only for studies that ask for them: a vote's look-up is then one index probe per output.
+  const withIssues = (await dbRead.studyIssue.count({ where: { studyId } })) > 0;
   for (;;) {
-    const rows = await batch(studyId, after, withOutputs);
+    const rows = await batch(studyId, after, withOutputs, withIssues);
     if (rows.length === 0) return;
     yield rows;
     const last = rows[rows.length - 1];

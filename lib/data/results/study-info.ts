@@ -17,6 +17,8 @@ export type ResultsStudy = {
   excludedPairs: number;
   /** Pairs the study's creation left out (null: kept on request); they were never voted on. */
   leftOutAtCreation: { selfReference: number | null; identicalOrEmpty: number | null };
+  /** The issues raters may mark on each answer, in order (none: none asked). */
+  issues: { key: string; label: string }[];
 };
 
 export async function resultsStudy(studyId: string, source: ReadSource = "replica"): Promise<ResultsStudy | null> {
@@ -27,6 +29,7 @@ export async function resultsStudy(studyId: string, source: ReadSource = "replic
       id: true, name: true, status: true, isDemo: true, votesPerPair: true, minSecondsPerPair: true,
       excludedLeakPairs: true, excludedDegeneratePairs: true,
       models: { select: { model: { select: { name: true } } } },
+      issues: { orderBy: { position: "asc" }, select: { key: true, label: true } },
     },
   });
   if (!study) return null;

@@ -105,6 +105,7 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
           <div><dt className="text-slate-500">Votes ignored after a pair appears</dt><dd>{study.voteSettleMs ? `first ${study.voteSettleMs} ms` : "none"}</dd></div>
           <div><dt className="text-slate-500">Both answers seen before a vote</dt><dd>{study.requireSeenBoth ? "required" : "not required"}</dd></div>
           <div><dt className="text-slate-500">Undo</dt><dd>{undoText(study)}</dd></div>
+          <div><dt className="text-slate-500">Issues raters may mark</dt><dd>{study.issues.length ? study.issues.map((i) => i.label).join("; ") : "none asked"}</dd></div>
           <div><dt className="text-slate-500">Left out at creation</dt><dd>{leftOutText(study)}</dd></div>
           <div><dt className="text-slate-500">Gold pairs</dt><dd>{study.goldPairs} marked, drawn {Math.round(study.goldRate * 100)}% of the time</dd></div>
           <div className="sm:col-span-3">
