@@ -1,9 +1,8 @@
-// Answer issues (issue 20): a rater ticks issues on A with the mouse and on B with the keyboard, the
-// ticks go with the vote and are stored against the output shown on that side; a new pair and an
+// Answer issues (issue 20): a rater ticks issues on A with the mouse and on B with the keyboard; the
+// ticks go with the vote and the export shows them on the output shown on that side; a new pair and an
 // undone vote start with none; nothing the browser receives names a model. With SCREENSHOTS=1 the
 // ticked pair is saved as docs/screenshots/rating-issues-<phone|desktop>.png.
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import pg from "pg";
+import { type APIRequestContext, expect, test, type Page, type TestInfo } from "@playwright/test";
 import { signInOverHttp } from "./fixtures/accounts";
 import { expectNoSeriousViolations } from "./fixtures/axe";
 import { answerText, isPhone, joinAsNewRater, lastVote, longAnswer, pairProgress, readBoth, recordVotes, type Side, voteButton } from "./fixtures/rater";
@@ -26,20 +25,12 @@ async function showAnswer(page: Page, side: Side) {
   if (isPhone(page)) await page.getByRole("tab", { name: `Answer ${side}` }).click();
 }
 
-/** Each stored tick as "<model>: <issue key>", sorted. */
-async function storedTicks(studyId: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query(
-      `SELECT m.name AS model, si.key FROM "VoteIssue" vi JOIN "Output" o ON o.id = vi."outputId"
-       JOIN "LanguageModel" m ON m.id = o."modelId" JOIN "StudyIssue" si ON si.id = vi."issueId" WHERE vi."studyId" = $1`,
-      [studyId],
-    );
-    return rows.map((r: { model: string; key: string }) => `${r.model}: ${r.key}`).sort();
-  } finally {
-    await client.end();
-  }
+/** Each stored tick as "<model>: <issue key>", sorted, from the staff's JSONL export. */
+async function storedTicks(admin: APIRequestContext, studyId: string): Promise<string[]> {
+  const response = await admin.get(`/api/studies/${studyId}/export?format=jsonl`);
+  expect(response.status()).toBe(200);
+  const votes = (await response.text()).split("\n").filter(Boolean).map((line) => JSON.parse(line) as { issues: Record<string, string[]> });
+  return votes.flatMap((v) => Object.entries(v.issues).flatMap(([model, keys]) => keys.map((key) => `${model}: ${key}`))).sort();
 }
 
 async function screenshot(page: Page, info: TestInfo) {
@@ -47,16 +38,17 @@ async function screenshot(page: Page, info: TestInfo) {
   await page.screenshot({ animations: "disabled", path: process.env.SCREENSHOTS ? `docs/screenshots/${file}` : info.outputPath(file) });
 }
 
-test("issues ticked on A by mouse and on B by key go with the vote, to the output shown on each side", async ({ page }, info) => {
+test("issues ticked on A by mouse and on B by key go with the vote, to the output shown on each side", async ({ page, playwright, baseURL }, info) => {
   test.setTimeout(120_000);
   const stamp = `issues-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const models = { first: `issues-a-${stamp}`, second: `issues-b-${stamp}` };
-  await signInOverHttp(page.request, "ADMIN");
+  const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+  await signInOverHttp(admin, "ADMIN");
   const rows = [1, 2].flatMap((i) => [
     { instruction: `Explain a hash map (${i}, ${stamp}).`, output: longAnswer(`the first text ${i}`, 6), generator: models.first },
     { instruction: `Explain a hash map (${i}, ${stamp}).`, output: longAnswer(`the second text ${i}`, 4), generator: models.second },
   ]);
-  const { studyId, inviteToken } = await openStudyFromRows(page.request, rows, { votesPerPair: 1, undoSeconds: 60, issues: ISSUES });
+  const { studyId, inviteToken } = await openStudyFromRows(admin, rows, { votesPerPair: 1, undoSeconds: 60, issues: ISSUES });
   const received: string[] = [];
   page.on("response", async (response) => {
     received.push(JSON.stringify(response.headers()));
@@ -90,12 +82,12 @@ test("issues ticked on A by mouse and on B by key go with the vote, to the outpu
   await expect(pairProgress(page, 2)).toBeVisible();
   expect(votes[0]).toMatchObject({ choice: "LEFT", issues: { left: ["factual-error"], right: ["harmful"] } });
   await expect(ticked(page)).toHaveCount(0);
-  await expect.poll(() => storedTicks(studyId)).toEqual([`${sides.A}: factual-error`, `${sides.B}: harmful`].sort());
+  await expect.poll(() => storedTicks(admin, studyId)).toEqual([`${sides.A}: factual-error`, `${sides.B}: harmful`].sort());
   await lastVote(page).getByRole("button", { name: "Undo" }).click();
   await expect(lastVote(page)).toContainText("Vote undone on pair 1");
   await expect(pairProgress(page, 1)).toBeVisible();
   await expect(ticked(page)).toHaveCount(0);
-  await expect.poll(() => storedTicks(studyId)).toEqual([]);
+  await expect.poll(() => storedTicks(admin, studyId)).toEqual([]);
 
   // Voted again with other ticks (⇧0: B's fifth issue): only these are stored.
   await readBoth(page);
@@ -113,11 +105,12 @@ test("issues ticked on A by mouse and on B by key go with the vote, to the outpu
   await page.keyboard.press("3");
   await expect(page.getByRole("heading", { name: "All pairs are judged — thank you" })).toBeVisible();
   expect(votes[2]).toEqual({ choice: "TIE", assignmentId: expect.any(String), seenBothMs: expect.any(Number) });
-  expect(await storedTicks(studyId)).toEqual([`${sides.A}: refusal`, `${sides.B}: off-instruction`].sort());
+  expect(await storedTicks(admin, studyId)).toEqual([`${sides.A}: refusal`, `${sides.B}: off-instruction`].sort());
 
   // Blinding: nothing the browser received names a model.
   const everything = received.join("\n");
   expect(everything).toContain("Factual error / hallucination");
   expect(everything).not.toContain(models.first);
   expect(everything).not.toContain(models.second);
+  await admin.dispose();
 });
