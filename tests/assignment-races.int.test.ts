@@ -117,3 +117,31 @@ describe("nextAssignment when one rater's requests overlap", () => {
     expect(after.progress.judgedByYou).toBe(1);
   });
 });
+
+describe("nextAssignment when the pair with room is locked by another request", () => {
+  // The last step of the pick waits for the lock instead of skipping the pair, and looks at the pair
+  // again once it has it: excluded in the meantime, it is not leased.
+  it.each([
+    ["leases it once the lock is released", false],
+    ["does not lease it when it was excluded meanwhile", true],
+  ])("%s", async (_, exclude) => {
+    const f = await makeOpenStudy(1, { votesPerPair: 1 });
+    const [rater] = await makeRaters(f.study.id, 1);
+    const pairId = f.pairs[0]!.id;
+    const holder = await openTransaction();
+    await holder.query(`SELECT 1 FROM "Pair" WHERE id = $1 FOR NO KEY UPDATE`, [pairId]);
+    const next = nextAssignment(f.study.id, rater!.id);
+    await leaseRequestWaiting();
+    if (exclude) await holder.query(`UPDATE "Pair" SET excluded = true WHERE id = $1`, [pairId]);
+    await holder.query("COMMIT");
+    const answer = await next;
+    const leased = await db.assignment.findMany({ where: { studyId: f.study.id }, select: { pairId: true } });
+    if (exclude) {
+      expect(answer).toMatchObject({ done: true });
+      expect(leased).toEqual([]);
+    } else {
+      expect(served(answer).assignmentId).toEqual(expect.any(String));
+      expect(leased).toEqual([{ pairId }]);
+    }
+  });
+});

@@ -117,3 +117,32 @@ export async function makeStudyFromAlpacaEval(fileA: string, fileB: string) {
   });
   return { study, modelA, modelB, pairs: promptId.size };
 }
+
+/**
+ * A study of 1,000 pairs that the same 20 raters each voted on (20,000 votes, the least the results keep
+ * and store: keepFigures), written set-based as the benchmark seeds, with every row consistent.
+ */
+export async function makeLargeVotedStudy(): Promise<{ id: string }> {
+  const [ma, mb] = await makeModels("large-a", "large-b");
+  const study = await makeStudy([ma!, mb!]);
+  const s = study.id;
+  const NOW = `(now() AT TIME ZONE 'UTC')`;
+  for (const sql of [
+    `INSERT INTO "Prompt" (id, instruction, "textHash") SELECT '${s}p' || i, 'Instruction ' || i || ' ${s}', md5('${s}' || i) FROM generate_series(1, 1000) i`,
+    `INSERT INTO "Output" (id, "promptId", "modelId", text)
+       SELECT '${s}o' || m || i, '${s}p' || i, CASE m WHEN 'a' THEN '${ma!.id}' ELSE '${mb!.id}' END, repeat('answer ', 1 + i % 7)
+       FROM generate_series(1, 1000) i, (VALUES ('a'), ('b')) t(m)`,
+    `INSERT INTO "Pair" (id, "studyId", "promptId", "outputAId", "outputBId") SELECT '${s}q' || i, '${s}', '${s}p' || i, '${s}oa' || i, '${s}ob' || i FROM generate_series(1, 1000) i`,
+    `INSERT INTO "User" (id, pseudonym) SELECT '${s}u' || r, '${s}r' || r FROM generate_series(1, 20) r`,
+    `INSERT INTO "StudyMember" ("studyId", "userId") SELECT '${s}', '${s}u' || r FROM generate_series(1, 20) r`,
+    `INSERT INTO "Assignment" (id, "studyId", "pairId", "raterId", "leftIsA", "servedAt", "expiresAt", "completedAt")
+       SELECT '${s}x' || i || '_' || r, '${s}', '${s}q' || i, '${s}u' || r, true, ${NOW}, ${NOW} + interval '1 hour', ${NOW}
+       FROM generate_series(1, 1000) i, generate_series(1, 20) r`,
+    `INSERT INTO "Vote" (id, "assignmentId", "studyId", "pairId", "raterId", choice, "winnerOutputId", "msTaken")
+       SELECT '${s}v' || i || '_' || r, '${s}x' || i || '_' || r, '${s}', '${s}q' || i, '${s}u' || r,
+              (ARRAY['LEFT', 'RIGHT', 'TIE'])[1 + (i + r) % 3]::"Choice",
+              CASE (i + r) % 3 WHEN 0 THEN '${s}oa' || i WHEN 1 THEN '${s}ob' || i END, 1000 + i
+       FROM generate_series(1, 1000) i, generate_series(1, 20) r`,
+  ]) await db.$executeRawUnsafe(sql);
+  return study;
+}

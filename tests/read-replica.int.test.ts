@@ -21,7 +21,8 @@ import { ResultsCache } from "@/lib/results/results-cache";
 import { figuresStore, figuresVersion, getStudyResults, keepFigures, liveStudyFigures } from "@/lib/results/study-results";
 import type { StudyResults } from "@/lib/results/types";
 import { freePort, withClient } from "../scripts/lib/postgres";
-import { castVote, makeModels, makeStudy } from "./factories-results";
+import { eventually } from "./eventually";
+import { castVote, makeLargeVotedStudy } from "./factories-results";
 import { makeOpenStudy, makeRaters } from "./factories-voting";
 
 const BIN = "/usr/lib/postgresql/15/bin";
@@ -147,7 +148,7 @@ describe.skipIf(!HAVE_BINARIES)(`read replica (needs PostgreSQL 15 server binari
   });
 
   it("stores figures computed on a lagging replica under the replica's version, and recomputes them once it catches up", async () => {
-    const s = await seedLargeStudy();
+    const s = await makeLargeVotedStudy();
     await caughtUp();
     await pauseReplay();
     const late = await makeRaters(s.id, 1);
@@ -175,38 +176,3 @@ describe.skipIf(!HAVE_BINARIES)(`read replica (needs PostgreSQL 15 server binari
     expect(computed).toBe(1);
   });
 });
-
-async function eventually<T>(read: () => Promise<T | null>): Promise<T | null> {
-  for (let i = 0; i < 100; i++) {
-    const value = await read();
-    if (value !== null) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return null;
-}
-
-/** 1,000 pairs and 20 raters who voted on each (set-based, as the benchmark seeds): figures worth storing. */
-async function seedLargeStudy() {
-  const [ma, mb] = await makeModels("big-a", "big-b");
-  const s = await makeStudy([ma!, mb!]);
-  const id = s.id;
-  const NOW = `(now() AT TIME ZONE 'UTC')`;
-  for (const sql of [
-    `INSERT INTO "Prompt" (id, instruction, "textHash") SELECT '${id}p' || i, 'Instruction ' || i || ' ${id}', md5('${id}' || i) FROM generate_series(1, 1000) i`,
-    `INSERT INTO "Output" (id, "promptId", "modelId", text)
-       SELECT '${id}o' || m || i, '${id}p' || i, CASE m WHEN 'a' THEN '${ma!.id}' ELSE '${mb!.id}' END, repeat('answer ', 1 + i % 7)
-       FROM generate_series(1, 1000) i, (VALUES ('a'), ('b')) t(m)`,
-    `INSERT INTO "Pair" (id, "studyId", "promptId", "outputAId", "outputBId") SELECT '${id}q' || i, '${id}', '${id}p' || i, '${id}oa' || i, '${id}ob' || i FROM generate_series(1, 1000) i`,
-    `INSERT INTO "User" (id, pseudonym) SELECT '${id}u' || r, '${id}r' || r FROM generate_series(1, 20) r`,
-    `INSERT INTO "StudyMember" ("studyId", "userId") SELECT '${id}', '${id}u' || r FROM generate_series(1, 20) r`,
-    `INSERT INTO "Assignment" (id, "studyId", "pairId", "raterId", "leftIsA", "servedAt", "expiresAt", "completedAt")
-       SELECT '${id}x' || i || '_' || r, '${id}', '${id}q' || i, '${id}u' || r, true, ${NOW}, ${NOW} + interval '1 hour', ${NOW}
-       FROM generate_series(1, 1000) i, generate_series(1, 20) r`,
-    `INSERT INTO "Vote" (id, "assignmentId", "studyId", "pairId", "raterId", choice, "winnerOutputId", "msTaken")
-       SELECT '${id}v' || i || '_' || r, '${id}x' || i || '_' || r, '${id}', '${id}q' || i, '${id}u' || r,
-              (ARRAY['LEFT', 'RIGHT', 'TIE'])[1 + (i + r) % 3]::"Choice",
-              CASE (i + r) % 3 WHEN 0 THEN '${id}oa' || i WHEN 1 THEN '${id}ob' || i END, 1000 + i
-       FROM generate_series(1, 1000) i, generate_series(1, 20) r`,
-  ]) await db.$executeRawUnsafe(sql);
-  return s;
-}

@@ -6,7 +6,8 @@ import { studyChanged } from "@/lib/data/study-changes";
 import { ResultsCache } from "@/lib/results/results-cache";
 import { figuresStore, getStudyResults, keepFigures } from "@/lib/results/study-results";
 import { makeAssignment, makePairFixture, makeUser, unique } from "./factories";
-import { makeModels, makeStudy } from "./factories-results";
+import { eventually } from "./eventually";
+import { makeLargeVotedStudy } from "./factories-results";
 
 async function study() {
   return db.study.create({ data: { name: unique("study"), inviteToken: unique("invite") } });
@@ -46,27 +47,7 @@ describe("results snapshots", () => {
 
 describe("figures of a large study (20,000 votes)", () => {
   it("are kept, stored for other processes, served by a new process without computing, and dropped on change", async () => {
-    const [ma, mb] = await makeModels("bulk-a", "bulk-b");
-    const { id: s } = await makeStudy([ma!, mb!]);
-    const NOW = `(now() AT TIME ZONE 'UTC')`;
-    // Set-based, as the benchmark seeds: 1,000 pairs, 20 raters who each voted on every pair.
-    for (const sql of [
-      `INSERT INTO "Prompt" (id, instruction, "textHash") SELECT '${s}p' || i, 'Bulk instruction ' || i || ' ${s}', md5('${s}' || i) FROM generate_series(1, 1000) i`,
-      `INSERT INTO "Output" (id, "promptId", "modelId", text)
-         SELECT '${s}o' || m || i, '${s}p' || i, CASE m WHEN 'a' THEN '${ma!.id}' ELSE '${mb!.id}' END, repeat('answer ', 1 + i % 7)
-         FROM generate_series(1, 1000) i, (VALUES ('a'), ('b')) t(m)`,
-      `INSERT INTO "Pair" (id, "studyId", "promptId", "outputAId", "outputBId") SELECT '${s}q' || i, '${s}', '${s}p' || i, '${s}oa' || i, '${s}ob' || i FROM generate_series(1, 1000) i`,
-      `INSERT INTO "User" (id, pseudonym) SELECT '${s}u' || r, '${s}r' || r FROM generate_series(1, 20) r`,
-      `INSERT INTO "StudyMember" ("studyId", "userId") SELECT '${s}', '${s}u' || r FROM generate_series(1, 20) r`,
-      `INSERT INTO "Assignment" (id, "studyId", "pairId", "raterId", "leftIsA", "servedAt", "expiresAt", "completedAt")
-         SELECT '${s}x' || i || '_' || r, '${s}', '${s}q' || i, '${s}u' || r, true, ${NOW}, ${NOW} + interval '1 hour', ${NOW}
-         FROM generate_series(1, 1000) i, generate_series(1, 20) r`,
-      `INSERT INTO "Vote" (id, "assignmentId", "studyId", "pairId", "raterId", choice, "winnerOutputId", "msTaken")
-         SELECT '${s}v' || i || '_' || r, '${s}x' || i || '_' || r, '${s}', '${s}q' || i, '${s}u' || r,
-                (ARRAY['LEFT', 'RIGHT', 'TIE'])[1 + (i + r) % 3]::"Choice",
-                CASE (i + r) % 3 WHEN 0 THEN '${s}oa' || i WHEN 1 THEN '${s}ob' || i END, 1000 + i
-         FROM generate_series(1, 1000) i, generate_series(1, 20) r`,
-    ]) await db.$executeRawUnsafe(sql);
+    const { id: s } = await makeLargeVotedStudy();
 
     const first = (await getStudyResults(s))!;
     expect(first.totals.votes).toBe(20_000);
@@ -117,13 +98,3 @@ describe("studyFiguresVersion", () => {
     expect(await studyFiguresVersion("no-such-study")).toBeNull();
   });
 });
-
-/** Polls until the function returns non-null (stores are written in the background), up to 2 s. */
-async function eventually<T>(read: () => Promise<T | null>): Promise<T | null> {
-  for (let i = 0; i < 40; i++) {
-    const value = await read();
-    if (value !== null) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return null;
-}

@@ -37,10 +37,11 @@
 --      first, random among equals. Candidates come from the open pairs in (voteCount, shuffle) order
 --      (Pair_lease_queue_idx; shuffle is a random key per pair): WINDOW of them from a random point of
 --      the least-voted ones on, and up to WINDOW least-voted ones before it (wrapping round), then the first WIDE_WINDOW (skipping pairs other requests have locked),
---      then every open pair new to the rater, waiting for locks instead of skipping them (only those
---      of the wide window when it held them all). So concurrent raters spread over all the least-voted pairs, and a
+--      then every open pair new to the rater, waiting for locks instead of skipping them (read in the
+--      same pass over the open pairs as rule 6's check). So concurrent raters spread over all the least-voted pairs, and a
 --      lease reads a few dozen rows whatever the study's size and the number of live leases. A gold
---      pair first when the caller's uniform draw falls below Study.goldRate.
+--      pair first when the caller's uniform draw falls below Study.goldRate. A live lease is one
+--      neither voted, flagged nor expired (pairwise_live_leases, the one definition rules 4 to 6 use).
 --   5. Under the pair's lock, re-count votes + live leases (each statement here reads a fresh
 --      snapshot under READ COMMITTED, so leases committed meanwhile count) and write the lease only if
 --      there is still room; the side shown left is the one shown there less often, the coin on a tie.
@@ -55,6 +56,17 @@
 --      can appear otherwise (prisma/sql/pairs-full-hint.sql); no lease is given beyond votesPerPair either way.
 --   7. Done: the completion as above.
 -- Outcomes: not_member, closed (see status), consent_required, lease, waiting, done, busy. Lock waits end after 10 s.
+--
+-- pairwise_live_leases: a pair's live leases at p_at (neither voted, flagged nor expired), how many and
+-- when the first expires. One SELECT in LANGUAGE sql, STABLE, not STRICT: PostgreSQL inlines it into the
+-- statement that calls it (as the subquery written out), so it adds no call and no plan of its own and
+-- is cached in the caller's generic plan. VOLATILE, STRICT or a SET clause would stop the inlining.
+CREATE OR REPLACE FUNCTION "pairwise_live_leases"(p_pair text, p_at timestamp)
+RETURNS TABLE (n int, first_expiry timestamp) LANGUAGE sql STABLE AS $$
+  SELECT count(*)::int, min(l."expiresAt") FROM "Assignment" l
+  WHERE l."pairId" = p_pair AND l."expiresAt" > p_at AND l."completedAt" IS NULL AND l."flaggedAt" IS NULL
+$$;
+
 -- Dropped first: a changed result type cannot be replaced in place.
 DROP FUNCTION IF EXISTS "pairwise_next_lease"(text, text, float8, int, int, int, text, boolean);
 CREATE OR REPLACE FUNCTION "pairwise_next_lease"(
@@ -79,7 +91,6 @@ DECLARE
   v_candidates text[];
   v_low int;
   v_start int;
-  v_seen_all boolean;
   v_known_full boolean;
   v_nothing boolean := false;
   v_room boolean;
@@ -126,16 +137,16 @@ BEGIN
   ELSE
     v_outcome := 'busy';
     FOR attempt IN 1..p_attempts LOOP
-      v_seen_all := false;
       v_pair := NULL;
       -- Candidates, by phase: 0, gold pairs (first attempt, when drawn); 1, WINDOW pairs from a random
       -- point of the least-voted open pairs, in Pair_lease_queue_idx order (voteCount, shuffle), and up
-      -- to WINDOW before it among the least-voted; 2, the first WIDE_WINDOW of that order. New to this rater in each case: "new to this rater" is written
+      -- to WINDOW before it among the least-voted; 2, the first WIDE_WINDOW of that order; 3, every open
+      -- pair. New to this rater in each case: "new to this rater" is written
       -- as a count of at most one row (Assignment(pairId, raterId) is unique), never NOT EXISTS, in every
       -- statement here, so it stays one index probe per pair read. PL/pgSQL switches to generic plans
       -- after five calls, and the generic plan of NOT EXISTS was a merge anti-join over every
       -- assignment of the study (about 50 ms per call at a million votes).
-      FOR phase IN 0..2 LOOP
+      FOR phase IN 0..3 LOOP
         EXIT WHEN v_pair IS NOT NULL;
         IF phase = 0 THEN
           CONTINUE WHEN NOT (attempt = 1 AND v_gold_rate > 0 AND p_gold_draw < v_gold_rate);
@@ -164,64 +175,47 @@ BEGIN
              WHERE c."studyId" = p_study AND NOT c.excluded AND c."voteCount" = v_low AND c.shuffle < v_start
                AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = p_rater) = 0
              ORDER BY c.shuffle LIMIT p_window));
-        ELSE
+        ELSIF phase = 2 THEN
           v_candidates := ARRAY(
             SELECT c.id FROM "Pair" c
             WHERE c."studyId" = p_study AND NOT c.excluded AND c."voteCount" < v_per_pair
               AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = p_rater) = 0
             ORDER BY c."voteCount", c.shuffle LIMIT p_wide_window);
-          -- Fewer than asked for: these are all the open pairs new to this rater.
-          v_seen_all := cardinality(v_candidates) < p_wide_window;
+        ELSE
+          -- One pass over every open pair and its live leases: the candidates are those new to this
+          -- rater with room, and rule 6 learns whether any has room for anyone and when the first lease
+          -- expires. (The rater's probe runs only for pairs with room: at the end of a study, most are held.)
+          SELECT coalesce(array_agg(pr.id) FILTER (WHERE pr."voteCount" + live.n < v_per_pair
+                   AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = pr.id AND mine."raterId" = p_rater) = 0), '{}'),
+                 coalesce(bool_or(pr."voteCount" + live.n < v_per_pair), false), min(live.first_expiry)
+            INTO v_candidates, v_room, v_first_expiry
+          FROM "Pair" pr
+          CROSS JOIN LATERAL "pairwise_live_leases"(pr.id, now_utc) live
+          WHERE pr."studyId" = p_study AND NOT pr.excluded AND pr."voteCount" < v_per_pair;
         END IF;
-        -- Fewest votes plus live leases first, random among equals; a pair another request holds is skipped.
-        SELECT pr.id INTO v_pair FROM "Pair" pr
-        CROSS JOIN LATERAL (
-          SELECT count(*)::int AS n FROM "Assignment" l
-          WHERE l."pairId" = pr.id AND l."expiresAt" > now_utc AND l."completedAt" IS NULL AND l."flaggedAt" IS NULL
-        ) live
-        WHERE pr.id = ANY (v_candidates) AND pr."voteCount" + live.n < v_per_pair
-        ORDER BY pr."voteCount" + live.n, random()
-        LIMIT 1
-        FOR NO KEY UPDATE OF pr SKIP LOCKED;
+        -- The pick: fewest votes plus live leases first, random among equals. Phases 0 to 2 skip a pair
+        -- another request holds; phase 3 waits for its lock instead (a lease holds it for a millisecond
+        -- or two, and skipping would send a rater away while a pair still had room). "NOT excluded" is
+        -- checked again under the lock: a pair excluded while we waited for it is not leased. The two
+        -- statements differ only in SKIP LOCKED, which PL/pgSQL cannot take as a parameter; EXECUTE
+        -- could, but would plan the statement again on every call.
+        IF phase < 3 THEN
+          SELECT pr.id INTO v_pair FROM "Pair" pr
+          CROSS JOIN LATERAL "pairwise_live_leases"(pr.id, now_utc) live
+          WHERE pr.id = ANY (v_candidates) AND NOT pr.excluded AND pr."voteCount" + live.n < v_per_pair
+          ORDER BY pr."voteCount" + live.n, random() LIMIT 1
+          FOR NO KEY UPDATE OF pr SKIP LOCKED;
+        ELSE
+          SELECT pr.id INTO v_pair FROM "Pair" pr
+          CROSS JOIN LATERAL "pairwise_live_leases"(pr.id, now_utc) live
+          WHERE pr.id = ANY (v_candidates) AND NOT pr.excluded AND pr."voteCount" + live.n < v_per_pair
+          ORDER BY pr."voteCount" + live.n, random() LIMIT 1
+          FOR NO KEY UPDATE OF pr;
+        END IF;
       END LOOP;
-      IF v_pair IS NULL AND v_seen_all THEN
-        -- The wide window held every open pair new to this rater, and those with room were locked:
-        -- the same pairs again, waiting for locks (a lease holds its pair's lock for a millisecond or
-        -- two; skipping would send a rater away while a pair still had room).
-        SELECT pr.id INTO v_pair FROM "Pair" pr
-        CROSS JOIN LATERAL (
-          SELECT count(*)::int AS n FROM "Assignment" l
-          WHERE l."pairId" = pr.id AND l."expiresAt" > now_utc AND l."completedAt" IS NULL AND l."flaggedAt" IS NULL
-        ) live
-        WHERE pr.id = ANY (v_candidates) AND pr."voteCount" + live.n < v_per_pair
-        ORDER BY pr."voteCount" + live.n, random()
-        LIMIT 1
-        FOR NO KEY UPDATE OF pr;
-      ELSIF v_pair IS NULL THEN
-        -- The windows were used up or locked by other requests: every open pair, waiting for locks.
-        SELECT pr.id INTO v_pair FROM "Pair" pr
-        CROSS JOIN LATERAL (
-          SELECT count(*)::int AS n FROM "Assignment" l
-          WHERE l."pairId" = pr.id AND l."expiresAt" > now_utc AND l."completedAt" IS NULL AND l."flaggedAt" IS NULL
-        ) live
-        WHERE pr."studyId" = p_study AND NOT pr.excluded AND pr."voteCount" < v_per_pair
-          AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = pr.id AND mine."raterId" = p_rater) = 0
-          AND pr."voteCount" + live.n < v_per_pair
-        ORDER BY pr."voteCount" + live.n, random()
-        LIMIT 1
-        FOR NO KEY UPDATE OF pr;
-      END IF;
 
       IF v_pair IS NULL THEN
         -- Nothing for this rater. If no open pair has room for anyone either, note it (rule 6).
-        SELECT coalesce(bool_or(pr."voteCount" + live.n < v_per_pair), false), min(live.first_expiry)
-          INTO v_room, v_first_expiry
-        FROM "Pair" pr
-        CROSS JOIN LATERAL (
-          SELECT count(*)::int AS n, min(l."expiresAt") AS first_expiry FROM "Assignment" l
-          WHERE l."pairId" = pr.id AND l."expiresAt" > now_utc AND l."completedAt" IS NULL AND l."flaggedAt" IS NULL
-        ) live
-        WHERE pr."studyId" = p_study AND NOT pr.excluded AND pr."voteCount" < v_per_pair;
         IF NOT v_room AND v_first_expiry IS NOT NULL THEN
           UPDATE "Study" SET "pairsFullUntil" = least(now_utc + interval '10 seconds', v_first_expiry) WHERE id = p_study;
         END IF;
@@ -230,10 +224,7 @@ BEGIN
       END IF;
 
       WITH p AS (SELECT id, "voteCount" FROM "Pair" WHERE id = v_pair),
-      live AS (
-        SELECT count(*)::int AS n FROM "Assignment"
-        WHERE "pairId" = v_pair AND "expiresAt" > now_utc AND "completedAt" IS NULL AND "flaggedAt" IS NULL
-      ),
+      live AS (SELECT n FROM "pairwise_live_leases"(v_pair, now_utc)),
       sides AS (
         SELECT count(*) FILTER (WHERE "leftIsA")::int AS a_left, count(*) FILTER (WHERE NOT "leftIsA")::int AS b_left
         FROM "Assignment"
