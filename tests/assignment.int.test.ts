@@ -223,6 +223,24 @@ describe("nextAssignment beyond the candidate window", () => {
     expect(served).toHaveProperty("assignmentId");
     expect((await pairOf((served as ServedPair).assignmentId)).pairId).toBe(free.id);
   });
+
+  it("gives the least-loaded pair (votes plus live leases) from the scan of every pair too (windows of 0, as the bench's EXPLAIN runs it)", async () => {
+    const f = await makeOpenStudy(21, { votesPerPair: 3 });
+    const [holder1, holder2, rater] = await makeRaters(f.study.id, 3);
+    const [held, voted] = [f.pairs.slice(0, 20), f.pairs[20]!];
+    const expiresAt = new Date(Date.now() + 600_000);
+    // Fewer votes but two live leases each (2 of 3 places taken), against one vote and no lease.
+    await db.assignment.createMany({
+      data: held.flatMap((p, i) => [holder1!, holder2!].map((h, j) => ({
+        id: `scan-${i}-${j}-${p.id}`, studyId: f.study.id, pairId: p.id, raterId: h.id, leftIsA: j === 0, expiresAt,
+      }))),
+    });
+    await db.pair.update({ where: { id: voted.id }, data: { voteCount: 1, ties: 1 } });
+    const rows = await db.$queryRaw<{ outcome: string; assignmentId: string }[]>`
+      SELECT outcome, "assignmentId" FROM "pairwise_next_lease"(${f.study.id}, ${rater!.id}, 1, 0, 0, 6, 'scan-lease', true)`;
+    expect(rows).toEqual([{ outcome: "lease", assignmentId: "scan-lease" }]);
+    expect((await pairOf("scan-lease")).pairId).toBe(voted.id);
+  });
 });
 
 describe("nextAssignment when every open pair is held", () => {

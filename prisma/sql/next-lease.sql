@@ -182,11 +182,14 @@ BEGIN
               AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = p_rater) = 0
             ORDER BY c."voteCount", c.shuffle LIMIT p_wide_window);
         ELSE
-          -- One pass over every open pair and its live leases: the candidates are those new to this
-          -- rater with room, and rule 6 learns whether any has room for anyone and when the first lease
-          -- expires. (The rater's probe runs only for pairs with room: at the end of a study, most are held.)
-          SELECT coalesce(array_agg(pr.id) FILTER (WHERE pr."voteCount" + live.n < v_per_pair
-                   AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = pr.id AND mine."raterId" = p_rater) = 0), '{}'),
+          -- One pass over every open pair and its live leases: the candidates are the least loaded of
+          -- those new to this rater with room, at most WIDE_WINDOW (at least one: the bench's EXPLAIN
+          -- passes windows of 0), random among equals so the pick's choice stays uniform; and rule 6
+          -- learns whether any open pair has room for anyone and when the first lease expires. Mid-study
+          -- (a vote level's last pairs all held) the pass reads the whole study: the pick must not read
+          -- it again. The rater's probe runs only for pairs with room: at the end of a study, most are held.
+          SELECT coalesce((array_agg(pr.id ORDER BY pr."voteCount" + live.n, random()) FILTER (WHERE pr."voteCount" + live.n < v_per_pair
+                   AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = pr.id AND mine."raterId" = p_rater) = 0))[:greatest(p_wide_window, 1)], '{}'),
                  coalesce(bool_or(pr."voteCount" + live.n < v_per_pair), false), min(live.first_expiry)
             INTO v_candidates, v_room, v_first_expiry
           FROM "Pair" pr
