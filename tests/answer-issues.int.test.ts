@@ -17,6 +17,7 @@ import type { ServedPair } from "@/lib/rating/types";
 import { DEFAULT_ANSWER_ISSUES } from "@/lib/validation/answer-issues";
 import { createStudySchema } from "@/lib/validation/study";
 import { makeUser, unique } from "./factories";
+import { makeMarkedStudy } from "./factories-issues";
 import { makeOpenStudy, makeRaters } from "./factories-voting";
 
 const ISSUES = { create: [{ key: "factual-error", label: "Factual error", position: 0 }, { key: "harmful", label: "Harmful", position: 1 }] };
@@ -137,25 +138,8 @@ describe("answer issues", () => {
   });
 
   it("reach the exports and the archive on the output they were marked on, and are counted per answer in the results' scope", async () => {
-    const f = await makeOpenStudy(3, { issues: ISSUES, votesPerPair: 3 });
-    const raters = await makeRaters(f.study.id, 3);
-    // Marks by output side A/B of the pair, whatever side each rater saw: [pair][rater] → A's and B's keys.
-    const plan: [string[], string[]][][] = [
-      [[["harmful"], []], [["harmful", "factual-error"], []], [[], ["factual-error"]]],
-      [[[], []], [["harmful"], ["harmful"]], [[], []]],
-      [[["factual-error"], []], [[], []], [["factual-error"], []]],
-    ];
-    for (const [r, rater] of raters.entries()) {
-      for (let i = 0; i < 3; i++) {
-        const pair = served(await nextAssignment(f.study.id, rater.id));
-        const p = f.pairs.findIndex((x) => pair.left.text === x.outputA.text || pair.left.text === x.outputB.text);
-        const leftIsA = pair.left.text === f.pairs[p]!.outputA.text;
-        const [onA, onB] = plan[p]![r]!;
-        const issues = leftIsA ? { left: onA, right: onB } : { left: onB, right: onA };
-        const reply = await recordVote(f.study.id, rater.id, { assignmentId: pair.assignmentId, choice: "TIE", issues });
-        if (isRaterError(reply)) throw new Error(reply.code);
-      }
-    }
+    const f = await makeMarkedStudy();
+    const { raters } = f;
     const exported: ExportVote[] = [];
     for await (const rows of exportVoteBatches(f.study.id, false)) exported.push(...rows);
     const byPair = (p: number) => exported.filter((v) => v.pairId === f.pairs[p]!.id).map((v) => [v.issuesA, v.issuesB]);

@@ -1,41 +1,14 @@
 // The answer-issue figures (issue 20) from real votes through the whole results path, against values
 // computed by hand: majority-marked rates per model, Wilson intervals, McNemar, Krippendorff's alpha.
 import { describe, expect, it } from "vitest";
-import { nextAssignment } from "@/lib/data/assignments";
-import { recordVote } from "@/lib/data/votes";
-import { isRaterError } from "@/lib/rater-api/rater-error";
 import { liveStudyFigures } from "@/lib/results/study-results";
 import { wilsonInterval } from "@/lib/stats/wilson";
-import { makeOpenStudy, makeRaters } from "./factories-voting";
-
-const ISSUES = { create: [{ key: "factual-error", label: "Factual error", position: 0 }, { key: "harmful", label: "Harmful", position: 1 }] };
-
-/** Three pairs, three raters each; marks given by the pair's output A/B, whatever side each rater saw. */
-async function markedStudy() {
-  const f = await makeOpenStudy(3, { issues: ISSUES, votesPerPair: 3 });
-  const raters = await makeRaters(f.study.id, 3);
-  const plan: [string[], string[]][][] = [
-    [[["harmful"], []], [["harmful", "factual-error"], []], [[], ["factual-error"]]],
-    [[[], []], [["harmful"], ["harmful"]], [[], []]],
-    [[["factual-error"], []], [[], []], [["factual-error"], []]],
-  ];
-  for (const [r, rater] of raters.entries()) {
-    for (let i = 0; i < 3; i++) {
-      const pair = await nextAssignment(f.study.id, rater.id);
-      if (isRaterError(pair) || !("assignmentId" in pair)) throw new Error("no pair");
-      const p = f.pairs.findIndex((x) => pair.left.text === x.outputA.text || pair.left.text === x.outputB.text);
-      const leftIsA = pair.left.text === f.pairs[p]!.outputA.text;
-      const [onA, onB] = plan[p]![r]!;
-      const reply = await recordVote(f.study.id, rater.id, { assignmentId: pair.assignmentId, choice: "TIE", issues: leftIsA ? { left: onA, right: onB } : { left: onB, right: onA } });
-      if (isRaterError(reply)) throw new Error(reply.code);
-    }
-  }
-  return { ...f, raters };
-}
+import { makeMarkedStudy } from "./factories-issues";
+import { makeOpenStudy } from "./factories-voting";
 
 describe("answer-issue results", () => {
   it("give each model's majority-marked rate over prompts, McNemar between the models, and alpha per issue", async () => {
-    const f = await markedStudy();
+    const f = await makeMarkedStudy();
     const results = (await liveStudyFigures(f.study.id))!;
     expect(results.issues.map((i) => i.key)).toEqual(["factual-error", "harmful"]);
     const harmful = results.issues.find((i) => i.key === "harmful")!;
@@ -59,7 +32,7 @@ describe("answer-issue results", () => {
   });
 
   it("leave out an excluded rater's marks and ratings", async () => {
-    const f = await markedStudy();
+    const f = await makeMarkedStudy();
     const results = (await liveStudyFigures(f.study.id, [f.raters[1]!.pseudonym]))!;
     const on = (key: string, model: string) => results.issues.find((i) => i.key === key)!.models.find((m) => m.model === model)!;
     // Without the second rater every answer has 2 ratings: harmful on pair 0's A is 1 of 2 (no majority), factual on pair 2's A 2 of 2.
