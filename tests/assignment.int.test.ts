@@ -40,7 +40,7 @@ describe("nextAssignment", () => {
     expect(first.left.markdown).toEqual(parseMarkdown(first.left.text));
     expect(first.right.markdown).toEqual(parseMarkdown(first.right.text));
     expect(first.left.markdown.length).toBeGreaterThan(0);
-    expect(first.options).toEqual({ allowTie: true, allowBothBad: true, rationale: "OFF", settleMs: 300, requireSeenBoth: true, undoSeconds: 10, issues: [] });
+    expect(first.options).toEqual({ allowTie: true, allowBothBad: true, rationale: "OFF", settleMs: 300, requireSeenBoth: true, undoSeconds: 10, issues: [], criteria: [] });
     expect(first.progress).toEqual({ judgedByYou: 0, studyVotes: 0, studyVotesWanted: 9, yourQuota: null, leftForYou: 3, yourMedianMs: null });
     expect(first.assignmentId).toMatch(/^[A-Za-z0-9_-]{24}$/);
   });

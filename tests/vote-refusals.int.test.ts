@@ -28,12 +28,18 @@ type Case = {
   consent: "none" | "accepted" | "missing";
   /** Issues marked with the vote: none, ones the study asks about, or one it does not. */
   issues: "none" | "known" | "unknown";
+  /** Choices on the study's other criterion: every one, none, one it does not ask, or a draw. */
+  criteria: keyof typeof CHOSEN;
 };
 
 const MARKED = { none: undefined, known: { left: ["harmful"], right: ["harmful", "refusal"] }, unknown: { left: ["refusal"], right: ["stereotype"] } };
 
+const CHOSEN = {
+  complete: { helpful: "RIGHT" }, missing: undefined, unknown: { helpful: "LEFT", honest: "LEFT" }, tie: { helpful: "TIE" }, "both-bad": { helpful: "BOTH_BAD" },
+} as const satisfies Record<string, Record<string, VoteChoice> | undefined>;
+
 const ALLOWED: Case = {
-  status: "OPEN", allowTie: true, allowBothBad: true, rationale: "OPTIONAL", member: true, assignment: "fresh", choice: "LEFT", withRationale: false, consent: "none", issues: "known",
+  status: "OPEN", allowTie: true, allowBothBad: true, rationale: "OPTIONAL", member: true, assignment: "fresh", choice: "LEFT", withRationale: false, consent: "none", issues: "known", criteria: "complete",
 };
 
 /** Each refusal alone, from a state where the vote is allowed. */
@@ -47,6 +53,10 @@ const SINGLE: Case[] = [
   { ...ALLOWED, member: false },
   { ...ALLOWED, consent: "missing" },
   { ...ALLOWED, issues: "unknown" },
+  { ...ALLOWED, criteria: "missing" },
+  { ...ALLOWED, criteria: "unknown" },
+  { ...ALLOWED, criteria: "tie", allowTie: false },
+  { ...ALLOWED, criteria: "both-bad", allowBothBad: false },
   ...ASSIGNMENT_STATES.filter((a) => a !== "fresh").map((assignment) => ({ ...ALLOWED, assignment })),
 ];
 
@@ -64,6 +74,7 @@ function randomCase(rng: Rng): Case {
     withRationale: rng() < 0.5,
     consent: pick(rng, ["none", "none", "accepted", "missing"] as const),
     issues: pick(rng, ["none", "known", "known", "unknown"] as const),
+    criteria: pick(rng, ["complete", "complete", "complete", "missing", "unknown", "tie", "both-bad"] as const),
   };
 }
 
@@ -73,6 +84,7 @@ async function fixture(pairs: number) {
   const f = await makeOpenStudy(pairs, {
     undoSeconds: 60,
     issues: { create: [{ key: "harmful", label: "Harmful", position: 0 }, { key: "refusal", label: "Refusal", position: 1 }] },
+    criteria: { create: [{ key: "overall", label: "Overall", position: 0 }, { key: "helpful", label: "Helpful", position: 1 }] },
   });
   const [rater, stranger] = await makeRaters(f.study.id, 2);
   await db.studyMember.delete({ where: { studyId_userId: { studyId: f.study.id, userId: stranger!.id } } });
@@ -92,8 +104,9 @@ async function arrange(f: Fixture, c: Case): Promise<string> {
   if (c.assignment === "undone" || c.assignment.startsWith("voted")) {
     await db.assignment.create({ data: base });
     const first: VoteChoice = c.assignment === "voted-other" ? (c.choice === "LEFT" ? "RIGHT" : "LEFT") : c.choice;
-    // The first vote marks the known issues: a retry is the same vote only with the same marks.
-    const voted = await recordVote(f.study.id, f.rater.id, { assignmentId: id, choice: first, rationale: "first", issues: MARKED.known });
+    // The first vote marks the known issues and judges the other criterion: a retry is the same vote
+    // only with the same marks and choices.
+    const voted = await recordVote(f.study.id, f.rater.id, { assignmentId: id, choice: first, rationale: "first", issues: MARKED.known, criteria: CHOSEN.complete });
     if (isRaterError(voted)) throw new Error(`arrange: ${voted.code}`);
     if (c.assignment === "undone" && isRaterError(await undoVote(f.study.id, f.rater.id, id))) throw new Error("arrange: undo");
     return id;
@@ -122,6 +135,7 @@ async function check(f: Fixture, c: Case) {
   const raterId = c.member ? f.rater.id : f.stranger.id;
   const input: VoteInput = {
     assignmentId, choice: c.choice, ...(c.withRationale ? { rationale: "because" } : {}), ...(MARKED[c.issues] ? { issues: MARKED[c.issues] } : {}),
+    ...(CHOSEN[c.criteria] ? { criteria: CHOSEN[c.criteria] } : {}),
   };
   const before = await readVoteContext(f.study.id, raterId, assignmentId);
   const explained = before ? explainUnwrittenVote(before, input) : { error: raterErrors.studyNotFound };
@@ -148,7 +162,7 @@ describe("the vote statement and explainUnwrittenVote", () => {
     expect(results.filter((r) => r.written === 1).map((r) => r.c)).toEqual([ALLOWED]);
   });
 
-  it("agree on 150 random combinations of study settings, membership, assignment state, choice and marked issues", async () => {
+  it("agree on 150 random combinations of study settings, membership, assignment state, choice, marked issues and criteria", async () => {
     const rng = mulberry32(20261201);
     const cases = Array.from({ length: 150 }, () => randomCase(rng));
     const f = await fixture(cases.length);
@@ -169,7 +183,7 @@ describe("the vote statement and explainUnwrittenVote", () => {
     await db.$executeRaw`ALTER TABLE "Assignment" DISABLE TRIGGER ALL`;
     try {
       await db.$executeRaw`UPDATE "Assignment" SET "pairId" = 'no-such-pair' WHERE id = ${id}`;
-      const reply = await recordVote(f.study.id, f.rater.id, { assignmentId: id, choice: "LEFT" });
+      const reply = await recordVote(f.study.id, f.rater.id, { assignmentId: id, choice: "LEFT", criteria: CHOSEN.complete });
       expect(reply).toEqual(raterErrors.voteNotRecorded);
       expect(log).toHaveBeenCalledWith(expect.stringContaining("BUG: the vote statement refused"), expect.anything());
     } finally {

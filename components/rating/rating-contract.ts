@@ -1,5 +1,5 @@
 // The rater API's answers with the contract's defaults filled in, for servers that do not send the
-// newer fields yet (settle time, seen-both, undo, issues, the rater's own quota and pairs left).
+// newer fields yet (settle time, seen-both, undo, issues, criteria, the rater's own quota and pairs left).
 import type { NextPair, Progress, RatingOptions, ServedPair } from "@/lib/rating/types";
 
 /** A study's settle time when the server sends none (the schema's default). */
@@ -17,6 +17,7 @@ export function ratingOptionsOf(options: OptionsIn): RatingOptions {
     requireSeenBoth: options.requireSeenBoth ?? true,
     undoSeconds: options.undoSeconds ?? 0,
     issues: options.issues ?? [],
+    criteria: options.criteria ?? [],
   };
 }
 

@@ -72,6 +72,7 @@ export type LeaseRow = {
   settleMs: number; requireSeenBoth: boolean; undoSeconds: number; quota: number | null; medianMs: number | null;
   assignmentId: string | null; leftIsA: boolean; expiresAtMs: number; instruction: string; input: string; textA: string; textB: string;
   issues: RatingOptions["issues"] | null;
+  criteria: RatingOptions["criteria"] | null;
 };
 
 type NextLeaseRow = LeaseRow & {
@@ -90,6 +91,7 @@ export function servedPair(row: LeaseRow, progress: Progress): ServedPair {
   const options: RatingOptions = {
     allowTie: row.allowTie, allowBothBad: row.allowBothBad, rationale: row.rationale,
     settleMs: row.settleMs, requireSeenBoth: row.requireSeenBoth, undoSeconds: row.undoSeconds, issues: row.issues ?? [],
+    criteria: row.criteria ?? [],
   };
   return {
     assignmentId: row.assignmentId!,

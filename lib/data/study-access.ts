@@ -27,6 +27,7 @@ export async function findRaterStudy(studyId: string, raterId: string): Promise<
       id: true, name: true, guidelines: true, status: true, allowTie: true, allowBothBad: true, rationale: true,
       voteSettleMs: true, requireSeenBoth: true, undoSeconds: true, revealAfterVote: true,
       issues: { select: { key: true, label: true }, orderBy: { position: "asc" } },
+      criteria: { select: { key: true, label: true, question: true }, orderBy: { position: "asc" } },
     },
   });
   if (!study) return null;
@@ -36,6 +37,7 @@ export async function findRaterStudy(studyId: string, raterId: string): Promise<
       allowTie: study.allowTie, allowBothBad: study.allowBothBad, rationale: study.rationale,
       settleMs: study.voteSettleMs, requireSeenBoth: study.requireSeenBoth, undoSeconds: effectiveUndoSeconds(study),
       issues: study.issues,
+      criteria: study.criteria,
     },
   };
 }

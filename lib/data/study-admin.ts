@@ -81,6 +81,7 @@ export async function createStudy(input: CreateStudyInput, createdById: string):
         inviteToken: randomBytes(18).toString("base64url"), createdById,
         models: { create: input.modelIds.map((modelId) => ({ modelId })) },
         issues: { create: input.issues.map((issue, position) => ({ ...issue, position })) },
+        criteria: { create: input.criteria.map((criterion, position) => ({ ...criterion, position })) },
       },
       select: { id: true },
     });

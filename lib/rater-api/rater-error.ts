@@ -26,6 +26,8 @@ export const raterErrors = {
   tieNotAllowed: { status: 422, code: "choice_not_allowed", message: "This study does not offer a tie." },
   bothBadNotAllowed: { status: 422, code: "choice_not_allowed", message: 'This study does not offer "both are bad".' },
   unknownIssue: { status: 422, code: "unknown_issue", message: "One of the marked issues is not one this study asks about." },
+  unknownCriterion: { status: 422, code: "unknown_criterion", message: "One of the judged criteria is not one this study asks about." },
+  criteriaIncomplete: { status: 422, code: "criteria_incomplete", message: "Choose an answer on every criterion before submitting." },
   rationaleRequired: { status: 422, code: "rationale_required", message: "This study asks for a short rationale with every vote." },
   busy: { status: 503, code: "busy", message: "Many raters are asking at once; try again in a moment." },
   // The vote statement refused for a reason explainUnwrittenVote does not know: a bug, logged as such.

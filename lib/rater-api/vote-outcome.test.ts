@@ -4,8 +4,9 @@ import { explainUnwrittenVote, optionError, type VoteContext } from "./vote-outc
 const open: VoteContext = {
   status: "OPEN", allowTie: true, allowBothBad: true, rationale: "OFF",
   assignment: { expired: false, flagged: false, completed: false }, vote: null, undone: false, issueKeys: ["harmful", "refusal"],
+  criterionKeys: [],
 };
-const recorded = { assignmentId: "asg", choice: "LEFT" as const, createdAt: new Date("2026-01-01T00:00:00Z"), issues: { left: [], right: [] } };
+const recorded = { assignmentId: "asg", choice: "LEFT" as const, createdAt: new Date("2026-01-01T00:00:00Z"), issues: { left: [], right: [] }, criteria: {} };
 
 describe("explainUnwrittenVote", () => {
   it("answers a repeat of the same vote with the first vote, a different one with 409", () => {
@@ -27,6 +28,27 @@ describe("explainUnwrittenVote", () => {
       .toMatchObject({ error: { status: 422, code: "unknown_issue" } });
     expect(explainUnwrittenVote({ ...open, issueKeys: [] }, { choice: "LEFT", issues: { left: ["refusal"], right: [] } }))
       .toMatchObject({ error: { code: "unknown_issue" } });
+  });
+
+  it("takes a repeat as the same vote only if it chose the same on every other criterion", () => {
+    const judged = { ...open, criterionKeys: ["helpful", "harmless"] };
+    const vote = { ...recorded, criteria: { helpful: "RIGHT" as const, harmless: "TIE" as const } };
+    expect(explainUnwrittenVote({ ...judged, vote }, { choice: "LEFT", criteria: { harmless: "TIE", helpful: "RIGHT" } })).toEqual({ vote });
+    expect(explainUnwrittenVote({ ...judged, vote }, { choice: "LEFT", criteria: { helpful: "RIGHT", harmless: "LEFT" } })).toMatchObject({ error: { code: "already_voted" } });
+    expect(explainUnwrittenVote({ ...judged, vote }, { choice: "LEFT", criteria: { helpful: "RIGHT" } })).toMatchObject({ error: { code: "already_voted" } });
+    expect(explainUnwrittenVote({ ...judged, vote }, { choice: "LEFT" })).toMatchObject({ error: { code: "already_voted" } });
+  });
+
+  it("refuses a vote that misses a criterion or names one the study does not ask, and a draw on a criterion where the study offers none", () => {
+    const judged = { ...open, criterionKeys: ["helpful", "harmless"] };
+    expect(explainUnwrittenVote(judged, { choice: "LEFT", criteria: { helpful: "LEFT" } })).toMatchObject({ error: { status: 422, code: "criteria_incomplete" } });
+    expect(explainUnwrittenVote(judged, { choice: "LEFT" })).toMatchObject({ error: { code: "criteria_incomplete" } });
+    expect(explainUnwrittenVote(judged, { choice: "LEFT", criteria: { helpful: "LEFT", harmless: "LEFT", honest: "LEFT" } }))
+      .toMatchObject({ error: { code: "unknown_criterion" } });
+    expect(explainUnwrittenVote(open, { choice: "LEFT", criteria: { helpful: "LEFT" } })).toMatchObject({ error: { code: "unknown_criterion" } });
+    expect(optionError({ ...judged, allowTie: false }, { choice: "LEFT", criteria: { helpful: "TIE", harmless: "LEFT" } })).toMatchObject({ code: "choice_not_allowed" });
+    expect(optionError({ ...judged, allowBothBad: false }, { choice: "LEFT", criteria: { helpful: "BOTH_BAD", harmless: "LEFT" } })).toMatchObject({ code: "choice_not_allowed" });
+    expect(optionError(judged, { choice: "LEFT", criteria: { helpful: "BOTH_BAD", harmless: "TIE" } })).toBeNull();
   });
 
   it("still answers a repeat after the study closed or the lease expired", () => {

@@ -8,40 +8,51 @@ export type RecordedVote = { assignmentId: string; choice: VoteChoice; createdAt
 /** Issues marked with a vote, by the side the rater saw them on. */
 export type SideIssues = { left: string[]; right: string[] };
 
+/** Choices on the criteria other than the primary, by key, in the rater's left/right terms. */
+export type CriterionChoices = Record<string, VoteChoice>;
+
 export type VoteContext = {
   status: StudyStatus;
   allowTie: boolean;
   allowBothBad: boolean;
   rationale: "OFF" | "OPTIONAL" | "REQUIRED";
   assignment: { expired: boolean; flagged: boolean; completed: boolean } | null;
-  vote: (RecordedVote & { issues: SideIssues }) | null;
+  vote: (RecordedVote & { issues: SideIssues; criteria: CriterionChoices }) | null;
   /** The keys of the issues this study asks about (none: it asks about none). */
   issueKeys: string[];
+  /** The keys of the criteria besides the primary one that every vote must judge (none: one overall choice). */
+  criterionKeys: string[];
   /** The assignment id named a vote its rater undid (the pair came back under a new id). */
   undone: boolean;
   /** The study has a consent page this member has not accepted. */
   consentMissing?: boolean;
 };
 
-export type VoteAttempt = { choice: VoteChoice; rationale?: string; issues?: SideIssues };
+export type VoteAttempt = { choice: VoteChoice; rationale?: string; issues?: SideIssues; criteria?: CriterionChoices };
 
 const sameKeys = (a: string[], b: string[]) => a.length === b.length && a.every((k) => b.includes(k));
 
-/** A retry is the same vote only if it marked the same issues on the same sides as well. */
-function sameVote(recorded: RecordedVote & { issues: SideIssues }, input: VoteAttempt): boolean {
+/** A retry is the same vote only if it marked the same issues on the same sides and chose the same on every criterion. */
+function sameVote(recorded: NonNullable<VoteContext["vote"]>, input: VoteAttempt): boolean {
   const marked = input.issues ?? { left: [], right: [] };
-  return recorded.choice === input.choice && sameKeys(recorded.issues.left, marked.left) && sameKeys(recorded.issues.right, marked.right);
+  const judged = Object.entries(input.criteria ?? {});
+  return recorded.choice === input.choice && sameKeys(recorded.issues.left, marked.left) && sameKeys(recorded.issues.right, marked.right)
+    && judged.length === Object.keys(recorded.criteria).length && judged.every(([key, choice]) => recorded.criteria[key] === choice);
 }
 
 /** Checks a vote against the study's options before anything is written. */
 export function optionError(
-  ctx: Pick<VoteContext, "allowTie" | "allowBothBad" | "rationale"> & { issueKeys?: string[] },
+  ctx: Pick<VoteContext, "allowTie" | "allowBothBad" | "rationale"> & { issueKeys?: string[]; criterionKeys?: string[] },
   input: VoteAttempt,
 ): RaterError | null {
-  if (input.choice === "TIE" && !ctx.allowTie) return raterErrors.tieNotAllowed;
+  const judged = Object.keys(input.criteria ?? {});
+  const choices = [input.choice, ...Object.values(input.criteria ?? {})];
+  if (choices.includes("TIE") && !ctx.allowTie) return raterErrors.tieNotAllowed;
   const marked = [...(input.issues?.left ?? []), ...(input.issues?.right ?? [])];
   if (marked.some((key) => !ctx.issueKeys?.includes(key))) return raterErrors.unknownIssue;
-  if (input.choice === "BOTH_BAD" && !ctx.allowBothBad) return raterErrors.bothBadNotAllowed;
+  if (judged.some((key) => !ctx.criterionKeys?.includes(key))) return raterErrors.unknownCriterion;
+  if ((ctx.criterionKeys ?? []).some((key) => !judged.includes(key))) return raterErrors.criteriaIncomplete;
+  if (choices.includes("BOTH_BAD") && !ctx.allowBothBad) return raterErrors.bothBadNotAllowed;
   if (ctx.rationale === "REQUIRED" && !input.rationale) return raterErrors.rationaleRequired;
   return null;
 }

@@ -16,6 +16,11 @@ export type RatingOptions = {
   undoSeconds: number;
   /** Issues the rater may mark on each answer, in display order; empty: the study asks for none. */
   issues: { key: string; label: string }[];
+  /**
+   * Criteria the rater judges each pair on, the primary first (its choice is the vote's `choice`);
+   * empty: one overall choice.
+   */
+  criteria: { key: string; label: string; question: string }[];
 };
 
 export type IssueOption = RatingOptions["issues"][number];

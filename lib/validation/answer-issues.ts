@@ -16,8 +16,8 @@ export const DEFAULT_ANSWER_ISSUES: AnswerIssue[] = [
 export const MAX_ANSWER_ISSUES = 12;
 const KEY = /^[a-z0-9-]{1,40}$/;
 
-/** A stable key from a label: "Factual error / hallucination" → "factual-error-hallucination". */
-export function issueKeyOf(label: string): string {
+/** A stable key from a label (issues and criteria): "Factual error / hallucination" → "factual-error-hallucination". */
+export function keyOfLabel(label: string): string {
   const slug = label.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40).replace(/-+$/, "");
   return slug || "issue";
 }
@@ -36,7 +36,7 @@ export const answerIssuesSchema = z
     (value) => (typeof value === "string" ? value.split("\n").map((l) => l.trim()).filter(Boolean).map((label) => ({ label })) : value),
     z.array(issueSchema).max(MAX_ANSWER_ISSUES, `At most ${MAX_ANSWER_ISSUES} issues`),
   )
-  .transform((issues) => issues.map((i): AnswerIssue => ({ key: i.key ?? issueKeyOf(i.label), label: i.label })))
+  .transform((issues) => issues.map((i): AnswerIssue => ({ key: i.key ?? keyOfLabel(i.label), label: i.label })))
   .refine((issues) => new Set(issues.map((i) => i.key)).size === issues.length, "Two issues have the same key: give them different labels")
   .refine((issues) => new Set(issues.map((i) => i.label.toLowerCase())).size === issues.length, "Each issue can be listed once");
 

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { UNSAFE_NAME_CHARS, unsafeNameMessage } from "./names";
 import { answerIssuesSchema } from "./answer-issues";
+import { criteriaSchema } from "./criteria";
 import { participantFields } from "./participants";
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -29,6 +30,8 @@ const studyFields = z.object({
   revealAfterVote: checkbox.default(false),
   // Issues raters may mark on each answer; none: the study does not ask.
   issues: answerIssuesSchema.default([]),
+  // Criteria raters judge each pair on, the primary first; none: one overall choice.
+  criteria: criteriaSchema.default([]),
   completionCode: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()),
   completionUrl: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, message: "The completion URL must be an http(s) URL" }).optional()),
   ...participantFields,

@@ -3,6 +3,7 @@ import { z } from "zod";
 
 import { CHOICES, checkFlagReason, RATIONALE_MAX_CHARS } from "@/lib/rating/limits";
 import { markedIssuesSchema } from "./answer-issues";
+import { criterionChoicesSchema } from "./criteria";
 
 export { CHOICES, FLAG_REASON_MAX_CHARS, RATIONALE_MAX_CHARS, type VoteChoice } from "@/lib/rating/limits";
 
@@ -25,6 +26,9 @@ export const voteSchema = z.object({
   seenBothMs: z.number().int().min(0).max(86_400_000).optional(),
   // Issues marked on each answer, by side as shown (the browser never knows which output is which).
   issues: markedIssuesSchema.optional(),
+  // The choices on the study's criteria other than the primary (whose choice is `choice`), by key, in
+  // the same left/right terms; required, every one, when the study asks several criteria.
+  criteria: criterionChoicesSchema.optional(),
 });
 
 /** Undo the rater's last vote, named by the assignment it was cast under. */

@@ -76,7 +76,8 @@ CREATE OR REPLACE FUNCTION "pairwise_next_lease"(
   outcome text, "judgedByYou" int, status text, "allowTie" boolean, "allowBothBad" boolean, rationale text,
   "settleMs" int, "requireSeenBoth" boolean, "undoSeconds" int, quota int, "medianMs" float8, "shortOfVotes" int,
   "completionCode" text, "completionUrl" text, "screenOutCode" text, "screenOutUrl" text, "assignmentId" text, "leftIsA" boolean, "expiresAtMs" float8,
-  instruction text, input text, "textA" text, "textB" text, issues jsonb
+  instruction text, input text, "textA" text, "textB" text, issues jsonb,
+  criteria jsonb
 ) LANGUAGE plpgsql SET lock_timeout = '10s' AS $$
 #variable_conflict use_column
 DECLARE
@@ -282,7 +283,8 @@ BEGIN
          CASE WHEN v_outcome IN ('lease', 'waiting', 'done') THEN "pairwise_rater_median"(p_study, p_rater, v_votes) END,
          v_short, v_code, v_url, v_out_code, v_out_url,
          a.id, a."leftIsA", (extract(epoch FROM a."expiresAt") * 1000)::float8, pr.instruction, pr.input, oa.text, ob.text,
-         CASE WHEN v_outcome = 'lease' THEN "pairwise_study_issues"(p_study) END
+         CASE WHEN v_outcome = 'lease' THEN "pairwise_study_issues"(p_study) END,
+         CASE WHEN v_outcome = 'lease' THEN "pairwise_study_criteria"(p_study) END
   FROM (SELECT 1) one
   LEFT JOIN "Assignment" a ON a.id = v_assignment
   LEFT JOIN "Pair" p ON p.id = a."pairId"

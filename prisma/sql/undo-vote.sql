@@ -4,8 +4,8 @@
 -- Writes:
 --   "Vote"         deletes the vote, and so, through vote-tally.sql's trigger: "StudyMember".votes,
 --                  the "Pair" tallies, "Vote".agrees of the pair's other votes and "VoteHour".votes;
---                  and, by cascade, its "VoteIssue" marks;
---   "UndoneVote"   a copy of the vote, with its marks (rule 4);
+--                  and, by cascade, its "VoteIssue" marks and "VoteCriterion" choices;
+--   "UndoneVote"   a copy of the vote, with its marks and criterion choices (rule 4);
 --   "AuditEvent"   VOTE_UNDONE, by the rater's pseudonym, with the pair and choice (rule 4);
 --   "Assignment"   deletes the rater's other live unvoted leases in the study (rule 5) and gives the
 --                  voted one back under a new id (rule 6);
@@ -41,7 +41,7 @@ RETURNS TABLE (
   outcome text, "undoneChoice" text, "judgedByYou" int, status text, "allowTie" boolean, "allowBothBad" boolean,
   rationale text, "settleMs" int, "requireSeenBoth" boolean, "undoSeconds" int, quota int, "medianMs" float8,
   "assignmentId" text, "leftIsA" boolean, "expiresAtMs" float8, instruction text, input text, "textA" text, "textB" text,
-  issues jsonb
+  issues jsonb, criteria jsonb
 ) LANGUAGE plpgsql SET lock_timeout = '10s' AS $$
 #variable_conflict use_column
 DECLARE
@@ -51,7 +51,7 @@ DECLARE
   v_tie boolean; v_bad boolean; v_rationale text; v_settle int; v_seen boolean; v_quota int;
   v_found boolean; v_vote text; v_pair text; v_choice text; v_winner text; v_ms int; v_voted timestamp;
   v_assignment text;
-  v_marks jsonb;
+  v_marks jsonb; v_criteria jsonb;
 BEGIN
   PERFORM 1 FROM "StudyMember" m WHERE m."studyId" = p_study AND m."userId" = p_rater FOR NO KEY UPDATE;
   IF FOUND THEN
@@ -100,9 +100,12 @@ BEGIN
       SELECT coalesce(jsonb_agg(jsonb_build_object('outputId', vi."outputId", 'key', si.key) ORDER BY vi."outputId", si.position), '[]')
         INTO v_marks
       FROM "VoteIssue" vi JOIN "StudyIssue" si ON si.id = vi."issueId" WHERE vi."voteId" = v_vote;
+      SELECT coalesce(jsonb_object_agg(sc.key, jsonb_build_object('choice', vc.choice, 'winnerOutputId', vc."winnerOutputId")), '{}')
+        INTO v_criteria
+      FROM "VoteCriterion" vc JOIN "StudyCriterion" sc ON sc.id = vc."criterionId" WHERE vc."voteId" = v_vote;
       DELETE FROM "Vote" WHERE id = v_vote;
-      INSERT INTO "UndoneVote" (id, "studyId", "pairId", "raterId", "assignmentId", "voteId", choice, "winnerOutputId", "msTaken", issues, "votedAt", "undoneAt")
-      VALUES (p_undone_id, p_study, v_pair, p_rater, p_assignment, v_vote, v_choice::"Choice", v_winner, v_ms, v_marks, v_voted, now_utc);
+      INSERT INTO "UndoneVote" (id, "studyId", "pairId", "raterId", "assignmentId", "voteId", choice, "winnerOutputId", "msTaken", issues, criteria, "votedAt", "undoneAt")
+      VALUES (p_undone_id, p_study, v_pair, p_rater, p_assignment, v_vote, v_choice::"Choice", v_winner, v_ms, v_marks, v_criteria, v_voted, now_utc);
       INSERT INTO "AuditEvent" ("studyId", "actorId", "actorLabel", at, action, details)
       SELECT p_study, NULL, u.pseudonym, now_utc, 'VOTE_UNDONE',
              jsonb_build_object('rater', u.pseudonym, 'pairId', v_pair, 'choice', v_choice)
@@ -126,7 +129,7 @@ BEGIN
   SELECT v_outcome, v_choice, v_votes, v_status, v_tie, v_bad, v_rationale, v_settle, v_seen, v_undo, v_quota,
          CASE WHEN v_outcome = 'undone' THEN "pairwise_rater_median"(p_study, p_rater, v_votes) END,
          a.id, a."leftIsA", (extract(epoch FROM a."expiresAt") * 1000)::float8, pr.instruction, pr.input, oa.text, ob.text,
-         "pairwise_study_issues"(p_study)
+         "pairwise_study_issues"(p_study), "pairwise_study_criteria"(p_study)
   FROM (SELECT 1) one
   LEFT JOIN "Assignment" a ON a.id = v_assignment AND v_outcome = 'undone'
   LEFT JOIN "Pair" p ON p.id = a."pairId"

@@ -1,7 +1,8 @@
 -- A vote is a record of what a rater pressed: what it counts for (pair, rater, study, choice, winner,
--- and the hour it counts in) never changes after the fact, nor do the issues it marked on the answers;
--- delete it instead (its tallies and its marks follow).
--- Writes: no table; an UPDATE that would change one of those columns, or any mark, fails with check_violation.
+-- and the hour it counts in) never changes after the fact, nor do the issues it marked on the answers
+-- or its choices on the other criteria; delete it instead (its tallies, marks and choices follow).
+-- Writes: no table; an UPDATE that would change one of those columns, or any mark or criterion choice,
+-- fails with check_violation.
 
 CREATE OR REPLACE FUNCTION "pairwise_vote_immutable"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -24,3 +25,12 @@ $$;
 DROP TRIGGER IF EXISTS "VoteIssue_immutable" ON "VoteIssue";
 CREATE TRIGGER "VoteIssue_immutable" BEFORE UPDATE ON "VoteIssue"
   FOR EACH ROW EXECUTE FUNCTION "pairwise_vote_issue_immutable"();
+
+CREATE OR REPLACE FUNCTION "pairwise_vote_criterion_immutable"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'a criterion chosen with a vote cannot change (delete the vote instead)' USING ERRCODE = 'check_violation';
+END
+$$;
+DROP TRIGGER IF EXISTS "VoteCriterion_immutable" ON "VoteCriterion";
+CREATE TRIGGER "VoteCriterion_immutable" BEFORE UPDATE ON "VoteCriterion"
+  FOR EACH ROW EXECUTE FUNCTION "pairwise_vote_criterion_immutable"();
