@@ -21,8 +21,6 @@ export const MACHINERY = {
 export const DATABASE_MACHINERY = {
   /** VoteHour spread over 32 shards by rater, so concurrent votes seldom share a row. */
   "vote-hour-shards": { setting: "pairwise.vote_hour_shards", off: "1" },
-  /** Vote.agrees of a pair's votes rewritten by each new vote (the rater table reads the flags). */
-  "agreement-flags": { setting: "pairwise.agreement_flags", off: "off" },
 } as const;
 
 export type Machinery = (typeof MACHINERY)[keyof typeof MACHINERY];

@@ -1,6 +1,6 @@
-// What the Vote triggers keep, recounted from the Vote table itself: every pair's tally, every
-// member's vote count, every vote's agreement flag and the votes per hour. Each function returns the
-// rows that disagree (none when the tallies are right), so a failing test shows them.
+// What the Vote triggers keep, recounted from the Vote table itself: every pair's tally, every member's
+// vote count and the votes per hour. Each function returns the rows that disagree (none when the
+// tallies are right), so a failing test shows them.
 import { db } from "@/lib/db";
 
 export async function pairTallyMismatches(studyId: string) {
@@ -29,23 +29,6 @@ export async function memberCountMismatches(studyId: string) {
       AND m.votes <> (SELECT count(*)::int FROM "Vote" v WHERE v."studyId" = m."studyId" AND v."raterId" = m."userId")`;
 }
 
-/** Each vote's flag against the rule applied to its pair's recounted votes (not the stored tally). */
-export async function agreementMismatches(studyId: string) {
-  return db.$queryRaw<{ id: string }[]>`
-    WITH c AS (
-      SELECT v."pairId",
-        count(*) FILTER (WHERE v."winnerOutputId" = p."outputAId")::int AS a,
-        count(*) FILTER (WHERE v."winnerOutputId" = p."outputBId")::int AS b,
-        count(*) FILTER (WHERE v.choice = 'TIE')::int AS t,
-        count(*) FILTER (WHERE v.choice = 'BOTH_BAD')::int AS x
-      FROM "Vote" v JOIN "Pair" p ON p.id = v."pairId" WHERE v."studyId" = ${studyId} GROUP BY v."pairId"
-    )
-    SELECT v.id, v.agrees, "pairwise_agrees"("pairwise_label_bit"(v.choice, v."winnerOutputId", p."outputAId"), c.a, c.b, c.t, c.x) AS recount
-    FROM "Vote" v JOIN "Pair" p ON p.id = v."pairId" JOIN c ON c."pairId" = v."pairId"
-    WHERE v."studyId" = ${studyId}
-      AND v.agrees IS DISTINCT FROM "pairwise_agrees"("pairwise_label_bit"(v.choice, v."winnerOutputId", p."outputAId"), c.a, c.b, c.t, c.x)`;
-}
-
 /** Hours and shards whose count differs from the votes' (an hour row at 0 is the same as none). */
 export async function voteHourMismatches(studyId: string) {
   return db.$queryRaw<{ hour: Date; shard: number }[]>`
@@ -62,10 +45,10 @@ export async function voteHourMismatches(studyId: string) {
 
 /** Every kept tally of the study against a recount; an empty object when all agree. */
 export async function tallyMismatches(studyId: string) {
-  const [pairs, members, agreement, hours] = await Promise.all([
-    pairTallyMismatches(studyId), memberCountMismatches(studyId), agreementMismatches(studyId), voteHourMismatches(studyId),
+  const [pairs, members, hours] = await Promise.all([
+    pairTallyMismatches(studyId), memberCountMismatches(studyId), voteHourMismatches(studyId),
   ]);
-  return { pairs, members, agreement, hours };
+  return { pairs, members, hours };
 }
 
-export const NO_MISMATCHES = { pairs: [], members: [], agreement: [], hours: [] };
+export const NO_MISMATCHES = { pairs: [], members: [], hours: [] };

@@ -1,9 +1,10 @@
 // Rules that exist both in SQL and in TypeScript, run against each other on every small case and on
-// random vote sets: the majority rule, the agreement rule (and the flags the vote triggers keep with
-// it), and the tallies of a results scope that excludes raters (the trigger's counts minus a second
+// random vote sets: the majority rule, the agreement rule (and the rater statistics that apply it to
+// each vote's pair in a results scope), and the tallies of a results scope that excludes raters (the trigger's counts minus a second
 // SQL count of the excluded raters' votes). The vote's refusal rules have their twin test in
 // tests/vote-refusals.int.test.ts.
 import { describe, expect, it } from "vitest";
+import { raterStats } from "@/lib/data/results/rater-stats";
 import { talliedPairs, majoritySql } from "@/lib/data/results/scope";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -48,11 +49,12 @@ describe("the majority rule: lib/stats/majority.ts and majoritySql", () => {
   });
 });
 
-describe("the agreement rule: lib/stats/rater-agreement.ts and pairwise_agrees (prisma/sql/agreement.sql)", () => {
+describe("the agreement rule: lib/stats/rater-agreement.ts and the masks of prisma/sql/agreement.sql", () => {
   it("agree for every voter on every tally of up to 8 votes", async () => {
     const rows = tallies(8);
     const sql = await db.$queryRaw<{ i: number; label: number; agrees: boolean | null }[]>`
-      SELECT c.i, l.bit AS label, "pairwise_agrees"(l.bit, c.a, c.b, c.t, c.x) AS agrees
+      SELECT c.i, l.bit AS label,
+        CASE WHEN "pairwise_compared_mask"(c.a, c.b, c.t, c.x) & l.bit = 0 THEN NULL ELSE "pairwise_agree_mask"(c.a, c.b, c.t, c.x) & l.bit <> 0 END AS agrees
       FROM ${talliesSql(rows)} CROSS JOIN unnest(ARRAY[1, 2, 4, 8]) AS l(bit)
       WHERE (l.bit = 1 AND c.a > 0) OR (l.bit = 2 AND c.b > 0) OR (l.bit = 4 AND c.t > 0) OR (l.bit = 8 AND c.x > 0)`;
     const differ = sql.filter(({ i, label, agrees }) => agrees !== agreementOf(rows[i]!, label));
@@ -60,7 +62,7 @@ describe("the agreement rule: lib/stats/rater-agreement.ts and pairwise_agrees (
     expect(differ).toEqual([]);
   });
 
-  it("the flags the vote triggers keep equal the TypeScript rule after random votes and deletions", async () => {
+  it("the rater statistics equal the TypeScript rule after random votes and deletions, with and without raters excluded", async () => {
     const rng = mulberry32(20261201);
     const f = await makeOpenStudy(6);
     const raters = await makeRaters(f.study.id, 7);
@@ -76,22 +78,25 @@ describe("the agreement rule: lib/stats/rater-agreement.ts and pairwise_agrees (
 
     const votes = await db.vote.findMany({
       where: { studyId: f.study.id },
-      select: { id: true, pairId: true, raterId: true, choice: true, winnerOutputId: true, agrees: true, pair: { select: { outputAId: true } } },
+      select: { pairId: true, raterId: true, choice: true, winnerOutputId: true, pair: { select: { outputAId: true } } },
     });
     const labelOf = (v: (typeof votes)[number]) =>
       v.choice === "TIE" ? "T" : v.choice === "BOTH_BAD" ? "X" : v.winnerOutputId === v.pair.outputAId ? "A" : "B";
-    const differ = [];
-    for (const pair of f.pairs) {
-      const onPair = votes.filter((v) => v.pairId === pair.id);
-      const rule = raterMajorityAgreement([onPair.map((v) => ({ rater: v.raterId, label: labelOf(v) }))]);
-      for (const vote of onPair) {
-        const r = rule.find((x) => x.rater === vote.raterId)!;
-        const expected = r.compared === 0 ? null : r.agreed === 1;
-        if (vote.agrees !== expected) differ.push({ vote: vote.id, stored: vote.agrees, expected });
-      }
-    }
+    const compare = async (excluded: string[]) => {
+      const kept = votes.filter((v) => !excluded.includes(v.raterId));
+      const rule = raterMajorityAgreement(f.pairs.map((pair) => kept.filter((v) => v.pairId === pair.id).map((v) => ({ rater: v.raterId, label: labelOf(v) }))));
+      const stats = await raterStats({ studyId: f.study.id, excludeRaterIds: excluded });
+      return {
+        sql: stats.map((s) => ({ rater: s.raterId, agreed: s.agreed, compared: s.compared })).sort((x, y) => (x.rater < y.rater ? -1 : 1)),
+        ts: rule.map(({ rater, agreed, compared }) => ({ rater, agreed, compared })),
+      };
+    };
     expect(votes.length).toBeGreaterThan(20);
-    expect(differ).toEqual([]);
+    for (const excluded of [[], [raters[0]!.id], [raters[2]!.id, raters[5]!.id]]) {
+      const { sql, ts } = await compare(excluded);
+      expect(ts.some((r) => r.compared > 0)).toBe(true);
+      expect(sql).toEqual(ts);
+    }
   });
 });
 

@@ -62,7 +62,7 @@ async function countedState(f: Study) {
       select: { id: true, voteCount: true, winsA: true, winsB: true, ties: true, bothBad: true, leftWins: true, rightWins: true },
     }),
     members: await db.studyMember.findMany({ where: { studyId }, orderBy: { userId: "asc" }, select: { userId: true, votes: true } }),
-    flags: await db.vote.findMany({ where: { studyId }, orderBy: { id: "asc" }, select: { id: true, agrees: true } }),
+    votes: await db.vote.findMany({ where: { studyId }, orderBy: { id: "asc" }, select: { id: true } }),
     hours: await db.voteHour.findMany({ where: { studyId, votes: { gt: 0 } }, orderBy: [{ hour: "asc" }, { shard: "asc" }] }),
     csv: await exported(studyId, "csv"),
     jsonl: await exported(studyId, "jsonl"),
@@ -71,7 +71,7 @@ async function countedState(f: Study) {
 }
 
 describe("undoVote", () => {
-  it("takes the vote out of every tally, flag, hour and export, and gives the pair back under a new id", async () => {
+  it("takes the vote out of every tally, hour, figure and export, and gives the pair back under a new id", async () => {
     const f = await studyWithOtherVotes(2);
     const before = await countedState(f);
     const first = served(await nextAssignment(f.study.id, f.rater.id));
@@ -165,7 +165,7 @@ describe("undoVote refusals", () => {
   async function expectUnchanged(f: Awaited<ReturnType<typeof votedFixture>>, votes: number) {
     expect(await db.vote.count({ where: { studyId: f.study.id } })).toBe(votes);
     expect(await db.undoneVote.count({ where: { studyId: f.study.id } })).toBe(0);
-    expect(await tallyMismatches(f.study.id)).toMatchObject({ pairs: [], members: [], agreement: [] });
+    expect(await tallyMismatches(f.study.id)).toMatchObject({ pairs: [], members: [] });
   }
 
   it("refuses after the window, by the database's clock", async () => {

@@ -12,7 +12,7 @@ import { unique } from "./factories";
 import { makeOpenStudy, makeRaters } from "./factories-voting";
 import { NO_MISMATCHES, tallyMismatches } from "./recount";
 
-/** Four raters on four pairs with mixed outcomes, so removing one flips other votes' agreement flags. */
+/** Four raters on four pairs with mixed outcomes, so removing one changes the others' agreement. */
 async function votedStudy() {
   const f = await makeOpenStudy(4, { votesPerPair: 4 });
   const raters = await makeRaters(f.study.id, 4);

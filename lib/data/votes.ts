@@ -1,9 +1,8 @@
 // Recording a rater's vote: one guarded, prepared statement claims the assignment and writes the vote,
 // so a happy vote costs a single SQL statement and a double submission records one vote. It writes
 // "Assignment" (completedAt), "Vote", "VoteIssue" (the issues marked on each answer) and "VoteCriterion"
-// (the choices on the study's other criteria); the Vote
-// triggers (prisma/sql/vote-tally.sql) then write "StudyMember".votes, the "Pair" tallies, "Vote".agrees
-// of the pair's votes and "VoteHour".
+// (the choices on the study's other criteria); the Vote triggers (prisma/sql/vote-tally.sql) then write
+// "StudyMember".votes, the "Pair" tallies and "VoteHour".
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { orient } from "@/lib/rater-api/orient";

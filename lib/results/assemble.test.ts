@@ -17,7 +17,7 @@ function input(patterns: PairPatternRow[], more: Partial<ResultsInput> = {}): Re
   return {
     study, excludedRaters: { pseudonyms: [], unknown: [] }, pairOrders: [{ modelA: "m1", modelB: "m2", pairs: 2 }], patterns, categories: [],
     sides: { leftWins: 0, rightWins: 0, longerWins: 0, shorterWins: 0 }, promptsVoted: patterns.reduce((n, p) => n + p.pairs, 0),
-    raters: [], raterAgreement: [], hours: [], judgeRuns: [], judgeRows: [], now: new Date(0), ...more,
+    raters: [], hours: [], judgeRuns: [], judgeRows: [], now: new Date(0), ...more,
   };
 }
 

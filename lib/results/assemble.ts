@@ -6,7 +6,7 @@ import { categoryRows } from "./categories";
 import { groupComparisons, groupExcluded, summarizeComparison } from "./comparisons";
 import type {
   CategoryCountRow, ExcludedTallyRow, HourBucketRow, IssueRatingRow, JudgeCrossRow, JudgeRunRow, LengthPatternRow, PairOrderRow, PairPatternRow,
-  RaterAgreementRow, RaterStatsRow, SideCounts,
+  RaterStatsRow, SideCounts,
 } from "./inputs";
 import { issueRates } from "./issue-rates";
 import { judgeResults } from "./judges";
@@ -32,7 +32,6 @@ export type ResultsInput = {
   /** The excluded pairs' votes per model pair (for each headline "with the excluded prompts"); none: no such headline. */
   excludedTallies?: readonly ExcludedTallyRow[];
   raters: readonly RaterStatsRow[];
-  raterAgreement: readonly RaterAgreementRow[];
   hours: readonly HourBucketRow[];
   judgeRuns: readonly JudgeRunRow[];
   judgeRows: readonly JudgeCrossRow[];
@@ -74,7 +73,7 @@ export function assembleResults(input: ResultsInput): StudyResults {
     agreement: agreementJson(input.patterns),
     positionBias: positionBiasJson(input.sides),
     lengthBias: lengthBiasJson(input.sides),
-    raters: raterRows(input.raters, input.raterAgreement, thresholds),
+    raters: raterRows(input.raters, thresholds),
     raterThresholds: thresholds,
     categories: categoryRows(input.categories, orient),
     ranking,

@@ -49,7 +49,7 @@ export type RaterStatsRow = {
   flagged: number;
   /** Votes the rater took back within the study's undo window (they are in no other figure). */
   undone: number;
-  /** Votes agreeing with / compared to the others' plurality, from the Vote flags (with raters excluded, raterAgreementChange corrects them). */
+  /** Votes agreeing with / compared to a strict plurality of the others on their pairs (excluded raters left out of the others). */
   agreed?: number;
   compared?: number;
 } & Partial<RaterReferenceRow>;
@@ -63,8 +63,6 @@ export type RaterReferenceRow = {
   ownA: number; ownB: number; ownTie: number; ownBothBad: number;
   refA: number; refB: number; refTie: number; refBothBad: number; refAgreed: number;
 };
-
-export type RaterAgreementRow = { raterId: string; agreed: number; compared: number };
 
 export type HourBucketRow = { hour: Date; votes: number };
 

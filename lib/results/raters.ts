@@ -1,7 +1,7 @@
 // The per-rater table: pseudonym, volume, speed, side preference, agreement, gold accuracy, flags
 // and undone votes, with suspicious raters marked by documented thresholds (see RATER_THRESHOLDS).
 import { reliabilityFlags, type RaterReferenceCounts } from "@/lib/stats/rater-reliability";
-import type { RaterAgreementRow, RaterStatsRow } from "./inputs";
+import type { RaterStatsRow } from "./inputs";
 import type { RaterFlag, RaterJson, RaterThresholds } from "./types";
 
 /**
@@ -46,12 +46,11 @@ export function referenceCounts(s: RaterStatsRow): RaterReferenceCounts {
   };
 }
 
-export function raterRows(stats: readonly RaterStatsRow[], agreement: readonly RaterAgreementRow[], t: RaterThresholds): RaterJson[] {
-  const agreed = new Map(agreement.map((a) => [a.raterId, a] as const));
+export function raterRows(stats: readonly RaterStatsRow[], t: RaterThresholds): RaterJson[] {
   const reliability = reliabilityFlags(stats.map(referenceCounts), t.reliabilityAlpha, t.minReference);
   return stats.map((s, i) => {
     const rel = reliability[i]!;
-    const a = agreed.get(s.raterId) ?? { agreed: 0, compared: 0 };
+    const a = { agreed: s.agreed ?? 0, compared: s.compared ?? 0 };
     const decisive = s.left + s.right;
     const row: RaterJson = {
       pseudonym: s.pseudonym,

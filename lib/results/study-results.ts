@@ -5,7 +5,7 @@ import { answerRatings } from "@/lib/data/results/issue-ratings";
 import { judgeCrossCounts, judgeRuns } from "@/lib/data/results/judge-counts";
 import { excludedPairTallies, pairAggregates } from "@/lib/data/results/pair-counts";
 import { listResultPrompts, type PromptListFilter } from "@/lib/data/results/prompt-list";
-import { raterAgreementChange, raterStats } from "@/lib/data/results/rater-stats";
+import { raterStats } from "@/lib/data/results/rater-stats";
 import type { ReadSource, ResultsScope } from "@/lib/data/results/scope";
 import { resolvePseudonyms, resultsStudy } from "@/lib/data/results/study-info";
 import { deleteSnapshots, loadSnapshot, saveSnapshot, studyFiguresVersion } from "@/lib/data/results/snapshots";
@@ -92,20 +92,13 @@ async function computeFigures(
   const study = await timed(parts, "study", resultsStudy(studyId, given.source));
   if (!study) return null;
   const scope: ResultsScope = { ...given, hasExcludedPairs: study.excludedPairs > 0 };
-  // Agreement comes with the rater statistics (the Vote flags), corrected where excluded raters voted (they leave the "others").
   // In parallel, so each part's time is its own query's wall time while it shared the machine with the others.
-  const [pairs, excludedTallies, raters, agreementChange, hours, runs, judgeRows, answers] = await Promise.all([
+  const [pairs, excludedTallies, raters, hours, runs, judgeRows, answers] = await Promise.all([
     timed(parts, "pairs", pairAggregates(scope)), timed(parts, "excluded", excludedPairTallies(scope)), timed(parts, "raters", raterStats(scope)),
-    timed(parts, "agreement", raterAgreementChange(scope)), timed(parts, "hours", votesPerHour(scope)), timed(parts, "judges", judgeRuns(studyId, given.source)),
+    timed(parts, "hours", votesPerHour(scope)), timed(parts, "judges", judgeRuns(studyId, given.source)),
     timed(parts, "judgeCounts", judgeCrossCounts(scope)), timed(parts, "issues", answerRatings(scope, study.issues.map((i) => i.key))),
   ]);
   const assembling = performance.now();
-  const change = new Map(agreementChange.map((c) => [c.raterId, c] as const));
-  const agreement = raters.map((r) => ({
-    raterId: r.raterId,
-    agreed: (r.agreed ?? 0) + (change.get(r.raterId)?.agreed ?? 0),
-    compared: (r.compared ?? 0) + (change.get(r.raterId)?.compared ?? 0),
-  }));
   const { issues: issueDefs, ...studyFacts } = study;
   // One row per answer and issue, as the issue figures read them.
   const issueRows = answers.flatMap((a) => issueDefs.map((i) => ({
@@ -113,7 +106,7 @@ async function computeFigures(
   })));
   const results = assembleResults({
     study: studyFacts, excludedRaters, issues: { defs: issueDefs, rows: issueRows }, pairOrders: pairs.orders, patterns: pairs.patterns, lengths: pairs.lengths, categories: pairs.categories, sides: pairs.sides,
-    promptsVoted: pairs.promptsVoted, excludedTallies, raters, raterAgreement: agreement, hours, judgeRuns: runs, judgeRows,
+    promptsVoted: pairs.promptsVoted, excludedTallies, raters, hours, judgeRuns: runs, judgeRows,
   });
   // The statistics (bootstraps, Bradley–Terry, intervals) in JavaScript, after the queries.
   if (parts) parts.assemble = performance.now() - assembling;

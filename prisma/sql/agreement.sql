@@ -1,6 +1,7 @@
 -- The rater-agreement rule (the same as lib/stats raterMajorityAgreement), in SQL once: whether a vote
 -- sides with the strict plurality of the pair's other votes. Pure functions; they write no table.
--- Used by the vote tally trigger (vote-tally.sql), which keeps Vote.agrees with them.
+-- Used by the results' rater statistics (lib/data/results/rater-stats.ts): once per pair, on its tally
+-- in the results' scope, then one bit test per vote.
 
 -- A vote's label as a bit: output A won = 1, output B won = 2, tie = 4, both bad = 8.
 CREATE OR REPLACE FUNCTION "pairwise_label_bit"(choice "Choice", winner text, output_a text) RETURNS int
@@ -22,8 +23,5 @@ CREATE OR REPLACE FUNCTION "pairwise_compared_mask"(a int, b int, t int, x int) 
     + 4 * ((a > b AND a > (t - 1) AND a > x) OR (b > a AND b > (t - 1) AND b > x) OR ((t - 1) > a AND (t - 1) > b AND (t - 1) > x) OR (x > a AND x > b AND x > (t - 1)))::int
     + 8 * ((a > b AND a > t AND a > (x - 1)) OR (b > a AND b > t AND b > (x - 1)) OR (t > a AND t > b AND t > (x - 1)) OR ((x - 1) > a AND (x - 1) > b AND (x - 1) > t))::int $$;
 
--- Null when the others have no strict plurality, else whether the vote sides with it.
-CREATE OR REPLACE FUNCTION "pairwise_agrees"(label int, a int, b int, t int, x int) RETURNS boolean
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT CASE WHEN "pairwise_compared_mask"(a, b, t, x) & label = 0 THEN NULL
-                    ELSE "pairwise_agree_mask"(a, b, t, x) & label <> 0 END $$;
+-- Agreement used to be kept per vote by the tally trigger with this; the masks replaced it.
+DROP FUNCTION IF EXISTS "pairwise_agrees"(int, int, int, int, int);

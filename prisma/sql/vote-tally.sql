@@ -4,8 +4,6 @@
 -- Writes, on every INSERT or DELETE of "Vote" rows, in this order (the lock order of the assignment):
 --   "StudyMember".votes        the rater's vote count in the study;
 --   "Pair" tallies             voteCount, winsA, winsB, ties, bothBad, leftWins, rightWins;
---   "Vote".agrees              the agreement flag of every vote on the touched pairs (agreement.sql),
---                              only flags that change;
 --   "VoteHour".votes           the per-hour, per-shard vote counts of the study (inserted on demand).
 -- So a vote statement touches Vote, StudyMember, Pair and VoteHour (and Assignment, written by the
 -- caller in the same transaction; see lib/data/votes.ts).
@@ -49,19 +47,6 @@ BEGIN
     GROUP BY c."pairId"
   ) d
   WHERE p.id = d."pairId";
-
-  -- pairwise.agreement_flags = 'off' (a database setting only `npm run bench` makes, with
-  -- PAIRWISE_MACHINERY_OFF=agreement-flags) skips this to measure what the flags cost a vote.
-  IF coalesce(current_setting('pairwise.agreement_flags', true), '') <> 'off' THEN
-    UPDATE "Vote" v SET "agrees" = f.agrees
-    FROM (
-      SELECT w.id, "pairwise_agrees"("pairwise_label_bit"(w.choice, w."winnerOutputId", p."outputAId"),
-                                     p."winsA", p."winsB", p.ties, p."bothBad") AS agrees
-      FROM "Pair" p JOIN "Vote" w ON w."pairId" = p.id
-      WHERE p.id IN (SELECT "pairId" FROM changed)
-    ) f
-    WHERE v.id = f.id AND v."agrees" IS DISTINCT FROM f.agrees;
-  END IF;
 
   -- Hour rows last and in key order, so two bulk writers never wait on each other's rows crosswise.
   -- Deleted votes only update (the rows are gone already when a whole study is deleted).

@@ -28,8 +28,8 @@ const STEPS: [string, string][] = [
     SELECT 'x' || p.id, p."studyId", p.id, 'u' || (substr(p.id, 3)::int % ${BIG.raters}), true,
       ${NOW} - interval '1 hour', ${NOW} - interval '45 minutes', ${NOW} - interval '1 hour' + interval '20 seconds'
     FROM "Pair" p WHERE p."studyId" = '${END.studyId}' AND p."voteCount" = 1`],
-  ["votes", `INSERT INTO "Vote" (id, "assignmentId", "studyId", "pairId", "raterId", choice, "winnerOutputId", "msTaken", "createdAt", agrees)
-    SELECT 'v' || a.id, a.id, a."studyId", a."pairId", a."raterId", 'LEFT', p."outputAId", 20000, a."completedAt", "pairwise_agrees"(1, 1, 0, 0, 0)
+  ["votes", `INSERT INTO "Vote" (id, "assignmentId", "studyId", "pairId", "raterId", choice, "winnerOutputId", "msTaken", "createdAt")
+    SELECT 'v' || a.id, a.id, a."studyId", a."pairId", a."raterId", 'LEFT', p."outputAId", 20000, a."completedAt"
     FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId" WHERE a."studyId" = '${END.studyId}'`],
   ["member tallies", `UPDATE "StudyMember" m SET votes = d.n
     FROM (SELECT "raterId", count(*)::int AS n FROM "Vote" WHERE "studyId" = '${END.studyId}' GROUP BY 1) d

@@ -6,7 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { pairAggregatesSql } from "@/lib/data/results/pair-counts";
 import { promptPageSql } from "@/lib/data/results/prompt-list";
-import { raterAgreementChangeSql, raterMediansSql, raterStatsSql } from "@/lib/data/results/rater-stats";
+import { raterMediansSql, raterStatsSql } from "@/lib/data/results/rater-stats";
 import { votesPerHourSql } from "@/lib/data/results/votes-over-time";
 import { studyVotesSql } from "@/lib/data/study-access";
 import { END, END_OPEN_PAIRS } from "./capacity-end-study";
@@ -44,7 +44,7 @@ export const QUERIES: Record<string, Query> = {
   "results: pair aggregates, 2 raters excluded": pairAggregatesSql(excluding),
   "results: raterStats": raterStatsSql(scope),
   "results: rater medians (in parallel with raterStats)": raterMediansSql(scope, false),
-  "results: raterAgreementChange, 2 raters excluded": raterAgreementChangeSql(excluding),
+  "results: raterStats, 2 raters excluded": raterStatsSql(excluding),
   "results: votesPerHour (from the hour tallies)": votesPerHourSql(scope, false),
   "results: votesPerHour, 2 raters excluded": votesPerHourSql(excluding, false),
   "results: prompt list (page 1)": promptPageSql(scope, { page: 1, pageSize: 25 }),

@@ -59,10 +59,10 @@ const STEPS: [string, string][] = [
     FROM g GROUP BY i`],
   ["assignments", `INSERT INTO "Assignment" (id, "studyId", "pairId", "raterId", "leftIsA", "servedAt", "expiresAt", "completedAt")
     SELECT 'x' || lpad(i::text, 6, '0') || '_' || j, '${BIG.studyId}', 'q' || i, rater, "leftIsA", t, t + interval '15 minutes', t + interval '20 seconds' FROM g`],
-  ["votes", `INSERT INTO "Vote" (id, "assignmentId", "studyId", "pairId", "raterId", choice, "winnerOutputId", "msTaken", "createdAt", agrees)
+  ["votes", `INSERT INTO "Vote" (id, "assignmentId", "studyId", "pairId", "raterId", choice, "winnerOutputId", "msTaken", "createdAt")
     SELECT 'v' || i || '_' || j, 'x' || lpad(i::text, 6, '0') || '_' || j, '${BIG.studyId}', 'q' || i, rater, c::"Choice",
            CASE lab WHEN 1 THEN 'oa' || i WHEN 2 THEN 'ob' || i END,
-           3000 + (r * 57000)::int, t + interval '20 seconds', "pairwise_agrees"(lab, n_a, n_b, n_t, n_x)
+           3000 + (r * 57000)::int, t + interval '20 seconds'
     FROM g JOIN tl USING (i)`],
   ["tallies", `UPDATE "Pair" p SET "voteCount" = n_a + n_b + n_t + n_x, "winsA" = n_a, "winsB" = n_b, ties = n_t,
       "bothBad" = n_x, "leftWins" = n_l, "rightWins" = n_r

@@ -1,11 +1,11 @@
 // Per-rater aggregates (pseudonym only, never email): volume, speed, side preference, gold
 // accuracy, flags, undone votes, and agreement with the plurality of the other raters on the same pairs.
-// The statistics read each vote once, joined to its pair (its tally gives the reference counts of
-// lib/stats/rater-reliability, its flags gold and exclusion); agreement comes from the Vote row's own
-// flag; with raters excluded, only the votes on the pairs those raters voted on are read again.
+// The statistics read each vote once, joined to its pair: its tally in the results' scope gives the
+// agreement with the others (prisma/sql/agreement.sql) and the reference counts of
+// lib/stats/rater-reliability, its flags gold and exclusion.
 import "server-only";
 import { dbFrom } from "@/lib/db";
-import type { RaterAgreementRow, RaterStatsRow } from "@/lib/results/inputs";
+import type { RaterStatsRow } from "@/lib/results/inputs";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { excludedVotesByPair, hasExcludedPairs, notOnExcludedPair, raterFilter, sourceOf, type ResultsScope } from "./scope";
 
@@ -44,11 +44,13 @@ export function raterMediansSql(scope: ResultsScope, hasExcludedPairs: boolean):
 }
 
 /**
- * The study's counted pairs (not excluded) with what the reference rule needs of them, computed once
- * per pair: with the pair's tally c (minus excluded raters' votes) of n >= 3 votes on a non-gold pair,
- * `allOf` is the outcome bit (A 1, B 2, tie 4, both bad 8) all n votes share and `allBut` the one n - 1
- * share, else 0. A vote's other votes are then unanimous on `allOf`, or on `allBut` when the vote is
- * not that outcome (it is the one other vote). OFFSET 0 keeps the rule from being re-evaluated per vote.
+ * The study's counted pairs (not excluded) with what the agreement and reference rules need of them,
+ * computed once per pair from its tally c (minus excluded raters' votes): `agree` and `compared`, the
+ * outcome bits (A 1, B 2, tie 4, both bad 8) whose voters side with / can be compared to a strict
+ * plurality of the others (agreement.sql); and, on a non-gold pair of n >= 3 votes, `allOf` the bit all n
+ * votes share and `allBut` the one n - 1 share, else 0. A vote's other votes are then unanimous on
+ * `allOf`, or on `allBut` when the vote is not that outcome (it is the one other vote). OFFSET 0 keeps the
+ * rules from being re-evaluated per vote.
  */
 function referencePairs(scope: ResultsScope): Prisma.Sql {
   const excluded = scope.excludeRaterIds.length > 0;
@@ -57,7 +59,8 @@ function referencePairs(scope: ResultsScope): Prisma.Sql {
     Prisma.sql`CASE WHEN p."goldOutputId" IS NOT NULL OR c.n < 3 THEN 0
       WHEN c.a = ${n} THEN 1 WHEN c.b = ${n} THEN 2 WHEN c.t = ${n} THEN 4 WHEN c.x = ${n} THEN 8 ELSE 0 END`;
   return Prisma.sql`(
-    SELECT p.id, p."outputAId", p."goldOutputId", ${bit(Prisma.sql`c.n`)} AS "allOf", ${bit(Prisma.sql`c.n - 1`)} AS "allBut"
+    SELECT p.id, p."outputAId", p."goldOutputId", ${bit(Prisma.sql`c.n`)} AS "allOf", ${bit(Prisma.sql`c.n - 1`)} AS "allBut",
+      "pairwise_agree_mask"(c.a, c.b, c.t, c.x) AS agree, "pairwise_compared_mask"(c.a, c.b, c.t, c.x) AS compared
     FROM "Pair" p ${excluded ? Prisma.sql`LEFT JOIN ${excludedVotesByPair(scope)} x ON x."pairId" = p.id` : Prisma.empty}
     CROSS JOIN LATERAL (
       SELECT t.a, t.b, t.t, t.x, t.a + t.b + t.t + t.x AS n
@@ -70,7 +73,7 @@ function referencePairs(scope: ResultsScope): Prisma.Sql {
 export function raterStatsSql(scope: ResultsScope): Prisma.Sql {
   return Prisma.sql`
     WITH vote AS (
-      SELECT v."raterId", v.choice, v."tooFast", v.agrees, p."goldOutputId" IS NOT NULL AS gold,
+      SELECT v."raterId", v.choice, v."tooFast", p.agree, p.compared, p."goldOutputId" IS NOT NULL AS gold,
         v."winnerOutputId" = p."goldOutputId" AS "goldRight", l.own,
         CASE WHEN p."allOf" <> 0 THEN p."allOf" WHEN p."allBut" <> l.own THEN p."allBut" ELSE 0 END AS ref
       FROM "Vote" v JOIN ${referencePairs(scope)} p ON p.id = v."pairId"
@@ -86,9 +89,9 @@ export function raterStatsSql(scope: ResultsScope): Prisma.Sql {
         count(*) FILTER (WHERE "tooFast")::int AS "tooFast",
         count(*) FILTER (WHERE gold)::int AS "goldVotes",
         count(*) FILTER (WHERE "goldRight")::int AS "goldCorrect",
-        -- The trigger-kept flags, gold pairs left out; with raters excluded, raterAgreementChange corrects them.
-        count(*) FILTER (WHERE agrees AND NOT gold)::int AS agreed,
-        count(agrees) FILTER (WHERE NOT gold)::int AS compared,
+        -- Agreement with the strict plurality of the pair's other votes, gold pairs left out.
+        count(*) FILTER (WHERE agree & own <> 0 AND NOT gold)::int AS agreed,
+        count(*) FILTER (WHERE compared & own <> 0 AND NOT gold)::int AS compared,
         -- Reference counts (lib/stats/rater-reliability): own outcomes and unanimous others, on counted pairs.
         count(*) FILTER (WHERE own = 1 AND NOT gold)::int AS "ownA",
         count(*) FILTER (WHERE own = 2 AND NOT gold)::int AS "ownB",
@@ -112,36 +115,4 @@ export function raterStatsSql(scope: ResultsScope): Prisma.Sql {
     JOIN "User" usr ON usr.id = r."raterId"
     LEFT JOIN f ON f."raterId" = r."raterId"
     LEFT JOIN u ON u."raterId" = r."raterId"`;
-}
-
-/**
- * How agreement changes when raters are excluded: their votes leave the "others" too, so the flags
- * the Vote trigger keeps are wrong, but only on the pairs they voted on (a few thousand at most).
- * There, each remaining vote's flag is replaced by the rule of the SQL functions in prisma/sql/agreement.sql,
- * applied to the pair's tally minus the excluded votes; the rows are the per-rater differences, to
- * add to raterStats' flag counts (which leave out gold and excluded pairs, as this does).
- */
-export async function raterAgreementChange(scope: ResultsScope): Promise<RaterAgreementRow[]> {
-  if (scope.excludeRaterIds.length === 0) return [];
-  return dbFrom(sourceOf(scope)).$queryRaw<RaterAgreementRow[]>(raterAgreementChangeSql(scope));
-}
-
-export function raterAgreementChangeSql(scope: ResultsScope): Prisma.Sql {
-  const excluded = Prisma.join([...scope.excludeRaterIds]);
-  return Prisma.sql`
-    WITH pair AS (
-      SELECT p.id, p."outputAId",
-        "pairwise_agree_mask"(p."winsA" - x.a, p."winsB" - x.b, p.ties - x.t, p."bothBad" - x.x) AS agree,
-        "pairwise_compared_mask"(p."winsA" - x.a, p."winsB" - x.b, p.ties - x.t, p."bothBad" - x.x) AS compared
-      FROM ${excludedVotesByPair(scope)} x JOIN "Pair" p ON p.id = x."pairId"
-      WHERE NOT p.excluded AND p."goldOutputId" IS NULL
-    ), vote AS (
-      SELECT v."raterId", v.agrees, pair.agree, pair.compared, "pairwise_label_bit"(v.choice, v."winnerOutputId", pair."outputAId") AS bit
-      FROM pair JOIN "Vote" v ON v."pairId" = pair.id
-      WHERE v."raterId" NOT IN (${excluded})
-    )
-    SELECT "raterId",
-      (count(*) FILTER (WHERE agree & bit <> 0) - count(*) FILTER (WHERE agrees))::int AS agreed,
-      (count(*) FILTER (WHERE compared & bit <> 0) - count(agrees))::int AS compared
-    FROM vote GROUP BY "raterId"`;
 }
