@@ -11,6 +11,8 @@ import { figuresText } from "@/lib/results/frozen-compare";
 import { liveStudyFigures } from "@/lib/results/study-results";
 import type { StudyResults } from "@/lib/results/types";
 import { parseVoteLines, votesSha256 } from "@/lib/results/vote-hash";
+import { JUDGE_PLAN, makeJudgedStudy } from "./factories-criteria";
+import { makeMarkedStudy, MARK_PLAN } from "./factories-issues";
 import { castVote, type Outcome } from "./factories-results";
 import { makeOpenStudy, makeRaters } from "./factories-voting";
 
@@ -53,7 +55,21 @@ async function replay(studyId: string, lines: string) {
         isDemo: v.isDemo, createdAt: new Date(v.votedAt),
       },
     });
+    await replayParts(studyId, v);
   }
+}
+
+/** The vote's marks and other criteria, named by key as the frozen lines name them. */
+async function replayParts(studyId: string, v: ReturnType<typeof parseVoteLines>[number]) {
+  const [issues, criteria] = await Promise.all([
+    db.studyIssue.findMany({ where: { studyId }, select: { id: true, key: true } }),
+    db.studyCriterion.findMany({ where: { studyId }, select: { id: true, key: true } }),
+  ]);
+  const idOf = (rows: { id: string; key: string }[], key: string) => rows.find((r) => r.key === key)!.id;
+  await db.voteIssue.createMany({ data: (v.issues ?? []).map((m) => ({ voteId: v.id, outputId: m.outputId, issueId: idOf(issues, m.key), studyId })) });
+  await db.voteCriterion.createMany({
+    data: Object.entries(v.criteria ?? {}).map(([key, c]) => ({ voteId: v.id, criterionId: idOf(criteria, key), studyId, choice: c.choice, winnerOutputId: c.winnerOutputId })),
+  });
 }
 
 describe("frozen results", () => {
@@ -90,5 +106,31 @@ describe("frozen results", () => {
     expect(recomputed.totals.votes).toBe(12);
     expect(figuresText(recomputed)).toBe(figuresText(view.figures));
     expect((await getFrozenResult(f.study.id, frozen!.id))!.currentDiffers).toBe(false);
+  });
+
+  it("keeps each vote's other criteria and issue marks in the frozen votes, and the replay reproduces the figures", async () => {
+    const judged = await makeJudgedStudy();
+    const frozen = await freezeResults(judged.study.id, { label: null, exclude: [] }, staff);
+    const votes = parseVoteLines((await frozenVoteLines(judged.study.id, frozen!.id))!);
+    const asPair = (winner: string | null, choice: string, p: number) =>
+      winner === null ? choice : winner === judged.pairs[p]!.outputA.id ? "A" : "B";
+    const judgedAs = votes.map((v) => {
+      const p = judged.pairs.findIndex((x) => x.id === v.pairId);
+      const r = judged.raters.findIndex((x) => x.pseudonym === v.rater);
+      return { p, r, helpful: asPair(v.criteria!.helpful!.winnerOutputId, v.criteria!.helpful!.choice, p), harmless: asPair(v.criteria!.harmless!.winnerOutputId, v.criteria!.harmless!.choice, p) };
+    });
+    expect(judgedAs).toHaveLength(9);
+    for (const j of judgedAs) expect({ helpful: j.helpful, harmless: j.harmless }).toEqual({ helpful: JUDGE_PLAN[j.p]![j.r]!.helpful, harmless: JUDGE_PLAN[j.p]![j.r]!.harmless });
+
+    const marked = await makeMarkedStudy();
+    const frozenMarks = await freezeResults(marked.study.id, { label: null, exclude: [] }, staff);
+    const lines = (await frozenVoteLines(marked.study.id, frozenMarks!.id))!;
+    const marks = parseVoteLines(lines).flatMap((v) => v.issues ?? []);
+    expect(marks).toHaveLength(MARK_PLAN.flat().flatMap(([onA, onB]) => [...onA, ...onB]).length);
+    await replay(marked.study.id, lines);
+    const recomputed = (await liveStudyFigures(marked.study.id)) as StudyResults;
+    const view = (await getFrozenResult(marked.study.id, frozenMarks!.id))!;
+    expect(recomputed.issues.length).toBeGreaterThan(0);
+    expect(figuresText(recomputed)).toBe(figuresText(view.figures));
   });
 });

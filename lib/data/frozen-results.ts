@@ -27,6 +27,8 @@ export async function readFrozenVotes(studyId: string): Promise<FrozenVote[]> {
       select: {
         id: true, pairId: true, choice: true, winnerOutputId: true, msTaken: true, tooFast: true, seenBothMs: true, rationale: true,
         isDemo: true, createdAt: true, rater: { select: { pseudonym: true } }, assignment: { select: { leftIsA: true, servedAt: true } },
+        issues: { select: { outputId: true, issue: { select: { key: true } } } },
+        criteria: { select: { choice: true, winnerOutputId: true, criterion: { select: { key: true } } } },
       },
     });
     if (!rows.length) return out;
@@ -35,6 +37,8 @@ export async function readFrozenVotes(studyId: string): Promise<FrozenVote[]> {
         id: v.id, pairId: v.pairId, rater: v.rater.pseudonym, choice: v.choice, winnerOutputId: v.winnerOutputId,
         leftIsA: v.assignment.leftIsA, servedAt: v.assignment.servedAt.toISOString(), votedAt: v.createdAt.toISOString(),
         msTaken: v.msTaken, tooFast: v.tooFast, seenBothMs: v.seenBothMs, rationale: v.rationale, isDemo: v.isDemo,
+        issues: v.issues.map((m) => ({ outputId: m.outputId, key: m.issue.key })),
+        criteria: Object.fromEntries(v.criteria.map((c) => [c.criterion.key, { choice: c.choice, winnerOutputId: c.winnerOutputId }])),
       });
     }
     after = rows.at(-1)!.id;

@@ -36,4 +36,27 @@ describe("canonical votes and their hash", () => {
     expect(votesSha256(canonicalVoteLines([a, b, { ...c, choice: "RIGHT" }]))).not.toBe(votesSha256(lines));
     expect(votesSha256(canonicalVoteLines([a, b]))).not.toBe(votesSha256(lines));
   });
+
+  it("carries marks and criteria only where a vote has them, in one order, so earlier lines and hashes stay the same", () => {
+    const one = vote("v1", "2026-12-01T10:00:01.000Z");
+    const empty = { ...one, issues: [], criteria: {} };
+    expect(canonicalVoteLines([empty])).toBe(canonicalVoteLines([one]));
+    expect(votesSha256(canonicalVoteLines([empty]))).toBe("fbbdf7a68337d23d534e573b14e8c162812d5640fe13fd39eca4a46c4edc6b14");
+    const marked = {
+      ...one,
+      issues: [{ outputId: "o2", key: "harmful" }, { outputId: "o1", key: "refusal" }, { outputId: "o1", key: "harmful" }],
+      criteria: { harmless: { choice: "TIE" as const, winnerOutputId: null }, helpful: { choice: "RIGHT" as const, winnerOutputId: "o2" } },
+    };
+    const line = canonicalVoteLines([marked]);
+    expect(line.endsWith(
+      ',"isDemo":false,"issues":[{"outputId":"o1","key":"harmful"},{"outputId":"o1","key":"refusal"},{"outputId":"o2","key":"harmful"}],' +
+      '"criteria":{"harmless":{"choice":"TIE","winnerOutputId":null},"helpful":{"choice":"RIGHT","winnerOutputId":"o2"}}}\n',
+    )).toBe(true);
+    const reordered = { ...marked, issues: [...marked.issues].reverse(), criteria: { helpful: marked.criteria.helpful, harmless: marked.criteria.harmless } };
+    expect(canonicalVoteLines([reordered])).toBe(line);
+    expect(canonicalVoteLines(parseVoteLines(line))).toBe(line);
+    expect(votesSha256(canonicalVoteLines([{ ...marked, issues: marked.issues.slice(1) }]))).not.toBe(votesSha256(line));
+    const changed = { ...marked, criteria: { ...marked.criteria, harmless: { choice: "BOTH_BAD" as const, winnerOutputId: null } } };
+    expect(votesSha256(canonicalVoteLines([changed]))).not.toBe(votesSha256(line));
+  });
 });
