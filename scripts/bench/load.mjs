@@ -2,7 +2,8 @@
 // `node scripts/bench/load.mjs <spec.json>` prints one JSON line with the figures.
 //   kind "get":   autocannon requests to one path (GET, or method + body; optionally with a cookie);
 //   kind "votes": autocannon POST /votes, each request a different pre-created assignment of the
-//                 rater whose cookie it carries; reports which assignment ids were answered 200;
+//                 rater whose cookie it carries (and spec.extra in every body: criteria, issues);
+//                 reports which assignment ids were answered 200;
 //   kind "raters": each connection is a rater looping GET /next → POST /votes; only /next is timed;
 //                  with thinkMs, each rater reads for 0.5–1.5 × thinkMs before voting.
 import http from "node:http";
@@ -55,7 +56,7 @@ async function votesLoad() {
         const choice = ["LEFT", "RIGHT", "TIE"][next % 3];
         sent.push(item.assignmentId);
         context.assignmentId = item.assignmentId;
-        return { ...req, headers: { "content-type": "application/json", origin: ORIGIN, cookie: item.cookie }, body: JSON.stringify({ assignmentId: item.assignmentId, choice }) };
+        return { ...req, headers: { "content-type": "application/json", origin: ORIGIN, cookie: item.cookie }, body: JSON.stringify({ assignmentId: item.assignmentId, choice, ...spec.extra }) };
       },
       onResponse(status, body, context) {
         responded.push(context.assignmentId);

@@ -18,7 +18,7 @@ import { machineryOff, switchDatabaseMachinery } from "./machinery";
 import { machine, rawInsertBaseline, runLoad, treeMemory, xactCount } from "./measure";
 import { markdownParseCost } from "./markdown-parse";
 import { ratingPageWeights } from "./page-weight-run";
-import { BIG, PASSWORD, RESEARCHER_EMAIL, raterEmail, seedBig, VOTE, voteQueue } from "./seed-big";
+import { BIG, JUDGED_VOTE, JUDGED_VOTE_EXTRA, PASSWORD, RESEARCHER_EMAIL, raterEmail, seedBig, VOTE, voteQueue } from "./seed-big";
 
 type Load = { requests: number; rps: number; p50: number; p99: number; errors: number; non2xx: number; statusCodes: Record<string, number> };
 type VoteLoad = Load & { accepted: string[]; sent: string[]; responded: string[]; failures: Record<string, number> };
@@ -63,7 +63,7 @@ async function baselines(app: AppServer, url: string) {
     notes: `${raw.singleN} INSERTs, one commit each` });
   row({ measurement: "raw PG: multi-row INSERT (1,000/stmt)", throughput: `${f(raw.multiRowsPerS, 0)} rows/s`,
     ratio: `${f(raw.multiRowsPerS / raw.singleRowsPerS, 1)}× single`, notes: `${raw.multiN} rows` });
-  return { ping16, ping64, raw };
+  return { ping16, ping64, health, raw };
 }
 
 async function voteLoads(app: AppServer, url: string, cookies: string[], base: Awaited<ReturnType<typeof baselines>>) {
@@ -92,6 +92,7 @@ async function voteLoads(app: AppServer, url: string, cookies: string[], base: A
       notes: `${r.requests} votes, ${r.accepted.length} answered 200; ping just before: ${f(ping.rps, 0)} req/s` +
         (Object.keys(r.failures).length ? `; ${JSON.stringify(r.failures).slice(0, 120)}` : "") });
   }
+  await judgedVoteLoad(app, url, cookies, base);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -111,6 +112,28 @@ async function voteLoads(app: AppServer, url: string, cookies: string[], base: A
     row({ measurement: "check: 200-answered votes stored exactly once", throughput: ok ? "OK" : "FAIL",
       notes: `${accepted.length} answered 200, ${stored.length} stored, ${missing} missing, ${doubled} doubled, ` +
         `${inFlight} stored but cut off in flight at the time limit, ${unexplained} unexplained; Pair.voteCount consistent: ${tally?.ok}` });
+  } finally {
+    await client.end();
+  }
+}
+
+/** Votes that carry two more criteria and two issue marks (issue 20), @16, against the plain votes' floor. */
+async function judgedVoteLoad(app: AppServer, url: string, cookies: string[], base: Awaited<ReturnType<typeof baselines>>) {
+  const queue = (await voteQueue(url, JUDGED_VOTE)).slice(0, 8_000).map((q) => ({ assignmentId: q.assignmentId, cookie: cookies[q.rater]! }));
+  const ping = await runLoad<Load>({ kind: "get", url: `${app.baseUrl}/api/ping`, connections: 16, seconds: 5 });
+  const r = await runLoad<VoteLoad>({ kind: "votes", url: app.baseUrl, path: `/api/studies/${JUDGED_VOTE.studyId}/votes`,
+    connections: 16, items: queue, maxSeconds: 10, extra: JUDGED_VOTE_EXTRA });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: [stored] } = await client.query<{ votes: number; criteria: number; marks: number }>(
+      `SELECT (SELECT count(*) FROM "Vote" WHERE "studyId" = $1)::int AS votes, (SELECT count(*) FROM "VoteCriterion" WHERE "studyId" = $1)::int AS criteria,
+              (SELECT count(*) FROM "VoteIssue" WHERE "studyId" = $1)::int AS marks`, [JUDGED_VOTE.studyId]);
+    const whole = stored!.criteria === 2 * stored!.votes && stored!.marks === 2 * stored!.votes;
+    row({ measurement: "POST /votes @16, 3 criteria + 2 issue marks", throughput: `${f(r.rps, 0)} req/s`, "p50 ms": f(r.p50), "p99 ms": f(r.p99),
+      errors: `${r.errors}/${r.non2xx}`, ratio: `${f(r.rps / ping.rps, 3)}× ping; ${f(r.rps / base.health.rps, 2)}× health (baseline)`,
+      notes: `${r.requests} votes, ${r.accepted.length} answered 200; stored ${stored!.votes} votes with ${stored!.criteria} criterion choices and ` +
+        `${stored!.marks} marks (${whole ? "2 of each per vote" : "NOT 2 of each per vote"}); ping just before: ${f(ping.rps, 0)} req/s` });
   } finally {
     await client.end();
   }

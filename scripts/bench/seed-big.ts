@@ -1,12 +1,16 @@
 // Generates the benchmark data in SQL (generate_series, set-based): a study of 100,000 pairs and
 // about 1,000,000 votes from 1,000 raters (each vote with its Assignment, the tallies consistent),
-// plus a small "vote study" whose Assignments are pre-created so a load can measure only POST /votes.
+// plus two small "vote studies" whose Assignments are pre-created so a load can measure only POST /votes:
+// one asking one choice, one asking three criteria with two answer issues to mark (issue 20).
 import pg from "pg";
 
 // BENCH_BIG_PAIRS makes it smaller (about 10 votes per pair) for trying a part of the bench quickly.
 export const BIG = { studyId: "s_big", pairs: Number(process.env.BENCH_BIG_PAIRS ?? 100_000), raters: 1_000, votesPerPair: 20 };
 // Pair i already has i % 21 votes (0..20, mean 10): about 1M votes, 95% of pairs still open.
 export const VOTE = { studyId: "s_vote", pairs: 300, raters: 64 };
+export const JUDGED_VOTE = { studyId: "s_judged", pairs: 300, raters: 64 };
+/** What each vote of the judged vote study carries besides its choice. */
+export const JUDGED_VOTE_EXTRA = { criteria: { helpful: "LEFT", harmless: "TIE" }, issues: { left: ["harmful"], right: ["factual-error"] } };
 export const PASSWORD = "bench-password-1";
 export const raterEmail = (i: number) => `bench-rater-${i}@example.com`;
 export const RESEARCHER_EMAIL = "bench-researcher@example.com";
@@ -29,12 +33,19 @@ const STEPS: [string, string][] = [
       FROM generate_series(0, ${BIG.pairs - 1}) i, (VALUES ('a'), ('b')) AS t(m)) o`],
   ["studies", `INSERT INTO "Study" (id, name, status, "openedAt", "votesPerPair", "leaseSeconds", "inviteToken")
     VALUES ('${BIG.studyId}', 'Bench: 100k pairs, 1M votes', 'OPEN', ${NOW}, ${BIG.votesPerPair}, 900, 'bench-big-token'),
-           ('${VOTE.studyId}', 'Bench: vote load', 'OPEN', ${NOW}, 100, 900, 'bench-vote-token')`],
+           ('${VOTE.studyId}', 'Bench: vote load', 'OPEN', ${NOW}, 100, 900, 'bench-vote-token'),
+           ('${JUDGED_VOTE.studyId}', 'Bench: vote load, criteria and issues', 'OPEN', ${NOW}, 100, 900, 'bench-judged-token')`],
+  ["judged study's criteria and issues", `INSERT INTO "StudyCriterion" (id, "studyId", key, label, position)
+    VALUES ('c_overall', '${JUDGED_VOTE.studyId}', 'overall', 'Overall', 0), ('c_helpful', '${JUDGED_VOTE.studyId}', 'helpful', 'Helpful', 1),
+           ('c_harmless', '${JUDGED_VOTE.studyId}', 'harmless', 'Harmless', 2);
+    INSERT INTO "StudyIssue" (id, "studyId", key, label, position)
+    VALUES ('i_fact', '${JUDGED_VOTE.studyId}', 'factual-error', 'Factual error', 0), ('i_harm', '${JUDGED_VOTE.studyId}', 'harmful', 'Harmful', 1)`],
   ["study models", `INSERT INTO "StudyModel" ("studyId", "modelId")
-    SELECT s, m FROM (VALUES ('${BIG.studyId}'), ('${VOTE.studyId}')) a(s), (VALUES ('m_a'), ('m_b')) b(m)`],
+    SELECT s, m FROM (VALUES ('${BIG.studyId}'), ('${VOTE.studyId}'), ('${JUDGED_VOTE.studyId}')) a(s), (VALUES ('m_a'), ('m_b')) b(m)`],
   ["members", `INSERT INTO "StudyMember" ("studyId", "userId")
     SELECT '${BIG.studyId}', 'u' || i FROM generate_series(0, ${BIG.raters - 1}) i
-    UNION ALL SELECT '${VOTE.studyId}', 'u' || i FROM generate_series(0, ${VOTE.raters - 1}) i`],
+    UNION ALL SELECT '${VOTE.studyId}', 'u' || i FROM generate_series(0, ${VOTE.raters - 1}) i
+    UNION ALL SELECT '${JUDGED_VOTE.studyId}', 'u' || i FROM generate_series(0, ${JUDGED_VOTE.raters - 1}) i`],
   // With the result facts the Pair_facts trigger would copy from the outputs and prompt (it is off here too).
   ["pairs", `INSERT INTO "Pair" (id, "studyId", "promptId", "outputAId", "outputBId", "modelAId", "modelBId", "lengthA", "lengthB", category, dataset)
     SELECT x.id, x."studyId", x."promptId", oa.id, ob.id, oa."modelId", ob."modelId", oa.chars, ob.chars, pr.category, pr.dataset
@@ -42,6 +53,8 @@ const STEPS: [string, string][] = [
       SELECT 'q' || i AS id, '${BIG.studyId}' AS "studyId", 'p' || i AS "promptId", 'oa' || i AS a, 'ob' || i AS b FROM generate_series(0, ${BIG.pairs - 1}) i
       UNION ALL
       SELECT 'vq' || i, '${VOTE.studyId}', 'p' || i, 'oa' || i, 'ob' || i FROM generate_series(0, ${VOTE.pairs - 1}) i
+      UNION ALL
+      SELECT 'jq' || i, '${JUDGED_VOTE.studyId}', 'p' || i, 'oa' || i, 'ob' || i FROM generate_series(0, ${JUDGED_VOTE.pairs - 1}) i
     ) x JOIN "Output" oa ON oa.id = x.a JOIN "Output" ob ON ob.id = x.b JOIN "Prompt" pr ON pr.id = x."promptId"`],
   // One row per vote to come: who, which side was shown left, when, what was chosen (c), and the
   // label as the agreement rule's bit (A = 1, B = 2, tie = 4, both bad = 8).
@@ -78,6 +91,10 @@ const STEPS: [string, string][] = [
     SELECT 'va' || lpad(k::text, 8, '0') || substr(md5(k::text), 1, 12), '${VOTE.studyId}', 'vq' || ((k / ${VOTE.raters} + 5 * (k % ${VOTE.raters})) % ${VOTE.pairs}),
            'u' || (k % ${VOTE.raters}), k % 2 = 0, ${NOW} - interval '10 seconds', ${NOW} + interval '1 hour'
     FROM generate_series(0, ${VOTE.raters * VOTE.pairs - 1}) k`],
+  ["judged vote-study assignments", `INSERT INTO "Assignment" (id, "studyId", "pairId", "raterId", "leftIsA", "servedAt", "expiresAt")
+    SELECT 'ja' || lpad(k::text, 8, '0') || substr(md5(k::text), 1, 12), '${JUDGED_VOTE.studyId}', 'jq' || ((k / ${JUDGED_VOTE.raters} + 5 * (k % ${JUDGED_VOTE.raters})) % ${JUDGED_VOTE.pairs}),
+           'u' || (k % ${JUDGED_VOTE.raters}), k % 2 = 0, ${NOW} - interval '10 seconds', ${NOW} + interval '1 hour'
+    FROM generate_series(0, ${JUDGED_VOTE.raters * JUDGED_VOTE.pairs - 1}) k`],
 ];
 
 export type SeedTiming = { step: string; seconds: number };
@@ -113,16 +130,16 @@ export async function seedBig(url: string, passwordHash: string, log: (s: string
   return timings;
 }
 
-/** Pre-created vote-study assignments in queue order, each with its rater's index. */
-export async function voteQueue(url: string): Promise<{ assignmentId: string; rater: number }[]> {
+/** Pre-created assignments of a vote study in queue order, each with its rater's index. */
+export async function voteQueue(url: string, study: typeof VOTE = VOTE): Promise<{ assignmentId: string; rater: number }[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const { rows } = await client.query<{ id: string }>(
-      `SELECT id FROM "Assignment" WHERE "studyId" = $1 ORDER BY id`, [VOTE.studyId]);
+      `SELECT id FROM "Assignment" WHERE "studyId" = $1 ORDER BY id`, [study.studyId]);
     return rows.map((r) => {
       const k = Number(r.id.slice(2, 10));
-      return { assignmentId: r.id, rater: k % VOTE.raters };
+      return { assignmentId: r.id, rater: k % study.raters };
     });
   } finally {
     await client.end();
