@@ -52,7 +52,8 @@ export type StudyVotes = { studyVotes: number; studyVotesWanted: number; pairs: 
 
 // A study-wide sum reads every pair (about 20 ms at 100,000 pairs), too slow to run on every
 // request of every rater: in studies this large each server process shares a figure up to
-// STUDY_VOTES_TTL_MS old. Smaller studies are summed fresh every time.
+// STUDY_VOTES_TTL_MS old. Smaller studies are summed fresh every time. Kept for target 1 of
+// docs/benchmarks.md (capacity): without it 2,000 raters time out (switch: study-votes-cache).
 const LARGE_STUDY_PAIRS = 5_000;
 const STUDY_VOTES_TTL_MS = 2_000;
 const studyVotesCache = new Map<string, { at: number; value: Promise<StudyVotes> }>();

@@ -12,7 +12,8 @@
 -- and spreads any kind of id evenly (the last character of "u0".."u63" gave 10 shards, not 16).
 -- The number of shards is 32 unless the database setting pairwise.vote_hour_shards (a power of two,
 -- set for a whole database before its first vote) says otherwise: only `npm run bench` sets it
--- (PAIRWISE_MACHINERY_OFF=vote-hour-shards), to measure what the shards buy.
+-- (PAIRWISE_MACHINERY_OFF=vote-hour-shards), to measure what the shards buy. Kept for target 2 of
+-- docs/benchmarks.md (votes ≥ 0.7× health): with one row per hour, votes @16 fell from 0.42× to 0.26× health.
 CREATE OR REPLACE FUNCTION "pairwise_vote_shard"(rater_id text) RETURNS smallint
   LANGUAGE sql STABLE PARALLEL SAFE
   AS $$ SELECT (get_byte(decode(md5(rater_id), 'hex'), 0)
