@@ -3,7 +3,6 @@
 // in votesSha256: lib/results/vote-hash.ts), with a stable URL. Not the ResultsSnapshot cache.
 import "server-only";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { appVersion } from "@/lib/app-version";
 import { db } from "@/lib/db";
 import { type Actor, lastVotesRemovedAt, recordAudit } from "@/lib/data/audit";
 import { studyFiguresVersion } from "@/lib/data/results/snapshots";
@@ -12,6 +11,11 @@ import { figuresDiffer } from "@/lib/results/frozen-compare";
 import { getStudyResults, liveStudyFigures } from "@/lib/results/study-results";
 import type { StudyResults } from "@/lib/results/types";
 import { canonicalVoteLines, type FrozenVote, votesSha256 } from "@/lib/results/vote-hash";
+import { buildVersion } from "@/lib/env";
+import pkg from "@/package.json" with { type: "json" };
+
+/** The app version a frozen result records: the build's (version+commit) when built, else package.json's. */
+const appVersion = (): string => buildVersion() ?? pkg.version;
 
 const PAGE = 5_000;
 
