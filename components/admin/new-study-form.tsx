@@ -5,9 +5,11 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { criteriaProblem, criteriaValue, type CriteriaInput } from "@/lib/admin/criteria-input";
 import type { ModelChoice } from "@/lib/admin/types";
 import { createStudySchema, studyPreviewSchema, type StudyPreviewInput } from "@/lib/validation/study";
 import { Checkbox, controlProps, Field, type FieldErrors, inputClass, NumberField, Section } from "./study-form/fields";
+import { CriteriaFields } from "./study-form/criteria-fields";
 import { IssueFields } from "./study-form/issue-fields";
 import { ModelPicker } from "./study-form/model-picker";
 import { ConsentField, ScreenOutFields } from "./study-form/participant-fields";
@@ -31,7 +33,12 @@ function formValues(form: FormData, modelIds: string[]) {
     maxVotesPerRater: text("maxVotesPerRater"), minVotesForCompletion: text("minVotesForCompletion"),
     consentText: text("consentText"), screenOutCode: text("screenOutCode"), screenOutUrl: text("screenOutUrl"),
     issues: form.has("askIssues") ? text("issues") : "",
+    criteria: criteriaValue(criteriaInput(form)),
   };
+}
+
+function criteriaInput(form: FormData): CriteriaInput {
+  return { asked: form.has("askCriteria"), overall: form.has("criteriaOverall"), text: String(form.get("criteria") ?? "") };
 }
 
 /** The first message per field, keyed by the field's name. */
@@ -84,9 +91,13 @@ export function NewStudyForm({ models, initialModelIds = [] }: NewStudyFormProps
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = createStudySchema.safeParse(formValues(new FormData(event.currentTarget), chosen));
-    if (!parsed.success) return showErrors(byField(parsed.error.issues));
-    if (new FormData(event.currentTarget).has("askIssues") && parsed.data.issues.length === 0) {
+    const form = new FormData(event.currentTarget);
+    const parsed = createStudySchema.safeParse(formValues(form, chosen));
+    // The criteria's own message (an empty list, the overall line twice, too many) is the clearer one.
+    const criteria = criteriaProblem(criteriaInput(form));
+    if (!parsed.success) return showErrors({ ...byField(parsed.error.issues), ...(criteria ? { criteria } : {}) });
+    if (criteria) return showErrors({ criteria });
+    if (form.has("askIssues") && parsed.data.issues.length === 0) {
       return showErrors({ issues: "List at least one issue, or untick the box above." });
     }
     setPending(true);
@@ -144,6 +155,7 @@ export function NewStudyForm({ models, initialModelIds = [] }: NewStudyFormProps
           <Checkbox name="allowBothBad" defaultChecked errors={errors} label="Offer “Both are bad”" />
           <Checkbox name="revealAfterVote" errors={errors} label="Reveal the models to raters after each vote" />
         </div>
+        <CriteriaFields errors={errors} />
         <IssueFields errors={errors} />
       </Section>
 

@@ -2,6 +2,7 @@
 // The researcher's dashboard: every results section, fed by one results object that refreshes
 // every 10 s while the study is open; excluding a rater refetches every figure without them.
 import { useState } from "react";
+import type { ExportCriterion } from "@/lib/exports/types";
 import type { ResultsResponse } from "@/lib/results/types";
 import type { StudyResults } from "@/lib/results/types";
 import { ExportLinks } from "./export-links";
@@ -12,7 +13,12 @@ import { RatersSection } from "./raters-section";
 import { CategoriesAndTime, ModelFigures, TotalsGrid } from "./figure-sections";
 import { resultsUrl, useResults, type PromptQuery } from "./use-results";
 
-export type ResultsDashboardProps = { initial: ResultsResponse; initialExclude: string[] };
+export type ResultsDashboardProps = {
+  initial: ResultsResponse;
+  initialExclude: string[];
+  /** The study's criteria (primary first) the one-preference exports may read; none: one overall choice. */
+  exportCriteria?: ExportCriterion[];
+};
 
 const FIRST_PAGE: PromptQuery = { page: 1, outcome: "", winner: "", category: "", model: "", q: "" };
 
@@ -23,7 +29,7 @@ function keepExcludeInAddressBar(exclude: string[]) {
   window.history.replaceState(null, "", url);
 }
 
-export function ResultsDashboard({ initial, initialExclude }: ResultsDashboardProps) {
+export function ResultsDashboard({ initial, initialExclude, exportCriteria = [] }: ResultsDashboardProps) {
   const studyId = initial.study.id;
   const [exclude, setExclude] = useState(initialExclude);
   const [promptQuery, setPromptQuery] = useState(FIRST_PAGE);
@@ -58,7 +64,7 @@ export function ResultsDashboard({ initial, initialExclude }: ResultsDashboardPr
       <CategoriesAndTime results={r} />
       <JudgesSection judges={r.judges} studyId={studyId} onImported={reload} />
       <PromptsSection page={r.prompts} query={promptQuery} models={r.study.models} onQuery={setPromptQuery} detailUrl={detailUrl} />
-      <ExportLinks studyId={studyId} />
+      <ExportLinks studyId={studyId} criteria={exportCriteria} />
     </div>
   );
 }

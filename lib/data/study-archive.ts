@@ -1,6 +1,7 @@
 // A study's full data for archiving, as JSON Lines: one {"type": …} record per study, model, answer
-// issue, prompt, output, pair, vote (with the issues marked) and audit event (oldest first). Raters appear by pseudonym only. Read in keyset-paged batches,
-// so memory stays flat however large the study is. Read from the read replica when there is one.
+// issue, criterion (position 0 the primary), prompt, output, pair, vote (with the issues marked and its
+// choices on the other criteria) and audit event (oldest first). Raters appear by pseudonym only. Read in
+// keyset-paged batches, so memory stays flat however large the study is. Read from the read replica when there is one.
 import "server-only";
 import { dbRead } from "@/lib/db";
 import { auditPages } from "@/lib/data/audit";
@@ -27,14 +28,16 @@ async function* records(studyId: string): AsyncGenerator<object[]> {
     include: {
       models: { select: { model: { select: { id: true, name: true } } } },
       issues: { orderBy: { position: "asc" }, select: { id: true, key: true, label: true, position: true } },
+      criteria: { orderBy: { position: "asc" }, select: { id: true, key: true, label: true, question: true, position: true } },
     },
   });
   if (!study) return;
-  const { models, issues, ...settings } = study;
+  const { models, issues, criteria, ...settings } = study;
   yield [
     { type: "study", ...settings },
     ...models.map(({ model }) => ({ type: "model", ...model })),
     ...issues.map((issue) => ({ type: "issue", ...issue })),
+    ...criteria.map((criterion) => ({ type: "criterion", ...criterion })),
   ];
   // Members by pseudonym, with when they accepted the consent page (a study's members are few next to its votes).
   const members = await dbRead.studyMember.findMany({
@@ -58,13 +61,17 @@ async function* records(studyId: string): AsyncGenerator<object[]> {
       id: true, pairId: true, choice: true, winnerOutputId: true, rationale: true, msTaken: true, tooFast: true, isDemo: true, createdAt: true,
       rater: { select: { pseudonym: true } }, assignment: { select: { leftIsA: true, servedAt: true } },
       issues: { select: { outputId: true, issue: { select: { key: true } } } },
+      criteria: { orderBy: { criterion: { position: "asc" } }, select: { choice: true, winnerOutputId: true, criterion: { select: { key: true } } } },
     },
     ...page(after),
   }))) {
-    yield rows.map(({ rater, assignment, issues, ...v }) => ({
+    yield rows.map(({ rater, assignment, issues, criteria: judged, ...v }) => ({
       type: "vote", ...v, rater: rater.pseudonym, leftIsA: assignment.leftIsA, servedAt: assignment.servedAt,
       // The issues marked with the vote, on the output they were marked on.
       issues: issues.map((i) => ({ outputId: i.outputId, key: i.issue.key })),
+      // Its choices on the criteria other than the primary (whose choice is the vote's own), as the vote's:
+      // the side chosen and the output that won (null for a tie or both bad).
+      criteria: judged.map((c) => ({ key: c.criterion.key, choice: c.choice, winnerOutputId: c.winnerOutputId })),
     }));
   }
   for await (const rows of auditPages(studyId, "replica")) yield rows.map((e) => ({ type: "audit", ...e }));

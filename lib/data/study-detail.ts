@@ -21,6 +21,8 @@ export async function getStudyForAdmin(studyId: string) {
       voteSettleMs: true, requireSeenBoth: true, undoSeconds: true, maxVotesPerRater: true, minVotesForCompletion: true, excludedLeakPairs: true, excludedDegeneratePairs: true, crowdEnabled: true, crowdIdParam: true, inviteToken: true, crowdToken: true, isDemo: true, createdAt: true, openedAt: true, closedAt: true,
       models: { select: { model: { select: { name: true } } } },
       issues: { orderBy: { position: "asc" }, select: { key: true, label: true } },
+      // The primary criterion is position 0 (the first listed); none: one overall choice.
+      criteria: { orderBy: { position: "asc" }, select: { key: true, label: true, question: true } },
       members: { orderBy: { createdAt: "asc" }, select: { createdAt: true, user: { select: { email: true, pseudonym: true } } } },
       invites: { orderBy: { createdAt: "asc" }, select: { email: true, expiresAt: true, acceptedAt: true, tokenHash: true } },
       _count: { select: { pairs: true, votes: true } },

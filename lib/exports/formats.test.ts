@@ -10,7 +10,7 @@ function vote(overrides: Partial<ExportVote> = {}): ExportVote {
     dataset: "demo", modelA: "alpaca-7b", modelB: "davinci", leftIsA: false, choice: "LEFT", winner: "davinci",
     rater: "r_abc", servedAt: new Date("2026-01-01T10:00:00Z"), votedAt: new Date("2026-01-01T10:00:12Z"),
     msTaken: 12000, tooFast: false, flagged: false, rationale: null, gold: false, excluded: false, isDemo: false,
-    issuesA: [], issuesB: [], outputA: "hi", outputB: "hello", ...overrides,
+    issuesA: [], issuesB: [], criteria: [], outputA: "hi", outputB: "hello", ...overrides,
   };
 }
 

@@ -1,5 +1,6 @@
 // The four export formats, one record per vote: CSV (spreadsheets), JSONL (everything),
 // AlpacaEval annotations (alpaca_eval's human-annotation shape) and Chatbot-Arena-style battles.
+import { criterionOutcome, onCriterion } from "./criteria";
 import { csvLine, freeText } from "./csv";
 import type { ExportVote } from "./types";
 
@@ -21,8 +22,14 @@ export function outcome(v: ExportVote): "model_a" | "model_b" | "tie" | "both_ba
   return v.winner === v.modelA ? "model_a" : "model_b";
 }
 
-export function csvHeader(): string {
-  return csvLine(CSV_COLUMNS);
+/** The columns after CSV_COLUMNS: one per criterion other than the primary (whose choice is `choice`). */
+export function criterionColumns(criteria: readonly string[]): string[] {
+  return criteria.slice(1).map((key) => `criterion_${key}`);
+}
+
+/** The header; a study with criteria (keys, primary first) gets a column for each other one. */
+export function csvHeader(criteria: readonly string[] = []): string {
+  return csvLine([...CSV_COLUMNS, ...criterionColumns(criteria)]);
 }
 
 export function voteCsv(v: ExportVote): string {
@@ -34,6 +41,8 @@ export function voteCsv(v: ExportVote): string {
     v.servedAt.toISOString(), v.votedAt.toISOString(), v.msTaken, v.tooFast, v.flagged, v.gold, v.excluded, v.isDemo, freeText(v.rationale),
     // Issue keys are [a-z0-9-] (a database CHECK): nothing to guard.
     v.issuesA.join(";"), v.issuesB.join(";"),
+    // In criterionColumns' order: the data layer lists every criterion of the study, in its order.
+    ...v.criteria.slice(1).map((c) => freeText(criterionOutcome(c))),
   ]);
 }
 
@@ -49,6 +58,8 @@ export function voteJson(v: ExportVote) {
     demo: v.isDemo, rationale: v.rationale,
     // The issues marked on each model's answer (keys), by model name as everything else here.
     issues: { [v.modelA]: v.issuesA, [v.modelB]: v.issuesB },
+    // Every criterion's winner ("tie", "both_bad"), the primary's included, by key; {} without criteria.
+    criteria: Object.fromEntries(v.criteria.map((c) => [c.key, criterionOutcome(c)])),
   };
 }
 
@@ -85,4 +96,15 @@ export function voteBattle(v: ExportVote) {
     question_id: v.promptId, model_a: left, model_b: right, winner, judge: v.rater,
     anony: true, tstamp: v.votedAt.getTime() / 1000, category: v.category, dataset: v.dataset,
   };
+}
+
+/**
+ * An AlpacaEval or battles record of the vote's choice on `criterion` (none: the vote's own choice),
+ * naming the criterion; null when the vote has no choice on it.
+ */
+export function votePreference(format: "alpaca_eval" | "battles", v: ExportVote, criterion?: string) {
+  const judged = criterion === undefined ? v : onCriterion(v, criterion);
+  if (!judged) return null;
+  const record = format === "alpaca_eval" ? voteAlpacaEval(judged) : voteBattle(judged);
+  return criterion === undefined ? record : { ...record, criterion };
 }

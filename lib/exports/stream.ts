@@ -1,7 +1,7 @@
 // Turns batches of votes into a streamed response body in the chosen format: linear in the
 // number of votes, one batch in memory at a time.
-import { csvHeader, voteAlpacaEval, voteBattle, voteCsv, voteJson } from "./formats";
-import type { ExportFormat, ExportVote } from "./types";
+import { csvHeader, voteCsv, voteJson, votePreference } from "./formats";
+import type { ExportFormat, ExportOptions, ExportVote } from "./types";
 
 export const EXPORT_CONTENT: Record<ExportFormat, { type: string; extension: string }> = {
   csv: { type: "text/csv; charset=utf-8", extension: "csv" },
@@ -15,8 +15,10 @@ export function formatNeedsOutputs(format: ExportFormat): boolean {
   return format === "jsonl" || format === "alpaca_eval";
 }
 
-async function* chunks(format: ExportFormat, batches: AsyncIterable<ExportVote[]>): AsyncGenerator<string> {
-  if (format === "csv") yield csvHeader();
+async function* chunks(format: ExportFormat, batches: AsyncIterable<ExportVote[]>, options: ExportOptions): AsyncGenerator<string> {
+  if (format === "csv") yield csvHeader(options.criteria);
+  // A study with criteria names one in each preference record: the one asked for, else the primary.
+  const criterion = options.criteria.length ? (options.criterion ?? options.criteria[0]) : undefined;
   const array = format === "alpaca_eval" || format === "battles";
   if (array) yield "[";
   let first = true;
@@ -26,7 +28,8 @@ async function* chunks(format: ExportFormat, batches: AsyncIterable<ExportVote[]
       if (format === "csv") parts.push(voteCsv(v));
       else if (format === "jsonl") parts.push(`${JSON.stringify(voteJson(v))}\n`);
       else {
-        const record = format === "alpaca_eval" ? voteAlpacaEval(v) : voteBattle(v);
+        const record = votePreference(format, v, criterion);
+        if (!record) continue;
         parts.push(`${first ? "\n" : ",\n"}${JSON.stringify(record)}`);
       }
       first = false;
@@ -36,9 +39,11 @@ async function* chunks(format: ExportFormat, batches: AsyncIterable<ExportVote[]
   if (array) yield first ? "]\n" : "\n]\n";
 }
 
-export function exportStream(format: ExportFormat, batches: AsyncIterable<ExportVote[]>): ReadableStream<Uint8Array> {
+export function exportStream(
+  format: ExportFormat, batches: AsyncIterable<ExportVote[]>, options: ExportOptions = { criteria: [] },
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const source = chunks(format, batches);
+  const source = chunks(format, batches, options);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const next = await source.next();

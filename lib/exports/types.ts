@@ -1,5 +1,13 @@
 // One exported vote, de-blinded: what every export format is serialized from.
 
+/** One criterion's choice in a vote, in the same terms as the vote's: the side chosen and the winning model. */
+export type CriterionChoice = {
+  key: string;
+  /** Null only if the vote lacks this criterion (the vote statement requires every one). */
+  choice: "LEFT" | "RIGHT" | "TIE" | "BOTH_BAD" | null;
+  winner: string | null;
+};
+
 export type ExportVote = {
   voteId: string;
   studyId: string;
@@ -30,6 +38,11 @@ export type ExportVote = {
   /** Keys of the issues marked on output A and on output B (empty when none, or the study asks for none). */
   issuesA: string[];
   issuesB: string[];
+  /**
+   * The vote's choice on each of the study's criteria, in the study's order, the primary first (its
+   * choice and winner are the vote's own); empty when the study asks one overall choice.
+   */
+  criteria: CriterionChoice[];
   /** Output texts; only read for the formats that carry them (JSONL, AlpacaEval). */
   outputA: string | null;
   outputB: string | null;
@@ -37,3 +50,13 @@ export type ExportVote = {
 
 export const EXPORT_FORMATS = ["csv", "jsonl", "alpaca_eval", "battles"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The study's criteria as the exports need them: keys in order, primary first (none: one overall choice). */
+export type ExportOptions = {
+  criteria: readonly string[];
+  /** The criterion whose choice is the preference of the AlpacaEval and battles records (a key of `criteria`). */
+  criterion?: string;
+};
+
+/** A criterion as the export links offer it. */
+export type ExportCriterion = { key: string; label: string };

@@ -30,6 +30,8 @@ export type ResultsQuery = z.infer<typeof resultsQuerySchema>;
 
 export const exportQuerySchema = z.object({
   format: z.enum(EXPORT_FORMATS, { error: `format must be one of: ${EXPORT_FORMATS.join(", ")}` }),
+  // A criterion key for alpaca_eval and battles (checked against the study's; blank: the primary).
+  criterion: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(100, "Not a criterion key").optional()),
 });
 
 /** URLSearchParams → plain object for the schemas (last value wins). */

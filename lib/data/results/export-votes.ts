@@ -3,30 +3,43 @@
 import "server-only";
 import { dbRead } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ExportVote } from "@/lib/exports/types";
+import type { CriterionChoice, ExportCriterion, ExportVote } from "@/lib/exports/types";
 import { pairModelJoins } from "./scope";
 
 const BATCH = 2000;
 
 type Cursor = { votedAt: Date; voteId: string } | null;
+type Row = Omit<ExportVote, "criteria"> & { otherCriteria: CriterionChoice[] };
 
 // The issues marked on one of the vote's outputs, in the study's order.
 const marksOn = (output: Prisma.Sql) => Prisma.sql`ARRAY(
   SELECT si.key FROM "VoteIssue" vi JOIN "StudyIssue" si ON si.id = vi."issueId"
   WHERE vi."voteId" = v.id AND vi."outputId" = ${output} ORDER BY si.position)`;
 
-async function batch(studyId: string, after: Cursor, withOutputs: boolean, withIssues: boolean): Promise<ExportVote[]> {
-  const outputs = withOutputs ? Prisma.sql`oa.text AS "outputA", ob.text AS "outputB"` : Prisma.sql`NULL AS "outputA", NULL AS "outputB"`;
-  const issues = withIssues
+// The vote's choice on every criterion but the primary, in the study's order, the winner by model name
+// as the vote's own; from the study's list, so a row always has every column the CSV header names.
+const otherCriteria = Prisma.sql`COALESCE((
+  SELECT json_agg(json_build_object('key', sc.key, 'choice', vc.choice, 'winner',
+    CASE WHEN vc."winnerOutputId" IS NULL THEN NULL WHEN vc."winnerOutputId" = src."outputAId" THEN ma.name ELSE mb.name END)
+    ORDER BY sc.position)
+  FROM "StudyCriterion" sc LEFT JOIN "VoteCriterion" vc ON vc."criterionId" = sc.id AND vc."voteId" = v.id
+  WHERE sc."studyId" = v."studyId" AND sc.position > 0), '[]'::json)`;
+
+type Reads = { withOutputs: boolean; withIssues: boolean; withCriteria: boolean };
+
+async function batch(studyId: string, after: Cursor, reads: Reads): Promise<Row[]> {
+  const outputs = reads.withOutputs ? Prisma.sql`oa.text AS "outputA", ob.text AS "outputB"` : Prisma.sql`NULL AS "outputA", NULL AS "outputB"`;
+  const issues = reads.withIssues
     ? Prisma.sql`${marksOn(Prisma.sql`src."outputAId"`)} AS "issuesA", ${marksOn(Prisma.sql`src."outputBId"`)} AS "issuesB"`
     : Prisma.sql`'{}'::text[] AS "issuesA", '{}'::text[] AS "issuesB"`;
-  return dbRead.$queryRaw<ExportVote[]>(Prisma.sql`
+  const criteria = reads.withCriteria ? otherCriteria : Prisma.sql`'[]'::json`;
+  return dbRead.$queryRaw<Row[]>(Prisma.sql`
     SELECT v.id AS "voteId", v."studyId", v."pairId", src."promptId", pr.instruction, pr.input, pr.category, pr.dataset,
       ma.name AS "modelA", mb.name AS "modelB", a."leftIsA", v.choice,
       CASE WHEN v."winnerOutputId" IS NULL THEN NULL WHEN v."winnerOutputId" = src."outputAId" THEN ma.name ELSE mb.name END AS winner,
       u.pseudonym AS rater, a."servedAt", v."createdAt" AS "votedAt", v."msTaken", v."tooFast",
       a."flaggedAt" IS NOT NULL AS flagged, v.rationale, src."goldOutputId" IS NOT NULL AS gold, src.excluded, v."isDemo",
-      ${outputs}, ${issues}
+      ${outputs}, ${issues}, ${criteria} AS "otherCriteria"
     FROM "Vote" v
     JOIN "Assignment" a ON a.id = v."assignmentId"
     JOIN "Pair" src ON src.id = v."pairId"
@@ -38,15 +51,30 @@ async function batch(studyId: string, after: Cursor, withOutputs: boolean, withI
     LIMIT ${BATCH}`);
 }
 
-/** Yields the study's votes in voting order, BATCH at a time (keyset on the (studyId, createdAt) index). */
-export async function* exportVoteBatches(studyId: string, withOutputs: boolean): AsyncGenerator<ExportVote[]> {
+/** The study's criteria, the primary first; none for a study that asks one overall choice. */
+export function exportCriteria(studyId: string): Promise<ExportCriterion[]> {
+  return dbRead.studyCriterion.findMany({ where: { studyId }, orderBy: { position: "asc" }, select: { key: true, label: true } });
+}
+
+// The primary criterion's choice is the vote's own (Vote.choice); the others come from VoteCriterion.
+function withCriteria({ otherCriteria: others, ...v }: Row, primary: string | undefined): ExportVote {
+  return { ...v, criteria: primary === undefined ? [] : [{ key: primary, choice: v.choice, winner: v.winner }, ...others] };
+}
+
+/**
+ * Yields the study's votes in voting order, BATCH at a time (keyset on the (studyId, createdAt) index).
+ * `criteria`: the study's keys when the caller has read them (exportCriteria), so they are read once.
+ */
+export async function* exportVoteBatches(studyId: string, withOutputs: boolean, criteria?: readonly string[]): AsyncGenerator<ExportVote[]> {
   let after: Cursor = null;
-  // Marks are read only for studies that ask for them: a vote's look-up is then one index probe per output.
+  const keys = criteria ?? (await exportCriteria(studyId)).map((c) => c.key);
+  // Marks and criteria are read only for studies that ask for them: then one index probe per output or vote.
   const withIssues = (await dbRead.studyIssue.count({ where: { studyId } })) > 0;
+  const reads = { withOutputs, withIssues, withCriteria: keys.length > 1 };
   for (;;) {
-    const rows = await batch(studyId, after, withOutputs, withIssues);
+    const rows = await batch(studyId, after, reads);
     if (rows.length === 0) return;
-    yield rows;
+    yield rows.map((row) => withCriteria(row, keys[0]));
     const last = rows[rows.length - 1];
     if (!last || rows.length < BATCH) return;
     after = { votedAt: last.votedAt, voteId: last.voteId };

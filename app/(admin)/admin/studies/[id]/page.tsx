@@ -15,7 +15,7 @@ import { Card } from "@/components/ui/card";
 import { requireRole, Role } from "@/lib/auth/guards";
 import { listAudit } from "@/lib/data/audit";
 import { listFlaggedOutputs, studyLeakCounts } from "@/lib/data/leak-review";
-import { getStudyForAdmin } from "@/lib/data/study-detail";
+import { getStudyForAdmin, type StudyForAdmin } from "@/lib/data/study-detail";
 
 export const metadata: Metadata = { title: "Study" };
 
@@ -38,6 +38,27 @@ function leftOutText(study: { excludedLeakPairs: number | null; excludedDegenera
   const leaks = study.excludedLeakPairs === null ? "self-references kept" : `${study.excludedLeakPairs} pairs with a self-reference`;
   const same = study.excludedDegeneratePairs === null ? "identical or empty answers kept" : `${study.excludedDegeneratePairs} with identical or empty answers`;
   return `${leaks}; ${same}`;
+}
+
+// The criteria raters judge each pair on, the primary first and marked; none: one overall choice.
+function Criteria({ criteria }: { criteria: StudyForAdmin["criteria"] }) {
+  if (criteria.length === 0) return <div><dt className="text-slate-500">Criteria</dt><dd>one overall choice</dd></div>;
+  return (
+    <div className="sm:col-span-3">
+      <dt className="text-slate-500">Criteria raters judge each pair on</dt>
+      <dd>
+        <ol aria-label="Criteria" className="mt-1 list-decimal space-y-0.5 pl-5">
+          {criteria.map((c, i) => (
+            <li key={c.key}>
+              <span className="font-medium">{c.label}</span>
+              {i === 0 && <> <span className="ml-1 rounded-full bg-slate-200 px-2 py-0.5 text-xs">primary</span></>}
+              {c.question && <span className="text-slate-600"> — {c.question}</span>}
+            </li>
+          ))}
+        </ol>
+      </dd>
+    </div>
+  );
 }
 
 export default async function StudyAdminPage({ params }: StudyPageProps) {
@@ -108,6 +129,7 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
           <div><dt className="text-slate-500">Issues raters may mark</dt><dd>{study.issues.length ? study.issues.map((i) => i.label).join("; ") : "none asked"}</dd></div>
           <div><dt className="text-slate-500">Left out at creation</dt><dd>{leftOutText(study)}</dd></div>
           <div><dt className="text-slate-500">Gold pairs</dt><dd>{study.goldPairs} marked, drawn {Math.round(study.goldRate * 100)}% of the time</dd></div>
+          <Criteria criteria={study.criteria} />
           <div className="sm:col-span-3">
             <dt className="text-slate-500">Crowd entry</dt>
             {study.crowdEnabled ? (
