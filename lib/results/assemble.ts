@@ -3,14 +3,14 @@
 import { agreementJson } from "./agreement";
 import { lengthBiasJson, positionBiasJson } from "./biases";
 import { categoryRows } from "./categories";
-import { groupComparisons, groupExcluded, summarizeComparison } from "./comparisons";
+import { comparisonsJson, groupComparisons } from "./comparisons";
+import { criteriaJson, type CriteriaInput } from "./criteria";
 import type {
   CategoryCountRow, ExcludedTallyRow, HourBucketRow, IssueRatingRow, JudgeCrossRow, JudgeRunRow, LengthPatternRow, PairOrderRow, PairPatternRow,
   RaterStatsRow, SideCounts,
 } from "./inputs";
 import { issueRates } from "./issue-rates";
 import { judgeResults } from "./judges";
-import { groupLengthPrompts } from "./length-control";
 import { leaderFirst, modelOrder, orientationFrom } from "./orientation";
 import { overTimeJson } from "./over-time";
 import { rankingJson } from "./ranking";
@@ -35,6 +35,8 @@ export type ResultsInput = {
   hours: readonly HourBucketRow[];
   judgeRuns: readonly JudgeRunRow[];
   judgeRows: readonly JudgeCrossRow[];
+  /** The study's criteria (the primary's figures are the ones above); none: it asks one overall choice. */
+  criteria?: CriteriaInput;
   now?: Date;
 };
 
@@ -55,9 +57,7 @@ export function assembleResults(input: ResultsInput): StudyResults {
   const models = modelOrder(input.study.models, grouped, ranking?.models.map((m) => m.model));
   const rank = (m: string) => models.indexOf(m);
   grouped.sort((x, y) => rank(x.modelA) - rank(y.modelA) || rank(x.modelB) - rank(y.modelB));
-  const excluded = groupExcluded(input.excludedTallies ?? [], orient);
-  const lengths = groupLengthPrompts(input.lengths ?? [], orient);
-  const comparisons = grouped.map((c) => summarizeComparison(c, `${seed}:${c.key}`, excluded.get(c.key), lengths.get(c.key)));
+  const comparisons = comparisonsJson(grouped, input, orient, seed);
   const thresholds = raterThresholds(input.study.minSecondsPerPair);
   return {
     study: { ...input.study, models },
@@ -80,5 +80,6 @@ export function assembleResults(input: ResultsInput): StudyResults {
     overTime: overTimeJson(input.hours),
     judges: judgeResults(input.judgeRuns, input.judgeRows, orient),
     issues: input.issues?.defs.length ? issueRates({ rows: input.issues.rows, issues: input.issues.defs, models: issueModels(models, input.issues.rows), seed }) : [],
+    criteria: criteriaJson(input.criteria, { orient, canonical, models, comparisons, seed }),
   };
 }

@@ -8,8 +8,8 @@ import { votesNeeded } from "@/lib/stats/votes-needed";
 import { headline, leader, summarizeWinRate } from "@/lib/stats/win-rate";
 import { intervalExcludes } from "@/lib/stats/wilson";
 import { intervalText, percent, pValueText } from "./format";
-import { lengthControlJson } from "./length-control";
-import type { PairPatternRow } from "./inputs";
+import { groupLengthPrompts, lengthControlJson } from "./length-control";
+import type { LengthPatternRow, PairPatternRow } from "./inputs";
 import type { Orient } from "./orientation";
 import type { ComparisonJson, TallyJson, VotesNeededJson, WinRateJson } from "./types";
 
@@ -146,4 +146,19 @@ export function summarizeComparison(
     votesNeeded: votesNeededJson(c, winRate.wilson),
     prompts: promptTally(c),
   };
+}
+
+/**
+ * Every comparison's figures from its counts (in the order given), with its excluded prompts' votes and its
+ * patterns per length difference grouped the same way: the primary choice's figures and each criterion's.
+ */
+export function comparisonsJson(
+  grouped: readonly ComparisonCounts[],
+  rows: { excludedTallies?: readonly PairPatternRow[]; lengths?: readonly LengthPatternRow[] },
+  orient: Orient,
+  seed: string,
+): ComparisonJson[] {
+  const excluded = groupExcluded(rows.excludedTallies ?? [], orient);
+  const lengths = groupLengthPrompts(rows.lengths ?? [], orient);
+  return grouped.map((c) => summarizeComparison(c, `${seed}:${c.key}`, excluded.get(c.key), lengths.get(c.key)));
 }

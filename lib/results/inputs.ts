@@ -87,3 +87,24 @@ export type PairOrderRow = { modelA: string; modelB: string; pairs: number };
  * them ticked the issue (`marked`). Rows repeating a (prompt, model, issue) are added together.
  */
 export type IssueRatingRow = { promptId: string; category: string | null; modelId: string; issueKey: string; rated: number; marked: number };
+
+/**
+ * One of a study's criteria other than the primary (issue 20): what the study calls it, and the same
+ * aggregates the vote's own choice gives (lib/data/results/pair-counts.ts), of the choices on it.
+ */
+export type CriterionAggregates = {
+  key: string;
+  label: string;
+  question: string;
+  patterns: PairPatternRow[];
+  lengths: LengthPatternRow[];
+  categories: CategoryCountRow[];
+  sides: SideCounts;
+  excludedTallies: ExcludedTallyRow[];
+};
+
+/** Counted votes with a choice on a criterion, and how many of those differ from the vote's primary choice. */
+export type DisagreementCount = { votes: number; differ: number };
+
+/** Per other criterion by key, and over votes: those where any criterion differs from the primary. */
+export type DisagreementCounts = { byCriterion: Record<string, DisagreementCount>; any: DisagreementCount };

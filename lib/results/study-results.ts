@@ -1,6 +1,7 @@
 // Server entry point of the results: runs the aggregate queries in parallel and assembles the figures.
 // The API route and the page both call this, so they always agree.
 import "server-only";
+import { criteriaAggregates, criteriaDisagreement, type CriterionRef } from "@/lib/data/results/criterion-counts";
 import { answerRatings } from "@/lib/data/results/issue-ratings";
 import { judgeCrossCounts, judgeRuns } from "@/lib/data/results/judge-counts";
 import { excludedPairTallies, pairAggregates } from "@/lib/data/results/pair-counts";
@@ -80,6 +81,12 @@ async function timed<T>(parts: ResultsParts | undefined, name: string, work: Pro
   return value;
 }
 
+/** Each other criterion's aggregates and how often the criteria differ from the primary choice. */
+async function criteriaCounts(scope: ResultsScope, others: readonly CriterionRef[]) {
+  const [aggregates, disagreement] = await Promise.all([criteriaAggregates(scope, others), criteriaDisagreement(scope)]);
+  return { others: aggregates, disagreement };
+}
+
 /** The figures computed now, from the primary (no cache, no replica): what a frozen result stores. */
 export async function liveStudyFigures(studyId: string, exclude: readonly string[] = []): Promise<StudyResults | null> {
   const { scope, excludedRaters } = await resultsScope(studyId, exclude, "primary");
@@ -93,14 +100,18 @@ async function computeFigures(
   const study = await timed(parts, "study", resultsStudy(studyId, given.source));
   if (!study) return null;
   const scope: ResultsScope = { ...given, hasExcludedPairs: study.excludedPairs > 0 };
+  const { issues: issueDefs, criteria: criterionDefs, ...studyFacts } = study;
+  // The primary criterion's figures are the study's own (the Vote's choice); the others' come beside them.
+  const [primary, ...others] = criterionDefs;
   // In parallel, so each part's time is its own query's wall time while it shared the machine with the others.
-  const [pairs, excludedTallies, raters, hours, runs, judgeRows, answers] = await Promise.all([
+  const [pairs, excludedTallies, raters, hours, runs, judgeRows, answers, criteria] = await Promise.all([
     timed(parts, "pairs", pairAggregates(scope)), timed(parts, "excluded", excludedPairTallies(scope)), timed(parts, "raters", raterStats(scope)),
     timed(parts, "hours", votesPerHour(scope)), timed(parts, "judges", judgeRuns(studyId, given.source)),
-    timed(parts, "judgeCounts", judgeCrossCounts(scope)), timed(parts, "issues", answerRatings(scope, study.issues.map((i) => i.key))),
+    timed(parts, "judgeCounts", judgeCrossCounts(scope)), timed(parts, "issues", answerRatings(scope, issueDefs.map((i) => i.key))),
+    // Only studies that ask several criteria pay for them.
+    primary ? timed(parts, "criteria", criteriaCounts(scope, others)) : undefined,
   ]);
   const assembling = performance.now();
-  const { issues: issueDefs, ...studyFacts } = study;
   // One row per answer and issue, as the issue figures read them.
   const issueRows = answers.flatMap((a) => issueDefs.map((i) => ({
     promptId: a.promptId, category: a.category, modelId: a.model, issueKey: i.key, rated: a.rated, marked: a.marked[i.key] ?? 0,
@@ -108,6 +119,7 @@ async function computeFigures(
   const results = assembleResults({
     study: studyFacts, excludedRaters, issues: { defs: issueDefs, rows: issueRows }, pairOrders: pairs.orders, patterns: pairs.patterns, lengths: pairs.lengths, categories: pairs.categories, sides: pairs.sides,
     promptsVoted: pairs.promptsVoted, excludedTallies, raters, hours, judgeRuns: runs, judgeRows,
+    criteria: primary && criteria && { primary: { key: primary.key, label: primary.label, question: primary.question }, ...criteria },
   });
   // The statistics (bootstraps, Bradley–Terry, intervals) in JavaScript, after the queries.
   if (parts) parts.assemble = performance.now() - assembling;

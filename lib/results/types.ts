@@ -201,6 +201,48 @@ export type StudyResults = {
   judges: JudgeJson[];
   /** Per issue raters could mark on answers, in the study's order; empty when the study asks for none. */
   issues: IssueRatesJson[];
+  /**
+   * The study's criteria (issue 20); null when it asks one overall choice (absent in figures kept from
+   * before criteria). Every figure above is the primary criterion's.
+   */
+  criteria: CriteriaJson | null;
+};
+
+/** A criterion as the study names it (the first of a study's list is its primary one). */
+export type CriterionDefJson = { key: string; label: string; question: string };
+
+/** A share of counted votes with its 95% Wilson interval: how often a choice differed from the primary's. */
+export type DisagreementJson = { votes: number; differ: number; rate: number | null; wilson: Interval | null; summary: string };
+
+/**
+ * One criterion other than the primary: the figures the primary's choice has at the top level, of the
+ * choices on this criterion. Oriented like the primary's figures (the primary's leader is model A), so a
+ * model pair reads the same way on every criterion: here model A's win rate may be below 50%.
+ */
+export type CriterionFiguresJson = CriterionDefJson & {
+  comparisons: ComparisonJson[];
+  agreement: AgreementJson;
+  positionBias: ShareJson;
+  lengthBias: ShareJson;
+  categories: CategoryJson[];
+  /** Bradley–Terry on this criterion's choices, for 3+ models. */
+  ranking: RankingJson | null;
+  /** Of the counted votes, those whose choice on this criterion differs from their primary choice (in A/B terms). */
+  disagreement: DisagreementJson;
+};
+
+/** One criterion's cell of a model pair: model A's (the primary's leader's) win rate, its Wilson interval and the votes behind it. */
+export type CriteriaCellJson = { key: string; estimate: number | null; wilson: Interval | null; votes: number };
+
+export type CriteriaJson = {
+  /** Every criterion, the primary first. */
+  list: CriterionDefJson[];
+  /** Each criterion but the primary, in the study's order. */
+  others: CriterionFiguresJson[];
+  /** Per model pair (the primary's order and orientation), one cell per criterion in `list`'s order. */
+  table: { modelA: string; modelB: string; cells: CriteriaCellJson[] }[];
+  /** Of the counted votes, those where any criterion's choice differs from the primary choice. */
+  disagreement: DisagreementJson;
 };
 
 export type PromptListRow = {

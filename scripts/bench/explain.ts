@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { pairAggregatesSql } from "@/lib/data/results/pair-counts";
+import { talliedPairs } from "@/lib/data/results/scope";
 import { promptPageSql } from "@/lib/data/results/prompt-list";
 import { raterMediansSql, raterStatsSql } from "@/lib/data/results/rater-stats";
 import { votesPerHourSql } from "@/lib/data/results/votes-over-time";
@@ -40,8 +41,8 @@ export const QUERIES: Record<string, Query> = {
     ...lease(END.studyId, "u_res"), setup: [joinEndStudy, holdEveryOpenPair, `SELECT "pairwise_next_lease"('${END.studyId}', 'u_res', 1, 50, 500, 6, 'explain-first-wait', true)`],
   },
   "next: study progress (shared 2 s per process)": studyVotesSql(BIG.studyId),
-  "results: pair aggregates (grouping sets over the pairs' tallies)": pairAggregatesSql(scope),
-  "results: pair aggregates, 2 raters excluded": pairAggregatesSql(excluding),
+  "results: pair aggregates (grouping sets over the pairs' tallies)": pairAggregatesSql(talliedPairs(scope)),
+  "results: pair aggregates, 2 raters excluded": pairAggregatesSql(talliedPairs(excluding)),
   "results: raterStats": raterStatsSql(scope),
   "results: rater medians (in parallel with raterStats)": raterMediansSql(scope, false),
   "results: raterStats, 2 raters excluded": raterStatsSql(excluding),

@@ -24,9 +24,16 @@ export type PairAggregates = {
  * a known winner, so they are not a fair sample. Orders count every non-excluded pair, voted or not, gold or not.
  */
 export async function pairAggregates(scope: ResultsScope): Promise<PairAggregates> {
-  const [rows, [prompts]] = await Promise.all([
-    bulkRows(pairAggregatesSql(scope), sourceOf(scope)), bulkRows(promptsVotedSql(scope), sourceOf(scope)),
-  ]);
+  const [aggregates, [prompts]] = await Promise.all([pairAggregatesFrom(scope, talliedPairs(scope)), bulkRows(promptsVotedSql(scope), sourceOf(scope))]);
+  return { ...aggregates, promptsVoted: Number(prompts?.[0] ?? 0) };
+}
+
+/**
+ * The aggregates of `pairs`, a FROM item with talliedPairs' columns: the Pair tallies, or another
+ * choice's counts per pair (a criterion's, lib/data/results/criterion-counts.ts), so every figure reads both alike.
+ */
+export async function pairAggregatesFrom(scope: ResultsScope, pairs: Prisma.Sql): Promise<Omit<PairAggregates, "promptsVoted">> {
+  const rows = await bulkRows(pairAggregatesSql(pairs), sourceOf(scope));
   const orders = new Map<string, PairOrderRow>();
   const patterns: PairPatternRow[] = [];
   const lengths: LengthPatternRow[] = [];
@@ -53,7 +60,7 @@ export async function pairAggregates(scope: ResultsScope): Promise<PairAggregate
       categories.push({ field: kind as CategoryCountRow["field"], value, modelA, modelB, winsA, winsB, ties, bothBad, pairs });
     }
   }
-  return { orders: [...orders.values()], patterns, lengths, categories, sides, promptsVoted: Number(prompts?.[0] ?? 0) };
+  return { orders: [...orders.values()], patterns, lengths, categories, sides };
 }
 
 const COUNTED = Prisma.sql`(src."goldOutputId" IS NULL AND src.votes > 0)`;
@@ -64,7 +71,8 @@ const COUNTED = Prisma.sql`(src."goldOutputId" IS NULL AND src.votes > 0)`;
  */
 const LENGTH_BUCKET = Prisma.sql`(sign(src."lengthA" - src."lengthB") * round(50 * ln(1 + abs(src."lengthA" - src."lengthB"))))`;
 
-export function pairAggregatesSql(scope: ResultsScope): Prisma.Sql {
+/** `pairs`: a FROM item with talliedPairs' columns (talliedPairs(scope) for the figures of the vote's own choice). */
+export function pairAggregatesSql(pairs: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT g.kind, ma.name AS "modelA", mb.name AS "modelB", g.counted, g."winsA", g."winsB", g.ties, g."bothBad", g.value,
       g.pairs, g."leftWins", g."rightWins", g."longerWins", g."shorterWins", g."lengthDiff"
@@ -84,7 +92,7 @@ export function pairAggregatesSql(scope: ResultsScope): Prisma.Sql {
         sum(CASE WHEN src."lengthA" > src."lengthB" THEN src."winsA" WHEN src."lengthA" < src."lengthB" THEN src."winsB" ELSE 0 END)::int AS "longerWins",
         sum(CASE WHEN src."lengthA" > src."lengthB" THEN src."winsB" WHEN src."lengthA" < src."lengthB" THEN src."winsA" ELSE 0 END)::int AS "shorterWins",
         CASE WHEN GROUPING(${LENGTH_BUCKET}) = 0 THEN sign(${LENGTH_BUCKET}) * (exp(abs(${LENGTH_BUCKET}) / 50) - 1) END::float8 AS "lengthDiff"
-      FROM ${talliedPairs(scope)} src
+      FROM ${pairs} src
       WHERE NOT src.excluded
       GROUP BY GROUPING SETS (
         (src."modelAId", src."modelBId", ${COUNTED}),
@@ -108,14 +116,14 @@ function promptsVotedSql(scope: ResultsScope): Prisma.Sql {
  * Excluded pairs are few and read through the partial Pair(studyId) WHERE excluded index; no query when the
  * study has none.
  */
-export async function excludedPairTallies(scope: ResultsScope): Promise<ExcludedTallyRow[]> {
+export async function excludedPairTallies(scope: ResultsScope, pairs: Prisma.Sql = talliedPairs(scope)): Promise<ExcludedTallyRow[]> {
   if (!(await hasExcludedPairs(scope))) return [];
   const rows = await bulkRows(Prisma.sql`
     SELECT ma.name AS "modelA", mb.name AS "modelB", g."winsA", g."winsB", g.ties, g."bothBad", g.pairs
     FROM (
       SELECT src."modelAId", src."modelBId", sum(src."winsA")::int AS "winsA", sum(src."winsB")::int AS "winsB",
         sum(src.ties)::int AS ties, sum(src."bothBad")::int AS "bothBad", count(*)::int AS pairs
-      FROM ${talliedPairs(scope)} src
+      FROM ${pairs} src
       WHERE src.excluded AND ${COUNTED}
       GROUP BY src."modelAId", src."modelBId"
     ) g

@@ -53,6 +53,10 @@ export function majoritySql(a: Prisma.Sql, b: Prisma.Sql, draws: Prisma.Sql): Pr
     WHEN ${a} > ${b} THEN 'A' ELSE 'B' END`;
 }
 
+/** The Pair `p` columns every tallied-pairs source carries beside its counts (see talliedPairs). */
+export const pairFacts = Prisma.sql`p.id AS "pairId", p."promptId", p."outputAId", p."outputBId", p."goldOutputId", p.excluded, p."createdAt",
+    p."modelAId", p."modelBId", p."lengthA", p."lengthB", p.category, p.dataset`;
+
 /**
  * The study's pairs with their tallies as a FROM item (alias it): the per-pair counts the Vote
  * triggers keep, minus the votes of excluded raters, which are few and read through the
@@ -61,13 +65,11 @@ export function majoritySql(a: Prisma.Sql, b: Prisma.Sql, draws: Prisma.Sql): Pr
  * Excluded pairs are included: callers decide.
  */
 export function talliedPairs(scope: ResultsScope): Prisma.Sql {
-  const ids = Prisma.sql`p.id AS "pairId", p."promptId", p."outputAId", p."outputBId", p."goldOutputId", p.excluded, p."createdAt",
-    p."modelAId", p."modelBId", p."lengthA", p."lengthB", p.category, p.dataset`;
   if (scope.excludeRaterIds.length === 0) {
-    return Prisma.sql`(SELECT ${ids}, p."voteCount" AS votes, p."winsA", p."winsB", p.ties, p."bothBad", p."leftWins", p."rightWins"
+    return Prisma.sql`(SELECT ${pairFacts}, p."voteCount" AS votes, p."winsA", p."winsB", p.ties, p."bothBad", p."leftWins", p."rightWins"
       FROM "Pair" p WHERE p."studyId" = ${scope.studyId})`;
   }
-  return Prisma.sql`(SELECT ${ids},
+  return Prisma.sql`(SELECT ${pairFacts},
       p."voteCount" - coalesce(x.n, 0) AS votes, p."winsA" - coalesce(x.a, 0) AS "winsA", p."winsB" - coalesce(x.b, 0) AS "winsB",
       p.ties - coalesce(x.t, 0) AS ties, p."bothBad" - coalesce(x.x, 0) AS "bothBad",
       p."leftWins" - coalesce(x.l, 0) AS "leftWins", p."rightWins" - coalesce(x.r, 0) AS "rightWins"

@@ -19,6 +19,8 @@ export type ResultsStudy = {
   leftOutAtCreation: { selfReference: number | null; identicalOrEmpty: number | null };
   /** The issues raters may mark on each answer, in order (none: none asked). */
   issues: { key: string; label: string }[];
+  /** The criteria raters judge each pair on, the primary first (none: one overall choice). */
+  criteria: { id: string; key: string; label: string; question: string }[];
 };
 
 export async function resultsStudy(studyId: string, source: ReadSource = "replica"): Promise<ResultsStudy | null> {
@@ -30,6 +32,7 @@ export async function resultsStudy(studyId: string, source: ReadSource = "replic
       excludedLeakPairs: true, excludedDegeneratePairs: true,
       models: { select: { model: { select: { name: true } } } },
       issues: { orderBy: { position: "asc" }, select: { key: true, label: true } },
+      criteria: { orderBy: { position: "asc" }, select: { id: true, key: true, label: true, question: true } },
     },
   });
   if (!study) return null;
