@@ -6,13 +6,21 @@ import { Section, Stat } from "./section";
 export function AgreementSection({ agreement }: { agreement: AgreementJson }) {
   return (
     <Section id="agreement" title="Rater agreement" description="Over pairs (a prompt's two answers) with two or more votes; categories: A better, B better, tie, both bad.">
+      <AgreementStats agreement={agreement} />
+    </Section>
+  );
+}
+
+export function AgreementStats({ agreement }: { agreement: AgreementJson }) {
+  return (
+    <>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-3">
         <Stat label="Fleiss' kappa" value={agreement.fleissKappa === null ? "–" : agreement.fleissKappa.toFixed(3)} />
         <Stat label="Pairwise agreement" value={percent(agreement.pairwise)} />
         <Stat label="Pairs with 2+ votes" value={agreement.items} />
       </dl>
       <p className="mt-3 text-sm text-slate-700">{agreement.summary}</p>
-    </Section>
+    </>
   );
 }
 
@@ -26,6 +34,14 @@ export function ShareSection({ id, title, description, share, hitLabel, missLabe
 }) {
   return (
     <Section id={id} title={title} description={description}>
+      <ShareStats share={share} hitLabel={hitLabel} missLabel={missLabel} />
+    </Section>
+  );
+}
+
+export function ShareStats({ share, hitLabel, missLabel }: { share: ShareJson; hitLabel: string; missLabel: string }) {
+  return (
+    <>
       <dl className="grid grid-cols-2 gap-3">
         <Stat label={hitLabel} value={share.hits} />
         <Stat label={missLabel} value={share.misses} />
@@ -33,6 +49,6 @@ export function ShareSection({ id, title, description, share, hitLabel, missLabe
         <Stat label="Binomial test vs 50%" value={pValueText(share.pValue)} hint={share.verdict} />
       </dl>
       <p className={`mt-3 rounded-md px-3 py-2 text-sm ${share.significant ? "bg-amber-50 text-amber-900" : "bg-slate-50 text-slate-700"}`}>{share.summary}</p>
-    </Section>
+    </>
   );
 }

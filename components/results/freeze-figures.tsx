@@ -2,6 +2,7 @@
 // The figures of a frozen result, read-only: the dashboard's sections fed from the stored figures
 // (no refresh, no rater toggles, no prompt list: the export holds every vote).
 import type { StudyResults } from "@/lib/results/types";
+import { CriteriaSection } from "./criteria-section";
 import { CategoriesAndTime, ModelFigures, TotalsGrid } from "./figure-sections";
 
 export function FrozenFigures({ figures: r }: { figures: StudyResults }) {
@@ -10,6 +11,7 @@ export function FrozenFigures({ figures: r }: { figures: StudyResults }) {
       <p className="text-sm text-slate-600">Models: {r.study.models.join(r.study.models.length === 2 ? " vs " : " · ")}</p>
       <TotalsGrid results={r} />
       <ModelFigures results={r} />
+      <CriteriaSection criteria={r.criteria} />
       <CategoriesAndTime results={r} />
     </div>
   );

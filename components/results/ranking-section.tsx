@@ -35,39 +35,52 @@ function HeadToHeadTable({ ranking }: { ranking: RankingJson }) {
 
 export function RankingSection({ ranking }: { ranking: RankingJson | null }) {
   if (ranking === null) return null;
-  const note = ranking.pseudoTies > 0 ? " One virtual tie per pair was added because some model never won or never lost." : "";
   return (
-    <Section id="ranking" title="Ranking" description={`Bradley–Terry (ties as half), 400 points = 10:1 odds; 95% bootstrap intervals from ${ranking.resamples} resamples.${note}`}>
-      <div className="grid gap-6 lg:grid-cols-2">
-        <table className={tableClass}>
-          <caption className="sr-only">Bradley–Terry ranking</caption>
-          <thead className={theadClass}>
-            <tr>
-              <th scope="col" className={th}>Rank</th>
-              <th scope="col" className={th}>Model</th>
-              <th scope="col" className={`${th} text-right`}>Score</th>
-              <th scope="col" className={`${th} text-right`}>95% interval</th>
+    <Section id="ranking" title="Ranking" description={rankingMethod(ranking)}>
+      <RankingTables ranking={ranking} />
+    </Section>
+  );
+}
+
+/** How the ranking was made, in one sentence. */
+export function rankingMethod(ranking: RankingJson): string {
+  const note = ranking.pseudoTies > 0 ? " One virtual tie per pair was added because some model never won or never lost." : "";
+  return `Bradley–Terry (ties as half), 400 points = 10:1 odds; 95% bootstrap intervals from ${ranking.resamples} resamples.${note}`;
+}
+
+/** The ranking and its head-to-head matrix; `of` names what was ranked where the page has several rankings ("Helpful"). */
+export function RankingTables({ ranking, of }: { ranking: RankingJson; of?: string }) {
+  const suffix = of ? ` on ${of}` : "";
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <table className={tableClass}>
+        <caption className="sr-only">{`Bradley–Terry ranking${suffix}`}</caption>
+        <thead className={theadClass}>
+          <tr>
+            <th scope="col" className={th}>Rank</th>
+            <th scope="col" className={th}>Model</th>
+            <th scope="col" className={`${th} text-right`}>Score</th>
+            <th scope="col" className={`${th} text-right`}>95% interval</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ranking.models.map((m) => (
+            <tr key={m.model} className={rowClass}>
+              <td className={`${td} tabular-nums`}>{m.rank}</td>
+              <td className={td}>{m.model}</td>
+              <td className={`${td} text-right tabular-nums`}>{Math.round(m.score)}</td>
+              <td className={`${td} text-right tabular-nums`}>{m.low === null || m.high === null ? "–" : `${Math.round(m.low)}–${Math.round(m.high)}`}</td>
             </tr>
-          </thead>
-          <tbody>
-            {ranking.models.map((m) => (
-              <tr key={m.model} className={rowClass}>
-                <td className={`${td} tabular-nums`}>{m.rank}</td>
-                <td className={td}>{m.model}</td>
-                <td className={`${td} text-right tabular-nums`}>{Math.round(m.score)}</td>
-                <td className={`${td} text-right tabular-nums`}>{m.low === null || m.high === null ? "–" : `${Math.round(m.low)}–${Math.round(m.high)}`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <div>
-          {/* A matrix cannot stack: it scrolls, and says so where it may not fit. */}
-          <p className="mb-1 text-xs text-slate-500 lg:hidden" aria-hidden="true">Scroll sideways for every model →</p>
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Head-to-head win rates (scrolls sideways)">
-            <HeadToHeadTable ranking={ranking} />
-          </div>
+          ))}
+        </tbody>
+      </table>
+      <div>
+        {/* A matrix cannot stack: it scrolls, and says so where it may not fit. */}
+        <p className="mb-1 text-xs text-slate-500 lg:hidden" aria-hidden="true">Scroll sideways for every model →</p>
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Head-to-head win rates${suffix} (scrolls sideways)`}>
+          <HeadToHeadTable ranking={ranking} />
         </div>
       </div>
-    </Section>
+    </div>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { ExportCriterion } from "@/lib/exports/types";
 import type { ResultsResponse } from "@/lib/results/types";
 import type { StudyResults } from "@/lib/results/types";
+import { CriteriaSection } from "./criteria-section";
 import { ExportLinks } from "./export-links";
 import { IssuesSection } from "./issues-section";
 import { JudgesSection } from "./judges-section";
@@ -58,6 +59,7 @@ export function ResultsDashboard({ initial, initialExclude, exportCriteria = [] 
       <TotalsGrid results={r} />
       <LeftOutNote leftOut={r.study.leftOutAtCreation} />
       <ModelFigures results={r} />
+      <CriteriaSection criteria={r.criteria} />
       {/* Kept figures from before answer issues have no list: none to show. */}
       <IssuesSection issues={r.issues ?? []} />
       <RatersSection raters={r.raters} thresholds={r.raterThresholds} excluded={exclude} onToggle={toggle} />

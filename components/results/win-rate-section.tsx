@@ -17,6 +17,27 @@ function LengthControlled({ lc }: { lc: ComparisonJson["lengthControlled"] }) {
   );
 }
 
+/** One model pair's win rate, intervals, sign test and length-controlled rate; `Heading` fits where it is shown. */
+export function WinRateArticle({ c, Heading = "h3", label }: { c: ComparisonJson; Heading?: "h3" | "h4"; label?: string }) {
+  return (
+    <article aria-label={label ?? `${c.modelA} vs ${c.modelB}`} className="space-y-3">
+      <Heading className="font-medium">
+        {c.modelA} <span className="text-slate-500">vs</span> {c.modelB}
+      </Heading>
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        <Stat label={`Win rate of ${c.modelA}`} value={percent(c.winRate.estimate)} />
+        <Stat label="95% Wilson (votes)" value={intervalText(c.winRate.wilson)} />
+        <Stat label="95% bootstrap (prompts)" value={intervalText(c.winRate.bootstrap.interval)} hint={`${c.winRate.bootstrap.resamples} resamples`} />
+        <Stat label="Sign test" value={pValueText(c.winRate.signTest.pValue)} hint={`${c.winRate.signTest.n} decisive votes`} />
+      </dl>
+      <p className={`rounded-md px-3 py-2 text-sm ${c.winRate.signTest.significant ? "bg-green-50 text-green-900" : "bg-slate-50 text-slate-700"}`}>
+        <strong className="font-semibold">Verdict:</strong> {c.winRate.summary}
+      </p>
+      <LengthControlled lc={c.lengthControlled} />
+    </article>
+  );
+}
+
 export function WinRateSection({ comparisons }: { comparisons: ComparisonJson[] }) {
   return (
     <Section id="win-rate" title="Win rate" description="The share of votes of the model named first (the one with more wins), ties and both bad counted as half a win.">
@@ -24,23 +45,7 @@ export function WinRateSection({ comparisons }: { comparisons: ComparisonJson[] 
         <p className="text-slate-600">No votes yet.</p>
       ) : (
         <div className="space-y-6">
-          {comparisons.map((c) => (
-            <article key={`${c.modelA}|${c.modelB}`} aria-label={`${c.modelA} vs ${c.modelB}`} className="space-y-3">
-              <h3 className="font-medium">
-                {c.modelA} <span className="text-slate-500">vs</span> {c.modelB}
-              </h3>
-              <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
-                <Stat label={`Win rate of ${c.modelA}`} value={percent(c.winRate.estimate)} />
-                <Stat label="95% Wilson (votes)" value={intervalText(c.winRate.wilson)} />
-                <Stat label="95% bootstrap (prompts)" value={intervalText(c.winRate.bootstrap.interval)} hint={`${c.winRate.bootstrap.resamples} resamples`} />
-                <Stat label="Sign test" value={pValueText(c.winRate.signTest.pValue)} hint={`${c.winRate.signTest.n} decisive votes`} />
-              </dl>
-              <p className={`rounded-md px-3 py-2 text-sm ${c.winRate.signTest.significant ? "bg-green-50 text-green-900" : "bg-slate-50 text-slate-700"}`}>
-                <strong className="font-semibold">Verdict:</strong> {c.winRate.summary}
-              </p>
-              <LengthControlled lc={c.lengthControlled} />
-            </article>
-          ))}
+          {comparisons.map((c) => <WinRateArticle key={`${c.modelA}|${c.modelB}`} c={c} />)}
           <WinRateChart comparisons={comparisons} />
         </div>
       )}

@@ -80,6 +80,6 @@ export function assembleResults(input: ResultsInput): StudyResults {
     overTime: overTimeJson(input.hours),
     judges: judgeResults(input.judgeRuns, input.judgeRows, orient),
     issues: input.issues?.defs.length ? issueRates({ rows: input.issues.rows, issues: input.issues.defs, models: issueModels(models, input.issues.rows), seed }) : [],
-    criteria: criteriaJson(input.criteria, { orient, canonical, models, comparisons, seed }),
+    ...(input.criteria && { criteria: criteriaJson(input.criteria, { orient, canonical, models, comparisons, seed }) }),
   };
 }

@@ -52,11 +52,13 @@ function winRateJson(c: ComparisonCounts, seed: string): WinRateJson {
   const s = summarizeWinRate(c.tally);
   const boot = bootstrapWinRate(c.prompts, { seed, resamples: 1000 });
   const significant = s.signTestP < ALPHA;
-  // Model A is the leader (see orientation.ts), so this is the leader's win rate, 50% or more.
+  // Model A is the leader (see orientation.ts), so this is the leader's win rate, 50% or more; a criterion's
+  // comparison keeps the primary's order (criteria.ts), where B may lead: the sentence says so first.
+  const lead = leader(c.tally);
   const who =
-    leader(c.tally) === null
+    lead === null
       ? `Dead heat: ${c.modelA} and ${c.modelB} each win ${percent(s.winRate)}`
-      : `${c.modelA} wins ${percent(s.winRate)} against ${c.modelB}`;
+      : `${lead === "B" ? `${c.modelB} leads: ` : ""}${c.modelA} wins ${percent(s.winRate)} against ${c.modelB}`;
   const summary =
     s.winRate === null
       ? "No votes yet."

@@ -30,8 +30,8 @@ const primary = { key: "overall", label: "Overall", question: "Which is better?"
 const disagreement = { byCriterion: { helpful: { votes: 9, differ: 3 } }, any: { votes: 9, differ: 4 } };
 
 describe("criteria figures", () => {
-  it("are null for a study without criteria", () => {
-    expect(assembleResults(input([pattern("m1", "m2", 2, 1)])).criteria).toBeNull();
+  it("are absent for a study without criteria", () => {
+    expect(assembleResults(input([pattern("m1", "m2", 2, 1)]))).not.toHaveProperty("criteria");
   });
 
   it("read each criterion with the primary's leader first, even where the other model leads it", () => {
@@ -43,6 +43,9 @@ describe("criteria figures", () => {
     expect(helpful.comparisons[0]!.winRate.estimate).toBe(0.25);
     // The headline still names its own leader.
     expect(helpful.comparisons[0]!.headline).toBe("m1 wins 3 versus 1 comparisons against m2");
+    expect(helpful.comparisons[0]!.winRate.summary).toMatch(/^m1 leads: m2 wins 25\.0% against m1 \(ties as half/);
+    // The primary's own sentence is as before: its leader is model A.
+    expect(r.comparisons[0]!.winRate.summary).toMatch(/^m2 wins 66\.7% against m1 /);
     expect(r.criteria!.table).toEqual([{
       modelA: "m2", modelB: "m1",
       cells: [

@@ -77,9 +77,7 @@ export function criteriaTable(primary: CriterionDefJson, primaryComparisons: rea
   return [...rows.entries()].map(([k, row]) => ({ ...row, cells: byCriterion.map((c) => cell(c.key, c.byPair.get(k))) }));
 }
 
-/** Null for a study without criteria (a study with only the primary has nothing beside it, yet is listed). */
-export function criteriaJson(input: CriteriaInput | undefined, ctx: PrimaryContext): CriteriaJson | null {
-  if (!input) return null;
+export function criteriaJson(input: CriteriaInput, ctx: PrimaryContext): CriteriaJson {
   const none: DisagreementCount = { votes: 0, differ: 0 };
   const others = input.others.map((a) => criterionFigures(a, input.primary, input.disagreement.byCriterion[a.key] ?? none, ctx));
   return {

@@ -202,10 +202,10 @@ export type StudyResults = {
   /** Per issue raters could mark on answers, in the study's order; empty when the study asks for none. */
   issues: IssueRatesJson[];
   /**
-   * The study's criteria (issue 20); null when it asks one overall choice (absent in figures kept from
-   * before criteria). Every figure above is the primary criterion's.
+   * The study's criteria (issue 20); absent when it asks one overall choice, so the figures of such a study
+   * read (and compare with frozen ones) as before. Every figure above is the primary criterion's.
    */
-  criteria: CriteriaJson | null;
+  criteria?: CriteriaJson;
 };
 
 /** A criterion as the study names it (the first of a study's list is its primary one). */
