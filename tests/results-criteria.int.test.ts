@@ -4,7 +4,7 @@
 // criteria differ from the primary within a vote; and the same with a rater, an excluded pair or a gold pair left out.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { liveStudyFigures } from "@/lib/results/study-results";
+import { getStudyResults, liveStudyFigures } from "@/lib/results/study-results";
 import type { StudyResults } from "@/lib/results/types";
 import { wilsonInterval } from "@/lib/stats/wilson";
 import { makeJudgedStudy } from "./factories-criteria";
@@ -84,6 +84,8 @@ describe("per-criterion results", () => {
     expect(helpful.disagreement.summary).toMatch(/^Helpful differed from Overall in 3 of 9 votes \(33\.3%; 95% CI/);
     expect(harmless.disagreement).toMatchObject({ votes: 9, differ: 4 });
     expect(r.criteria!.disagreement).toMatchObject({ votes: 9, differ: 6, wilson: wilsonInterval(6, 9) });
+    // The JSON API (GET /api/studies/:id/results) serves the same figures.
+    expect((await getStudyResults(f.study.id))!.criteria).toEqual(r.criteria);
   });
 
   it("leave out an excluded rater's choices on every criterion", async () => {
