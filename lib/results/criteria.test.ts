@@ -21,7 +21,7 @@ function other(key: string, patterns: PairPatternRow[], more: Partial<CriterionA
 function input(patterns: PairPatternRow[], criteria?: ResultsInput["criteria"]): ResultsInput {
   return {
     study, excludedRaters: { pseudonyms: [], unknown: [] }, pairOrders: patterns.map((p) => ({ modelA: p.modelA, modelB: p.modelB, pairs: p.pairs })),
-    patterns, categories: [], sides: noSides, promptsVoted: patterns.length, raters: [], raterAgreement: [], hours: [], judgeRuns: [], judgeRows: [],
+    patterns, categories: [], sides: noSides, promptsVoted: patterns.length, raters: [], hours: [], judgeRuns: [], judgeRows: [],
     now: new Date(0), criteria,
   };
 }
