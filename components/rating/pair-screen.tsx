@@ -6,13 +6,24 @@
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { optionError } from "@/lib/rater-api/vote-outcome";
 import type { IssueTicks, ServedPair } from "@/lib/rating/types";
-import { RATIONALE_MAX_CHARS, type VoteChoice } from "@/lib/rating/limits";
+import type { VoteChoice } from "@/lib/rating/limits";
+import { CriteriaVote } from "./criteria-vote";
 import { IssuePicker } from "./issue-picker";
 import { PairView } from "./pair-view";
+import { RationaleField } from "./rationale-field";
 import { useIssueTicks } from "./use-issue-ticks";
 import { usePairReadiness } from "./use-pair-readiness";
 import { useWideScreen } from "./use-wide-screen";
 import { VoteBar } from "./vote-bar";
+
+/** What the rater sends for a pair; `criteria`: the choices on every criterion but the primary (`choice`). */
+export type PairVote = {
+  choice: VoteChoice;
+  criteria?: Record<string, VoteChoice>;
+  rationale: string;
+  seenBothMs: number | undefined;
+  issues: IssueTicks | undefined;
+};
 
 export type PairScreenProps = {
   pair: ServedPair;
@@ -23,7 +34,7 @@ export type PairScreenProps = {
   confirmation?: React.ReactNode;
   /** What had focus in the rating page before this pair replaced the last one ("choice:LEFT", "other"). */
   focusMemory: RefObject<string | null>;
-  onVote: (choice: VoteChoice, rationale: string, seenBothMs: number | undefined, issues: IssueTicks | undefined) => void;
+  onVote: (vote: PairVote) => void;
   onBlocked: (reason: string) => void;
   /** Says something in the page's live region (an issue ticked by key). */
   onAnnounce: (text: string) => void;
@@ -63,17 +74,21 @@ export function PairScreen({ pair, restored, busy, serverError, confirmation, fo
   }, []);
 
   const vote = useCallback(
-    (choice: VoteChoice) => {
+    ({ choice, criteria }: { choice: VoteChoice; criteria?: Record<string, VoteChoice> }) => {
       // The same option checks as the server, so the rater learns at once what is missing.
-      const problem = optionError(options, { choice, rationale: rationale.trim() || undefined });
+      const criterionKeys = options.criteria.slice(1).map((c) => c.key);
+      const problem = optionError({ ...options, criterionKeys }, { choice, criteria, rationale: rationale.trim() || undefined });
       setLocalError(problem?.message ?? null);
       if (problem) rationaleBox.current?.focus();
-      else onVote(choice, rationale, readiness.seenBothMs(), forVote());
+      else onVote({ choice, criteria, rationale, seenBothMs: readiness.seenBothMs(), issues: forVote() });
     },
     [options, rationale, onVote, readiness, forVote],
   );
 
   const error = localError ?? serverError;
+  const rationaleField = (
+    <RationaleField mode={options.rationale} value={rationale} onChange={setRationale} invalid={!!error} ref={rationaleBox} />
+  );
   return (
     // Focused only when focus would otherwise be lost; the focus ring stays on controls.
     <div ref={root} tabIndex={-1} style={{ outline: "none" }}>
@@ -84,36 +99,36 @@ export function PairScreen({ pair, restored, busy, serverError, confirmation, fo
           <IssuePicker side={side} issues={options.issues} ticked={ticks[side]} showKeys={wide} onToggle={(key) => toggle(side, key)} />
         )}
       />
-      {options.rationale !== "OFF" && (
-        <div className="mt-4">
-          <label htmlFor="rationale" className="block text-sm font-medium">
-            Why? {options.rationale === "REQUIRED" ? "(required)" : "(optional)"}
-          </label>
-          <textarea
-            id="rationale"
-            ref={rationaleBox}
-            value={rationale}
-            onChange={(e) => setRationale(e.target.value)}
-            maxLength={RATIONALE_MAX_CHARS}
-            rows={2}
-            required={options.rationale === "REQUIRED"}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "vote-error" : undefined}
-            className="mt-1 w-full rounded-md border border-slate-300 bg-white p-2 text-sm"
+      {options.criteria.length > 0 ? (
+        <CriteriaVote
+          options={options}
+          readiness={readiness}
+          wide={wide}
+          busy={busy}
+          error={error}
+          confirmation={confirmation}
+          rationale={rationaleField}
+          onSubmit={vote}
+          onBlocked={onBlocked}
+          onAnnounce={onAnnounce}
+          barRef={bar}
+        />
+      ) : (
+        <>
+          {rationaleField}
+          <VoteBar
+            ref={bar}
+            options={options}
+            readiness={readiness}
+            wide={wide}
+            busy={busy}
+            error={error}
+            confirmation={confirmation}
+            onVote={(choice) => vote({ choice })}
+            onBlocked={onBlocked}
           />
-        </div>
+        </>
       )}
-      <VoteBar
-        ref={bar}
-        options={options}
-        readiness={readiness}
-        wide={wide}
-        busy={busy}
-        error={error}
-        confirmation={confirmation}
-        onVote={vote}
-        onBlocked={onBlocked}
-      />
     </div>
   );
 }
