@@ -7,7 +7,7 @@
 import type { Ref } from "react";
 import type { VoteChoice } from "@/lib/rating/limits";
 import type { OfferedChoice } from "./rating-text";
-import { shortChoiceLabel } from "./rating-text";
+import { shortChoiceLabel } from "./criteria-text";
 import type { Criterion } from "./use-criterion-choices";
 
 export type CriteriaPanelProps = {

@@ -3,35 +3,33 @@
 // has a choice. Nothing is sent before that press (or Enter); the gating is the single vote's.
 "use client";
 
-import { type ReactNode, type Ref, useMemo, useRef } from "react";
+import { type ReactNode, type Ref, useRef } from "react";
 import type { RatingOptions } from "@/lib/rating/types";
-import type { VoteChoice } from "@/lib/rating/limits";
 import { CriteriaPanel } from "./criteria-panel";
-import { choicesFor, shortChoiceLabel } from "./rating-text";
-import { useCriterionChoices } from "./use-criterion-choices";
-import type { Readiness } from "./use-pair-readiness";
-import { useVoteGate } from "./use-vote-gate";
+import { shortChoiceLabel } from "./criteria-text";
+import type { OfferedChoice } from "./rating-text";
+import { type CriteriaSubmission, useCriterionChoices } from "./use-criterion-choices";
+import type { VoteGate } from "./use-vote-gate";
 import { VoteBarFrame } from "./vote-bar";
 
 export type CriteriaVoteProps = {
-  options: RatingOptions;
-  readiness: Readiness;
+  criteria: RatingOptions["criteria"];
+  /** The study's choices, with their keys. */
+  offered: OfferedChoice[];
+  /** Whether choices count now (use-vote-gate.ts), as for the single vote. */
+  gate: VoteGate;
   wide: boolean;
   busy: boolean;
   error: string | null;
   confirmation?: ReactNode;
   /** The rationale box, between the criteria and the bar. */
   rationale: ReactNode;
-  onSubmit: (vote: { choice: VoteChoice; criteria: Record<string, VoteChoice> }) => void;
-  onBlocked: (reason: string) => void;
+  onSubmit: (vote: CriteriaSubmission) => void;
   onAnnounce: (text: string) => void;
   barRef?: Ref<HTMLDivElement>;
 };
 
-export function CriteriaVote({ options, readiness, wide, busy, error, confirmation, rationale, onSubmit, onBlocked, onAnnounce, barRef }: CriteriaVoteProps) {
-  const { criteria } = options;
-  const offered = useMemo(() => choicesFor(options), [options]);
-  const gate = useVoteGate(options, readiness, wide, busy, onBlocked);
+export function CriteriaVote({ criteria, offered, gate, wide, busy, error, confirmation, rationale, onSubmit, onAnnounce, barRef }: CriteriaVoteProps) {
   const panel = useRef<HTMLElement>(null);
   const judging = useCriterionChoices({ criteria, offered, gate, busy, panel, onSubmit, onAnnounce });
   const chosen = criteria.length - judging.missing.length;

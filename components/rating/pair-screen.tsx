@@ -3,23 +3,29 @@
 // the pair has settled and (when the study asks) both answers were seen.
 "use client";
 
-import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { type RefObject, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { optionError } from "@/lib/rater-api/vote-outcome";
 import type { IssueTicks, ServedPair } from "@/lib/rating/types";
 import type { VoteChoice } from "@/lib/rating/limits";
-import { CriteriaVote } from "./criteria-vote";
+import { CriteriaVote } from "./lazy-criteria-vote";
 import { IssuePicker } from "./issue-picker";
 import { PairView } from "./pair-view";
 import { RationaleField } from "./rationale-field";
+import { choicesFor } from "./rating-text";
 import { useIssueTicks } from "./use-issue-ticks";
 import { usePairReadiness } from "./use-pair-readiness";
+import { useVoteGate } from "./use-vote-gate";
 import { useWideScreen } from "./use-wide-screen";
 import { VoteBar } from "./vote-bar";
 
-/** What the rater sends for a pair; `criteria`: the choices on every criterion but the primary (`choice`). */
+/**
+ * What the rater sends for a pair; `criteria`: the choices on every criterion but the primary (`choice`),
+ * `judged`: how the confirmation says them.
+ */
 export type PairVote = {
   choice: VoteChoice;
   criteria?: Record<string, VoteChoice>;
+  judged?: string;
   rationale: string;
   seenBothMs: number | undefined;
   issues: IssueTicks | undefined;
@@ -44,12 +50,15 @@ export function PairScreen({ pair, restored, busy, serverError, confirmation, fo
   const { options } = pair;
   const wide = useWideScreen();
   const readiness = usePairReadiness(options, restored);
+  const gate = useVoteGate(options, readiness, wide, busy, onBlocked);
+  const offered = useMemo(() => choicesFor(options), [options]);
   const { ticks, toggle, forVote } = useIssueTicks({ issues: options.issues, keysEnabled: readiness.settled, busy, onKeyToggle: onAnnounce });
   const [rationale, setRationale] = useState("");
   const [localError, setLocalError] = useState<string | null>(null);
   const [barHeight, setBarHeight] = useState(0);
   const root = useRef<HTMLDivElement>(null);
-  const bar = useRef<HTMLDivElement>(null);
+  // The bar's element as state: the criteria's bar appears once their code has loaded.
+  const [bar, setBar] = useState<HTMLDivElement | null>(null);
   const rationaleBox = useRef<HTMLTextAreaElement>(null);
 
   // A new pair is read from its top (the last one may have been left scrolled to its end).
@@ -66,21 +75,20 @@ export function PairScreen({ pair, restored, busy, serverError, confirmation, fo
   }, [focusMemory]);
 
   useEffect(() => {
-    const el = bar.current;
-    if (!el || typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(() => setBarHeight(el.offsetHeight));
-    observer.observe(el);
+    if (!bar || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => setBarHeight(bar.offsetHeight));
+    observer.observe(bar);
     return () => observer.disconnect();
-  }, []);
+  }, [bar]);
 
   const vote = useCallback(
-    ({ choice, criteria }: { choice: VoteChoice; criteria?: Record<string, VoteChoice> }) => {
-      // The same option checks as the server, so the rater learns at once what is missing.
-      const criterionKeys = options.criteria.slice(1).map((c) => c.key);
-      const problem = optionError({ ...options, criterionKeys }, { choice, criteria, rationale: rationale.trim() || undefined });
+    ({ choice, criteria, judged }: Pick<PairVote, "choice" | "criteria" | "judged">) => {
+      // The same option checks as the server, so the rater learns at once what is missing (the criteria's
+      // screen sends only choices the study offers, on every criterion).
+      const problem = optionError(options, { choice, rationale: rationale.trim() || undefined });
       setLocalError(problem?.message ?? null);
       if (problem) rationaleBox.current?.focus();
-      else onVote({ choice, criteria, rationale, seenBothMs: readiness.seenBothMs(), issues: forVote() });
+      else onVote({ choice, criteria, judged, rationale, seenBothMs: readiness.seenBothMs(), issues: forVote() });
     },
     [options, rationale, onVote, readiness, forVote],
   );
@@ -100,32 +108,33 @@ export function PairScreen({ pair, restored, busy, serverError, confirmation, fo
         )}
       />
       {options.criteria.length > 0 ? (
-        <CriteriaVote
-          options={options}
-          readiness={readiness}
-          wide={wide}
-          busy={busy}
-          error={error}
-          confirmation={confirmation}
-          rationale={rationaleField}
-          onSubmit={vote}
-          onBlocked={onBlocked}
-          onAnnounce={onAnnounce}
-          barRef={bar}
-        />
+        <Suspense fallback={null}>
+          <CriteriaVote
+            criteria={options.criteria}
+            offered={offered}
+            gate={gate}
+            wide={wide}
+            busy={busy}
+            error={error}
+            confirmation={confirmation}
+            rationale={rationaleField}
+            onSubmit={vote}
+            onAnnounce={onAnnounce}
+            barRef={setBar}
+          />
+        </Suspense>
       ) : (
         <>
           {rationaleField}
           <VoteBar
-            ref={bar}
-            options={options}
-            readiness={readiness}
+            ref={setBar}
+            choices={offered}
+            gate={gate}
             wide={wide}
             busy={busy}
             error={error}
             confirmation={confirmation}
             onVote={(choice) => vote({ choice })}
-            onBlocked={onBlocked}
           />
         </>
       )}

@@ -13,13 +13,6 @@ export function choiceLabel(choice: VoteChoice): string {
   return CHOICE_LABELS[choice];
 }
 
-// On one criterion of several the question says what is better: the choice is named by side only.
-const SHORT_LABELS: Record<VoteChoice, string> = { LEFT: "A", RIGHT: "B", TIE: "Tie", BOTH_BAD: "Both bad" };
-
-export function shortChoiceLabel(choice: VoteChoice): string {
-  return SHORT_LABELS[choice];
-}
-
 export type OfferedChoice = { choice: VoteChoice; label: string; key: string };
 
 /** The choices the study offers, each with its vote key (1 A, 2 B, 3 tie, 4 both bad). */
@@ -31,11 +24,6 @@ export function choicesFor(options: Pick<RatingOptions, "allowTie" | "allowBothB
     { choice: "BOTH_BAD", label: choiceLabel("BOTH_BAD"), key: "4", offered: options.allowBothBad },
   ];
   return all.filter((c) => c.offered).map(({ choice, label, key }) => ({ choice, label, key }));
-}
-
-/** A vote on several criteria, as confirmed: "Overall: A, Helpful: B, Harmless: Tie". */
-export function judgmentsText(criteria: { key: string; label: string }[], choices: Partial<Record<string, VoteChoice>>): string {
-  return criteria.map((c) => `${c.label}: ${choices[c.key] ? shortChoiceLabel(choices[c.key]!) : "—"}`).join(", ");
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -7,11 +7,15 @@ import { type RefObject, useCallback, useState } from "react";
 import type { RatingOptions } from "@/lib/rating/types";
 import type { VoteChoice } from "@/lib/rating/limits";
 import { chooseByKey, chooseOn, choicesForVote, currentCriterion, NO_CHOICES, pinCriterion, unchosen } from "./criteria-state";
-import { type OfferedChoice, shortChoiceLabel } from "./rating-text";
+import { judgmentsText, shortChoiceLabel } from "./criteria-text";
+import type { OfferedChoice } from "./rating-text";
 import { useShortcuts } from "./shortcuts";
 import type { VoteGate } from "./use-vote-gate";
 
 export type Criterion = RatingOptions["criteria"][number];
+
+/** The vote on every criterion, and how the confirmation says it ("Overall: A, Helpful: B"). */
+export type CriteriaSubmission = { choice: VoteChoice; criteria: Record<string, VoteChoice>; judged: string };
 
 export type CriterionChoicesOptions = {
   criteria: Criterion[];
@@ -20,7 +24,7 @@ export type CriterionChoicesOptions = {
   busy: boolean;
   /** The radio groups: a key's choice moves focus on with the mark when focus is among them. */
   panel: RefObject<HTMLElement | null>;
-  onSubmit: (vote: { choice: VoteChoice; criteria: Record<string, VoteChoice> }) => void;
+  onSubmit: (vote: CriteriaSubmission) => void;
   /** Says a key's choice in the page's live region (a click is heard on the radio itself). */
   onAnnounce: (text: string) => void;
 };
@@ -57,7 +61,7 @@ export function useCriterionChoices({ criteria, offered, gate, busy, panel, onSu
     if (busy) return;
     if (gate.blocked) return gate.refuse();
     const vote = choicesForVote(keys, state);
-    if (vote) return onSubmit(vote);
+    if (vote) return onSubmit({ ...vote, judged: judgmentsText(criteria, state.choices) });
     setShowMissing(true);
     gate.refuse(`Choose on ${listed(missing.map(labelOf))} to submit.`);
     if (focusMissing && missing[0]) focusCriterion(panel.current, missing[0]);

@@ -6,7 +6,7 @@ import { useCallback, useRef, useState } from "react";
 import type { Completion, NextPair, Progress, ServedPair, VoteReply } from "@/lib/rating/types";
 import type { VoteChoice } from "@/lib/rating/limits";
 import type { PairVote } from "./pair-screen";
-import { choiceLabel, judgmentsText, pairAnnouncement } from "./rating-text";
+import { choiceLabel, pairAnnouncement } from "./rating-text";
 import { type ApiFailure, type ApiResult, isFailure, ratingApi } from "./rating-api";
 
 export type Screen =
@@ -90,10 +90,8 @@ export function useRating(studyId: string, initial: { showIntro: boolean; progre
   const start = useCallback(() => setScreen({ kind: "loading" }), []);
 
   const vote = useCallback(
-    (pair: ServedPair, { choice, criteria, rationale, seenBothMs, issues }: PairVote) => {
+    (pair: ServedPair, { choice, criteria, judged = choiceLabel(choice), rationale, seenBothMs, issues }: PairVote) => {
       const pairNumber = pair.progress.judgedByYou + 1;
-      const { criteria: asked } = pair.options;
-      const judged = asked.length > 0 && criteria ? judgmentsText(asked, { ...criteria, [asked[0]!.key]: choice }) : choiceLabel(choice);
       return run(
         async () => {
           const body = { assignmentId: pair.assignmentId, choice, criteria, rationale: rationale.trim() || undefined, seenBothMs, issues };

@@ -2,31 +2,28 @@
 // Until the pair may be voted on, the buttons say why (aria-describedby) instead of going dead.
 "use client";
 
-import { type ReactNode, type Ref, useMemo } from "react";
-import type { RatingOptions } from "@/lib/rating/types";
+import type { ReactNode, Ref } from "react";
 import type { VoteChoice } from "@/lib/rating/limits";
-import { choicesFor } from "./rating-text";
+import type { OfferedChoice } from "./rating-text";
 import { useShortcuts } from "./shortcuts";
-import type { Readiness } from "./use-pair-readiness";
-import { useVoteGate } from "./use-vote-gate";
+import type { VoteGate } from "./use-vote-gate";
 
 export type VoteBarProps = {
-  options: RatingOptions;
-  readiness: Readiness;
+  /** The study's choices, with their keys. */
+  choices: OfferedChoice[];
+  /** Whether votes count now (use-vote-gate.ts). */
+  gate: VoteGate;
   wide: boolean;
   busy: boolean;
   error: string | null;
   /** The last vote's confirmation (with undo), shown above the buttons. */
   confirmation?: ReactNode;
   onVote: (choice: VoteChoice) => void;
-  /** A vote was tried before it could count: say why. */
-  onBlocked: (reason: string) => void;
   ref?: Ref<HTMLDivElement>;
 };
 
-export function VoteBar({ options, readiness, wide, busy, error, confirmation, onVote, onBlocked, ref }: VoteBarProps) {
-  const choices = useMemo(() => choicesFor(options), [options]);
-  const { blocked, nudged, refuse } = useVoteGate(options, readiness, wide, busy, onBlocked);
+export function VoteBar({ choices, gate, wide, busy, error, confirmation, onVote, ref }: VoteBarProps) {
+  const { blocked, nudged, refuse } = gate;
 
   function attempt(choice: VoteChoice) {
     if (busy) return;
@@ -81,7 +78,7 @@ export type VoteBarFrameProps = {
   /** Flash the status line: a press was refused. */
   nudged: boolean;
   error: string | null;
-  children: ReactNode;
+  children?: ReactNode;
   ref?: Ref<HTMLDivElement>;
 };
 
