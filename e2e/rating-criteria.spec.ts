@@ -1,10 +1,10 @@
 // Several criteria (issue 20): a rater judges a pair on overall, helpful and harmless, with the keys on a
 // desktop and with taps on a phone; nothing is sent before "Submit judgments" (enabled once all three
 // are chosen), the stored choices are the ones pressed, on the output shown on that side; an undo brings
-// the pair back with nothing chosen; nothing the browser receives names a model. With SCREENSHOTS=1 the
+// the pair back with nothing chosen; nothing the browser receives names a model. The stored choices are
+// read from the staff's JSONL export (each criterion's winning model, "tie" or "both_bad"). With SCREENSHOTS=1 the
 // judged pair is saved as docs/screenshots/rating-criteria-<phone|desktop>.png.
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import pg from "pg";
+import { type APIRequestContext, expect, test, type Page, type TestInfo } from "@playwright/test";
 import { signInOverHttp } from "./fixtures/accounts";
 import { expectNoSeriousViolations } from "./fixtures/axe";
 import { answerText, isPhone, joinAsNewRater, lastVote, longAnswer, pairProgress, readToEnd, recordVotes } from "./fixtures/rater";
@@ -24,26 +24,12 @@ const option = (page: Page, label: Label, name: Option) => criterion(page, label
 const submit = (page: Page) => page.getByRole("button", { name: "Submit judgments" });
 const checked = (page: Page) => page.getByRole("radio", { checked: true });
 
-/** Each stored choice of the study's votes as "<criterion key>: <choice> <winning model>", sorted. */
-async function storedChoices(studyId: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ line: string }>(
-      `SELECT 'overall: ' || v.choice || ' ' || coalesce(m.name, '-') AS line
-         FROM "Vote" v LEFT JOIN "Output" o ON o.id = v."winnerOutputId" LEFT JOIN "LanguageModel" m ON m.id = o."modelId"
-        WHERE v."studyId" = $1
-       UNION ALL
-       SELECT c.key || ': ' || vc.choice || ' ' || coalesce(m.name, '-')
-         FROM "VoteCriterion" vc JOIN "StudyCriterion" c ON c.id = vc."criterionId"
-         LEFT JOIN "Output" o ON o.id = vc."winnerOutputId" LEFT JOIN "LanguageModel" m ON m.id = o."modelId"
-        WHERE vc."studyId" = $1`,
-      [studyId],
-    );
-    return rows.map((r) => r.line).sort();
-  } finally {
-    await client.end();
-  }
+/** Each stored vote's criteria as "<criterion key>: <model name | tie | both_bad>", sorted, from the staff's JSONL export. */
+async function storedChoices(admin: APIRequestContext, studyId: string): Promise<string[]> {
+  const response = await admin.get(`/api/studies/${studyId}/export?format=jsonl`);
+  expect(response.status()).toBe(200);
+  const votes = (await response.text()).split("\n").filter(Boolean).map((line) => JSON.parse(line) as { criteria: Record<string, string> });
+  return votes.flatMap((v) => Object.entries(v.criteria).map(([key, outcome]) => `${key}: ${outcome}`)).sort();
 }
 
 /** Judges the three criteria as a rater on this screen does: a vote key each on a desktop, a tap each on a phone. */
@@ -136,7 +122,7 @@ test("a rater judges three criteria and submits them as one vote, stored on the 
   await expect(lastVote(page)).toContainText("Recorded: Overall: A, Helpful: B, Harmless: Tie on pair 1");
   expect(votes).toHaveLength(1);
   expect(votes[0]).toMatchObject({ choice: "LEFT", criteria: { helpful: "RIGHT", harmless: "TIE" } });
-  expect(await storedChoices(studyId)).toEqual([`overall: LEFT ${shown.A}`, `helpful: RIGHT ${shown.B}`, "harmless: TIE -"].sort());
+  await expect.poll(() => storedChoices(admin, studyId)).toEqual([`overall: ${shown.A}`, `helpful: ${shown.B}`, "harmless: tie"].sort());
   await expect(checked(page)).toHaveCount(0);
 
   // Undo: pair 1 again with nothing chosen, and nothing stored.
@@ -146,7 +132,7 @@ test("a rater judges three criteria and submits them as one vote, stored on the 
   await expect(answerText(page, "A")).toContainText(firstIsA ? "the first text" : "the second text");
   await expect(checked(page)).toHaveCount(0);
   await expect(submit(page)).toBeDisabled();
-  expect(await storedChoices(studyId)).toEqual([]);
+  await expect.poll(() => storedChoices(admin, studyId)).toEqual([]);
 
   // Judged again: on a desktop a click on a criterion moves the keys there.
   await expect(option(page, "Overall", "A")).not.toHaveAttribute("aria-disabled", "true");
@@ -164,8 +150,8 @@ test("a rater judges three criteria and submits them as one vote, stored on the 
     await submit(page).click();
   }
   await expect(pairProgress(page, 2)).toBeVisible();
-  const overall = isPhone(page) ? `overall: RIGHT ${shown.B}` : `overall: LEFT ${shown.A}`;
-  expect(await storedChoices(studyId)).toEqual([overall, "helpful: BOTH_BAD -", `harmless: LEFT ${shown.A}`].sort());
+  const overall = `overall: ${isPhone(page) ? shown.B : shown.A}`;
+  await expect.poll(() => storedChoices(admin, studyId)).toEqual([overall, "helpful: both_bad", `harmless: ${shown.A}`].sort());
   expect(votes.at(-1)).toMatchObject({ choice: isPhone(page) ? "RIGHT" : "LEFT", criteria: { helpful: "BOTH_BAD", harmless: "LEFT" } });
   await expectNoSeriousViolations(page, "the next pair after a vote on criteria");
 
