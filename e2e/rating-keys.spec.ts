@@ -70,3 +70,14 @@ test("a key pressed as the next pair appears casts no vote; one after the pair h
   await expect(pairProgress(page, 3)).toBeVisible();
   expect(votes.map((v) => v.choice)).toEqual(["LEFT", "RIGHT"]);
 });
+
+test("on a layout whose digits need Shift (AZERTY), the digit row's keys vote unshifted", async ({ page }) => {
+  await ratingThreePairs(page, "azerty");
+  const votes = recordVotes(page);
+  await readBoth(page);
+  // AZERTY's unshifted "2" key types "é": the key's place (code Digit2) is what votes.
+  await page.evaluate(() =>
+    (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent("keydown", { key: "é", code: "Digit2", bubbles: true, cancelable: true })));
+  await expect(pairProgress(page, 2)).toBeVisible();
+  expect(votes.map((v) => v.choice)).toEqual(["RIGHT"]);
+});

@@ -3,16 +3,33 @@
 // the pair has settled and (when the study asks) both answers were seen.
 "use client";
 
-import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { type RefObject, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { optionError } from "@/lib/rater-api/vote-outcome";
 import type { IssueTicks, ServedPair } from "@/lib/rating/types";
-import { RATIONALE_MAX_CHARS, type VoteChoice } from "@/lib/rating/limits";
+import type { VoteChoice } from "@/lib/rating/limits";
+import { CriteriaVote } from "./lazy-criteria-vote";
 import { IssuePicker } from "./issue-picker";
 import { PairView } from "./pair-view";
+import { RationaleField } from "./rationale-field";
+import { choicesFor } from "./rating-text";
 import { useIssueTicks } from "./use-issue-ticks";
 import { usePairReadiness } from "./use-pair-readiness";
+import { useVoteGate } from "./use-vote-gate";
 import { useWideScreen } from "./use-wide-screen";
 import { VoteBar } from "./vote-bar";
+
+/**
+ * What the rater sends for a pair; `criteria`: the choices on every criterion but the primary (`choice`),
+ * `judged`: how the confirmation says them.
+ */
+export type PairVote = {
+  choice: VoteChoice;
+  criteria?: Record<string, VoteChoice>;
+  judged?: string;
+  rationale: string;
+  seenBothMs: number | undefined;
+  issues: IssueTicks | undefined;
+};
 
 export type PairScreenProps = {
   pair: ServedPair;
@@ -23,7 +40,7 @@ export type PairScreenProps = {
   confirmation?: React.ReactNode;
   /** What had focus in the rating page before this pair replaced the last one ("choice:LEFT", "other"). */
   focusMemory: RefObject<string | null>;
-  onVote: (choice: VoteChoice, rationale: string, seenBothMs: number | undefined, issues: IssueTicks | undefined) => void;
+  onVote: (vote: PairVote) => void;
   onBlocked: (reason: string) => void;
   /** Says something in the page's live region (an issue ticked by key). */
   onAnnounce: (text: string) => void;
@@ -33,12 +50,15 @@ export function PairScreen({ pair, restored, busy, serverError, confirmation, fo
   const { options } = pair;
   const wide = useWideScreen();
   const readiness = usePairReadiness(options, restored);
+  const gate = useVoteGate(options, readiness, wide, busy, onBlocked);
+  const offered = useMemo(() => choicesFor(options), [options]);
   const { ticks, toggle, forVote } = useIssueTicks({ issues: options.issues, keysEnabled: readiness.settled, busy, onKeyToggle: onAnnounce });
   const [rationale, setRationale] = useState("");
   const [localError, setLocalError] = useState<string | null>(null);
   const [barHeight, setBarHeight] = useState(0);
   const root = useRef<HTMLDivElement>(null);
-  const bar = useRef<HTMLDivElement>(null);
+  // The bar's element as state: the criteria's bar appears once their code has loaded.
+  const [bar, setBar] = useState<HTMLDivElement | null>(null);
   const rationaleBox = useRef<HTMLTextAreaElement>(null);
 
   // A new pair is read from its top (the last one may have been left scrolled to its end).
@@ -55,25 +75,28 @@ export function PairScreen({ pair, restored, busy, serverError, confirmation, fo
   }, [focusMemory]);
 
   useEffect(() => {
-    const el = bar.current;
-    if (!el || typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(() => setBarHeight(el.offsetHeight));
-    observer.observe(el);
+    if (!bar || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => setBarHeight(bar.offsetHeight));
+    observer.observe(bar);
     return () => observer.disconnect();
-  }, []);
+  }, [bar]);
 
   const vote = useCallback(
-    (choice: VoteChoice) => {
-      // The same option checks as the server, so the rater learns at once what is missing.
+    ({ choice, criteria, judged }: Pick<PairVote, "choice" | "criteria" | "judged">) => {
+      // The same option checks as the server, so the rater learns at once what is missing (the criteria's
+      // screen sends only choices the study offers, on every criterion).
       const problem = optionError(options, { choice, rationale: rationale.trim() || undefined });
       setLocalError(problem?.message ?? null);
       if (problem) rationaleBox.current?.focus();
-      else onVote(choice, rationale, readiness.seenBothMs(), forVote());
+      else onVote({ choice, criteria, judged, rationale, seenBothMs: readiness.seenBothMs(), issues: forVote() });
     },
     [options, rationale, onVote, readiness, forVote],
   );
 
   const error = localError ?? serverError;
+  const rationaleField = (
+    <RationaleField mode={options.rationale} value={rationale} onChange={setRationale} invalid={!!error} ref={rationaleBox} />
+  );
   return (
     // Focused only when focus would otherwise be lost; the focus ring stays on controls.
     <div ref={root} tabIndex={-1} style={{ outline: "none" }}>
@@ -84,36 +107,37 @@ export function PairScreen({ pair, restored, busy, serverError, confirmation, fo
           <IssuePicker side={side} issues={options.issues} ticked={ticks[side]} showKeys={wide} onToggle={(key) => toggle(side, key)} />
         )}
       />
-      {options.rationale !== "OFF" && (
-        <div className="mt-4">
-          <label htmlFor="rationale" className="block text-sm font-medium">
-            Why? {options.rationale === "REQUIRED" ? "(required)" : "(optional)"}
-          </label>
-          <textarea
-            id="rationale"
-            ref={rationaleBox}
-            value={rationale}
-            onChange={(e) => setRationale(e.target.value)}
-            maxLength={RATIONALE_MAX_CHARS}
-            rows={2}
-            required={options.rationale === "REQUIRED"}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "vote-error" : undefined}
-            className="mt-1 w-full rounded-md border border-slate-300 bg-white p-2 text-sm"
+      {options.criteria.length > 0 ? (
+        <Suspense fallback={null}>
+          <CriteriaVote
+            criteria={options.criteria}
+            offered={offered}
+            gate={gate}
+            wide={wide}
+            busy={busy}
+            error={error}
+            confirmation={confirmation}
+            rationale={rationaleField}
+            onSubmit={vote}
+            onAnnounce={onAnnounce}
+            barRef={setBar}
           />
-        </div>
+        </Suspense>
+      ) : (
+        <>
+          {rationaleField}
+          <VoteBar
+            ref={setBar}
+            choices={offered}
+            gate={gate}
+            wide={wide}
+            busy={busy}
+            error={error}
+            confirmation={confirmation}
+            onVote={(choice) => vote({ choice })}
+          />
+        </>
       )}
-      <VoteBar
-        ref={bar}
-        options={options}
-        readiness={readiness}
-        wide={wide}
-        busy={busy}
-        error={error}
-        confirmation={confirmation}
-        onVote={vote}
-        onBlocked={onBlocked}
-      />
     </div>
   );
 }

@@ -40,8 +40,18 @@ function mapOk<T, U>(result: ApiResult<T>, map: (value: T) => U): ApiResult<U> {
 
 const base = (studyId: string) => `/api/studies/${encodeURIComponent(studyId)}`;
 
-/** `issues`: left out when nothing is ticked (the server reads that as none marked). */
-export type VoteBody = { assignmentId: string; choice: VoteChoice; rationale?: string; seenBothMs?: number; issues?: IssueTicks };
+/**
+ * `issues`: left out when nothing is ticked (the server reads that as none marked). `criteria`: the
+ * choice on every criterion but the primary one (`choice`), only in studies that ask several.
+ */
+export type VoteBody = {
+  assignmentId: string;
+  choice: VoteChoice;
+  criteria?: Record<string, VoteChoice>;
+  rationale?: string;
+  seenBothMs?: number;
+  issues?: IssueTicks;
+};
 
 export const ratingApi = {
   next: async (studyId: string) => mapOk(await call<NextPair>(`${base(studyId)}/next`), nextPairOf),

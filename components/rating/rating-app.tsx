@@ -4,13 +4,12 @@
 import { type FocusEvent, useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import type { IssueTicks, Progress } from "@/lib/rating/types";
-import type { VoteChoice } from "@/lib/rating/limits";
+import type { Progress } from "@/lib/rating/types";
 import type { MarkdownTree } from "@/lib/markdown/tree";
 import { FlagDialog } from "./flag-dialog";
 import { MarkdownAnswer } from "./markdown-answer";
 import { ModalDialog } from "./modal-dialog";
-import { PairScreen } from "./pair-screen";
+import { PairScreen, type PairVote } from "./pair-screen";
 import { PairView } from "./pair-view";
 import { ProgressSummary } from "./progress-summary";
 import { progressOf } from "./rating-contract";
@@ -42,9 +41,9 @@ export function RatingApp({ studyId, guidelines, progress: initialProgress }: Ra
   }, [screen.kind, loadNext]);
 
   const onVote = useCallback(
-    (choice: VoteChoice, rationale: string, seenBothMs: number | undefined, issues: IssueTicks | undefined) => {
+    (cast: PairVote) => {
       clearVoteError();
-      if (pair) void vote(pair, choice, rationale, seenBothMs, issues);
+      if (pair) void vote(pair, cast);
     },
     [pair, vote, clearVoteError],
   );

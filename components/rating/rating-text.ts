@@ -1,5 +1,5 @@
 // What the rating page says about choices and progress, in one place for the screen and its live region.
-import type { Progress } from "@/lib/rating/types";
+import type { Progress, RatingOptions } from "@/lib/rating/types";
 import type { VoteChoice } from "@/lib/rating/limits";
 
 const CHOICE_LABELS: Record<VoteChoice, string> = {
@@ -11,6 +11,19 @@ const CHOICE_LABELS: Record<VoteChoice, string> = {
 
 export function choiceLabel(choice: VoteChoice): string {
   return CHOICE_LABELS[choice];
+}
+
+export type OfferedChoice = { choice: VoteChoice; label: string; key: string };
+
+/** The choices the study offers, each with its vote key (1 A, 2 B, 3 tie, 4 both bad). */
+export function choicesFor(options: Pick<RatingOptions, "allowTie" | "allowBothBad">): OfferedChoice[] {
+  const all: (OfferedChoice & { offered: boolean })[] = [
+    { choice: "LEFT", label: choiceLabel("LEFT"), key: "1", offered: true },
+    { choice: "RIGHT", label: choiceLabel("RIGHT"), key: "2", offered: true },
+    { choice: "TIE", label: choiceLabel("TIE"), key: "3", offered: options.allowTie },
+    { choice: "BOTH_BAD", label: choiceLabel("BOTH_BAD"), key: "4", offered: options.allowBothBad },
+  ];
+  return all.filter((c) => c.offered).map(({ choice, label, key }) => ({ choice, label, key }));
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

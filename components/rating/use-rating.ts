@@ -3,8 +3,9 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import type { Completion, IssueTicks, NextPair, Progress, ServedPair, VoteReply } from "@/lib/rating/types";
+import type { Completion, NextPair, Progress, ServedPair, VoteReply } from "@/lib/rating/types";
 import type { VoteChoice } from "@/lib/rating/limits";
+import type { PairVote } from "./pair-screen";
 import { choiceLabel, pairAnnouncement } from "./rating-text";
 import { type ApiFailure, type ApiResult, isFailure, ratingApi } from "./rating-api";
 
@@ -18,9 +19,10 @@ export type Screen =
   | { kind: "failed"; failure: ApiFailure };
 
 /** What the rater is told about their last vote: recorded (undo offered until `undoUntil`, client clock), or undone. */
+// `judged`: what was chosen, as said ("A is better", or "Overall: A, Helpful: B" on several criteria).
 export type VoteNotice =
-  | { kind: "recorded"; assignmentId: string; choice: VoteChoice; pairNumber: number; undoUntil: number | null; refusal: string | null }
-  | { kind: "undone"; choice: VoteChoice; pairNumber: number };
+  | { kind: "recorded"; assignmentId: string; judged: string; pairNumber: number; undoUntil: number | null; refusal: string | null }
+  | { kind: "undone"; judged: string; pairNumber: number };
 
 // The undo button goes a little before the server's deadline, so a late press is not refused.
 const UNDO_MARGIN_MS = 500;
@@ -88,11 +90,11 @@ export function useRating(studyId: string, initial: { showIntro: boolean; progre
   const start = useCallback(() => setScreen({ kind: "loading" }), []);
 
   const vote = useCallback(
-    (pair: ServedPair, choice: VoteChoice, rationale: string, seenBothMs: number | undefined, issues: IssueTicks | undefined) => {
+    (pair: ServedPair, { choice, criteria, judged = choiceLabel(choice), rationale, seenBothMs, issues }: PairVote) => {
       const pairNumber = pair.progress.judgedByYou + 1;
       return run(
         async () => {
-          const body = { assignmentId: pair.assignmentId, choice, rationale: rationale.trim() || undefined, seenBothMs, issues };
+          const body = { assignmentId: pair.assignmentId, choice, criteria, rationale: rationale.trim() || undefined, seenBothMs, issues };
           const reply = await ratingApi.vote(studyId, body);
           if (isFailure(reply)) return reply;
           const receivedAt = Date.now();
@@ -100,12 +102,12 @@ export function useRating(studyId: string, initial: { showIntro: boolean; progre
           return { reply, receivedAt, next: reply.reveal ? null : await ratingApi.next(studyId) };
         },
         ({ reply, receivedAt, next }) => {
-          const recorded = `Recorded: ${choiceLabel(choice)} on pair ${pairNumber}. `;
+          const recorded = `Recorded: ${judged} on pair ${pairNumber}. `;
           // No undo once the models are revealed (a vote changed after seeing them would not be blind),
           // nor once the completion code is shown (the server refuses it then).
           const completed = next && !isFailure(next) && "done" in next && next.done && !!next.completion;
           const undoUntil = reply.reveal || completed ? null : undoDeadline(reply, receivedAt);
-          setNotice({ kind: "recorded", assignmentId: pair.assignmentId, choice, pairNumber, undoUntil, refusal: null });
+          setNotice({ kind: "recorded", assignmentId: pair.assignmentId, judged, pairNumber, undoUntil, refusal: null });
           if (reply.reveal) {
             setScreen({ kind: "revealed", pair, reveal: reply.reveal, choice });
             setProgress((p) => ({ ...p, judgedByYou: p.judgedByYou + 1, leftForYou: Math.max(0, p.leftForYou - 1) }));
@@ -130,11 +132,11 @@ export function useRating(studyId: string, initial: { showIntro: boolean; progre
     (last: Extract<VoteNotice, { kind: "recorded" }>) =>
       run(
         () => ratingApi.undo(studyId, { assignmentId: last.assignmentId }),
-        ({ undone, pair }) => {
+        ({ pair }) => {
           setProgress(pair.progress);
           setVoteError(null);
           setScreen({ kind: "pair", pair, restored: true });
-          setNotice({ kind: "undone", choice: undone.choice, pairNumber: last.pairNumber });
+          setNotice({ kind: "undone", judged: last.judged, pairNumber: last.pairNumber });
           setAnnouncement(`Your vote on pair ${last.pairNumber} is undone. Pair ${last.pairNumber} is shown again: choose again.`);
         },
         (failure) => {

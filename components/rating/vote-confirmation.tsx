@@ -3,7 +3,6 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { choiceLabel } from "./rating-text";
 import { useShortcuts } from "./shortcuts";
 import type { VoteNotice } from "./use-rating";
 
@@ -40,7 +39,7 @@ export function VoteConfirmation({ notice, busy, onUndo, onExpire }: VoteConfirm
   if (notice.kind === "undone") {
     return (
       <p role="group" aria-label="Your last vote" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-        Vote undone on pair {notice.pairNumber} (it was “{choiceLabel(notice.choice)}”). Choose again.
+        Vote undone on pair {notice.pairNumber} (it was “{notice.judged}”). Choose again.
       </p>
     );
   }
@@ -48,7 +47,7 @@ export function VoteConfirmation({ notice, busy, onUndo, onExpire }: VoteConfirm
     <div role="group" aria-label="Your last vote" className="flex min-h-11 flex-wrap items-center justify-between gap-x-3 gap-y-1 rounded-md bg-emerald-50 px-3 py-1.5 text-sm text-emerald-900">
       <p>
         <span aria-hidden="true">✓ </span>
-        Recorded: <strong>{choiceLabel(notice.choice)}</strong> on pair {notice.pairNumber}
+        Recorded: <strong>{notice.judged}</strong> on pair {notice.pairNumber}
       </p>
       {canUndo && (
         <button
