@@ -1,5 +1,5 @@
 // Several criteria (issue 20): a rater judges a pair on overall, helpful and harmless, with the keys on a
-// desktop and with taps on a phone; nothing is sent before "Submit judgments" (enabled once all three
+// desktop and with taps on a phone, and ticks an answer issue in the same vote; nothing is sent before "Submit judgments" (enabled once all three
 // are chosen), the stored choices are the ones pressed, on the output shown on that side; an undo brings
 // the pair back with nothing chosen; nothing the browser receives names a model. The stored choices are
 // read from the staff's JSONL export (each criterion's winning model, "tie" or "both_bad"). With SCREENSHOTS=1 the
@@ -15,6 +15,7 @@ const CRITERIA = [
   { key: "helpful", label: "Helpful", question: "Which answer does more of what was asked?" },
   { key: "harmless", label: "Harmless", question: "Which answer is less likely to cause harm?" },
 ];
+const ISSUES = [{ key: "factual-error", label: "Factual error" }, { key: "harmful", label: "Harmful" }];
 type Label = "Overall" | "Helpful" | "Harmless";
 type Option = "A" | "B" | "Tie" | "Both bad";
 const KEY_OF: Record<Option, string> = { A: "1", B: "2", Tie: "3", "Both bad": "4" };
@@ -24,12 +25,19 @@ const option = (page: Page, label: Label, name: Option) => criterion(page, label
 const submit = (page: Page) => page.getByRole("button", { name: "Submit judgments" });
 const checked = (page: Page) => page.getByRole("radio", { checked: true });
 
-/** Each stored vote's criteria as "<criterion key>: <model name | tie | both_bad>", sorted, from the staff's JSONL export. */
+/**
+ * Each stored vote's criteria as "<criterion key>: <model name | tie | both_bad>" and its issue marks as
+ * "issue <model>: <key>", sorted, from the staff's JSONL export.
+ */
 async function storedChoices(admin: APIRequestContext, studyId: string): Promise<string[]> {
   const response = await admin.get(`/api/studies/${studyId}/export?format=jsonl`);
   expect(response.status()).toBe(200);
-  const votes = (await response.text()).split("\n").filter(Boolean).map((line) => JSON.parse(line) as { criteria: Record<string, string> });
-  return votes.flatMap((v) => Object.entries(v.criteria).map(([key, outcome]) => `${key}: ${outcome}`)).sort();
+  const votes = (await response.text()).split("\n").filter(Boolean)
+    .map((line) => JSON.parse(line) as { criteria: Record<string, string>; issues: Record<string, string[]> });
+  return votes.flatMap((v) => [
+    ...Object.entries(v.criteria).map(([key, outcome]) => `${key}: ${outcome}`),
+    ...Object.entries(v.issues).flatMap(([model, keys]) => keys.map((key) => `issue ${model}: ${key}`)),
+  ]).sort();
 }
 
 /** Judges the three criteria as a rater on this screen does: a vote key each on a desktop, a tap each on a phone. */
@@ -56,7 +64,7 @@ test("a rater judges three criteria and submits them as one vote, stored on the 
     { instruction: `Explain a hash map (${i}, ${stamp}).`, output: longAnswer(`the first text ${i}`, 5), generator: models.first },
     { instruction: `Explain a hash map (${i}, ${stamp}).`, output: longAnswer(`the second text ${i}`, 3), generator: models.second },
   ]);
-  const { studyId, inviteToken } = await openStudyFromRows(admin, rows, { votesPerPair: 1, undoSeconds: 60, criteria: CRITERIA });
+  const { studyId, inviteToken } = await openStudyFromRows(admin, rows, { votesPerPair: 1, undoSeconds: 60, criteria: CRITERIA, issues: ISSUES });
   const received: string[] = [];
   page.on("response", async (response) => {
     received.push(JSON.stringify(response.headers()));
@@ -98,6 +106,14 @@ test("a rater judges three criteria and submits them as one vote, stored on the 
   await expect(criterion(page, "Harmless")).toContainText("Not chosen yet");
 
   await judge(page, [["Harmless", "Tie"]]);
+  // An issue on B in the same vote: a tap behind B's tab on a phone, its key (⇧7: B's second) on a desktop.
+  if (isPhone(page)) {
+    await page.getByRole("tab", { name: "Answer B" }).click();
+    await page.getByRole("checkbox", { name: "B: Harmful", exact: true }).tap();
+  } else {
+    await page.keyboard.press("Shift+Digit7");
+  }
+  await expect(page.getByRole("checkbox", { name: "B: Harmful", exact: true })).toBeChecked();
   await expect(submit(page)).toBeEnabled();
   await expect(checked(page)).toHaveCount(3);
   if (isPhone(page)) {
@@ -121,8 +137,9 @@ test("a rater judges three criteria and submits them as one vote, stored on the 
   await expect(pairProgress(page, 2)).toBeVisible();
   await expect(lastVote(page)).toContainText("Recorded: Overall: A, Helpful: B, Harmless: Tie on pair 1");
   expect(votes).toHaveLength(1);
-  expect(votes[0]).toMatchObject({ choice: "LEFT", criteria: { helpful: "RIGHT", harmless: "TIE" } });
-  await expect.poll(() => storedChoices(admin, studyId)).toEqual([`overall: ${shown.A}`, `helpful: ${shown.B}`, "harmless: tie"].sort());
+  expect(votes[0]).toMatchObject({ choice: "LEFT", criteria: { helpful: "RIGHT", harmless: "TIE" }, issues: { left: [], right: ["harmful"] } });
+  await expect.poll(() => storedChoices(admin, studyId))
+    .toEqual([`overall: ${shown.A}`, `helpful: ${shown.B}`, "harmless: tie", `issue ${shown.B}: harmful`].sort());
   await expect(checked(page)).toHaveCount(0);
 
   // Undo: pair 1 again with nothing chosen, and nothing stored.

@@ -24,3 +24,32 @@ export async function tableDigest(url: string): Promise<TableDigest> {
     await client.end();
   }
 }
+
+/** The columns of a public table, in their order. */
+export async function tableColumns(url: string, table: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position", [table]);
+    return rows.map((r) => r.name);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Row count and hash of one table over the given columns only (to compare across a migration that dropped others). */
+export async function columnsDigest(url: string, table: string, columns: readonly string[]): Promise<{ rows: number; md5: string }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const list = columns.map((c) => `t.${client.escapeIdentifier(c)}`).join(", ");
+    const { rows } = await client.query<{ rows: number; md5: string }>(
+      `SELECT count(*)::int AS rows, md5(coalesce(string_agg(r::text, E'\\n' ORDER BY r::text), '')) AS md5
+       FROM (SELECT ROW(${list}) AS r FROM public.${client.escapeIdentifier(table)} t) x`,
+    );
+    return rows[0]!;
+  } finally {
+    await client.end();
+  }
+}
