@@ -4,9 +4,8 @@
 "use client";
 
 import { type RefObject, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { optionError } from "@/lib/rater-api/vote-outcome";
 import type { IssueTicks, ServedPair } from "@/lib/rating/types";
-import type { VoteChoice } from "@/lib/rating/limits";
+import { RATIONALE_REQUIRED_MESSAGE, type VoteChoice } from "@/lib/rating/limits";
 import { CriteriaVote } from "./lazy-criteria-vote";
 import { IssuePicker } from "./issue-picker";
 import { PairView } from "./pair-view";
@@ -83,14 +82,14 @@ export function PairScreen({ pair, restored, busy, serverError, confirmation, fo
 
   const vote = useCallback(
     ({ choice, criteria, judged }: Pick<PairVote, "choice" | "criteria" | "judged">) => {
-      // The same option checks as the server, so the rater learns at once what is missing (the criteria's
-      // screen sends only choices the study offers, on every criterion).
-      const problem = optionError(options, { choice, rationale: rationale.trim() || undefined });
-      setLocalError(problem?.message ?? null);
+      // The one refusal a rater can cause from this screen, said at once: the buttons offer only the
+      // study's choices, on every criterion (the server checks all of it again).
+      const problem = options.rationale === "REQUIRED" && !rationale.trim() ? RATIONALE_REQUIRED_MESSAGE : null;
+      setLocalError(problem);
       if (problem) rationaleBox.current?.focus();
       else onVote({ choice, criteria, judged, rationale, seenBothMs: readiness.seenBothMs(), issues: forVote() });
     },
-    [options, rationale, onVote, readiness, forVote],
+    [options.rationale, rationale, onVote, readiness, forVote],
   );
 
   const error = localError ?? serverError;

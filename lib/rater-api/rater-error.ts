@@ -1,5 +1,6 @@
 // Errors the rater API answers with: an HTTP status and a stable code, never internals.
 import type { StudyStatus } from "@/lib/generated/prisma/enums";
+import { RATIONALE_REQUIRED_MESSAGE } from "@/lib/rating/limits";
 
 export type RaterError = { status: 403 | 404 | 409 | 422 | 500 | 503; code: string; message: string };
 
@@ -28,7 +29,7 @@ export const raterErrors = {
   unknownIssue: { status: 422, code: "unknown_issue", message: "One of the marked issues is not one this study asks about." },
   unknownCriterion: { status: 422, code: "unknown_criterion", message: "One of the judged criteria is not one this study asks about." },
   criteriaIncomplete: { status: 422, code: "criteria_incomplete", message: "Choose an answer on every criterion before submitting." },
-  rationaleRequired: { status: 422, code: "rationale_required", message: "This study asks for a short rationale with every vote." },
+  rationaleRequired: { status: 422, code: "rationale_required", message: RATIONALE_REQUIRED_MESSAGE },
   busy: { status: 503, code: "busy", message: "Many raters are asking at once; try again in a moment." },
   // The vote statement refused for a reason explainUnwrittenVote does not know: a bug, logged as such.
   voteNotRecorded: {

@@ -4,6 +4,9 @@ export const CHOICES = ["LEFT", "RIGHT", "TIE", "BOTH_BAD"] as const;
 export type VoteChoice = (typeof CHOICES)[number];
 
 export const RATIONALE_MAX_CHARS = 4000;
+
+/** What the rater is told when the study asks for a rationale and the vote has none (the server's answer too). */
+export const RATIONALE_REQUIRED_MESSAGE = "This study asks for a short rationale with every vote.";
 export const FLAG_REASON_MAX_CHARS = 1000;
 
 /** The flag reason as stored (trimmed), or what is wrong with it. */
