@@ -4,31 +4,52 @@
 -- whose outputs changed length or model (Output_facts); "Pair" rows of a prompt whose category or
 -- dataset changed (Prompt_facts).
 
--- A pair takes the facts from its outputs and prompt when it is created (or re-pointed).
+-- The length a pair's raters judge (issue 21): of the judged turn when the pair judges one turn of a
+-- conversation, else of every assistant turn (a single answer: its text). Null: the output has no such turn.
+CREATE OR REPLACE FUNCTION "pairwise_judged_chars"(chars int, turns text[], turn int) RETURNS int
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE
+    WHEN cardinality(turns) = 0 THEN CASE WHEN turn <= 1 THEN chars END
+    WHEN turn = 0 THEN (SELECT sum(length(t))::int FROM unnest(turns) t)
+    ELSE length(turns[turn])
+  END
+$$;
+
+-- A pair takes the facts from its outputs and prompt when it is created (or re-pointed), and is refused
+-- when it judges a turn its outputs do not have.
 CREATE OR REPLACE FUNCTION "pairwise_pair_facts"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  SELECT o."modelId", o."chars" INTO NEW."modelAId", NEW."lengthA" FROM "Output" o WHERE o.id = NEW."outputAId";
-  SELECT o."modelId", o."chars" INTO NEW."modelBId", NEW."lengthB" FROM "Output" o WHERE o.id = NEW."outputBId";
+  SELECT o."modelId", "pairwise_judged_chars"(o."chars", o."turns", NEW."turn") INTO NEW."modelAId", NEW."lengthA"
+    FROM "Output" o WHERE o.id = NEW."outputAId";
+  SELECT o."modelId", "pairwise_judged_chars"(o."chars", o."turns", NEW."turn") INTO NEW."modelBId", NEW."lengthB"
+    FROM "Output" o WHERE o.id = NEW."outputBId";
+  IF NEW."lengthA" IS NULL OR NEW."lengthB" IS NULL THEN
+    RAISE EXCEPTION 'pair judges turn % but an output has no such turn', NEW."turn" USING ERRCODE = 'check_violation';
+  END IF;
   SELECT p."category", p."dataset" INTO NEW."category", NEW."dataset" FROM "Prompt" p WHERE p.id = NEW."promptId";
   RETURN NEW;
 END
 $$;
 DROP TRIGGER IF EXISTS "Pair_facts" ON "Pair";
-CREATE TRIGGER "Pair_facts" BEFORE INSERT OR UPDATE OF "outputAId", "outputBId", "promptId" ON "Pair"
+CREATE TRIGGER "Pair_facts" BEFORE INSERT OR UPDATE OF "outputAId", "outputBId", "promptId", "turn" ON "Pair"
   FOR EACH ROW EXECUTE FUNCTION "pairwise_pair_facts"();
 
--- An output whose text is replaced (a re-upload) changes its length; statement-level, so a re-upload
+-- An output whose text or turns are replaced (a re-upload) changes its lengths; statement-level, so a re-upload
 -- of thousands of outputs is one join. The facts are read again from the outputs (a pair whose two
 -- outputs both changed matches two changed rows) for the pairs of the changed outputs' prompts (Pair(promptId) index).
 CREATE OR REPLACE FUNCTION "pairwise_output_facts"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE "Pair" p SET "modelAId" = oa."modelId", "lengthA" = oa."chars", "modelBId" = ob."modelId", "lengthB" = ob."chars"
-  FROM "Output" oa, "Output" ob
-  WHERE oa.id = p."outputAId" AND ob.id = p."outputBId"
+  UPDATE "Pair" p SET "modelAId" = f."modelAId", "lengthA" = f."lengthA", "modelBId" = f."modelBId", "lengthB" = f."lengthB"
+  FROM "Pair" q
+  CROSS JOIN LATERAL (
+    SELECT oa."modelId" AS "modelAId", "pairwise_judged_chars"(oa."chars", oa."turns", q."turn") AS "lengthA",
+           ob."modelId" AS "modelBId", "pairwise_judged_chars"(ob."chars", ob."turns", q."turn") AS "lengthB"
+    FROM "Output" oa, "Output" ob WHERE oa.id = q."outputAId" AND ob.id = q."outputBId") f
+  WHERE q.id = p.id
     AND p."promptId" IN (
       SELECT n."promptId" FROM new_outputs n JOIN old_outputs o ON o.id = n.id
-      WHERE o."chars" IS DISTINCT FROM n."chars" OR o."modelId" IS DISTINCT FROM n."modelId")
-    AND (p."modelAId", p."lengthA", p."modelBId", p."lengthB") IS DISTINCT FROM (oa."modelId", oa."chars", ob."modelId", ob."chars");
+      WHERE o."chars" IS DISTINCT FROM n."chars" OR o."modelId" IS DISTINCT FROM n."modelId" OR o."turns" IS DISTINCT FROM n."turns")
+    AND (p."modelAId", p."lengthA", p."modelBId", p."lengthB") IS DISTINCT FROM (f."modelAId", f."lengthA", f."modelBId", f."lengthB");
   RETURN NULL;
 END
 $$;
