@@ -9,6 +9,7 @@ import { criteriaProblem, criteriaValue, type CriteriaInput } from "@/lib/admin/
 import type { ModelChoice } from "@/lib/admin/types";
 import { createStudySchema, studyPreviewSchema, type StudyPreviewInput } from "@/lib/validation/study";
 import { Checkbox, controlProps, Field, type FieldErrors, inputClass, NumberField, Section } from "./study-form/fields";
+import { ConversationFields } from "./study-form/conversation-fields";
 import { CriteriaFields } from "./study-form/criteria-fields";
 import { IssueFields } from "./study-form/issue-fields";
 import { ModelPicker } from "./study-form/model-picker";
@@ -27,6 +28,7 @@ function formValues(form: FormData, modelIds: string[]) {
     allowTie: form.has("allowTie"), allowBothBad: form.has("allowBothBad"), rationale: text("rationale"),
     sampleSize: text("sampleSize"), seed: text("seed"), allModelPairs: form.has("allModelPairs"),
     excludeLeaks: form.has("excludeLeaks"), keepDegeneratePairs: form.has("keepDegeneratePairs"), minSecondsPerPair: text("minSecondsPerPair"),
+    judgedTurns: text("judgedTurns"), showSystemPrompt: form.has("showSystemPrompt"),
     revealAfterVote: form.has("revealAfterVote"), completionCode: text("completionCode"),
     completionUrl: text("completionUrl"), crowdEnabled: form.has("crowdEnabled"), crowdIdParam: text("crowdIdParam"),
     voteSettleMs: text("voteSettleMs"), requireSeenBoth: form.has("requireSeenBoth"), undoSeconds: text("undoSeconds"),
@@ -140,6 +142,7 @@ export function NewStudyForm({ models, initialModelIds = [] }: NewStudyFormProps
           <Checkbox name="allModelPairs" defaultChecked errors={errors}
             label="With 3+ models: every model pair on every prompt (else one pair per prompt, balanced)" />
         </div>
+        <ConversationFields errors={errors} />
         <PlanPreview input={plan} />
       </Section>
 

@@ -23,9 +23,10 @@ export async function listModelsWithCounts(): Promise<ModelChoice[]> {
 }
 
 // Prompts that every chosen model answered, each answer with its whitespace-normalised text's md5
-// ("" when empty: answerKey's twin) and whether one of them is flagged and not cleared.
+// ("" when empty: answerKey's twin), in a conversation also each turn's (the whole conversation's key
+// then covers every turn), and whether one of the answers is flagged and not cleared.
 async function commonPrompts(modelIds: string[]): Promise<PlanPrompt[]> {
-  const rows = await db.$queryRaw<{ promptId: string; modelId: string; id: string; key: string; leaky: boolean }[]>`
+  const rows = await db.$queryRaw<{ promptId: string; modelId: string; id: string; key: string; turnKeys: string[]; leaky: boolean }[]>`
     WITH common AS (
       SELECT o."promptId", bool_or(o."leakPhrase" IS NOT NULL AND o."leakReview" IS DISTINCT FROM 'CLEARED') AS leaky
       FROM "Output" o
@@ -33,15 +34,19 @@ async function commonPrompts(modelIds: string[]): Promise<PlanPrompt[]> {
       GROUP BY o."promptId"
       HAVING count(DISTINCT o."modelId") = ${modelIds.length}
     ), answers AS (
-      SELECT o."promptId", o."modelId", o.id, c.leaky, btrim(regexp_replace(o.text, '\\s+', ' ', 'g')) AS norm
+      SELECT o."promptId", o."modelId", o.id, c.leaky, btrim(regexp_replace(o.text, '\\s+', ' ', 'g')) AS norm,
+        ARRAY(SELECT btrim(regexp_replace(t, '\\s+', ' ', 'g')) FROM unnest(o.turns) WITH ORDINALITY u(t, n) ORDER BY n) AS turns
       FROM "Output" o JOIN common c USING ("promptId")
       WHERE o."modelId" = ANY(${modelIds}::text[])
     )
-    SELECT "promptId", "modelId", id, leaky, CASE WHEN norm = '' THEN '' ELSE md5(norm) END AS key FROM answers`;
+    SELECT "promptId", "modelId", id, leaky,
+      CASE WHEN norm = '' THEN '' WHEN cardinality(turns) = 0 THEN md5(norm) ELSE md5(array_to_string(turns, chr(31))) END AS key,
+      ARRAY(SELECT CASE WHEN t = '' THEN '' ELSE md5(t) END FROM unnest(turns) WITH ORDINALITY u(t, n) ORDER BY n) AS "turnKeys"
+    FROM answers`;
   const byPrompt = new Map<string, PlanPrompt>();
   for (const r of rows) {
     if (!byPrompt.has(r.promptId)) byPrompt.set(r.promptId, { promptId: r.promptId, answers: new Map(), leaky: r.leaky });
-    byPrompt.get(r.promptId)!.answers.set(r.modelId, { id: r.id, key: r.key });
+    byPrompt.get(r.promptId)!.answers.set(r.modelId, { id: r.id, key: r.key, turnKeys: r.turnKeys });
   }
   return [...byPrompt.values()];
 }
@@ -71,6 +76,7 @@ export async function createStudy(input: CreateStudyInput, createdById: string):
         name: input.name, description: input.description, guidelines: input.guidelines, votesPerPair: input.votesPerPair,
         allowTie: input.allowTie, allowBothBad: input.allowBothBad, rationale: input.rationale, sampleSize: input.sampleSize ?? null,
         seed: input.seed, allModelPairs: input.allModelPairs, minSecondsPerPair: input.minSecondsPerPair,
+        judgedTurns: input.judgedTurns, showSystemPrompt: input.showSystemPrompt,
         revealAfterVote: input.revealAfterVote, completionCode: input.completionCode ?? null,
         completionUrl: input.completionUrl ?? null, screenOutCode: input.screenOutCode ?? null,
         screenOutUrl: input.screenOutUrl ?? null, consentText: input.consentText, crowdEnabled: input.crowdEnabled, crowdIdParam: input.crowdIdParam,

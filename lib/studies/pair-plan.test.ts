@@ -13,9 +13,9 @@ describe("planPairs", () => {
   it("gives two models one pair per prompt, A being the first chosen model", () => {
     const plan = planPairs(prompts(3, ["x", "y"]), { modelIds: ["y", "x"], allModelPairs: true, seed: 1 });
     expect(plan).toEqual([
-      { promptId: "p000", outputAId: "y-out-0", outputBId: "x-out-0" },
-      { promptId: "p001", outputAId: "y-out-1", outputBId: "x-out-1" },
-      { promptId: "p002", outputAId: "y-out-2", outputBId: "x-out-2" },
+      { promptId: "p000", outputAId: "y-out-0", outputBId: "x-out-0", turn: 0 },
+      { promptId: "p001", outputAId: "y-out-1", outputBId: "x-out-1", turn: 0 },
+      { promptId: "p002", outputAId: "y-out-2", outputBId: "x-out-2", turn: 0 },
     ]);
   });
 

@@ -2,7 +2,8 @@
 import { mulberry32, type Rng } from "@/lib/stats/rng";
 
 export type PromptOutputs = { promptId: string; outputs: Map<string, string> };
-export type PlannedPair = { promptId: string; outputAId: string; outputBId: string };
+/** `turn`: 0 for the whole conversation (a single answer), else the assistant turn the pair judges. */
+export type PlannedPair = { promptId: string; outputAId: string; outputBId: string; turn: number };
 export type PlanOptions = { modelIds: string[]; allModelPairs: boolean; sampleSize?: number; seed: number };
 
 /** Fisher–Yates on a copy. */
@@ -35,7 +36,7 @@ export function planPairs(prompts: readonly PromptOutputs[], options: PlanOption
     : sorted;
   const combos = modelPairs(options.modelIds);
   const pairFor = (p: PromptOutputs, [a, b]: [string, string]): PlannedPair => ({
-    promptId: p.promptId, outputAId: p.outputs.get(a)!, outputBId: p.outputs.get(b)!,
+    promptId: p.promptId, outputAId: p.outputs.get(a)!, outputBId: p.outputs.get(b)!, turn: 0,
   });
   if (options.allModelPairs || combos.length === 1) return chosen.flatMap((p) => combos.map((c) => pairFor(p, c)));
   return shuffled(chosen, rng).map((p, i) => pairFor(p, combos[i % combos.length]!));

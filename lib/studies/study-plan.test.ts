@@ -57,3 +57,33 @@ describe("leak exclusion", () => {
     expect(plan.planned.every((p) => Number(p.promptId.slice(1)) >= 5)).toBe(true);
   });
 });
+
+describe("conversations judged turn by turn", () => {
+  // Two-turn conversations: turn 1 of p2 is a fixed history (the same answer for both models).
+  function conversation(id: string, a: string[], b: string[], leaky = false): PlanPrompt {
+    const answer = (model: string, turns: string[]) => ({ id: `${id}-${model}`, key: turns.map(answerKey).join("|"), turnKeys: turns.map(answerKey) });
+    return { promptId: id, leaky, answers: new Map([["a", answer("a", a)], ["b", answer("b", b)]]) };
+  }
+  const prompts = [
+    conversation("p1", ["one", "two"], ["uno", "dos"]),
+    conversation("p2", ["shared history", "final a"], ["shared  history", "final b"]),
+    prompt("p3", "single a", "single b"),
+  ];
+
+  it("makes one pair per judged turn the prompt has, and leaves out turns that are the same for both models", () => {
+    const plan = planStudy(prompts, { ...options, judgedTurns: [2, 1] });
+    expect(plan.planned.map((p) => `${p.promptId}:${p.turn}`)).toEqual(["p1:1", "p1:2", "p2:2", "p3:1"]);
+    expect(plan).toMatchObject({ identicalPairs: 1, pairs: 4 });
+  });
+
+  it("judges the whole conversation when no turn is named, identical only when every turn is", () => {
+    const plan = planStudy(prompts, options);
+    expect(plan.planned.map((p) => `${p.promptId}:${p.turn}`)).toEqual(["p1:0", "p2:0", "p3:0"]);
+    expect(planStudy([conversation("p4", ["x", "y"], ["x", "y "])], options)).toMatchObject({ identicalPairs: 1, pairs: 0 });
+  });
+
+  it("counts a flagged conversation's pairs per judged turn", () => {
+    const plan = planStudy([conversation("p1", ["one", "two"], ["uno", "dos"], true)], { ...options, judgedTurns: [1, 2, 3] });
+    expect(plan).toMatchObject({ leakPrompts: 1, leakPairs: 2, pairs: 0 });
+  });
+});

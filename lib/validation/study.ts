@@ -8,6 +8,14 @@ import { participantFields } from "./participants";
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
+// "1, 2" from the form or [1, 2] from the API: the conversation turns judged one by one (none: the whole conversation).
+const judgedTurnsField = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(/[\s,;]+/).filter(Boolean) : v),
+  z.array(z.coerce.number({ message: "Turns are numbers, e.g. 1, 2" }).int("Turns are whole numbers").min(1, "Turns count from 1").max(50, "At most turn 50"))
+    .max(50).refine((turns) => new Set(turns).size === turns.length, "Name each turn once")
+    .transform((turns) => [...turns].sort((a, b) => a - b)),
+).default([]);
+
 // The fields; createStudySchema adds the rule across two of them.
 const studyFields = z.object({
   name: z.string().trim().min(1, "Give the study a name").max(200, "The name must be at most 200 characters")
@@ -26,6 +34,8 @@ const studyFields = z.object({
   // Both on by default: a self-reference unblinds the pair, identical or empty answers make it meaningless.
   excludeLeaks: checkbox.default(true),
   keepDegeneratePairs: checkbox.default(false),
+  judgedTurns: judgedTurnsField,
+  showSystemPrompt: checkbox.default(false),
   minSecondsPerPair: z.coerce.number().int().min(0).max(3_600).default(0),
   revealAfterVote: checkbox.default(false),
   // Issues raters may mark on each answer; none: the study does not ask.
@@ -62,7 +72,7 @@ export type CreateStudyInput = z.output<typeof createStudySchema>;
 
 /** What the new-study form's counts depend on (POST /api/studies/preview). */
 export const studyPreviewSchema = studyFields.pick({
-  modelIds: true, allModelPairs: true, sampleSize: true, seed: true, excludeLeaks: true, keepDegeneratePairs: true,
+  modelIds: true, allModelPairs: true, sampleSize: true, seed: true, excludeLeaks: true, keepDegeneratePairs: true, judgedTurns: true,
 });
 
 export type StudyPreviewInput = z.output<typeof studyPreviewSchema>;

@@ -40,6 +40,11 @@ function leftOutText(study: { excludedLeakPairs: number | null; excludedDegenera
   return `${leaks}; ${same}`;
 }
 
+function turnsText(turns: number[]): string {
+  if (!turns.length) return "as a whole";
+  return `turn by turn: ${turns.length === 1 ? "turn" : "turns"} ${turns.join(", ")}`;
+}
+
 // The criteria raters judge each pair on, the primary first and marked; none: one overall choice.
 function Criteria({ criteria }: { criteria: StudyForAdmin["criteria"] }) {
   if (criteria.length === 0) return <div><dt className="text-slate-500">Criteria</dt><dd>one overall choice</dd></div>;
@@ -130,6 +135,7 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
           <div><dt className="text-slate-500">Left out at creation</dt><dd>{leftOutText(study)}</dd></div>
           <div><dt className="text-slate-500">Gold pairs</dt><dd>{study.goldPairs} marked, drawn {Math.round(study.goldRate * 100)}% of the time</dd></div>
           <Criteria criteria={study.criteria} />
+          <div><dt className="text-slate-500">Conversations judged</dt><dd>{turnsText(study.judgedTurns)}{study.showSystemPrompt ? "; system prompt shown" : ""}</dd></div>
           <div className="sm:col-span-3">
             <dt className="text-slate-500">Crowd entry</dt>
             {study.crowdEnabled ? (
