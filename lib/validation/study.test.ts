@@ -12,7 +12,7 @@ describe("study settings", () => {
 
   it("the preview takes only what the counts depend on, with the same rules", () => {
     expect(studyPreviewSchema.parse({ name: "ignored", modelIds: ["a", "b"], sampleSize: "", seed: "7" }))
-      .toEqual({ modelIds: ["a", "b"], allModelPairs: true, seed: 7, excludeLeaks: true, keepDegeneratePairs: false });
+      .toEqual({ modelIds: ["a", "b"], allModelPairs: true, seed: 7, excludeLeaks: true, keepDegeneratePairs: false, judgedTurns: [] });
     expect(studyPreviewSchema.safeParse({ modelIds: ["a"] }).error?.issues[0]?.message).toBe("Choose at least two models");
   });
 
