@@ -13,12 +13,13 @@ const NOW = `(now() AT TIME ZONE 'UTC')`;
 const CLOSED = `(substr(p.id, 2)::int % $1::int <> 0)`;
 
 const STEPS: [string, string][] = [
-  ["study", `INSERT INTO "Study" (id, name, status, "openedAt", "votesPerPair", "leaseSeconds", "inviteToken")
-    VALUES ('${END.studyId}', 'Bench: nearly complete', 'OPEN', ${NOW} - interval '1 day', 1, 900, 'bench-end-token')`],
+  ["study", `INSERT INTO "Study" (id, name, status, "openedAt", "votesPerPair", "leaseSeconds", "inviteToken", "judgedTurns")
+    SELECT '${END.studyId}', 'Bench: nearly complete', 'OPEN', ${NOW} - interval '1 day', 1, 900, 'bench-end-token', "judgedTurns"
+    FROM "Study" WHERE id = '${BIG.studyId}'`],
   ["study models", `INSERT INTO "StudyModel" ("studyId", "modelId") VALUES ('${END.studyId}', 'm_a'), ('${END.studyId}', 'm_b')`],
-  ["pairs", `INSERT INTO "Pair" (id, "studyId", "promptId", "outputAId", "outputBId", "modelAId", "modelBId", "lengthA", "lengthB",
+  ["pairs", `INSERT INTO "Pair" (id, "studyId", "promptId", "outputAId", "outputBId", turn, "modelAId", "modelBId", "lengthA", "lengthB",
       category, dataset, "voteCount", "winsA", "leftWins")
-    SELECT 'e' || p.id, '${END.studyId}', p."promptId", p."outputAId", p."outputBId", p."modelAId", p."modelBId", p."lengthA", p."lengthB",
+    SELECT 'e' || p.id, '${END.studyId}', p."promptId", p."outputAId", p."outputBId", p.turn, p."modelAId", p."modelBId", p."lengthA", p."lengthB",
       p.category, p.dataset, c, c, c
     FROM "Pair" p, LATERAL (SELECT CASE WHEN ${CLOSED} THEN 1 ELSE 0 END AS c) x WHERE p."studyId" = '${BIG.studyId}'`],
   ["members", `INSERT INTO "StudyMember" ("studyId", "userId", votes)

@@ -5,7 +5,15 @@
 import pg from "pg";
 
 // BENCH_BIG_PAIRS makes it smaller (about 10 votes per pair) for trying a part of the bench quickly.
-export const BIG = { studyId: "s_big", pairs: Number(process.env.BENCH_BIG_PAIRS ?? 100_000), raters: 1_000, votesPerPair: 20 };
+// BENCH_CONVERSATION=1 makes the big study one of two-turn conversations judged turn by turn (issue 21):
+// half as many prompts, each giving a turn-1 and a turn-2 pair, so pairs and votes are as many.
+export const BIG = {
+  studyId: "s_big", pairs: Number(process.env.BENCH_BIG_PAIRS ?? 100_000), raters: 1_000, votesPerPair: 20,
+  conversation: process.env.BENCH_CONVERSATION === "1",
+};
+// Big-study pair i's prompt (and so its outputs) and judged turn.
+const PROMPT_OF = BIG.conversation ? "(i / 2)" : "i";
+const TURN_OF = BIG.conversation ? "(1 + i % 2)" : "0";
 // Pair i already has i % 21 votes (0..20, mean 10): about 1M votes, 95% of pairs still open.
 export const VOTE = { studyId: "s_vote", pairs: 300, raters: 64 };
 export const JUDGED_VOTE = { studyId: "s_judged", pairs: 300, raters: 64 };
@@ -22,19 +30,22 @@ const STEPS: [string, string][] = [
   ["users", `INSERT INTO "User" (id, email, role, "passwordHash", pseudonym)
     SELECT 'u' || i, 'bench-rater-' || i || '@example.com', 'RATER'::"Role", $1, 'r_bench' || i FROM generate_series(0, ${BIG.raters - 1}) i
     UNION ALL SELECT 'u_res', '${RESEARCHER_EMAIL}', 'RESEARCHER'::"Role", $1, 'r_bench_res'`],
-  ["prompts", `INSERT INTO "Prompt" (id, instruction, input, category, "textHash")
-    SELECT 'p' || i, 'Benchmark instruction ' || i || ': explain ' || repeat('the topic in plain words, ', 1 + i % 5), '',
-           (ARRAY['writing', 'coding', 'math', 'advice'])[1 + i % 4], md5('p' || i)
-    FROM generate_series(0, ${BIG.pairs - 1}) i`],
-  ["outputs", `INSERT INTO "Output" (id, "promptId", "modelId", text, chars)
-    SELECT id, "promptId", "modelId", text, length(text) FROM (
+  ["prompts", `INSERT INTO "Prompt" (id, instruction, input, category, "textHash", "userTurns")
+    SELECT 'p' || i, first, '', (ARRAY['writing', 'coding', 'math', 'advice'])[1 + i % 4], md5('p' || i),
+           CASE WHEN ${BIG.conversation} THEN ARRAY[first, 'Now say it again for a child of ' || (5 + i % 7) || '.'] ELSE '{}' END
+    FROM generate_series(0, ${BIG.pairs - 1}) i,
+      LATERAL (SELECT 'Benchmark instruction ' || i || ': explain ' || repeat('the topic in plain words, ', 1 + i % 5) AS first) f`],
+  ["outputs", `INSERT INTO "Output" (id, "promptId", "modelId", text, chars, turns)
+    SELECT id, "promptId", "modelId", text, length(text), CASE WHEN ${BIG.conversation} THEN ARRAY[first, text] ELSE '{}' END FROM (
       SELECT 'o' || m || i AS id, 'p' || i AS "promptId", 'm_' || m AS "modelId",
-             repeat('Answer from model ' || m || ' with some detail. ', 5 + (i * 7) % 40) AS text
+             repeat('Answer from model ' || m || ' with some detail. ', 5 + (i * 7) % 40) AS text,
+             repeat('First answer from model ' || m || '. ', 3 + (i * 5) % 20) AS first
       FROM generate_series(0, ${BIG.pairs - 1}) i, (VALUES ('a'), ('b')) AS t(m)) o`],
-  ["studies", `INSERT INTO "Study" (id, name, status, "openedAt", "votesPerPair", "leaseSeconds", "inviteToken")
-    VALUES ('${BIG.studyId}', 'Bench: 100k pairs, 1M votes', 'OPEN', ${NOW}, ${BIG.votesPerPair}, 900, 'bench-big-token'),
-           ('${VOTE.studyId}', 'Bench: vote load', 'OPEN', ${NOW}, 100, 900, 'bench-vote-token'),
-           ('${JUDGED_VOTE.studyId}', 'Bench: vote load, criteria and issues', 'OPEN', ${NOW}, 100, 900, 'bench-judged-token')`],
+  ["studies", `INSERT INTO "Study" (id, name, status, "openedAt", "votesPerPair", "leaseSeconds", "inviteToken", "judgedTurns")
+    VALUES ('${BIG.studyId}', 'Bench: 100k pairs, 1M votes', 'OPEN', ${NOW}, ${BIG.votesPerPair}, 900, 'bench-big-token',
+              '${BIG.conversation ? "{1,2}" : "{}"}'),
+           ('${VOTE.studyId}', 'Bench: vote load', 'OPEN', ${NOW}, 100, 900, 'bench-vote-token', '{}'),
+           ('${JUDGED_VOTE.studyId}', 'Bench: vote load, criteria and issues', 'OPEN', ${NOW}, 100, 900, 'bench-judged-token', '{}')`],
   ["judged study's criteria and issues", `INSERT INTO "StudyCriterion" (id, "studyId", key, label, position)
     VALUES ('c_overall', '${JUDGED_VOTE.studyId}', 'overall', 'Overall', 0), ('c_helpful', '${JUDGED_VOTE.studyId}', 'helpful', 'Helpful', 1),
            ('c_harmless', '${JUDGED_VOTE.studyId}', 'harmless', 'Harmless', 2);
@@ -47,14 +58,16 @@ const STEPS: [string, string][] = [
     UNION ALL SELECT '${VOTE.studyId}', 'u' || i FROM generate_series(0, ${VOTE.raters - 1}) i
     UNION ALL SELECT '${JUDGED_VOTE.studyId}', 'u' || i FROM generate_series(0, ${JUDGED_VOTE.raters - 1}) i`],
   // With the result facts the Pair_facts trigger would copy from the outputs and prompt (it is off here too).
-  ["pairs", `INSERT INTO "Pair" (id, "studyId", "promptId", "outputAId", "outputBId", "modelAId", "modelBId", "lengthA", "lengthB", category, dataset)
-    SELECT x.id, x."studyId", x."promptId", oa.id, ob.id, oa."modelId", ob."modelId", oa.chars, ob.chars, pr.category, pr.dataset
+  ["pairs", `INSERT INTO "Pair" (id, "studyId", "promptId", "outputAId", "outputBId", turn, "modelAId", "modelBId", "lengthA", "lengthB", category, dataset)
+    SELECT x.id, x."studyId", x."promptId", oa.id, ob.id, x.turn, oa."modelId", ob."modelId",
+           "pairwise_judged_chars"(oa.chars, oa.turns, x.turn), "pairwise_judged_chars"(ob.chars, ob.turns, x.turn), pr.category, pr.dataset
     FROM (
-      SELECT 'q' || i AS id, '${BIG.studyId}' AS "studyId", 'p' || i AS "promptId", 'oa' || i AS a, 'ob' || i AS b FROM generate_series(0, ${BIG.pairs - 1}) i
+      SELECT 'q' || i AS id, '${BIG.studyId}' AS "studyId", 'p' || ${PROMPT_OF} AS "promptId", 'oa' || ${PROMPT_OF} AS a, 'ob' || ${PROMPT_OF} AS b,
+             ${TURN_OF} AS turn FROM generate_series(0, ${BIG.pairs - 1}) i
       UNION ALL
-      SELECT 'vq' || i, '${VOTE.studyId}', 'p' || i, 'oa' || i, 'ob' || i FROM generate_series(0, ${VOTE.pairs - 1}) i
+      SELECT 'vq' || i, '${VOTE.studyId}', 'p' || i, 'oa' || i, 'ob' || i, 0 FROM generate_series(0, ${VOTE.pairs - 1}) i
       UNION ALL
-      SELECT 'jq' || i, '${JUDGED_VOTE.studyId}', 'p' || i, 'oa' || i, 'ob' || i FROM generate_series(0, ${JUDGED_VOTE.pairs - 1}) i
+      SELECT 'jq' || i, '${JUDGED_VOTE.studyId}', 'p' || i, 'oa' || i, 'ob' || i, 0 FROM generate_series(0, ${JUDGED_VOTE.pairs - 1}) i
     ) x JOIN "Output" oa ON oa.id = x.a JOIN "Output" ob ON ob.id = x.b JOIN "Prompt" pr ON pr.id = x."promptId"`],
   // One row per vote to come: who, which side was shown left, when, what was chosen (c), and the
   // label as the agreement rule's bit (A = 1, B = 2, tie = 4, both bad = 8).
@@ -74,7 +87,7 @@ const STEPS: [string, string][] = [
     SELECT 'x' || lpad(i::text, 6, '0') || '_' || j, '${BIG.studyId}', 'q' || i, rater, "leftIsA", t, t + interval '15 minutes', t + interval '20 seconds' FROM g`],
   ["votes", `INSERT INTO "Vote" (id, "assignmentId", "studyId", "pairId", "raterId", choice, "winnerOutputId", "msTaken", "createdAt")
     SELECT 'v' || i || '_' || j, 'x' || lpad(i::text, 6, '0') || '_' || j, '${BIG.studyId}', 'q' || i, rater, c::"Choice",
-           CASE lab WHEN 1 THEN 'oa' || i WHEN 2 THEN 'ob' || i END,
+           CASE lab WHEN 1 THEN 'oa' || ${PROMPT_OF} WHEN 2 THEN 'ob' || ${PROMPT_OF} END,
            3000 + (r * 57000)::int, t + interval '20 seconds'
     FROM g JOIN tl USING (i)`],
   ["tallies", `UPDATE "Pair" p SET "voteCount" = n_a + n_b + n_t + n_x, "winsA" = n_a, "winsB" = n_b, ties = n_t,
