@@ -1,5 +1,5 @@
 // What the rating page says about choices and progress, in one place for the screen and its live region.
-import type { Progress, RatingOptions } from "@/lib/rating/types";
+import type { Progress, RatingOptions, ServedConversation } from "@/lib/rating/types";
 import type { VoteChoice } from "@/lib/rating/limits";
 
 const CHOICE_LABELS: Record<VoteChoice, string> = {
@@ -39,6 +39,12 @@ export function pairLabel(progress: Progress, separator = ", "): string {
 export function pairAnnouncement(progress: Progress): string {
   const label = pairLabel(progress);
   return `Now on p${label.slice(1)}.`;
+}
+
+/** What is judged in a conversation: "Judge the answers to turn 2 of 2", "Judge the whole conversation (3 turns)". */
+export function judgedTurnLabel({ turn, turns, whole }: Pick<ServedConversation, "turn" | "turns" | "whole">): string {
+  if (turns === 1) return "Judge the answers";
+  return whole ? `Judge the whole conversation (${turns} turns)` : `Judge the answers to turn ${turn} of ${turns}`;
 }
 
 /** "about 12 minutes left" from the rater's own median time per pair; null before their first vote. */
