@@ -35,10 +35,10 @@ export function pairLabel(progress: Progress, separator = ", "): string {
   return `Pair ${current}${separator}about ${plural(progress.leftForYou, "pair", "pairs")} left`;
 }
 
-/** Said when a pair is shown: "Now on pair 10 of 30." */
-export function pairAnnouncement(progress: Progress): string {
+/** Said when a pair is shown: "Now on pair 10 of 30." (and, in a conversation, "Judge the answers to turn 2 of 2."). */
+export function pairAnnouncement(progress: Progress, conversation?: ServedConversation): string {
   const label = pairLabel(progress);
-  return `Now on p${label.slice(1)}.`;
+  return `Now on p${label.slice(1)}.${conversation ? ` ${judgedTurnLabel(conversation)}.` : ""}`;
 }
 
 /** What is judged in a conversation: "Judge the answers to turn 2 of 2", "Judge the whole conversation (3 turns)". */

@@ -1,6 +1,5 @@
 // A leased pair as the rater sees it (issue 21): the two answers judged, left and right as shown, and
 // for a conversation what comes before them. Pure: the server renders each answer's text with `render`.
-import { orient } from "@/lib/rater-api/orient";
 import type { ServedConversation, ServedTurn } from "./types";
 
 /** What the lease reads of a pair: its prompt's turns, each output's turns and text, the judged turn, the sides. */
@@ -47,6 +46,11 @@ export function pairShown<A>(texts: PairTexts, render: (text: string) => A): Pai
     whole: texts.turn === 0,
   };
   return { left: render(sides.left), right: render(sides.right), conversation };
+}
+
+/** The two sides as shown: A on the left when leftIsA (as lib/rater-api/orient.ts, kept here so this folder stays pure). */
+function orient<T>(leftIsA: boolean, a: T, b: T): { left: T; right: T } {
+  return leftIsA ? { left: a, right: b } : { left: b, right: a };
 }
 
 function turnShown<A>(user: string, a: string, b: string, leftIsA: boolean, render: (text: string) => A): ServedTurn<A> {
