@@ -52,9 +52,10 @@ const judgedHeading = (page: Page) => page.getByRole("heading", { level: 2, name
 const earlierTurns = (page: Page) => page.locator("details").filter({ hasText: "earlier in the conversation" });
 const liveRegion = (page: Page) => page.locator('p[role="status"][aria-live="polite"]');
 
+/** The screen as the rater sees it (the vote bar and the A | B switch are sticky: a full-page shot misplaces them). */
 async function screenshot(page: Page, info: TestInfo, name: string) {
   const file = `rating-conversation-${name}-${info.project.name.replace(/^rater-/, "")}.png`;
-  await page.screenshot({ animations: "disabled", fullPage: true, path: process.env.SHOTS_DIR ? `${process.env.SHOTS_DIR}/${file}` : info.outputPath(file) });
+  await page.screenshot({ animations: "disabled", path: process.env.SHOTS_DIR ? `${process.env.SHOTS_DIR}/${file}` : info.outputPath(file) });
 }
 
 async function vote(page: Page, side: "A" | "B") {
@@ -76,6 +77,7 @@ test("a rater judges turn 2 of 2: turn 1 is context, the vote is on the turn-2 p
   await expect(liveRegion(page)).toContainText("Judge the answers to turn 2 of 2.");
   await expect(page.getByRole("region", { name: "System prompt" })).toContainText("You are a travel guide.");
   await expect(page.getByText(c.userTurns[1]!, { exact: true })).toBeVisible();
+  await screenshot(page, info, "turn-start");
   const frugalIsA = (await answer(page, "A").textContent())!.includes("the frugal plan");
   const [turn1A, turn1B] = frugalIsA ? ["Morning in Alfama", "Start at Belém"] : ["Start at Belém", "Morning in Alfama"];
 
@@ -98,7 +100,7 @@ test("a rater judges turn 2 of 2: turn 1 is context, the vote is on the turn-2 p
   await readToEnd(page, "B");
   await expect(voteButton(page, "B is better")).not.toHaveAttribute("aria-disabled", "true");
   await page.getByRole("checkbox", { name: "B: Factual error" }).check();
-  await judgedHeading(page).scrollIntoViewIfNeeded();
+  await judgedHeading(page).evaluate((heading) => heading.scrollIntoView({ block: "start" }));
   await screenshot(page, info, "turn");
   await expectNoSeriousViolations(page, "turn 2 of a conversation");
 
@@ -152,6 +154,7 @@ test("the whole conversation is judged: every turn shown as A and B, the vote on
   await readToEnd(page, "A");
   await readToEnd(page, "B");
   await expect(answer(page, "B")).toContainText(`Second answer of the ${b}.`);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, info, "whole");
   await expectNoSeriousViolations(page, "a whole conversation");
   await vote(page, "A");
@@ -175,6 +178,7 @@ test("a fixed history: the assistant turn both models share is shown once", asyn
   await expect(page.getByText(shared)).toBeVisible();
   await expect(earlierTurns(page)).toContainText("A and B (the same answer)");
   await expect(earlierTurns(page).getByText(/^Answer [AB] · turn 1$/)).toHaveCount(0);
+  await earlierTurns(page).evaluate((history) => history.scrollIntoView({ block: "start" }));
   await screenshot(page, info, "fixed");
   await expectNoSeriousViolations(page, "a conversation with a fixed history");
 });

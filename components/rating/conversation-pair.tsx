@@ -21,10 +21,12 @@ export type ConversationPairProps = {
   answer: (side: Side, props?: Partial<AnswerProps>) => ReactNode;
 };
 
+const LABEL = "text-xs font-semibold uppercase tracking-wide text-slate-600";
+
 export function ConversationPair({ conversation, wide, seen, answer }: ConversationPairProps) {
   const { earlier, whole, turn } = conversation;
   const label = judgedTurnLabel(conversation);
-  const judgedUser = <UserMessage text={conversation.user} turn={turn} />;
+  const judgedUser = <UserMessage text={conversation.user} turn={turn} muted={whole && !wide} />;
   const judgedAnswers = wide ? (
     <div className="grid grid-cols-2 gap-4">
       {answer("A")}
@@ -85,7 +87,7 @@ function SystemPrompt({ text }: { text: string }) {
 function UserMessage({ text, turn, muted = false }: { text: string; turn: number; muted?: boolean }) {
   return (
     <div className={`rounded-lg border p-3 sm:p-4 ${muted ? "border-slate-200 bg-slate-100" : "border-slate-300 bg-white"}`}>
-      <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">User · turn {turn}</p>
+      <p className={LABEL}>User · turn {turn}</p>
       <p className={`mt-1 whitespace-pre-wrap break-words ${muted ? "text-sm" : "text-base"}`}>{text}</p>
     </div>
   );
@@ -129,28 +131,30 @@ function TurnRow({ turn, number, muted = false }: { turn: ServedTurn; number: nu
 function TurnAnswer({ label, answer, muted }: { label: string; answer: ServedAnswer; muted: boolean }) {
   return (
     <div className={`min-w-0 rounded-lg border p-3 sm:p-4 ${muted ? "border-slate-200 bg-white/70 text-sm" : "border-slate-200 bg-white"}`}>
-      <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">{label}</p>
+      <p className={`mb-1 ${LABEL}`}>{label}</p>
       <MarkdownAnswer tree={answer.markdown} />
     </div>
   );
 }
 
-/** On a phone, when the whole conversation is judged: one side's conversation up to its last answer. */
+/**
+ * On a phone, when the whole conversation is judged: one side's conversation up to its last answer,
+ * the user's messages shaded and the side's answers as plain text, as the last one (the panel's own) is.
+ */
 function SideHistory({ turns, side, last, turn }: { turns: ServedTurn[]; side: Side; last: ReactNode; turn: number }) {
   return (
     <div className="mb-3 space-y-3">
       {turns.map((t, i) => (
-        <div key={i} className="space-y-2">
-          <UserMessage text={t.user} turn={i + 1} />
-          <TurnAnswer
-            label={"same" in t ? `${side} · turn ${i + 1} (the same in A and B)` : `${side} · turn ${i + 1}`}
-            answer={"same" in t ? t.same : side === "A" ? t.left : t.right}
-            muted={false}
-          />
+        <div key={i} className="space-y-3">
+          <UserMessage text={t.user} turn={i + 1} muted />
+          <div>
+            <p className={LABEL}>{"same" in t ? `${side} · turn ${i + 1} (the same in A and B)` : `${side} · turn ${i + 1}`}</p>
+            <MarkdownAnswer tree={("same" in t ? t.same : side === "A" ? t.left : t.right).markdown} />
+          </div>
         </div>
       ))}
       {last}
-      <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{side} · turn {turn}</p>
+      <p className={LABEL}>{side} · turn {turn}</p>
     </div>
   );
 }
