@@ -24,7 +24,9 @@ export type ConversationPairProps = {
 const LABEL = "text-xs font-semibold uppercase tracking-wide text-slate-600";
 
 export function ConversationPair({ conversation, wide, seen, answer }: ConversationPairProps) {
-  const { earlier, whole, turn } = conversation;
+  const { earlier, turn } = conversation;
+  // A one-turn conversation (shown for its system prompt) is judged as a single answer is.
+  const whole = conversation.whole && conversation.turns > 1;
   const label = judgedTurnLabel(conversation);
   const judgedUser = <UserMessage text={conversation.user} turn={turn} muted={whole && !wide} />;
   const judgedAnswers = wide ? (
