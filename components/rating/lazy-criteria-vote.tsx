@@ -1,15 +1,6 @@
-// The criteria's screen, loaded only by studies that ask several criteria: the single vote's page (most
-// studies, and the page-weight target) does not carry it. It loads with the first pair; should that
-// fail (offline, or a deploy removed the old build's files), the rater is told to reload.
+// The criteria's screen, loaded only by studies that ask several criteria (lazy-part.tsx).
 "use client";
 
-import { lazy } from "react";
+import { lazyPart } from "./lazy-part";
 
-const LoadFailed = () => <p role="alert" className="mt-4 text-red-700">The criteria could not be loaded: reload the page to judge this pair.</p>;
-
-export const CriteriaVote = lazy(() =>
-  import("./criteria-vote").then(
-    (m) => ({ default: m.CriteriaVote }),
-    () => ({ default: LoadFailed }),
-  ),
-);
+export const CriteriaVote = lazyPart(() => import("./criteria-vote").then((m) => m.CriteriaVote), "criteria");

@@ -7,7 +7,7 @@ import { type RefObject, Suspense, useCallback, useEffect, useLayoutEffect, useM
 import type { IssueTicks, ServedPair } from "@/lib/rating/types";
 import { RATIONALE_REQUIRED_MESSAGE, type VoteChoice } from "@/lib/rating/limits";
 import { CriteriaVote } from "./lazy-criteria-vote";
-import { IssuePicker } from "./issue-picker";
+import { IssuePicker } from "./lazy-issue-picker";
 import { PairView } from "./pair-view";
 import { RationaleField } from "./rationale-field";
 import { choicesFor } from "./rating-text";
@@ -102,8 +102,10 @@ export function PairScreen({ pair, restored, busy, serverError, confirmation, fo
       <PairView
         pair={pair}
         tracking={{ seen: readiness.seen, onSeen: readiness.markSeen, bottomInset: barHeight }}
-        afterAnswer={(side) => (
-          <IssuePicker side={side} issues={options.issues} ticked={ticks[side]} showKeys={wide} onToggle={(key) => toggle(side, key)} />
+        afterAnswer={(side) => options.issues.length > 0 && (
+          <Suspense fallback={null}>
+            <IssuePicker side={side} issues={options.issues} ticked={ticks[side]} showKeys={wide} onToggle={(key) => toggle(side, key)} />
+          </Suspense>
         )}
       />
       {options.criteria.length > 0 ? (

@@ -1,12 +1,13 @@
 // The instruction on top and the two answers as "A" and "B": side by side on wide screens, one at a
-// time behind an A | B switch on narrow ones. Each answer reports when it was seen: its end on screen
+// time behind an A | B switch on narrow ones (a conversation's turns around them: conversation-pair.tsx). Each answer reports when it was seen: its end on screen
 // (above the sticky vote bar), or keyboard focus inside it. What follows an answer's end (its issue
 // boxes) comes after that mark, so it never has to be scrolled past for the answer to count as read.
 "use client";
 
-import { type FocusEvent, type ReactNode, useEffect, useRef } from "react";
+import { type FocusEvent, type ReactNode, Suspense, useEffect, useRef } from "react";
 import type { ServedAnswer, ServedPair } from "@/lib/rating/types";
 import { AnswerTabs } from "./answer-tabs";
+import { ConversationPair } from "./lazy-conversation-pair";
 import { MarkdownAnswer } from "./markdown-answer";
 import type { Side } from "./use-pair-readiness";
 import { useWideScreen } from "./use-wide-screen";
@@ -30,6 +31,15 @@ export function PairView({ pair, tracking, afterAnswer }: PairViewProps) {
   const answer = (side: Side, props: Partial<AnswerProps> = {}) => (
     <Answer side={side} answer={side === "A" ? pair.left : pair.right} tracking={tracking} after={afterAnswer?.(side)} {...props} />
   );
+  if (pair.conversation) {
+    return (
+      <div className="space-y-4 motion-safe:animate-pair-in">
+        <Suspense fallback={null}>
+          <ConversationPair conversation={pair.conversation} wide={wide} seen={tracking?.seen} answer={answer} />
+        </Suspense>
+      </div>
+    );
+  }
   return (
     <div className="space-y-4 motion-safe:animate-pair-in">
       <section aria-labelledby="instruction-heading" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
@@ -56,10 +66,12 @@ export function PairView({ pair, tracking, afterAnswer }: PairViewProps) {
   );
 }
 
-type AnswerProps = {
+export type AnswerProps = {
   side: Side;
   answer: ServedAnswer;
   tracking?: SeenTracking;
+  /** Shown inside the answer, before its text (a conversation's earlier turns behind the phone's switch). */
+  before?: ReactNode;
   after?: ReactNode;
   /** As a tab panel on narrow screens: its id, tab and visibility. */
   id?: string;
@@ -67,7 +79,7 @@ type AnswerProps = {
   hidden?: boolean;
 };
 
-function Answer({ side, answer, tracking, after, id, labelledBy, hidden }: AnswerProps) {
+function Answer({ side, answer, tracking, before, after, id, labelledBy, hidden }: AnswerProps) {
   const end = useRef<HTMLDivElement>(null);
   const onSeen = tracking?.onSeen;
   const bottomInset = tracking?.bottomInset ?? 0;
@@ -114,6 +126,7 @@ function Answer({ side, answer, tracking, after, id, labelledBy, hidden }: Answe
           ? <span className="text-xs font-medium text-emerald-700">✓ Read</span>
           : <span className="text-xs text-slate-500">Not read to the end yet</span>)}
       </div>
+      {before}
       <MarkdownAnswer tree={answer.markdown} />
       <div ref={end} data-answer-end="" className="h-px" aria-hidden="true" />
       {after}

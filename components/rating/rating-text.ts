@@ -1,5 +1,5 @@
 // What the rating page says about choices and progress, in one place for the screen and its live region.
-import type { Progress, RatingOptions } from "@/lib/rating/types";
+import type { Progress, RatingOptions, ServedConversation } from "@/lib/rating/types";
 import type { VoteChoice } from "@/lib/rating/limits";
 
 const CHOICE_LABELS: Record<VoteChoice, string> = {
@@ -35,10 +35,16 @@ export function pairLabel(progress: Progress, separator = ", "): string {
   return `Pair ${current}${separator}about ${plural(progress.leftForYou, "pair", "pairs")} left`;
 }
 
-/** Said when a pair is shown: "Now on pair 10 of 30." */
-export function pairAnnouncement(progress: Progress): string {
+/** Said when a pair is shown: "Now on pair 10 of 30." (and, in a conversation, "Judge the answers to turn 2 of 2."). */
+export function pairAnnouncement(progress: Progress, conversation?: ServedConversation): string {
   const label = pairLabel(progress);
-  return `Now on p${label.slice(1)}.`;
+  return `Now on p${label.slice(1)}.${conversation ? ` ${judgedTurnLabel(conversation)}.` : ""}`;
+}
+
+/** What is judged in a conversation: "Judge the answers to turn 2 of 2", "Judge the whole conversation (3 turns)". */
+export function judgedTurnLabel({ turn, turns, whole }: Pick<ServedConversation, "turn" | "turns" | "whole">): string {
+  if (turns === 1) return "Judge the answers";
+  return whole ? `Judge the whole conversation (${turns} turns)` : `Judge the answers to turn ${turn} of ${turns}`;
 }
 
 /** "about 12 minutes left" from the rater's own median time per pair; null before their first vote. */

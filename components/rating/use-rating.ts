@@ -75,7 +75,7 @@ export function useRating(studyId: string, initial: { showIntro: boolean; progre
     setVoteError(null);
     if ("assignmentId" in next) {
       setScreen({ kind: "pair", pair: next, restored: false });
-      setAnnouncement(`${said}${pairAnnouncement(next.progress)}`);
+      setAnnouncement(`${said}${pairAnnouncement(next.progress, next.conversation)}`);
     } else if (next.done) {
       setScreen({ kind: "done", completion: next.completion, screenOut: next.screenOut, shortOfVotes: next.shortOfVotes });
       setAnnouncement(`${said}No pairs are left for you.`);

@@ -1,10 +1,10 @@
 // Which pair a rater gets next, as a lease (an Assignment row) chosen under row locks so that
 // any number of server processes never give a pair more raters than it still needs votes.
-// Everything returned here is blinded: prompt and texts only, never models, outputs or pairs.
+// Everything returned here is blinded: prompt and texts only (a conversation's turns up to the judged
+// one), never models, outputs or pairs.
 import "server-only";
 import { randomInt } from "node:crypto";
 import { newOpaqueId } from "@/lib/rater-api/opaque-id";
-import { orient } from "@/lib/rater-api/orient";
 import { type RaterError, raterErrors, studyStatusError } from "@/lib/rater-api/rater-error";
 import { DB_NOW, db, preparedRows } from "@/lib/db";
 import { liveSessionWithRoleSql } from "@/lib/data/auth-sessions";
@@ -12,6 +12,7 @@ import { Role, type StudyStatus } from "@/lib/generated/prisma/enums";
 import { completionOf, progressOf, type RaterCounts, studyVotes } from "@/lib/data/study-access";
 import type { Completion, NextPair, Progress, RatingOptions, ServedPair } from "@/lib/rating/types";
 import { parseMarkdown } from "@/lib/markdown/parse";
+import { pairShown } from "@/lib/rating/conversation-view";
 
 // The rating components still import these from here until they move to lib/rating/types (branch rater-ui).
 export type { AllJudged, NextPair, ServedPair, WaitForPairs } from "@/lib/rating/types";
@@ -73,6 +74,8 @@ export type LeaseRow = {
   assignmentId: string | null; leftIsA: boolean; expiresAtMs: number; instruction: string; input: string; textA: string; textB: string;
   issues: RatingOptions["issues"] | null;
   criteria: RatingOptions["criteria"] | null;
+  /** A conversation's turns (empty for a single instruction); system only where the study shows it. */
+  userTurns: string[] | null; system: string | null; turnsA: string[] | null; turnsB: string[] | null; turn: number | null;
 };
 
 type NextLeaseRow = LeaseRow & {
@@ -87,7 +90,13 @@ export function raterCounts(row: LeaseRow): RaterCounts {
 
 /** The leased pair as the rater sees it: sides as shown, no ids but the assignment's (blinding). */
 export function servedPair(row: LeaseRow, progress: Progress): ServedPair {
-  const sides = orient(row.leftIsA, row.textA, row.textB);
+  const shown = pairShown(
+    {
+      userTurns: row.userTurns ?? [], system: row.system, turnsA: row.turnsA ?? [], turnsB: row.turnsB ?? [],
+      textA: row.textA, textB: row.textB, turn: row.turn ?? 0, leftIsA: row.leftIsA,
+    },
+    (text) => ({ text, markdown: parseMarkdown(text) }),
+  );
   const options: RatingOptions = {
     allowTie: row.allowTie, allowBothBad: row.allowBothBad, rationale: row.rationale,
     settleMs: row.settleMs, requireSeenBoth: row.requireSeenBoth, undoSeconds: row.undoSeconds, issues: row.issues ?? [],
@@ -96,8 +105,9 @@ export function servedPair(row: LeaseRow, progress: Progress): ServedPair {
   return {
     assignmentId: row.assignmentId!,
     prompt: { instruction: row.instruction, input: row.input },
-    left: { text: sides.left, markdown: parseMarkdown(sides.left) },
-    right: { text: sides.right, markdown: parseMarkdown(sides.right) },
+    left: shown.left,
+    right: shown.right,
+    ...(shown.conversation ? { conversation: shown.conversation } : {}),
     expiresAt: new Date(row.expiresAtMs).toISOString(),
     options,
     progress,

@@ -48,12 +48,38 @@ export type Progress = {
  */
 export type ServedAnswer = { text: string; markdown: MarkdownTree };
 
+/**
+ * A turn of a conversation shown before the answers being judged: the user's message, then the two
+ * models' answers as shown (`left` is A), or, when both wrote the same (a fixed history), that answer once.
+ */
+export type ServedTurn<A = ServedAnswer> = { user: string } & ({ left: A; right: A } | { same: A });
+
+/**
+ * A conversation pair (issue 21): what comes before the judged answers, which are the pair's own
+ * `left`/`right` (so clients of single answers keep working). Absent for a single instruction.
+ */
+export type ServedConversation<A = ServedAnswer> = {
+  /** The system prompt, only in studies that show it. */
+  system?: string;
+  /** The turns before the judged one, in order; never any turn after it. */
+  earlier: ServedTurn<A>[];
+  /** The user's message that `left` and `right` answer. */
+  user: string;
+  /** The number (1-based) of the turn `left` and `right` answer, and how many turns the conversation has. */
+  turn: number;
+  turns: number;
+  /** The whole conversation is judged (every turn, `earlier` too), not only turn `turn`. */
+  whole: boolean;
+};
+
 export type ServedPair = {
   assignmentId: string;
-  /** Shown as plain text (not Markdown), as written. */
+  /** Shown as plain text (not Markdown), as written. In a conversation: its first user message. */
   prompt: { instruction: string; input: string };
   left: ServedAnswer;
   right: ServedAnswer;
+  /** Only for a conversation; single instructions are served without it. */
+  conversation?: ServedConversation;
   expiresAt: string;
   options: RatingOptions;
   progress: Progress;

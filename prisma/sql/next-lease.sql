@@ -77,7 +77,8 @@ CREATE OR REPLACE FUNCTION "pairwise_next_lease"(
   "settleMs" int, "requireSeenBoth" boolean, "undoSeconds" int, quota int, "medianMs" float8, "shortOfVotes" int,
   "completionCode" text, "completionUrl" text, "screenOutCode" text, "screenOutUrl" text, "assignmentId" text, "leftIsA" boolean, "expiresAtMs" float8,
   instruction text, input text, "textA" text, "textB" text, issues jsonb,
-  criteria jsonb
+  criteria jsonb,
+  "userTurns" text[], system text, "turnsA" text[], "turnsB" text[], turn int
 ) LANGUAGE plpgsql SET lock_timeout = '10s' AS $$
 #variable_conflict use_column
 DECLARE
@@ -284,12 +285,16 @@ BEGIN
          v_short, v_code, v_url, v_out_code, v_out_url,
          a.id, a."leftIsA", (extract(epoch FROM a."expiresAt") * 1000)::float8, pr.instruction, pr.input, oa.text, ob.text,
          CASE WHEN v_outcome = 'lease' THEN "pairwise_study_issues"(p_study) END,
-         CASE WHEN v_outcome = 'lease' THEN "pairwise_study_criteria"(p_study) END
+         CASE WHEN v_outcome = 'lease' THEN "pairwise_study_criteria"(p_study) END,
+         -- A conversation (issue 21): its user turns, the system prompt only where the study shows it,
+         -- each output's assistant turns and the turn the pair judges (lib/rating/conversation-view.ts).
+         pr."userTurns", CASE WHEN st."showSystemPrompt" THEN pr.system END, oa.turns, ob.turns, p.turn
   FROM (SELECT 1) one
   LEFT JOIN "Assignment" a ON a.id = v_assignment
   LEFT JOIN "Pair" p ON p.id = a."pairId"
   LEFT JOIN "Prompt" pr ON pr.id = p."promptId"
   LEFT JOIN "Output" oa ON oa.id = p."outputAId"
-  LEFT JOIN "Output" ob ON ob.id = p."outputBId";
+  LEFT JOIN "Output" ob ON ob.id = p."outputBId"
+  LEFT JOIN "Study" st ON st.id = p."studyId";
 END
 $$;

@@ -41,7 +41,8 @@ RETURNS TABLE (
   outcome text, "undoneChoice" text, "judgedByYou" int, status text, "allowTie" boolean, "allowBothBad" boolean,
   rationale text, "settleMs" int, "requireSeenBoth" boolean, "undoSeconds" int, quota int, "medianMs" float8,
   "assignmentId" text, "leftIsA" boolean, "expiresAtMs" float8, instruction text, input text, "textA" text, "textB" text,
-  issues jsonb, criteria jsonb
+  issues jsonb, criteria jsonb,
+  "userTurns" text[], system text, "turnsA" text[], "turnsB" text[], turn int
 ) LANGUAGE plpgsql SET lock_timeout = '10s' AS $$
 #variable_conflict use_column
 DECLARE
@@ -129,12 +130,16 @@ BEGIN
   SELECT v_outcome, v_choice, v_votes, v_status, v_tie, v_bad, v_rationale, v_settle, v_seen, v_undo, v_quota,
          CASE WHEN v_outcome = 'undone' THEN "pairwise_rater_median"(p_study, p_rater, v_votes) END,
          a.id, a."leftIsA", (extract(epoch FROM a."expiresAt") * 1000)::float8, pr.instruction, pr.input, oa.text, ob.text,
-         "pairwise_study_issues"(p_study), "pairwise_study_criteria"(p_study)
+         "pairwise_study_issues"(p_study), "pairwise_study_criteria"(p_study),
+         -- As pairwise_next_lease: a conversation's user turns, the system prompt only where the study shows it,
+         -- each output's assistant turns and the turn the pair judges (lib/rating/conversation-view.ts).
+         pr."userTurns", CASE WHEN st."showSystemPrompt" THEN pr.system END, oa.turns, ob.turns, p.turn
   FROM (SELECT 1) one
   LEFT JOIN "Assignment" a ON a.id = v_assignment AND v_outcome = 'undone'
   LEFT JOIN "Pair" p ON p.id = a."pairId"
   LEFT JOIN "Prompt" pr ON pr.id = p."promptId"
   LEFT JOIN "Output" oa ON oa.id = p."outputAId"
-  LEFT JOIN "Output" ob ON ob.id = p."outputBId";
+  LEFT JOIN "Output" ob ON ob.id = p."outputBId"
+  LEFT JOIN "Study" st ON st.id = p."studyId";
 END
 $$;
