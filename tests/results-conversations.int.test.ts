@@ -5,11 +5,13 @@
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { exportVoteBatches, studyHasTurns } from "@/lib/data/results/export-votes";
+import { resultPromptDetail } from "@/lib/data/results/prompt-detail";
+import { listResultPrompts } from "@/lib/data/results/prompt-list";
 import { archiveStream } from "@/lib/data/study-archive";
 import { CSV_COLUMNS } from "@/lib/exports/formats";
 import { exportStream, formatNeedsConversations, formatNeedsOutputs } from "@/lib/exports/stream";
 import type { ExportFormat } from "@/lib/exports/types";
-import { getStudyResults, liveStudyFigures } from "@/lib/results/study-results";
+import { getStudyResults, liveStudyFigures, resultsScope } from "@/lib/results/study-results";
 import type { StudyResults } from "@/lib/results/types";
 import { wilsonInterval } from "@/lib/stats/wilson";
 import { makeUser } from "./factories";
@@ -175,6 +177,18 @@ describe("results per judged turn", () => {
       [alpha, { winsA: 1, winsB: 3, ties: 0, bothBad: 1, total: 5 }],
     ]);
     expect(without.turns!.map((t) => t.totals)).toEqual([{ comparedVotes: 6, promptsVoted: 3 }, { comparedVotes: 5, promptsVoted: 3 }]);
+  });
+
+  it("lists each turn's pair with its turn, and opens it with that turn's answers", async () => {
+    const { scope } = await resultsScope(studyId, [], "primary");
+    const page = await listResultPrompts(scope, { page: 1, pageSize: 25 });
+    expect(page.items.map((x) => x.turn).sort()).toEqual([1, 1, 1, 2, 2, 2]);
+    const t1 = page.items.find((x) => x.turn === 1 && x.instruction.startsWith("P0"))!;
+    // T1 P0: alpha 2, beta 1.
+    expect(t1).toMatchObject({ modelA: alpha, winsA: 2, winsB: 1, majority: "A" });
+    const detail = (await resultPromptDetail(studyId, t1.pairId, []))!;
+    expect(detail.turn).toBe(1);
+    expect([detail.outputA.text, detail.outputB.text]).toEqual([answer("alpha", 0, 1, 60), answer("beta", 0, 1, 20)]);
   });
 
   it("ranks three models per turn from that turn's votes", async () => {

@@ -45,13 +45,16 @@ export function FiguresByTurn({ results: r }: { results: StudyResults }) {
   };
 
   return (
-    <>
-      <section aria-labelledby="turns-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+    // One region holds the switch and the figures, so the switch stays in view (sticky) while they scroll.
+    <section aria-labelledby="turns-heading" className="space-y-4">
+      <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <h2 id="turns-heading" className="text-lg font-semibold tracking-tight">Figures per turn</h2>
         <p className="mt-1 text-sm text-slate-600">
           Raters judged {turns.length === 1 ? "one turn" : `${turns.length} turns`} of each conversation separately. Choose which votes the figures below describe.
         </p>
-        <div role="tablist" aria-label="Turn" onKeyDown={onKeyDown} className="mt-3 flex flex-wrap gap-1 rounded-lg bg-slate-200 p-1">
+      </div>
+      <div className="sticky top-0 z-10 -mx-1 bg-slate-50/95 px-1 py-2 backdrop-blur">
+        <div role="tablist" aria-label="Turn" onKeyDown={onKeyDown} className="flex flex-wrap gap-1 rounded-lg bg-slate-200 p-1">
           {scopes.map((s) => (
             <button
               key={String(s)}
@@ -71,12 +74,12 @@ export function FiguresByTurn({ results: r }: { results: StudyResults }) {
             </button>
           ))}
         </div>
-        <p className="mt-3 text-sm text-slate-700" data-testid="turn-scope">{scopeNote(r, turn)}</p>
-      </section>
+      </div>
       <div role="tabpanel" id="turn-panel" aria-labelledby={`turn-tab-${scope}`} className="space-y-6">
+        <p className="text-sm text-slate-700" data-testid="turn-scope">{scopeNote(r, turn)}</p>
         <ModelFigures results={figures} />
         <CategoriesSection categories={figures.categories} />
       </div>
-    </>
+    </section>
   );
 }

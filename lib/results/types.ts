@@ -280,6 +280,8 @@ export type PromptListRow = {
   ties: number;
   bothBad: number;
   majority: "A" | "B" | "tie" | null;
+  /** The assistant turn the pair judges (issue 21); 0: the whole conversation, or a single answer. */
+  turn: number;
 };
 
 export type PromptListPage = { page: number; pageSize: number; total: number; items: PromptListRow[] };
@@ -304,7 +306,9 @@ export type PromptDetail = {
   input: string;
   category: string | null;
   dataset: string | null;
-  /** `markdown`: the text parsed as the rating page shows it (lib/markdown/parse.ts). */
+  /** The assistant turn the pair judges (issue 21); 0: the whole conversation, or a single answer. */
+  turn: number;
+  /** `markdown`: the text parsed as the rating page shows it (lib/markdown/parse.ts); a turn pair's: the judged turn's answer. */
   outputA: { model: string; text: string; markdown: MarkdownTree };
   outputB: { model: string; text: string; markdown: MarkdownTree };
   goldModel: string | null;
