@@ -109,6 +109,9 @@ for (const size of SIZES) {
       await page.getByRole("tabpanel").getByRole("region", { name: "Win rate" }).scrollIntoViewIfNeeded();
       await page.screenshot({ path: `test-results/results-turns-${size.name}-turn-2.png`, fullPage: false });
       await expectNoSeriousViolations(page, "results per turn");
+
+      // The prompt list marks each pair's turn.
+      await expect(page.getByRole("button", { name: /^Open prompt \(turn 2\):/ })).toHaveCount(2);
     });
   });
 }
