@@ -106,7 +106,7 @@ async function computeFigures(
   const [primary, ...others] = criterionDefs;
   // In parallel, so each part's time is its own query's wall time while it shared the machine with the others.
   const [pairs, excludedTallies, raters, hours, runs, judgeRows, answers, criteria] = await Promise.all([
-    timed(parts, "pairs", pairAggregates(scope)), timed(parts, "excluded", excludedPairTallies(scope)), timed(parts, "raters", raterStats(scope)),
+    timed(parts, "pairs", pairAggregates(scope, { byTurn: judgedTurns.length > 0 })), timed(parts, "excluded", excludedPairTallies(scope)), timed(parts, "raters", raterStats(scope)),
     timed(parts, "hours", votesPerHour(scope)), timed(parts, "judges", judgeRuns(studyId, given.source)),
     timed(parts, "judgeCounts", judgeCrossCounts(scope)), timed(parts, "issues", answerRatings(scope, issueDefs.map((i) => i.key))),
     // Only studies that ask several criteria pay for them.

@@ -27,8 +27,10 @@ export type PairAggregates = {
  * Counted pairs (voted, not gold, not excluded) make every figure; gold pairs were chosen for having
  * a known winner, so they are not a fair sample. Orders count every non-excluded pair, voted or not, gold or not.
  */
-export async function pairAggregates(scope: ResultsScope): Promise<PairAggregates> {
-  const [aggregates, prompts] = await Promise.all([pairAggregatesFrom(scope, talliedPairs(scope)), bulkRows(promptsVotedSql(scope), sourceOf(scope))]);
+export async function pairAggregates(scope: ResultsScope, options: { byTurn?: boolean } = {}): Promise<PairAggregates> {
+  const [aggregates, prompts] = await Promise.all([
+    pairAggregatesFrom(scope, talliedPairs(scope)), bulkRows(promptsVotedSql(scope, options.byTurn ?? false), sourceOf(scope)),
+  ]);
   let promptsVoted = 0;
   for (const r of prompts) {
     const [turn, count] = r as [number | null, number];
@@ -139,10 +141,15 @@ export function pairAggregatesSql(pairs: Prisma.Sql): Prisma.Sql {
     LEFT JOIN "LanguageModel" mb ON mb.id = g."modelBId"`;
 }
 
-/** Distinct prompts with a counted pair, per turn (turn set) and over the study (turn NULL). */
-function promptsVotedSql(scope: ResultsScope): Prisma.Sql {
+/**
+ * Distinct prompts with a counted pair over the study (turn NULL), and with `byTurn` per turn too (a second
+ * sort of the prompt ids, paid only by studies that judge turns).
+ */
+function promptsVotedSql(scope: ResultsScope, byTurn: boolean): Prisma.Sql {
+  const from = Prisma.sql`FROM ${talliedPairs(scope)} src WHERE NOT src.excluded AND ${COUNTED}`;
+  if (!byTurn) return Prisma.sql`SELECT NULL::int AS turn, count(DISTINCT src."promptId")::int ${from}`;
   return Prisma.sql`SELECT CASE WHEN GROUPING(src.turn) = 0 THEN src.turn END AS turn, count(DISTINCT src."promptId")::int
-    FROM ${talliedPairs(scope)} src WHERE NOT src.excluded AND ${COUNTED} GROUP BY GROUPING SETS ((src.turn), ())`;
+    ${from} GROUP BY GROUPING SETS ((src.turn), ())`;
 }
 
 /**
