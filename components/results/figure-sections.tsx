@@ -1,5 +1,5 @@
 // The figure sections the live dashboard and a frozen result both show, from one StudyResults.
-import type { StudyResults } from "@/lib/results/types";
+import type { ChoiceFiguresJson, StudyResults } from "@/lib/results/types";
 import { AgreementSection, ShareSection } from "./agreement-section";
 import { CategoriesSection } from "./categories-section";
 import { HeadlineSection } from "./headline-section";
@@ -21,8 +21,8 @@ export function TotalsGrid({ results: r }: FiguresProps) {
   );
 }
 
-/** Headline, win rates, votes needed, ranking, agreement, position and length bias. */
-export function ModelFigures({ results: r }: FiguresProps) {
+/** Headline, win rates, votes needed, ranking, agreement, position and length bias: the study's, or one judged turn's. */
+export function ModelFigures({ results: r }: { results: ChoiceFiguresJson }) {
   return (
     <>
       <HeadlineSection comparisons={r.comparisons} />
@@ -38,10 +38,11 @@ export function ModelFigures({ results: r }: FiguresProps) {
   );
 }
 
+/** Categories (unless shown per turn, beside the model figures) and votes over time. */
 export function CategoriesAndTime({ results: r }: FiguresProps) {
   return (
     <>
-      <CategoriesSection categories={r.categories} />
+      {!r.turns && <CategoriesSection categories={r.categories} />}
       <Section id="over-time" title="Votes over time" description={`Votes per ${r.overTime.bucket} (UTC).`}>
         <OverTimeChart overTime={r.overTime} />
       </Section>

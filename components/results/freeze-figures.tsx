@@ -3,14 +3,15 @@
 // (no refresh, no rater toggles, no prompt list: the export holds every vote).
 import type { StudyResults } from "@/lib/results/types";
 import { CriteriaSection } from "./criteria-section";
-import { CategoriesAndTime, ModelFigures, TotalsGrid } from "./figure-sections";
+import { CategoriesAndTime, TotalsGrid } from "./figure-sections";
+import { FiguresByTurn } from "./turn-figures";
 
 export function FrozenFigures({ figures: r }: { figures: StudyResults }) {
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">Models: {r.study.models.join(r.study.models.length === 2 ? " vs " : " · ")}</p>
       <TotalsGrid results={r} />
-      <ModelFigures results={r} />
+      <FiguresByTurn results={r} />
       <CriteriaSection criteria={r.criteria} />
       <CategoriesAndTime results={r} />
     </div>

@@ -38,7 +38,9 @@ function DetailBody({ pair }: { pair: PromptDetail }) {
   return (
     <div className="space-y-4 text-sm">
       <div>
-        <p className="text-xs font-medium uppercase text-slate-500">Instruction {pair.category && `· ${pair.category}`} {pair.dataset && `· ${pair.dataset}`}</p>
+        <p className="text-xs font-medium uppercase text-slate-500">
+          Instruction {pair.turn > 0 && `· judged turn ${pair.turn} (answers below: that turn's)`} {pair.category && `· ${pair.category}`} {pair.dataset && `· ${pair.dataset}`}
+        </p>
         <p className="whitespace-pre-wrap break-words">{pair.instruction}</p>
         {pair.input && <p className="mt-2 whitespace-pre-wrap break-words rounded bg-white p-2 font-mono">{pair.input}</p>}
       </div>

@@ -42,6 +42,7 @@ function PromptRow({ row, models, open, onOpen }: { row: Row; models: string[]; 
       <td className={`${stackWide} max-w-md font-medium max-sm:before:hidden sm:truncate sm:font-normal`} title={row.instruction}>
         <span className="max-sm:line-clamp-2">
           {row.gold && <span className="mr-1 rounded bg-amber-100 px-1 text-xs text-amber-800">gold</span>}
+          {row.turn > 0 && <span className="mr-1 rounded bg-slate-200 px-1 text-xs text-slate-800">turn {row.turn}</span>}
           {row.instruction}
         </span>
       </td>
@@ -52,7 +53,7 @@ function PromptRow({ row, models, open, onOpen }: { row: Row; models: string[]; 
       </td>
       <td data-label="Majority" className={`${stackCell} max-sm:self-center sm:whitespace-nowrap`}>{majorityText(row)}</td>
       <td className={`${stackCell} text-right max-sm:justify-end max-sm:before:hidden`}>
-        <Button variant="ghost" className="px-2 py-1 text-xs" onClick={onOpen} aria-label={`Open prompt: ${row.instruction.slice(0, 60)}`}>
+        <Button variant="ghost" className="px-2 py-1 text-xs" onClick={onOpen} aria-label={`Open prompt${row.turn > 0 ? ` (turn ${row.turn})` : ""}: ${row.instruction.slice(0, 60)}`}>
           Open
         </Button>
       </td>

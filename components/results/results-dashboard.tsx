@@ -11,7 +11,8 @@ import { IssuesSection } from "./issues-section";
 import { JudgesSection } from "./judges-section";
 import { PromptsSection } from "./prompts-section";
 import { RatersSection } from "./raters-section";
-import { CategoriesAndTime, ModelFigures, TotalsGrid } from "./figure-sections";
+import { CategoriesAndTime, TotalsGrid } from "./figure-sections";
+import { FiguresByTurn } from "./turn-figures";
 import { resultsUrl, useResults, type PromptQuery } from "./use-results";
 
 export type ResultsDashboardProps = {
@@ -58,7 +59,7 @@ export function ResultsDashboard({ initial, initialExclude, exportCriteria = [] 
       </div>
       <TotalsGrid results={r} />
       <LeftOutNote leftOut={r.study.leftOutAtCreation} />
-      <ModelFigures results={r} />
+      <FiguresByTurn results={r} />
       <CriteriaSection criteria={r.criteria} />
       {/* Kept figures from before answer issues have no list: none to show. */}
       <IssuesSection issues={r.issues ?? []} />

@@ -1,5 +1,5 @@
 // A study's full data for archiving, as JSON Lines: one {"type": …} record per study, model, answer
-// issue, criterion (position 0 the primary), prompt, output, pair, vote (with the issues marked and its
+// issue, criterion (position 0 the primary), prompt, output, pair (with its judged turn), vote (with the issues marked and its
 // choices on the other criteria) and audit event (oldest first). Raters appear by pseudonym only. Read in
 // keyset-paged batches, so memory stays flat however large the study is. Read from the read replica when there is one.
 import "server-only";
@@ -49,11 +49,15 @@ async function* records(studyId: string): AsyncGenerator<object[]> {
     yield rows.map((p) => ({ type: "pair", ...p }));
   }
   const inStudy = { OR: [{ pairsAsA: { some: { studyId } } }, { pairsAsB: { some: { studyId } } }] };
-  for await (const rows of pages((after) => dbRead.output.findMany({ where: inStudy, select: { id: true, promptId: true, modelId: true, text: true, leakPhrase: true }, ...page(after) }))) {
-    yield rows.map((o) => ({ type: "output", ...o }));
+  // A conversation's (issue 21) assistant turns, user turns and system prompt are given when it has them, so a
+  // single-answer study's records stay as they were (text: the last turn; instruction: the first user turn).
+  const outputFields = { id: true, promptId: true, modelId: true, text: true, leakPhrase: true, turns: true } as const;
+  for await (const rows of pages((after) => dbRead.output.findMany({ where: inStudy, select: outputFields, ...page(after) }))) {
+    yield rows.map(({ turns, ...o }) => ({ type: "output", ...o, ...(turns.length > 0 && { turns }) }));
   }
-  for await (const rows of pages((after) => dbRead.prompt.findMany({ where: { pairs: { some: { studyId } } }, select: { id: true, instruction: true, input: true, category: true, dataset: true, externalId: true }, ...page(after) }))) {
-    yield rows.map((p) => ({ type: "prompt", ...p }));
+  const promptFields = { id: true, instruction: true, input: true, category: true, dataset: true, externalId: true, userTurns: true, system: true } as const;
+  for await (const rows of pages((after) => dbRead.prompt.findMany({ where: { pairs: { some: { studyId } } }, select: promptFields, ...page(after) }))) {
+    yield rows.map(({ userTurns, system, ...p }) => ({ type: "prompt", ...p, ...(userTurns.length > 0 && { userTurns }), ...(system !== null && { system }) }));
   }
   for await (const rows of pages((after) => dbRead.vote.findMany({
     where: { studyId },

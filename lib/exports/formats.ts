@@ -1,8 +1,9 @@
 // The four export formats, one record per vote: CSV (spreadsheets), JSONL (everything),
 // AlpacaEval annotations (alpaca_eval's human-annotation shape) and Chatbot-Arena-style battles.
+import { conversationJson, conversationMessages, turnsShown } from "./conversation";
 import { criterionOutcome, onCriterion } from "./criteria";
-import { csvLine, freeText } from "./csv";
-import type { ExportVote } from "./types";
+import { type Cell, csvLine, freeText } from "./csv";
+import type { ExportConversation, ExportVote } from "./types";
 
 export const CSV_COLUMNS = [
   "vote_id", "study_id", "pair_id", "prompt_id", "category", "dataset", "instruction", "input",
@@ -27,15 +28,18 @@ export function criterionColumns(criteria: readonly string[]): string[] {
   return criteria.slice(1).map((key) => `criterion_${key}`);
 }
 
-/** The header; a study with criteria (keys, primary first) gets a column for each other one. */
-export function csvHeader(criteria: readonly string[] = []): string {
-  return csvLine([...CSV_COLUMNS, ...criterionColumns(criteria)]);
+/**
+ * The header; a study with criteria (keys, primary first) gets a column for each other one, and a study
+ * with conversation turns (issue 21) a last column `turn` (the judged assistant turn; 0 the whole conversation).
+ */
+export function csvHeader(criteria: readonly string[] = [], turns = false): string {
+  return csvLine([...CSV_COLUMNS, ...criterionColumns(criteria), ...(turns ? ["turn"] : [])]);
 }
 
-export function voteCsv(v: ExportVote): string {
+function csvCells(v: ExportVote): Cell[] {
   const { left, right } = leftRight(v);
   // Ids, enums, numbers and times as they are; what people and uploads wrote is guarded (lib/exports/csv.ts).
-  return csvLine([
+  return [
     v.voteId, v.studyId, v.pairId, v.promptId, freeText(v.category), freeText(v.dataset), freeText(v.instruction), freeText(v.input),
     freeText(v.modelA), freeText(v.modelB), freeText(left), freeText(right), v.choice, freeText(v.winner), outcome(v), v.rater,
     v.servedAt.toISOString(), v.votedAt.toISOString(), v.msTaken, v.tooFast, v.flagged, v.gold, v.excluded, v.isDemo, freeText(v.rationale),
@@ -43,7 +47,16 @@ export function voteCsv(v: ExportVote): string {
     v.issuesA.join(";"), v.issuesB.join(";"),
     // In criterionColumns' order: the data layer lists every criterion of the study, in its order.
     ...v.criteria.slice(1).map((c) => freeText(criterionOutcome(c))),
-  ]);
+  ];
+}
+
+export function voteCsv(v: ExportVote): string {
+  return csvLine(csvCells(v));
+}
+
+/** The line under csvHeader(criteria, true): the judged turn last (0: the whole conversation). */
+export function voteCsvWithTurn(v: ExportVote): string {
+  return csvLine([...csvCells(v), v.turn ?? 0]);
 }
 
 export function voteJson(v: ExportVote) {
@@ -60,6 +73,8 @@ export function voteJson(v: ExportVote) {
     issues: { [v.modelA]: v.issuesA, [v.modelB]: v.issuesB },
     // Every criterion's winner ("tie", "both_bad"), the primary's included, by key; {} without criteria.
     criteria: Object.fromEntries(v.criteria.map((c) => [c.key, criterionOutcome(c)])),
+    // A conversation pair: the judged turn and each model's messages up to it (messages_a: model_a's, output A).
+    ...conversationJson(v),
   };
 }
 
@@ -92,9 +107,27 @@ export function voteBattle(v: ExportVote) {
   const { left, right } = leftRight(v);
   const winner =
     v.choice === "LEFT" ? "model_a" : v.choice === "RIGHT" ? "model_b" : v.choice === "TIE" ? "tie" : "tie (bothbad)";
+  if (v.conversation) return conversationBattle(v, v.conversation, left, right, winner);
   return {
     question_id: v.promptId, model_a: left, model_b: right, winner, judge: v.rater,
     anony: true, tstamp: v.votedAt.getTime() / 1000, category: v.category, dataset: v.dataset,
+  };
+}
+
+/**
+ * A conversation pair as Arena's conversation battles (FastChat's clean_battle_data): conversation_a /
+ * conversation_b, the LEFT / RIGHT model's user and assistant turns up to the judged turn, and `turn`,
+ * how many user turns they hold (Arena's len(conversation_a) // 2). The system prompt, which Arena's
+ * conversations lack, is a field of its own.
+ */
+function conversationBattle(v: ExportVote, c: ExportConversation, left: string, right: string, winner: string) {
+  const turn = v.turn ?? 0;
+  const [sideA, sideB] = v.leftIsA ? (["A", "B"] as const) : (["B", "A"] as const);
+  return {
+    question_id: v.promptId, model_a: left, model_b: right, winner, judge: v.rater,
+    conversation_a: conversationMessages(c, sideA, turn, false), conversation_b: conversationMessages(c, sideB, turn, false),
+    turn: turnsShown(c, turn), anony: true, tstamp: v.votedAt.getTime() / 1000, category: v.category, dataset: v.dataset,
+    ...(c.system !== null && { system: c.system }),
   };
 }
 

@@ -43,10 +43,20 @@ export type ExportVote = {
    * choice and winner are the vote's own); empty when the study asks one overall choice.
    */
   criteria: CriterionChoice[];
-  /** Output texts; only read for the formats that carry them (JSONL, AlpacaEval). */
+  /** Output texts (a conversation pair: the judged turn's answer); only read for the formats that carry them (JSONL, AlpacaEval). */
   outputA: string | null;
   outputB: string | null;
+  /** The assistant turn the pair judges (issue 21); 0 or absent: the whole conversation, or a single answer. */
+  turn?: number;
+  /** A conversation pair's conversation (read for JSONL and battles); absent or null for a single instruction judged whole. */
+  conversation?: ExportConversation | null;
 };
+
+/**
+ * The prompt's user turns and system prompt, and both outputs' assistant turns (output A's, output B's), one
+ * per user turn. A single instruction judged as turn 1 is a one-turn conversation (instruction and input, the text).
+ */
+export type ExportConversation = { system: string | null; userTurns: string[]; turnsA: string[]; turnsB: string[] };
 
 export const EXPORT_FORMATS = ["csv", "jsonl", "alpaca_eval", "battles"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -56,6 +66,8 @@ export type ExportOptions = {
   criteria: readonly string[];
   /** The criterion whose choice is the preference of the AlpacaEval and battles records (a key of `criteria`). */
   criterion?: string;
+  /** The study judges turns or holds conversations (issue 21): the CSV gets a `turn` column. */
+  turns?: boolean;
 };
 
 /** A criterion as the export links offer it. */

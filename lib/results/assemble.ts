@@ -5,9 +5,10 @@ import { lengthBiasJson, positionBiasJson } from "./biases";
 import { categoryRows } from "./categories";
 import { comparisonsJson, groupComparisons } from "./comparisons";
 import { criteriaJson, type CriteriaInput } from "./criteria";
+import type { PrimaryContext } from "./choice-figures";
 import type {
   CategoryCountRow, ExcludedTallyRow, HourBucketRow, IssueRatingRow, JudgeCrossRow, JudgeRunRow, LengthPatternRow, PairOrderRow, PairPatternRow,
-  RaterStatsRow, SideCounts,
+  RaterStatsRow, SideCounts, TurnAggregates,
 } from "./inputs";
 import { issueRates } from "./issue-rates";
 import { judgeResults } from "./judges";
@@ -15,6 +16,7 @@ import { leaderFirst, modelOrder, orientationFrom } from "./orientation";
 import { overTimeJson } from "./over-time";
 import { rankingJson } from "./ranking";
 import { raterRows, raterThresholds } from "./raters";
+import { turnFigures } from "./turns";
 import type { IssueDef, StudyResults } from "./types";
 
 export type ResultsInput = {
@@ -37,6 +39,11 @@ export type ResultsInput = {
   judgeRows: readonly JudgeCrossRow[];
   /** The study's criteria (the primary's figures are the ones above); none: it asks one overall choice. */
   criteria?: CriteriaInput;
+  /**
+   * Per judged turn (issue 21), the turns to show in order; none: the study judges whole conversations or
+   * single answers. The rows above are then every turn's together.
+   */
+  turns?: readonly TurnAggregates[];
   now?: Date;
 };
 
@@ -59,6 +66,7 @@ export function assembleResults(input: ResultsInput): StudyResults {
   grouped.sort((x, y) => rank(x.modelA) - rank(y.modelA) || rank(x.modelB) - rank(y.modelB));
   const comparisons = comparisonsJson(grouped, input, orient, seed);
   const thresholds = raterThresholds(input.study.minSecondsPerPair);
+  const ctx: PrimaryContext = { orient, canonical, models, comparisons, seed };
   return {
     study: { ...input.study, models },
     generatedAt: (input.now ?? new Date()).toISOString(),
@@ -80,6 +88,7 @@ export function assembleResults(input: ResultsInput): StudyResults {
     overTime: overTimeJson(input.hours),
     judges: judgeResults(input.judgeRuns, input.judgeRows, orient),
     issues: input.issues?.defs.length ? issueRates({ rows: input.issues.rows, issues: input.issues.defs, models: issueModels(models, input.issues.rows), seed }) : [],
-    ...(input.criteria && { criteria: criteriaJson(input.criteria, { orient, canonical, models, comparisons, seed }) }),
+    ...(input.criteria && { criteria: criteriaJson(input.criteria, ctx) }),
+    ...(input.turns && { turns: input.turns.map((t) => turnFigures(t, ctx)) }),
   };
 }

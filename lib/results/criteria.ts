@@ -3,14 +3,9 @@
 // Bradley–Terry), made by the same functions, then the criteria × model pairs table and how often the
 // criteria disagree with the primary within one vote. Pure: no database.
 import { wilsonInterval } from "@/lib/stats/wilson";
-import { agreementJson } from "./agreement";
-import { lengthBiasJson, positionBiasJson } from "./biases";
-import { categoryRows } from "./categories";
-import { comparisonsJson, groupComparisons } from "./comparisons";
+import { choiceFigures, type PrimaryContext } from "./choice-figures";
 import { intervalText, percent } from "./format";
 import type { CriterionAggregates, DisagreementCount, DisagreementCounts } from "./inputs";
-import type { Orient } from "./orientation";
-import { rankingJson } from "./ranking";
 import type { ComparisonJson, CriteriaCellJson, CriteriaJson, CriterionDefJson, CriterionFiguresJson, DisagreementJson } from "./types";
 
 export type CriteriaInput = {
@@ -20,17 +15,7 @@ export type CriteriaInput = {
   disagreement: DisagreementCounts;
 };
 
-/** What the primary's figures settled, so every criterion reads like them. */
-export type PrimaryContext = {
-  /** The primary's orientation: its leader is model A. */
-  orient: Orient;
-  /** The study's canonical orientation (the rankings' bootstrap draws depend on the records' order). */
-  canonical: Orient;
-  /** The page's model order. */
-  models: readonly string[];
-  comparisons: readonly ComparisonJson[];
-  seed: string;
-};
+export type { PrimaryContext };
 
 export function disagreementJson(count: DisagreementCount, what: string, primary: string): DisagreementJson {
   const rate = count.votes === 0 ? null : count.differ / count.votes;
@@ -42,18 +27,9 @@ export function disagreementJson(count: DisagreementCount, what: string, primary
 }
 
 function criterionFigures(a: CriterionAggregates, primary: CriterionDefJson, disagreement: DisagreementCount, ctx: PrimaryContext): CriterionFiguresJson {
-  const seed = `${ctx.seed}:${a.key}`;
-  const rank = (m: string) => ctx.models.indexOf(m);
-  const grouped = groupComparisons(a.patterns, ctx.orient)
-    .sort((x, y) => rank(x.modelA) - rank(y.modelA) || rank(x.modelB) - rank(y.modelB));
   return {
     key: a.key, label: a.label, question: a.question,
-    comparisons: comparisonsJson(grouped, a, ctx.orient, seed),
-    agreement: agreementJson(a.patterns),
-    positionBias: positionBiasJson(a.sides),
-    lengthBias: lengthBiasJson(a.sides),
-    categories: categoryRows(a.categories, ctx.orient),
-    ranking: rankingJson(groupComparisons(a.patterns, ctx.canonical), seed),
+    ...choiceFigures(a, ctx, `${ctx.seed}:${a.key}`),
     disagreement: disagreementJson(disagreement, a.label, primary.label),
   };
 }

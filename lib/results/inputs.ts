@@ -108,3 +108,17 @@ export type DisagreementCount = { votes: number; differ: number };
 
 /** Per other criterion by key, and over votes: those where any criterion differs from the primary. */
 export type DisagreementCounts = { byCriterion: Record<string, DisagreementCount>; any: DisagreementCount };
+
+/**
+ * One judged turn's aggregates (issue 21): the rows the study's figures are made of, of that turn's pairs
+ * only (their lengths are the judged turn's), and the prompts with a counted pair on it.
+ */
+export type TurnAggregates = {
+  turn: number;
+  patterns: PairPatternRow[];
+  lengths: LengthPatternRow[];
+  categories: CategoryCountRow[];
+  sides: SideCounts;
+  excludedTallies: ExcludedTallyRow[];
+  promptsVoted: number;
+};

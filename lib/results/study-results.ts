@@ -13,6 +13,7 @@ import { deleteSnapshots, loadSnapshot, saveSnapshot, studyFiguresVersion } from
 import { votesPerHour } from "@/lib/data/results/votes-over-time";
 import { MACHINERY, machineryOn } from "@/lib/machinery";
 import { assembleResults } from "./assemble";
+import { turnsToShow, withExcludedByTurn } from "./turns";
 import { type FiguresStore, ResultsCache } from "./results-cache";
 import type { ResultsResponse, StudyResults } from "./types";
 
@@ -100,12 +101,12 @@ async function computeFigures(
   const study = await timed(parts, "study", resultsStudy(studyId, given.source));
   if (!study) return null;
   const scope: ResultsScope = { ...given, hasExcludedPairs: study.excludedPairs > 0 };
-  const { issues: issueDefs, criteria: criterionDefs, ...studyFacts } = study;
+  const { issues: issueDefs, criteria: criterionDefs, judgedTurns, ...studyFacts } = study;
   // The primary criterion's figures are the study's own (the Vote's choice); the others' come beside them.
   const [primary, ...others] = criterionDefs;
   // In parallel, so each part's time is its own query's wall time while it shared the machine with the others.
   const [pairs, excludedTallies, raters, hours, runs, judgeRows, answers, criteria] = await Promise.all([
-    timed(parts, "pairs", pairAggregates(scope)), timed(parts, "excluded", excludedPairTallies(scope)), timed(parts, "raters", raterStats(scope)),
+    timed(parts, "pairs", pairAggregates(scope, { byTurn: judgedTurns.length > 0 })), timed(parts, "excluded", excludedPairTallies(scope)), timed(parts, "raters", raterStats(scope)),
     timed(parts, "hours", votesPerHour(scope)), timed(parts, "judges", judgeRuns(studyId, given.source)),
     timed(parts, "judgeCounts", judgeCrossCounts(scope)), timed(parts, "issues", answerRatings(scope, issueDefs.map((i) => i.key))),
     // Only studies that ask several criteria pay for them.
@@ -120,6 +121,8 @@ async function computeFigures(
     study: studyFacts, excludedRaters, issues: { defs: issueDefs, rows: issueRows }, pairOrders: pairs.orders, patterns: pairs.patterns, lengths: pairs.lengths, categories: pairs.categories, sides: pairs.sides,
     promptsVoted: pairs.promptsVoted, excludedTallies, raters, hours, judgeRuns: runs, judgeRows,
     criteria: primary && criteria && { primary: { key: primary.key, label: primary.label, question: primary.question }, ...criteria },
+    // Only a study that judges turns one by one has figures per turn.
+    ...(judgedTurns.length > 0 && { turns: turnsToShow(judgedTurns, withExcludedByTurn(pairs.byTurn, excludedTallies)) }),
   });
   // The statistics (bootstraps, Bradley–Terry, intervals) in JavaScript, after the queries.
   if (parts) parts.assemble = performance.now() - assembling;

@@ -206,6 +206,12 @@ export type StudyResults = {
    * read (and compare with frozen ones) as before. Every figure above is the primary criterion's.
    */
   criteria?: CriteriaJson;
+  /**
+   * Per judged turn, in turn order (issue 21); absent when the study judges whole conversations or single
+   * answers, so such a study's figures read as before. When present, every figure above is over all turns'
+   * pairs together: a vote on turn 1 and one on turn 2 of the same prompt are separate judgments.
+   */
+  turns?: TurnFiguresJson[];
 };
 
 /** A criterion as the study names it (the first of a study's list is its primary one). */
@@ -219,16 +225,31 @@ export type DisagreementJson = { votes: number; differ: number; rate: number | n
  * choices on this criterion. Oriented like the primary's figures (the primary's leader is model A), so a
  * model pair reads the same way on every criterion: here model A's win rate may be below 50%.
  */
-export type CriterionFiguresJson = CriterionDefJson & {
+export type CriterionFiguresJson = CriterionDefJson & ChoiceFiguresJson & {
+  /** Of the counted votes, those whose choice on this criterion differs from their primary choice (in A/B terms). */
+  disagreement: DisagreementJson;
+};
+
+/** The figures of one set of choices (a criterion's, one judged turn's), as the study's own at the top level. */
+export type ChoiceFiguresJson = {
   comparisons: ComparisonJson[];
   agreement: AgreementJson;
   positionBias: ShareJson;
   lengthBias: ShareJson;
   categories: CategoryJson[];
-  /** Bradley–Terry on this criterion's choices, for 3+ models. */
+  /** Bradley–Terry on these choices, for 3+ models. */
   ranking: RankingJson | null;
-  /** Of the counted votes, those whose choice on this criterion differs from their primary choice (in A/B terms). */
-  disagreement: DisagreementJson;
+};
+
+/**
+ * One judged turn of a conversation study (issue 21): every figure of the votes on its pairs (lengths are
+ * the judged turn's), oriented like the study's figures (the all-turns leader is model A, so here model A's
+ * win rate may be below 50%). Turn 0 is the whole conversation (pairs of prompts judged whole).
+ */
+export type TurnFiguresJson = ChoiceFiguresJson & {
+  turn: number;
+  /** Counted votes on the turn's pairs, and the prompts with a counted pair on it. */
+  totals: { comparedVotes: number; promptsVoted: number };
 };
 
 /** One criterion's cell of a model pair: model A's (the primary's leader's) win rate, its Wilson interval and the votes behind it. */
@@ -259,6 +280,8 @@ export type PromptListRow = {
   ties: number;
   bothBad: number;
   majority: "A" | "B" | "tie" | null;
+  /** The assistant turn the pair judges (issue 21); 0: the whole conversation, or a single answer. */
+  turn: number;
 };
 
 export type PromptListPage = { page: number; pageSize: number; total: number; items: PromptListRow[] };
@@ -283,7 +306,9 @@ export type PromptDetail = {
   input: string;
   category: string | null;
   dataset: string | null;
-  /** `markdown`: the text parsed as the rating page shows it (lib/markdown/parse.ts). */
+  /** The assistant turn the pair judges (issue 21); 0: the whole conversation, or a single answer. */
+  turn: number;
+  /** `markdown`: the text parsed as the rating page shows it (lib/markdown/parse.ts); a turn pair's: the judged turn's answer. */
   outputA: { model: string; text: string; markdown: MarkdownTree };
   outputB: { model: string; text: string; markdown: MarkdownTree };
   goldModel: string | null;

@@ -5,13 +5,18 @@ import { dbRead } from "@/lib/db";
 import { parseMarkdown } from "@/lib/markdown/parse";
 import type { PromptDetail } from "@/lib/results/types";
 
-const outputSelect = { id: true, text: true, model: { select: { name: true } } } as const;
+const outputSelect = { id: true, text: true, turns: true, model: { select: { name: true } } } as const;
+
+/** What the raters judged of an output: the pair's turn of a conversation, else the text (a single answer, or the last turn). */
+const judgedText = (o: { text: string; turns: string[] }, turn: number) => (turn > 0 && o.turns[turn - 1] !== undefined ? o.turns[turn - 1]! : o.text);
+
+const answer = (model: string, text: string) => ({ model, text, markdown: parseMarkdown(text) });
 
 export async function resultPromptDetail(studyId: string, pairId: string, excludeRaterIds: readonly string[]): Promise<PromptDetail | null> {
   const pair = await dbRead.pair.findFirst({
     where: { id: pairId, studyId },
     select: {
-      id: true, promptId: true, goldOutputId: true,
+      id: true, promptId: true, goldOutputId: true, turn: true,
       prompt: { select: { instruction: true, input: true, category: true, dataset: true } },
       outputA: { select: outputSelect },
       outputB: { select: outputSelect },
@@ -34,8 +39,9 @@ export async function resultPromptDetail(studyId: string, pairId: string, exclud
   return {
     pairId: pair.id, promptId: pair.promptId, ...pair.prompt,
     // Parsed as the rating page's answers are, so the detail shows them as the raters saw them.
-    outputA: { model: a, text: pair.outputA.text, markdown: parseMarkdown(pair.outputA.text) },
-    outputB: { model: b, text: pair.outputB.text, markdown: parseMarkdown(pair.outputB.text) },
+    turn: pair.turn,
+    outputA: answer(a, judgedText(pair.outputA, pair.turn)),
+    outputB: answer(b, judgedText(pair.outputB, pair.turn)),
     goldModel: name(pair.goldOutputId),
     votes: pair.votes.map((v) => ({
       rater: v.rater.pseudonym, choice: v.choice,

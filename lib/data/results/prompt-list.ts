@@ -63,7 +63,7 @@ export function promptPageSql(scope: ResultsScope, filter: PromptListFilter): Pr
   return Prisma.sql`
       SELECT src."pairId", src."promptId", left(pr.instruction, 300) AS instruction, pr.category, pr.dataset,
         ma.name AS "modelA", mb.name AS "modelB", src."goldOutputId" IS NOT NULL AS gold,
-        src."winsA", src."winsB", src.ties, src."bothBad", ${MAJORITY} AS majority
+        src."winsA", src."winsB", src.ties, src."bothBad", ${MAJORITY} AS majority, src.turn
       FROM ${talliedPairs(scope)} src
       ${pairModelJoins}
       ${w.sql}

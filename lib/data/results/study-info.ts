@@ -21,6 +21,8 @@ export type ResultsStudy = {
   issues: { key: string; label: string }[];
   /** The criteria raters judge each pair on, the primary first (none: one overall choice). */
   criteria: { id: string; key: string; label: string; question: string }[];
+  /** The assistant turns judged one by one (issue 21); empty: whole conversations or single answers. */
+  judgedTurns: number[];
 };
 
 export async function resultsStudy(studyId: string, source: ReadSource = "replica"): Promise<ResultsStudy | null> {
@@ -29,7 +31,7 @@ export async function resultsStudy(studyId: string, source: ReadSource = "replic
     where: { id: studyId },
     select: {
       id: true, name: true, status: true, isDemo: true, votesPerPair: true, minSecondsPerPair: true,
-      excludedLeakPairs: true, excludedDegeneratePairs: true,
+      excludedLeakPairs: true, excludedDegeneratePairs: true, judgedTurns: true,
       models: { select: { model: { select: { name: true } } } },
       issues: { orderBy: { position: "asc" }, select: { key: true, label: true } },
       criteria: { orderBy: { position: "asc" }, select: { id: true, key: true, label: true, question: true } },

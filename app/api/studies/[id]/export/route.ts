@@ -1,10 +1,10 @@
 // Staff-only export of every vote, de-blinded, streamed: ?format=csv|jsonl|alpaca_eval|battles, and for
 // the last two &criterion=<key> on a study with criteria (default: its primary).
 import { apiUser, Role } from "@/lib/auth/guards";
-import { exportCriteria, exportVoteBatches } from "@/lib/data/results/export-votes";
+import { exportCriteria, exportVoteBatches, studyHasTurns } from "@/lib/data/results/export-votes";
 import { studyExists } from "@/lib/data/studies";
 import { exportCriterion } from "@/lib/exports/criteria";
-import { EXPORT_CONTENT, exportStream, formatNeedsOutputs } from "@/lib/exports/stream";
+import { EXPORT_CONTENT, exportStream, formatNeedsConversations, formatNeedsOutputs } from "@/lib/exports/stream";
 import { apiError } from "@/lib/http/api-error";
 import { route } from "@/lib/http/route";
 import { exportQuerySchema, searchParamsObject } from "@/lib/validation/results";
@@ -19,11 +19,12 @@ export const GET = route(async (request: Request, { params }: { params: Promise<
   if (!parsed.success) return apiError(400, "invalid_query", "Choose format=csv, jsonl, alpaca_eval or battles.", parsed.error.issues);
   if (!(await studyExists(id))) return apiError(404, "not_found", "No such study.");
   const { format } = parsed.data;
-  const criteria = (await exportCriteria(id)).map((c) => c.key);
+  const [criteria, turns] = await Promise.all([exportCriteria(id).then((list) => list.map((c) => c.key)), studyHasTurns(id)]);
   const chosen = exportCriterion(format, parsed.data.criterion, criteria);
   if (!chosen.ok) return apiError(400, chosen.code, chosen.message);
   const content = EXPORT_CONTENT[format];
-  const body = exportStream(format, exportVoteBatches(id, formatNeedsOutputs(format), criteria), { criteria, criterion: chosen.criterion });
+  const batches = exportVoteBatches(id, formatNeedsOutputs(format), criteria, turns && formatNeedsConversations(format));
+  const body = exportStream(format, batches, { criteria, criterion: chosen.criterion, turns });
   // A file per criterion keeps its name apart from the primary's: study-…-battles-helpful.json.
   const named = format === "csv" || format === "jsonl" ? "votes" : chosen.criterion && chosen.criterion !== criteria[0] ? `${format}-${chosen.criterion}` : format;
   return new Response(body, {
