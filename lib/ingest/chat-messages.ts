@@ -64,7 +64,7 @@ function joinContentParts(content: unknown): string | undefined | { message: str
   for (const [index, part] of content.entries()) {
     const { type, text } = (typeof part === "object" && part !== null ? part : {}) as Record<string, unknown>;
     if (type !== "text" || typeof text !== "string") {
-      return { message: `content[${index}] is ${typeof type === "string" ? `a "${type}" part` : typeName(part)}; only text parts can be rated` };
+      return { message: `content[${index}] is ${typeof type === "string" ? `a part of type "${type}"` : typeName(part)}; only text parts can be rated` };
     }
     texts.push(text);
   }
