@@ -1,5 +1,6 @@
 // Conversation uploads (issue 21) through runUpload, the function behind the upload page: MT-Bench
 // questions then two models' answers, and OpenAI chat rows with a fixed history, land as Prompt/Output rows.
+// The tests build on each other in file order (answers need the questions, the last names the chat prompt).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -98,5 +99,15 @@ describe("OpenAI chat rows", () => {
       'row 1: the stored prompt with these user turns has another system prompt (stored: "You are a concise travel assistant."; this row: none); a prompt has one system prompt',
     ] });
     expect(await counts()).toEqual(before);
+  });
+});
+
+// Runs after the chat rows above, whose "lisbon-day" conversation it names (tests in a file run in order).
+describe("ids shared across formats", () => {
+  it("refuses a single instruction whose id names a stored conversation, rather than attaching it to that conversation", async () => {
+    const row = { id: "lisbon-day", instruction: "Plan one day in Lisbon.", output: "x", generator: unique("m") };
+    expect(await runUpload(bytes(JSON.stringify(row)), "by-id.jsonl", form(), null)).toEqual({
+      ok: false, errors: ['row 1: the stored prompt with id "lisbon-day" has 2 user turns but this row has 1'],
+    });
   });
 });

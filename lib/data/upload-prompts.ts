@@ -3,6 +3,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { OutputRecord, PromptRecord } from "@/lib/ingest";
+import { plural } from "@/lib/ingest/chat-messages";
 import { createErrorCollector, formatIngestErrors, type IngestError } from "@/lib/ingest/ingest-error";
 import { keyTextHash } from "@/lib/ingest/prompt-key";
 import { turnCount } from "@/lib/ingest/stored-questions";
@@ -52,7 +53,7 @@ function contradiction(record: AnyRecord, prompt: StoredPrompt, byId: boolean): 
   const recordTurns = turnCount(record);
   if (turnCount(prompt) !== recordTurns) {
     const what = byId ? `the stored prompt with id "${record.externalId}"` : "the stored prompt";
-    return { row: record.row, message: `${what} has ${turnCount(prompt)} user turns but this row has ${recordTurns}` };
+    return { row: record.row, message: `${what} has ${plural(turnCount(prompt), "user turn")} but this row has ${recordTurns}` };
   }
   if (!sameSystem(prompt.system, record.system)) {
     const message = `the stored prompt with these user turns has another system prompt (stored: ${describeSystem(prompt.system)}; ` +
