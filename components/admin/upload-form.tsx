@@ -93,7 +93,7 @@ export function UploadForm({ maxBytes }: UploadFormProps) {
         <div className="sm:col-span-2">
           <label htmlFor="file" className="mb-1 block text-sm font-medium">Model outputs file</label>
           <input id="file" name="file" type="file" accept=".json,.jsonl,.csv,application/json,text/csv" className={input} />
-          <p className="mt-1 text-xs text-slate-500">AlpacaEval model_outputs.json, Alpaca-style JSON or JSONL (instruction, input, output), CSV with a header, Self-Instruct predictions or prompt sets.</p>
+          <p className="mt-1 text-xs text-slate-500">AlpacaEval model_outputs.json, Alpaca-style JSON or JSONL (instruction, input, output), CSV with a header, Self-Instruct predictions or prompt sets, chat conversations (JSONL with messages), MT-Bench question.jsonl and model answers (questions first).</p>
         </div>
         <div>
           <label htmlFor="modelName" className="mb-1 block text-sm font-medium">Model name (if the file does not name it)</label>

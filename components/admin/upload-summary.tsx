@@ -11,6 +11,12 @@ function Stat({ label, value }: { label: string; value: number }) {
   );
 }
 
+/** "3 rows of 2 turns, 1 row of 3 turns": how the file's conversations read at a glance. */
+export function describeConversations(conversations: ImportSummary["conversations"]): string {
+  const plural = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+  return conversations.map((c) => `${plural(c.rows, "row")} of ${plural(c.turns, "turn")}`).join(", ");
+}
+
 export function UploadSummary({ summary }: UploadSummaryProps) {
   return (
     <section aria-labelledby="upload-summary" className="space-y-4">
@@ -29,6 +35,9 @@ export function UploadSummary({ summary }: UploadSummaryProps) {
           Create a study with {summary.models.length === 1 ? "it" : "them"}
         </a>
       </p>
+      {summary.conversations.length > 0 && (
+        <p className="text-sm text-slate-700">Conversations: {describeConversations(summary.conversations)}.</p>
+      )}
       {summary.earlierFlagged > 0 && (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
           {summary.earlierFlagged} answers stored earlier name a model this file brought and are now flagged too:{" "}
@@ -57,7 +66,7 @@ export function UploadSummary({ summary }: UploadSummaryProps) {
             <tbody>
               {summary.leaks.slice(0, 200).map((l) => (
                 <tr key={`${l.model}-${l.row}`} className="border-t border-slate-100 align-top">
-                  <td className="pr-4 tabular-nums">{l.row}</td><td className="pr-4">{l.model}</td>
+                  <td className="pr-4 tabular-nums">{l.row}{l.turn ? `, turn ${l.turn}` : ""}</td><td className="pr-4">{l.model}</td>
                   <td className="pr-4 font-medium text-amber-800">{l.phrase}</td><td className="text-slate-600">{l.excerpt}</td>
                 </tr>
               ))}

@@ -29,7 +29,10 @@ export type ImportSummary = {
   outputsAdded: number;
   outputsReplaced: number;
   models: string[];
-  leaks: { row: number; model: string; phrase: string; excerpt: string }[];
+  /** Rows that are conversations, by their number of user turns (empty when every row is a single instruction). */
+  conversations: { turns: number; rows: number }[];
+  /** `turn`: the assistant turn the phrase is in, for a conversation. */
+  leaks: { row: number; model: string; phrase: string; excerpt: string; turn?: number }[];
   missing: MissingByModel[];
   /** Outputs already stored (other models) flagged for naming a model this upload brought. */
   earlierFlagged: number;

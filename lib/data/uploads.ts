@@ -4,111 +4,29 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { recordAudit, SYSTEM } from "@/lib/data/audit";
-import { promptTextHash } from "@/lib/ingest/prompt-key";
-import type { OutputRecord, ParseSuccess, PromptRecord } from "@/lib/ingest";
+import type { OutputRecord, ParseSuccess } from "@/lib/ingest";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ImportSummary } from "@/lib/admin/types";
 import { missingPromptCounts } from "./upload-coverage";
+import { chunks, ImportRejected, jsonLists, resolvePrompts, textListSql } from "./upload-prompts";
 
 type Tx = Prisma.TransactionClient;
-type AnyRecord = OutputRecord | PromptRecord;
-
-const BATCH = 2_000;
 
 export type ImportInput = { fileName: string; parsed: ParseSuccess; replace: boolean; uploadedById: string | null };
 
 export type ImportResult =
   | { status: "imported"; summary: ImportSummary }
   | { status: "duplicate"; batchId: string; createdAt: Date }
-  | { status: "rejected"; message: string };
-
-/** Thrown inside the transaction to roll it back with a message for the uploader. */
-class ImportRejected extends Error {}
-
-function chunks<T>(items: T[], size = BATCH): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-async function existingPrompts(tx: Tx, hashes: string[], externalIds: string[]) {
-  const byHash = new Map<string, string>();
-  const byExternal = new Map<string, string>();
-  for (const part of chunks(hashes)) {
-    const rows = await tx.prompt.findMany({ where: { textHash: { in: part } }, select: { id: true, textHash: true } });
-    for (const r of rows) byHash.set(r.textHash, r.id);
-  }
-  for (const part of chunks(externalIds)) {
-    const rows = await tx.prompt.findMany({ where: { externalId: { in: part } }, select: { id: true, externalId: true } });
-    for (const r of rows) if (r.externalId) byExternal.set(r.externalId, r.id);
-  }
-  return { byHash, byExternal };
-}
-
-/** Prompt id for every record: an explicit id wins, then the text; the rest are created. */
-async function resolvePrompts(tx: Tx, records: AnyRecord[]) {
-  const hashes = records.map((r) => promptTextHash(r.instruction, r.input));
-  const externalIds = [...new Set(records.map((r) => r.externalId).filter((x): x is string => !!x))];
-  const { byHash, byExternal } = await existingPrompts(tx, [...new Set(hashes)], externalIds);
-  const created = new Map<string, Prisma.PromptCreateManyInput>();
-  const ids = records.map((r, i) => {
-    const hash = hashes[i]!;
-    const found = (r.externalId && byExternal.get(r.externalId)) || byHash.get(hash);
-    if (found) return found;
-    if (!created.has(hash)) {
-      const externalId = r.externalId && !byExternal.has(r.externalId) ? r.externalId : null;
-      created.set(hash, { id: randomUUID(), instruction: r.instruction, input: r.input, category: r.category, externalId, textHash: hash });
-    }
-    return created.get(hash)!.id!;
-  });
-  // Two new records may carry the same external id under different texts; keep it on the first only.
-  const seenExternal = new Set<string>();
-  for (const p of created.values()) {
-    if (p.externalId && seenExternal.has(p.externalId)) p.externalId = null;
-    if (p.externalId) seenExternal.add(p.externalId);
-  }
-  for (const part of chunks([...created.values()])) await insertPrompts(tx, part);
-  await fillPromptDetails(tx, records, ids, new Set([...created.values()].map((p) => p.id!)));
-  const matched = new Set(ids).size - created.size;
-  return { ids, promptsNew: created.size, promptsMatched: matched };
-}
-
-// Set-based inserts: one statement per batch with array parameters. Prisma's createMany builds
-// every row in JavaScript first, which costs seconds and hundreds of MB on a 52,000-row file.
-async function insertPrompts(tx: Tx, rows: Prisma.PromptCreateManyInput[]) {
-  await tx.$executeRaw`
-    INSERT INTO "Prompt" (id, instruction, input, category, "externalId", "textHash")
-    SELECT * FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.instruction)}::text[], ${rows.map((r) => r.input ?? "")}::text[],
-                         ${rows.map((r) => r.category ?? null)}::text[], ${rows.map((r) => r.externalId ?? null)}::text[], ${rows.map((r) => r.textHash)}::text[])`;
-}
+  | { status: "rejected"; errors: string[] };
 
 async function insertOutputs(tx: Tx, rows: OutputRow[], uploadId: string) {
   await tx.$executeRaw`
-    INSERT INTO "Output" (id, "promptId", "modelId", text, "leakPhrase", "uploadId")
-    SELECT v.*, ${uploadId} FROM unnest(${rows.map(() => randomUUID())}::text[], ${rows.map((r) => r.promptId)}::text[],
-                                        ${rows.map((r) => r.modelId)}::text[], ${rows.map((r) => r.text)}::text[],
-                                        ${rows.map((r) => r.leakPhrase)}::text[]) AS v`;
-}
-
-// A prompt set uploaded after the outputs (Self-Instruct's, say) brings categories and ids the
-// outputs lacked: fill them in on matched prompts, never overwrite, never steal another prompt's id.
-// Studies on those prompts show categories in their results, so their kept figures are marked changed.
-async function fillPromptDetails(tx: Tx, records: AnyRecord[], ids: string[], createdIds: Set<string>) {
-  const rows = records.flatMap((r, i) =>
-    !createdIds.has(ids[i]!) && (r.category || r.externalId) ? [{ id: ids[i]!, category: r.category, externalId: r.externalId }] : []);
-  for (const part of chunks(rows)) {
-    await tx.$executeRaw`
-      UPDATE "Prompt" p
-      SET category = COALESCE(p.category, v.category),
-          "externalId" = COALESCE(p."externalId",
-            CASE WHEN EXISTS (SELECT 1 FROM "Prompt" o WHERE o."externalId" = v.ext) THEN NULL ELSE v.ext END)
-      FROM unnest(${part.map((r) => r.id)}::text[], ${part.map((r) => r.category)}::text[], ${part.map((r) => r.externalId)}::text[])
-        AS v(id, category, ext)
-      WHERE p.id = v.id AND (p.category IS NULL OR p."externalId" IS NULL)`;
-    await tx.$executeRaw`
-      UPDATE "Study" s SET "figuresChangedAt" = clock_timestamp() AT TIME ZONE 'UTC'
-      WHERE EXISTS (SELECT 1 FROM "Pair" p WHERE p."studyId" = s.id AND p."promptId" = ANY(${part.map((r) => r.id)}::text[]))`;
-  }
+    INSERT INTO "Output" (id, "promptId", "modelId", text, "leakPhrase", turns, "uploadId")
+    SELECT v.id, v.prompt, v.model, v.text, v.leak, ${textListSql("v.turns")}, ${uploadId}
+    FROM unnest(${rows.map(() => randomUUID())}::text[], ${rows.map((r) => r.promptId)}::text[],
+                ${rows.map((r) => r.modelId)}::text[], ${rows.map((r) => r.text)}::text[],
+                ${rows.map((r) => r.leakPhrase)}::text[], ${jsonLists(rows.map((r) => r.turns))}::text[])
+      AS v(id, prompt, model, text, leak, turns)`;
 }
 
 async function modelIds(tx: Tx, names: string[]): Promise<Map<string, string>> {
@@ -117,7 +35,7 @@ async function modelIds(tx: Tx, names: string[]): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.name, r.id]));
 }
 
-type OutputRow = { promptId: string; modelId: string; text: string; leakPhrase: string | null };
+type OutputRow = { promptId: string; modelId: string; text: string; turns: string[]; leakPhrase: string | null };
 
 type Clash = { id: string; modelId: string; promptId: string; locked: boolean };
 
@@ -140,9 +58,10 @@ async function clashingOutputs(tx: Tx, rows: OutputRow[]): Promise<Map<string, C
 async function replaceOutputs(tx: Tx, rows: (OutputRow & { id: string })[], uploadId: string) {
   for (const part of chunks(rows)) {
     await tx.$executeRaw`
-      UPDATE "Output" o SET text = v.text, "leakPhrase" = v.leak, "leakReview" = NULL, "leakReviewedAt" = NULL, "uploadId" = ${uploadId}
-      FROM unnest(${part.map((r) => r.id)}::text[], ${part.map((r) => r.text)}::text[], ${part.map((r) => r.leakPhrase)}::text[])
-        AS v(id, text, leak)
+      UPDATE "Output" o SET text = v.text, turns = ${textListSql("v.turns")}, "leakPhrase" = v.leak, "leakReview" = NULL, "leakReviewedAt" = NULL, "uploadId" = ${uploadId}
+      FROM unnest(${part.map((r) => r.id)}::text[], ${part.map((r) => r.text)}::text[], ${part.map((r) => r.leakPhrase)}::text[],
+                  ${jsonLists(part.map((r) => r.turns))}::text[])
+        AS v(id, text, leak, turns)
       WHERE o.id = v.id`;
   }
 }
@@ -150,12 +69,12 @@ async function replaceOutputs(tx: Tx, rows: (OutputRow & { id: string })[], uplo
 async function writeOutputs(tx: Tx, rows: OutputRow[], replace: boolean, uploadId: string) {
   const clashes = await clashingOutputs(tx, rows);
   if (clashes.size && !replace) {
-    throw new ImportRejected(
+    throw new ImportRejected([
       `${clashes.size} of these outputs already exist (same model and prompt). Tick "replace existing outputs" to replace them, or upload only new prompts.`,
-    );
+    ]);
   }
   if ([...clashes.values()].some((c) => c.locked)) {
-    throw new ImportRejected("Some outputs to replace are used by an open or closed study; raters have judged them, so they cannot change.");
+    throw new ImportRejected(["Some outputs to replace are used by an open or closed study; raters have judged them, so they cannot change."]);
   }
   const fresh = rows.filter((r) => !clashes.has(`${r.modelId}:${r.promptId}`));
   for (const part of chunks(fresh)) await insertOutputs(tx, part, uploadId);
@@ -186,9 +105,24 @@ async function auditReplaced(tx: Tx, outputIds: string[], input: ImportInput) {
   })));
 }
 
+// Output.turns has an answer per user turn of its prompt, and none when the prompt is a single
+// instruction (then text is the one answer): read from the prompt the row was matched to.
+function storedTurns(record: OutputRecord, prompt: { userTurns: string[] }): string[] {
+  if (prompt.userTurns.length === 0) return [];
+  return record.turns.length > 0 ? record.turns : [record.output];
+}
+
+/** Rows by their number of turns, for conversations only (2 turns: 80 rows), fewest turns first. */
+function conversationCounts(records: ParseSuccess["records"]): { turns: number; rows: number }[] {
+  const byTurns = new Map<number, number>();
+  for (const r of records) if (r.userTurns.length > 0) byTurns.set(r.userTurns.length, (byTurns.get(r.userTurns.length) ?? 0) + 1);
+  return [...byTurns].sort(([a], [b]) => a - b).map(([turns, rows]) => ({ turns, rows }));
+}
+
 async function importInTransaction(tx: Tx, input: ImportInput): Promise<ImportSummary> {
   const { parsed } = input;
-  const { ids: promptIds, promptsNew, promptsMatched } = await resolvePrompts(tx, parsed.records);
+  const { prompts, promptsNew, promptsMatched } = await resolvePrompts(tx, parsed.records);
+  const promptIds = prompts.map((p) => p.id);
   const batchId = randomUUID();
   await tx.uploadBatch.create({
     data: { id: batchId, fileName: input.fileName, sha256: parsed.sha256, format: parsed.format, rowCount: parsed.rowCount,
@@ -200,16 +134,16 @@ async function importInTransaction(tx: Tx, input: ImportInput): Promise<ImportSu
     const models = await modelIds(tx, parsed.models);
     const leakByRow = new Map(parsed.leaks.map((l) => [l.row, l.phrase]));
     const rows = parsed.records.map((r, i) => ({
-      promptId: promptIds[i]!, modelId: models.get(r.model)!, text: r.output, leakPhrase: leakByRow.get(r.row) ?? null,
+      promptId: promptIds[i]!, modelId: models.get(r.model)!, text: r.output, turns: storedTurns(r, prompts[i]!), leakPhrase: leakByRow.get(r.row) ?? null,
     }));
     const written = await writeOutputs(tx, rows, input.replace, batchId);
     ({ added, replaced } = written);
     await auditReplaced(tx, written.replacedIds, input);
   }
   const missing = await missingPromptCounts(tx, [...new Set(promptIds)]);
-  const leaks = parsed.leaks.map(({ row, model, phrase, excerpt }) => ({ row, model, phrase, excerpt }));
+  const leaks = parsed.leaks.map(({ row, model, phrase, excerpt, turn }) => (turn ? { row, model, phrase, excerpt, turn } : { row, model, phrase, excerpt }));
   const summary: ImportSummary = {
-    batchId, format: parsed.format, rowsRead: parsed.rowCount, promptsNew, promptsMatched,
+    batchId, format: parsed.format, rowsRead: parsed.rowCount, promptsNew, promptsMatched, conversations: conversationCounts(parsed.records),
     outputsAdded: added, outputsReplaced: replaced, models: parsed.models, leaks, missing, earlierFlagged: 0,
   };
   await tx.uploadBatch.update({
@@ -226,7 +160,7 @@ export async function importUpload(input: ImportInput): Promise<ImportResult> {
     const summary = await db.$transaction((tx) => importInTransaction(tx, input), { timeout: 300_000, maxWait: 10_000 });
     return { status: "imported", summary };
   } catch (error) {
-    if (error instanceof ImportRejected) return { status: "rejected", message: error.message };
+    if (error instanceof ImportRejected) return { status: "rejected", errors: error.errors };
     // The same file imported concurrently: the sha256 unique index decided the race.
     const again = await db.uploadBatch.findUnique({ where: { sha256: input.parsed.sha256 }, select: { id: true, createdAt: true } });
     if (again) return { status: "duplicate", batchId: again.id, createdAt: again.createdAt };

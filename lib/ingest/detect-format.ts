@@ -1,6 +1,7 @@
 // Decides the upload format from the container and the first row's field names, and refuses
 // early (one clear message, not one per row) when the file cannot be read as outputs.
 
+import { detectConversationFormat } from "./conversation-formats";
 import type { Container, UploadFormat, UploadKind } from "./upload-format";
 
 export type DetectInput = {
@@ -18,6 +19,8 @@ export type Detection =
 export function detectFormat(input: DetectInput): Detection {
   const has = (name: string) => input.fields.includes(name);
   const found = `fields found: ${input.fields.join(", ") || "(none)"}`;
+  const conversation = detectConversationFormat(input);
+  if (conversation) return conversation;
   if ((has("output_1") && has("output_2")) || has("preference")) {
     const message =
       "this is an AlpacaEval judge annotation file (pairs of outputs with a judge's preference), " +
@@ -28,7 +31,9 @@ export function detectFormat(input: DetectInput): Detection {
     return { ok: true, format: "self_instruct_prompts", kind: "prompts", outputField: "output" };
   }
   if (!has("instruction")) {
-    const expected = "expected AlpacaEval, Alpaca/Self-Instruct JSON or JSONL, or CSV with an instruction column";
+    const expected =
+      "expected AlpacaEval, Alpaca/Self-Instruct JSON or JSONL, CSV with an instruction column, chat rows with messages, " +
+      "or MT-Bench questions or answers (question_id with turns or choices)";
     return { ok: false, message: `no "instruction" field; ${found} — ${expected}` };
   }
   const format = outputsFormat(input.container, has);

@@ -58,6 +58,10 @@ describe("buildLeakScreen", () => {
 describe("findIdentityLeaks", () => {
   const record = (row: number, model: string, output: string, instruction = "q"): OutputRecord => ({
     row, model, instruction, input: "", output, category: null, externalId: null, promptKey: `q${row}`,
+    userTurns: [], system: null, turns: [], promptById: false,
+  });
+  const conversation = (turns: string[], userTurns: string[], system: string | null = null): OutputRecord => ({
+    ...record(1, "m1", turns[turns.length - 1]!, userTurns[0]), userTurns, system, turns,
   });
 
   it("looks for the upload's and the store's model names in self-references, one flag per output", () => {
@@ -76,6 +80,21 @@ describe("findIdentityLeaks", () => {
   it("replaces the generic phrases when a list is passed", () => {
     expect(findIdentityLeaks([record(1, "m1", "as an AI language model")], { phrases: ["bard says"] })).toEqual([]);
     expect(findIdentityLeaks([record(1, "m1", "Bard says hi")], { phrases: ["bard says"] })).toHaveLength(1);
+  });
+
+  it("screens every assistant turn of a conversation: a leak in turn 1 counts, and names its turn", () => {
+    const leaky = conversation(["Sure! I'm ChatGPT, by the way.", "Done."], ["Plan a trip.", "Shorter."]);
+    expect(findIdentityLeaks([leaky])).toEqual([
+      { row: 1, model: "m1", promptKey: "q1", phrase: "i'm chatgpt", excerpt: "Sure! I'm ChatGPT, by the way.", turn: 1 },
+    ]);
+    expect(findIdentityLeaks([conversation(["Fine.", "As an AI language model, no."], ["a", "b"])])).toMatchObject([{ turn: 2 }]);
+  });
+
+  it("counts every user turn and the system prompt as the instruction a self-reference may echo", () => {
+    const asked = conversation(["Hi.", "I'm ChatGPT now."], ["Hello", "Pretend you are ChatGPT."]);
+    expect(findIdentityLeaks([asked])).toEqual([]);
+    const bySystem = conversation(["I'm ChatGPT.", "Ok."], ["Who are you?", "Thanks"], "You are ChatGPT.");
+    expect(findIdentityLeaks([bySystem])).toEqual([]);
   });
 });
 

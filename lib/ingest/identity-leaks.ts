@@ -7,7 +7,9 @@
 //   and V come from known-models.ts plus every model name in the store. A name alone is not enough:
 //   alpaca, llama, falcon, mistral, gemini and claude are ordinary words too.
 // - Generic self-disclosures from a phrase list ("as an AI language model"; LEAK_PHRASES replaces it).
-// - Not when the instruction names the same model or phrase ("Pretend you are ChatGPT"): an echo.
+// - Not when the instruction names the same model or phrase ("Pretend you are ChatGPT"): an echo. In a
+//   conversation, every user turn and the system prompt count as the instruction.
+// - In a conversation every assistant turn is screened, not only the last: a rater reads them all.
 // Names match case-insensitively; inside a name, spaces, "-" and "_" are interchangeable and optional,
 // so "gpt-4" also finds "GPT 4" and "GPT4"; "'" also matches "’". Whole words, except after a trailing
 // digit ("gpt-4" finds "gpt-4o"). Names and phrases shorter than 3 characters are ignored.
@@ -29,8 +31,8 @@ const EXCERPT_CONTEXT = 40;
 export type LeakScreenOptions = { phrases?: readonly string[]; modelNames?: readonly string[] };
 
 /**
- * Screens each output once, reporting its first self-reference. The names looked for are the
- * well-known ones, the upload's own models and `modelNames` (the store's); `phrases` replaces the generic list.
+ * Screens each output once (each turn of a conversation), reporting its first self-reference. The names
+ * looked for are the well-known ones, the upload's own models and `modelNames` (the store's); `phrases` replaces the generic list.
  */
 export function findIdentityLeaks(records: readonly OutputRecord[], options: LeakScreenOptions = {}): IdentityLeak[] {
   const uploaded = records.map((r) => r.model);
@@ -41,10 +43,17 @@ export function findIdentityLeaks(records: readonly OutputRecord[], options: Lea
   });
   const leaks: IdentityLeak[] = [];
   for (const record of records) {
-    const found = screen(record.output, `${record.instruction}\n\n${record.input}`);
-    if (!found) continue;
-    const excerpt = excerptAround(record.output, found.index, found.length);
-    leaks.push({ row: record.row, model: record.model, promptKey: record.promptKey, phrase: found.phrase, excerpt });
+    const prompt = record.userTurns.length ? record.userTurns : [record.instruction, record.input];
+    const context = [record.system ?? "", ...prompt].filter(Boolean).join("\n\n");
+    const texts = record.turns.length ? record.turns : [record.output];
+    for (const [index, text] of texts.entries()) {
+      const found = screen(text, context);
+      if (!found) continue;
+      const excerpt = excerptAround(text, found.index, found.length);
+      const leak: IdentityLeak = { row: record.row, model: record.model, promptKey: record.promptKey, phrase: found.phrase, excerpt };
+      leaks.push(record.turns.length ? { ...leak, turn: index + 1 } : leak);
+      break;
+    }
   }
   return leaks;
 }

@@ -37,6 +37,10 @@ describe("parseUpload: formats from inline fixtures", () => {
       category: null,
       externalId: null,
       promptKey: "Add the numbers. 2, 2",
+      userTurns: [],
+      system: null,
+      turns: [],
+      promptById: false,
     });
   });
 

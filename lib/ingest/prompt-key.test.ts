@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeText, promptKey } from "./prompt-key";
+import { conversationKey, conversationTextHash, normalizeText, promptKey, promptTextHash } from "./prompt-key";
 
 describe("normalizeText", () => {
   it("trims and collapses every run of whitespace, line breaks included", () => {
@@ -29,5 +29,23 @@ describe("promptKey", () => {
 
   it("treats CRLF and LF files alike", () => {
     expect(promptKey("a\r\nb", "c")).toBe(promptKey("a\nb", "c"));
+  });
+});
+
+describe("conversationKey", () => {
+  it("keys a one-turn conversation exactly like the same single instruction, folded input included", () => {
+    expect(conversationKey(["Say hi"])).toBe(promptKey("Say hi"));
+    expect(conversationKey(["Rewrite the sentence.\n\nThe cat sat."])).toBe(promptKey("Rewrite the sentence.", "The cat sat."));
+    expect(conversationTextHash(["  Say\r\nhi "])).toBe(promptTextHash("Say hi", ""));
+  });
+
+  it("keeps turns apart: two turns never key like one instruction holding both texts", () => {
+    expect(conversationKey(["Plan a trip.", "Cheaper."])).not.toBe(promptKey("Plan a trip.\n\nCheaper."));
+    expect(conversationKey(["a b", "c"])).not.toBe(conversationKey(["a", "b c"]));
+  });
+
+  it("normalizes each turn as single prompts are, and keeps their order", () => {
+    expect(conversationKey(["Plan  a trip.", "Cheaper.\r\n"])).toBe(conversationKey(["Plan a trip.", " Cheaper."]));
+    expect(conversationKey(["a", "b"])).not.toBe(conversationKey(["b", "a"]));
   });
 });

@@ -5,6 +5,7 @@ import { createDuplicateTracker } from "./duplicates";
 import { createErrorCollector, type IngestError } from "./ingest-error";
 import type { Limits } from "./limits";
 import type { SourceItem } from "./source-item";
+import { createSystemTracker } from "./system-prompts";
 import type { Converter } from "./to-record";
 import type { OutputRecord, PromptRecord } from "./types";
 
@@ -29,6 +30,7 @@ export function createRowProcessor<R extends Candidate>(
 ): RowProcessor {
   const errors = createErrorCollector(limits.maxErrors);
   const duplicates = createDuplicateTracker();
+  const systems = createSystemTracker();
   const records: R[] = [];
   let rows = 0;
   let lastRow = 0;
@@ -56,8 +58,8 @@ export function createRowProcessor<R extends Candidate>(
   function accept(row: number, value: unknown): IngestError[] {
     const result = convert(row, value);
     if (!result.ok) return result.errors;
-    const duplicate = duplicates.check(result.record);
-    if (duplicate) return [duplicate];
+    const clash = duplicates.check(result.record) ?? systems.check(result.record);
+    if (clash) return [clash];
     // Once the file is known to be rejected, stop holding records: only errors matter now.
     if (errors.count === 0) records.push(result.record);
     return [];

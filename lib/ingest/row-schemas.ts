@@ -52,7 +52,7 @@ export function buildOutputRowSchema(options: RowSchemaOptions): z.ZodType<Outpu
 }
 
 // Same rules as the form's model name, so a name from the file can be shown wherever a typed one can.
-function optionalModelName(name: string) {
+export function optionalModelName(name: string) {
   return optionalText(name, MODEL_NAME_MAX_CHARS).refine((value) => value === null || !UNSAFE_NAME_CHARS.test(value), {
     message: unsafeNameMessage(name),
   });

@@ -1,6 +1,7 @@
 // Wires detection to the matching row schema and converter, once the first row's fields
 // are known. Shared by the three container readers so they only deal with reading.
 
+import { conversationProcessor, isConversationFormat } from "./conversation-formats";
 import { normalizeHeader } from "./csv-rows";
 import { detectFormat } from "./detect-format";
 import type { Limits } from "./limits";
@@ -21,6 +22,9 @@ export function startProcessing(container: Container, fields: readonly string[],
     container === "csv" && settings.outputField ? normalizeHeader(settings.outputField) : settings.outputField;
   const detection = detectFormat({ container, fields, outputField, modelName });
   if (!detection.ok) return detection;
+  if (isConversationFormat(detection.format)) {
+    return { ok: true, format: detection.format, processor: conversationProcessor(detection.format, settings) };
+  }
   if (detection.kind === "prompts") {
     const convert = promptConverter(buildPromptRowSchema(limits.maxFieldChars));
     const processor = createRowProcessor(convert, (records) => ({ kind: "prompts", records }), limits);

@@ -18,6 +18,10 @@ describe("outputConverter", () => {
         category: null,
         externalId: null,
         promptKey: "Fix: teh",
+        userTurns: [],
+        system: null,
+        turns: [],
+        promptById: false,
       },
     });
   });
@@ -69,6 +73,10 @@ describe("promptConverter", () => {
         category: "Gmail",
         externalId: "t1",
         promptKey: "Reply. Hi",
+        userTurns: [],
+        system: null,
+        turns: [],
+        promptById: false,
       },
     });
   });

@@ -11,7 +11,7 @@ export type RecordResult<R> = { ok: true; record: R } | { ok: false; errors: Ing
 
 export type Converter<R> = (row: number, value: unknown) => RecordResult<R>;
 
-function zodErrors(row: number, error: z.ZodError, outputField: string): IngestError[] {
+export function zodErrors(row: number, error: z.ZodError, outputField: string): IngestError[] {
   return error.issues.map((issue) => {
     const field = issueField(issue.path, outputField);
     return field === undefined ? { row, message: issue.message } : { row, field, message: issue.message };
@@ -22,6 +22,24 @@ function zodErrors(row: number, error: z.ZodError, outputField: string): IngestE
  * The row's own model name wins when the form gives none. When both are given and differ,
  * the row is rejected rather than silently renamed: a typo in the form must not relabel a file.
  */
+export function settleModel(row: number, fileModel: string | null, formModel: string | undefined): RecordResult<string> {
+  const model = fileModel ?? formModel;
+  if (model === undefined) {
+    const message = 'model is missing: no "model" or "generator" value on this row and no model name in the form';
+    return { ok: false, errors: [{ row, field: "model", message }] };
+  }
+  if (fileModel !== null && formModel !== undefined && fileModel !== formModel) {
+    const message = `the file names the model "${fileModel}" but the form says "${formModel}"; clear the form's model name or make them match`;
+    return { ok: false, errors: [{ row, field: "model", message }] };
+  }
+  return { ok: true, record: model };
+}
+
+/** A single instruction's conversation fields: none (see types.ts). */
+export function singleTurn(): { userTurns: string[]; system: null; turns: []; promptById: false } {
+  return { userTurns: [], system: null, turns: [], promptById: false };
+}
+
 export function outputConverter(
   schema: z.ZodType<OutputRow>,
   outputField: string,
@@ -31,25 +49,19 @@ export function outputConverter(
     const parsed = schema.safeParse(value);
     if (!parsed.success) return { ok: false, errors: zodErrors(row, parsed.error, outputField) };
     const r = parsed.data;
-    const model = r.model ?? formModel;
-    if (model === undefined) {
-      const message = 'model is missing: no "model" or "generator" value on this row and no model name in the form';
-      return { ok: false, errors: [{ row, field: "model", message }] };
-    }
-    if (r.model !== null && formModel !== undefined && r.model !== formModel) {
-      const message = `the file names the model "${r.model}" but the form says "${formModel}"; clear the form's model name or make them match`;
-      return { ok: false, errors: [{ row, field: "model", message }] };
-    }
+    const model = settleModel(row, r.model, formModel);
+    if (!model.ok) return model;
     const { instruction, input, output, category, externalId } = r;
     const record: OutputRecord = {
       row,
-      model,
+      model: model.record,
       instruction,
       input,
       output,
       category,
       externalId,
       promptKey: promptKey(instruction, input),
+      ...singleTurn(),
     };
     return { ok: true, record };
   };
@@ -70,6 +82,7 @@ export function promptConverter(schema: z.ZodType<PromptRow>): Converter<PromptR
       category,
       externalId,
       promptKey: key,
+      ...singleTurn(),
     };
     return { ok: true, record };
   };

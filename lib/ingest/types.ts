@@ -19,12 +19,27 @@ export type OutputRecord = {
   externalId: string | null;
   /** See prompt-key.ts for how prompts are matched across uploads. */
   promptKey: string;
+  /**
+   * A conversation's user turns in order (`instruction` is the first, `input` is ""); [] for a single
+   * instruction, which a one-turn conversation without a system prompt is stored as (see prompt-key.ts).
+   */
+  userTurns: string[];
+  /** The conversation's system prompt, part of the prompt; null when there is none. */
+  system: string | null;
+  /** The model's assistant turns, one per user turn, `output` being the last; [] when `userTurns` is []. */
+  turns: string[];
+  /**
+   * True when the row names its prompt only by `externalId` and carries no user turns (MT-Bench
+   * answers): the prompt must already be stored, and `instruction`/`userTurns` are filled from it.
+   */
+  promptById: boolean;
 };
 
 /** A prompt from a prompt-set upload: the same shape with no model and no output. */
-export type PromptRecord = Omit<OutputRecord, "model" | "output"> & { model: null; output: null };
+export type PromptRecord = Omit<OutputRecord, "model" | "output" | "turns"> & { model: null; output: null; turns: [] };
 
-export type IdentityLeak = { row: number; model: string; promptKey: string; phrase: string; excerpt: string };
+/** `turn` is the 1-based assistant turn the phrase is in, for a conversation; absent for a single answer. */
+export type IdentityLeak = { row: number; model: string; promptKey: string; phrase: string; excerpt: string; turn?: number };
 
 type SuccessBase = {
   ok: true;
@@ -64,6 +79,6 @@ export type ParseOptions = {
   leakPhrases?: readonly string[];
   /** Model names already in the store, looked for in self-references with the well-known ones and the upload's own. */
   knownModels?: readonly string[];
-  /** Accept empty outputs instead of rejecting the file (default false). */
+  /** Accept empty outputs (assistant turns) instead of rejecting the file (default false). */
   allowEmptyOutputs?: boolean;
 };

@@ -16,6 +16,14 @@ export type UploadFormat =
   | "self_instruct_predictions"
   /** Self-Instruct user_oriented_instructions.jsonl: prompts only (id, motivation_app, instances). */
   | "self_instruct_prompts"
+  /** OpenAI-style chat rows ({messages: [{role, content}], model?, id?}) as a JSON array. */
+  | "chat_json"
+  /** The same rows as JSON Lines (the usual fine-tuning / batch format). */
+  | "chat_jsonl"
+  /** MT-Bench question.jsonl (FastChat llm_judge): question_id, category, turns; prompts only. */
+  | "mt_bench_questions"
+  /** MT-Bench model_answer/<model>.jsonl: question_id, model_id, choices[].turns; no user turns. */
+  | "mt_bench_answers"
   /** AlpacaEval judge annotations (output_1/output_2/preference): recognized but not an outputs file. */
   | "alpaca_eval_annotations";
 
