@@ -17,6 +17,10 @@ export type UploadFormat =
   /** Self-Instruct user_oriented_instructions.jsonl: prompts only (id, motivation_app, instances). */
   | "self_instruct_prompts"
   /** AlpacaEval judge annotations (output_1/output_2/preference): recognized but not an outputs file. */
-  | "alpaca_eval_annotations";
+  | "alpaca_eval_annotations"
+  /** MT-Bench human judgments (question_id, model_a/b, conversation_a/b, turn, winner, judge): each model's conversations. */
+  | "mt_bench_human_judgments"
+  /** Chatbot Arena conversations (the same fields with anony, language, tstamp): each battle's two conversations. */
+  | "chatbot_arena_conversations";
 
 export type UploadKind = "outputs" | "prompts";
