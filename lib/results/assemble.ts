@@ -7,10 +7,11 @@ import { comparisonsJson, groupComparisons } from "./comparisons";
 import { criteriaJson, type CriteriaInput } from "./criteria";
 import type {
   CategoryCountRow, ExcludedTallyRow, HourBucketRow, IssueRatingRow, JudgeCrossRow, JudgeRunRow, LengthPatternRow, PairOrderRow, PairPatternRow,
-  RaterStatsRow, SideCounts,
+  PanelCountRow, PanelRunRow, RaterStatsRow, SideCounts,
 } from "./inputs";
 import { issueRates } from "./issue-rates";
 import { judgeResults } from "./judges";
+import { panelResults } from "./panels";
 import { leaderFirst, modelOrder, orientationFrom } from "./orientation";
 import { overTimeJson } from "./over-time";
 import { rankingJson } from "./ranking";
@@ -37,6 +38,8 @@ export type ResultsInput = {
   judgeRows: readonly JudgeCrossRow[];
   /** The study's criteria (the primary's figures are the ones above); none: it asks one overall choice. */
   criteria?: CriteriaInput;
+  /** External panels attached to the study and their counts beside ours; none: no panels figure. */
+  panels?: { runs: readonly PanelRunRow[]; rows: readonly PanelCountRow[] };
   now?: Date;
 };
 
@@ -81,5 +84,6 @@ export function assembleResults(input: ResultsInput): StudyResults {
     judges: judgeResults(input.judgeRuns, input.judgeRows, orient),
     issues: input.issues?.defs.length ? issueRates({ rows: input.issues.rows, issues: input.issues.defs, models: issueModels(models, input.issues.rows), seed }) : [],
     ...(input.criteria && { criteria: criteriaJson(input.criteria, { orient, canonical, models, comparisons, seed }) }),
+    ...(input.panels?.runs.length && { panels: panelResults(input.panels.runs, input.panels.rows) }),
   };
 }
