@@ -4,6 +4,7 @@
 import type { StudyResults } from "@/lib/results/types";
 import { CriteriaSection } from "./criteria-section";
 import { CategoriesAndTime, ModelFigures, TotalsGrid } from "./figure-sections";
+import { PanelsSection } from "./panels-section";
 
 export function FrozenFigures({ figures: r }: { figures: StudyResults }) {
   return (
@@ -13,6 +14,7 @@ export function FrozenFigures({ figures: r }: { figures: StudyResults }) {
       <ModelFigures results={r} />
       <CriteriaSection criteria={r.criteria} />
       <CategoriesAndTime results={r} />
+      <PanelsSection panels={r.panels ?? []} />
     </div>
   );
 }
