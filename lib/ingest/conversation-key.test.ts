@@ -9,7 +9,7 @@ describe("conversationKey", () => {
   });
 
   it("keeps every user turn, in order, normalized as single prompts are", () => {
-    expect(conversationKey(["Plan a  trip.", "Now\tcheaper."])).toBe("Plan a trip.\nNow cheaper.");
+    expect(conversationKey(["Plan a  trip.", "Now\tcheaper."])).toBe("Plan a trip.\u0000Now cheaper.");
     expect(conversationKey(["B", "A"])).not.toBe(conversationKey(["A", "B"]));
   });
 

@@ -4,16 +4,15 @@
 // the prompt, and the same user turns under another system prompt are the same prompt, told apart by
 // the import (a conflict), never silently by a different key.
 
-import { normalizeText, promptKey } from "./prompt-key";
+import { promptKey } from "./prompt-key";
 import { sha256Hex } from "./sha256";
 
-/**
- * Normalized text never holds a newline (whitespace runs become one space), so joining the turns with
- * "\n" cannot make two different turn lists collide, nor a two-turn conversation meet a single prompt.
- */
+// Between turns: NUL, which no uploaded text can hold, so a two-turn key never equals a single
+// instruction's. The same rule as the ingest branch's prompt-key.ts (one of the two goes at merge).
+const TURN_SEPARATOR = "\u0000";
+
 export function conversationKey(userTurns: readonly string[]): string {
-  if (userTurns.length === 1) return promptKey(userTurns[0] as string);
-  return userTurns.map(normalizeText).join("\n");
+  return userTurns.map((turn) => promptKey(turn)).join(TURN_SEPARATOR);
 }
 
 /** Prompt.textHash of a conversation: sha256 of its key (the hash of the single prompt for one turn). */

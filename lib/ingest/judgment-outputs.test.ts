@@ -36,11 +36,13 @@ describe("human-judgment files uploaded as outputs", () => {
     expect(gpt4.promptKey).toBe(conversationKey((gpt4 as unknown as { userTurns: string[] }).userTurns));
   });
 
-  it("keys a one-turn Arena battle like the same single instruction", () => {
+  it("keys and stores a one-turn Arena battle as the same single instruction", () => {
     const result = parseUpload(fixture("chatbot-arena-conversations.jsonl"));
     expect(result).toMatchObject({ ok: true, format: "chatbot_arena_conversations", rowCount: 6 });
     if (!result.ok) return;
-    expect(result.records[0]).toMatchObject({ model: "chatglm-6b", promptKey: "What is the difference between OpenCL and CUDA?", turns: ["OpenCL and CUDA are two different programming models."] });
+    expect(result.records[0]).toMatchObject({
+      model: "chatglm-6b", promptKey: "What is the difference between OpenCL and CUDA?", output: "OpenCL and CUDA are two different programming models.", userTurns: [], turns: [],
+    });
     expect(result.records[5]).toMatchObject({ model: "oasst-pythia-12b", userTurns: ["Fuji vs. Nikon, which is better?", "And for video?"], turns: ["It depends on your needs.", "Nikon."] });
   });
 

@@ -102,9 +102,11 @@ export function createJudgmentProcessor(options: JudgmentProcessorOptions): RowP
       }
       byText.set(`${o.model}\u0000${key}`, { row: o.row, questionId: o.questionId });
       const turns = o.conversation.assistantTurns.slice(0, question.userTurns.length);
+      // A one-turn conversation without a system prompt is stored as the single instruction it is.
+      const single = question.userTurns.length === 1 && question.system === null;
       records.push({
-        row: o.row, model: o.model, instruction: question.userTurns[0]!, input: "", output: turns.at(-1)!,
-        category: null, externalId: o.questionId, promptKey: key, userTurns: question.userTurns, system: question.system, turns,
+        row: o.row, model: o.model, instruction: question.userTurns[0]!, input: "", output: turns.at(-1)!, category: null,
+        externalId: o.questionId, promptKey: key, userTurns: single ? [] : question.userTurns, system: question.system, turns: single ? [] : turns,
       });
     }
     return records;
