@@ -121,7 +121,7 @@ test("every state-changing API route refuses cross-site requests and form-typed 
     { who: "ADMIN", origin: baseURL!, contentType: "multipart/form-data; boundary=x", expected: 415 },
   ];
   // The file routes take multipart from the app's own pages; every other route takes JSON only.
-  const takesFiles = (path: string) => /\/(uploads|judges)$/.test(path);
+  const takesFiles = (path: string) => /\/(uploads|judges|panels)$/.test(path);
   for (const attempt of attempts) {
     const clients = new Map<Who, APIRequestContext>();
     for (const entry of STATE_CHANGING) {

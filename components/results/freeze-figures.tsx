@@ -5,6 +5,7 @@ import type { StudyResults } from "@/lib/results/types";
 import { CriteriaSection } from "./criteria-section";
 import { CategoriesAndTime, TotalsGrid } from "./figure-sections";
 import { FiguresByTurn } from "./turn-figures";
+import { PanelsSection } from "./panels-section";
 
 export function FrozenFigures({ figures: r }: { figures: StudyResults }) {
   return (
@@ -14,6 +15,7 @@ export function FrozenFigures({ figures: r }: { figures: StudyResults }) {
       <FiguresByTurn results={r} />
       <CriteriaSection criteria={r.criteria} />
       <CategoriesAndTime results={r} />
+      <PanelsSection panels={r.panels ?? []} />
     </div>
   );
 }

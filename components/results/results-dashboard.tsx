@@ -9,6 +9,7 @@ import { CriteriaSection } from "./criteria-section";
 import { ExportLinks } from "./export-links";
 import { IssuesSection } from "./issues-section";
 import { JudgesSection } from "./judges-section";
+import { PanelsSection } from "./panels-section";
 import { PromptsSection } from "./prompts-section";
 import { RatersSection } from "./raters-section";
 import { CategoriesAndTime, TotalsGrid } from "./figure-sections";
@@ -66,6 +67,7 @@ export function ResultsDashboard({ initial, initialExclude, exportCriteria = [] 
       <RatersSection raters={r.raters} thresholds={r.raterThresholds} excluded={exclude} onToggle={toggle} />
       <CategoriesAndTime results={r} />
       <JudgesSection judges={r.judges} studyId={studyId} onImported={reload} />
+      <PanelsSection panels={r.panels ?? []} studyId={studyId} onAttached={reload} />
       <PromptsSection page={r.prompts} query={promptQuery} models={r.study.models} onQuery={setPromptQuery} detailUrl={detailUrl} />
       <ExportLinks studyId={studyId} criteria={exportCriteria} />
     </div>

@@ -25,6 +25,10 @@ export type UploadFormat =
   /** MT-Bench model_answer/<model>.jsonl: question_id, model_id, choices[].turns; no user turns. */
   | "mt_bench_answers"
   /** AlpacaEval judge annotations (output_1/output_2/preference): recognized but not an outputs file. */
-  | "alpaca_eval_annotations";
+  | "alpaca_eval_annotations"
+  /** MT-Bench human judgments (question_id, model_a/b, conversation_a/b, turn, winner, judge): each model's conversations. */
+  | "mt_bench_human_judgments"
+  /** Chatbot Arena conversations (the same fields with anony, language, tstamp): each battle's two conversations. */
+  | "chatbot_arena_conversations";
 
 export type UploadKind = "outputs" | "prompts";

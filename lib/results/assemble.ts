@@ -8,10 +8,11 @@ import { criteriaJson, type CriteriaInput } from "./criteria";
 import type { PrimaryContext } from "./choice-figures";
 import type {
   CategoryCountRow, ExcludedTallyRow, HourBucketRow, IssueRatingRow, JudgeCrossRow, JudgeRunRow, LengthPatternRow, PairOrderRow, PairPatternRow,
-  RaterStatsRow, SideCounts, TurnAggregates,
+  PanelCountRow, PanelRunRow, RaterStatsRow, SideCounts, TurnAggregates,
 } from "./inputs";
 import { issueRates } from "./issue-rates";
 import { judgeResults } from "./judges";
+import { panelResults } from "./panels";
 import { leaderFirst, modelOrder, orientationFrom } from "./orientation";
 import { overTimeJson } from "./over-time";
 import { rankingJson } from "./ranking";
@@ -44,6 +45,8 @@ export type ResultsInput = {
    * single answers. The rows above are then every turn's together.
    */
   turns?: readonly TurnAggregates[];
+  /** External panels attached to the study and their counts beside ours; none: no panels figure. */
+  panels?: { runs: readonly PanelRunRow[]; rows: readonly PanelCountRow[] };
   now?: Date;
 };
 
@@ -90,5 +93,6 @@ export function assembleResults(input: ResultsInput): StudyResults {
     issues: input.issues?.defs.length ? issueRates({ rows: input.issues.rows, issues: input.issues.defs, models: issueModels(models, input.issues.rows), seed }) : [],
     ...(input.criteria && { criteria: criteriaJson(input.criteria, ctx) }),
     ...(input.turns && { turns: input.turns.map((t) => turnFigures(t, ctx)) }),
+    ...(input.panels?.runs.length && { panels: panelResults(input.panels.runs, input.panels.rows) }),
   };
 }

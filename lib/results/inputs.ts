@@ -122,3 +122,20 @@ export type TurnAggregates = {
   excludedTallies: ExcludedTallyRow[];
   promptsVoted: number;
 };
+
+/** An external panel attached to the study (imported human judgments), with what its import counted. */
+export type PanelRunRow = {
+  id: string; name: string; fileName: string; format: string; createdAt: Date; rowCount: number;
+  unmatched: { prompt?: number; models?: number; turn?: number }; repeated: number; votes: number; judges: number;
+};
+
+/**
+ * Pairs with a panel's votes, grouped by turn and by what both sides said on them: our raters' counts
+ * (A wins, B wins, ties with both bad) and the panel's, and how many pairs share exactly these counts.
+ */
+export type PanelCountRow = {
+  runId: string; turn: number;
+  oursA: number; oursB: number; oursTie: number;
+  panelA: number; panelB: number; panelTie: number;
+  pairs: number;
+};

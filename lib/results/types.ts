@@ -170,6 +170,42 @@ export type JudgeJson = {
   agreement: JudgeAgreementJson;
 };
 
+/** MT-Bench's agreement (lib/stats/panel-agreement.ts): agreeing judgment pairs of all compared, with and without ties. */
+export type AgreementCountJson = { agreed: number; compared: number; rate: number | null };
+export type TieAgreementJson = { withTie: AgreementCountJson; withoutTie: AgreementCountJson };
+
+export type PanelTurnJson = {
+  /** The turn judged (1-based), 0 for the whole conversation; null for every turn together. */
+  turn: number | null;
+  /** Pairs with the panel's votes (excluded and gold pairs left out), and the votes on them. */
+  pairs: number;
+  panelVotes: number;
+  ourVotes: number;
+  /** Our raters against the panel, the panel against itself and our raters against each other, on the same pairs. */
+  oursVsPanel: TieAgreementJson;
+  panelVsPanel: TieAgreementJson;
+  oursVsOurs: TieAgreementJson;
+};
+
+/** An external panel (imported human judgments: MT-Bench's experts, Chatbot Arena's users) beside the study's raters. */
+export type PanelJson = {
+  id: string;
+  name: string;
+  fileName: string;
+  format: string;
+  createdAt: string;
+  /** Rows in the file; votes stored (matched); distinct judges among them. */
+  rows: number;
+  votes: number;
+  judges: number;
+  /** Rows that matched no pair, by reason; a judge's later votes on a pair already voted. */
+  unmatched: { prompt: number; models: number; turn: number };
+  repeated: number;
+  /** One entry per turn with the panel's votes, in turn order. */
+  turns: PanelTurnJson[];
+  overall: PanelTurnJson;
+};
+
 export type StudyResults = {
   study: {
     id: string;
@@ -212,6 +248,8 @@ export type StudyResults = {
    * pairs together: a vote on turn 1 and one on turn 2 of the same prompt are separate judgments.
    */
   turns?: TurnFiguresJson[];
+  /** External panels attached to the study (issue 21); absent when none, so older figures read as before. */
+  panels?: PanelJson[];
 };
 
 /** A criterion as the study names it (the first of a study's list is its primary one). */

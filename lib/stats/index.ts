@@ -14,6 +14,7 @@ export * from "./majority";
 export * from "./majority-rate";
 export * from "./mcnemar";
 export * from "./pair-matrix";
+export * from "./panel-agreement";
 export * from "./position-bias";
 export * from "./rater-agreement";
 export * from "./rng";
