@@ -35,7 +35,7 @@ describe("simulation, two models (small)", () => {
 });
 
 describe("simulation, five models (small)", () => {
-  const plan = { ...MANY_MODEL_PLAN, resamples: 50 };
+  const plan = { ...MANY_MODEL_PLAN, resamples: 200, btResamples: 50 };
   const spread = MANY_MODEL_SCENARIOS.find((s) => s.name === "spread")!;
   const uniform = runManyModels(spread, "uniform", plan, 40, 21);
   const adaptive = runManyModels(spread, "arena-decide", plan, 40, 22);

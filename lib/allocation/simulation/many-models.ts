@@ -25,7 +25,9 @@ export interface ManyModelPlan {
   meanWidth: number;
   maxWidth: number;
   btWidth: number;
+  /** Bootstrap resamples: the win-rate bootstrap is cheap (1,000 as on the dashboard); each BT resample is a fit. */
   resamples: number;
+  btResamples: number;
   /** Votes between precision checkpoints. */
   checkEvery: number;
 }
@@ -67,7 +69,7 @@ function probabilitiesFor(design: DesignName, tallies: ModelPairVotes[], seqs: P
 function snapshot(tallies: Tally[], seqs: PairSequence[], votes: number, decided: boolean, pairs: [number, number][], plan: ManyModelPlan, seed: number): ManyModelStop {
   const names = pairs.map(([i, j]) => [`m${i}`, `m${j}`] as const);
   const records = tallies.map((t, k) => ({ a: names[k]![0], b: names[k]![1], winsA: t.winsA, winsB: t.winsB, ties: t.ties, bothBad: t.bothBad }));
-  const bt = bradleyTerryBootstrap(records, { seed, resamples: plan.resamples, pseudoTies: 0 });
+  const bt = bradleyTerryBootstrap(records, { seed, resamples: plan.btResamples, pseudoTies: 0 });
   return {
     votes,
     decided,

@@ -26,7 +26,7 @@ export const MANY_MODEL_SCENARIOS: Scenario[] = [
 ];
 
 /** Alpaca-sized: 800 prompts, 3 votes each planned. */
-export const TWO_MODEL_PLAN: TwoModelPlan = { prompts: 800, k: 3, alpha: 0.05, resamples: 500 };
+export const TWO_MODEL_PLAN: TwoModelPlan = { prompts: 800, k: 3, alpha: 0.05, resamples: 1000 };
 
 export const MANY_MODEL_PLAN: ManyModelPlan = {
   budget: 12_000,
@@ -36,7 +36,8 @@ export const MANY_MODEL_PLAN: ManyModelPlan = {
   meanWidth: 0.14,
   maxWidth: 0.17,
   btWidth: 50,
-  resamples: 200,
+  resamples: 1000,
+  btResamples: 200,
   checkEvery: 100,
 };
 
