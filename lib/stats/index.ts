@@ -6,6 +6,7 @@ export * from "./binomial";
 export * from "./bootstrap";
 export * from "./bradley-terry";
 export * from "./bradley-terry-bootstrap";
+export * from "./confidence-sequence";
 export * from "./head-to-head";
 export * from "./krippendorff-alpha";
 export * from "./length-bias";

@@ -1,0 +1,55 @@
+// A small seeded version of `npm run simulate`: coverage of the anytime-valid intervals and the saving,
+// within Monte-Carlo tolerances. The full run (docs/adaptive.md) uses 1,000+ studies per scenario.
+import { describe, it, expect } from "vitest";
+import { underCovers } from "./simulation/report";
+import { runManyModels, runTwoModels } from "./simulation/run";
+import { MANY_MODEL_PLAN, MANY_MODEL_SCENARIOS, TWO_MODEL_PLAN, TWO_MODEL_SCENARIOS } from "./simulation/scenarios";
+
+const scenario = (list: typeof TWO_MODEL_SCENARIOS, name: string) => list.find((s) => s.name === name)!;
+
+describe("simulation, two models (small)", () => {
+  const plan = { ...TWO_MODEL_PLAN, prompts: 300, resamples: 200 };
+  const clear = runTwoModels(scenario(TWO_MODEL_SCENARIOS, "clear"), plan, 150, 11);
+  const tie = runTwoModels(scenario(TWO_MODEL_SCENARIOS, "tie"), plan, 150, 12);
+
+  it("the majority CS keeps 95% coverage (within 3 Monte-Carlo SE) at the stop and at every time", () => {
+    for (const r of [clear, tie]) {
+      expect(underCovers(r.coverage["cs majority, at the stop"]!)).toBe(false);
+      expect(underCovers(r.coverage["cs majority, at every time"]!)).toBe(false);
+    }
+  });
+
+  it("adaptive votes reach the same decisions as uniform with 8-25% fewer votes (k = 3)", () => {
+    // Same votes in the same order, so the same majorities and stops; hand: with k = 3 a prompt costs
+    // 2 + P(first two votes differ) votes, 2.5-2.9 in these worlds, i.e. 3-17% fewer; 8-25% allows for the stop.
+    for (const r of [clear, tie]) {
+      const saving = 1 - r.votes.adaptive.mean / r.votes.uniform.mean;
+      expect(saving).toBeGreaterThan(0.08);
+      expect(saving).toBeLessThan(0.25);
+    }
+    expect(clear.votes.uniform.reached).toBe(1);
+    expect(clear.wrong.majority).toBe(0);
+    // A true tie decided in at most alpha of the studies (plus 3 SE): 0.05 + 3 * 0.0178.
+    expect(tie.wrong.majority).toBeLessThanOrEqual(0.05 + 3 * Math.sqrt(0.05 * 0.95 / 150));
+  });
+});
+
+describe("simulation, five models (small)", () => {
+  const plan = { ...MANY_MODEL_PLAN, resamples: 200, btResamples: 50 };
+  const spread = MANY_MODEL_SCENARIOS.find((s) => s.name === "spread")!;
+  const uniform = runManyModels(spread, "uniform", plan, 40, 21);
+  const adaptive = runManyModels(spread, "arena-decide", plan, 40, 22);
+
+  it("every pair's weighted CS keeps 95% coverage at the stop, uniform and adaptive", () => {
+    // 40 studies x 10 pairs = 400 intervals (pairs of one study are correlated, so this is a loose check).
+    expect(underCovers(uniform.coverage["cs, at the stop"]!)).toBe(false);
+    expect(underCovers(adaptive.coverage["cs, at the stop"]!)).toBe(false);
+    expect(underCovers(adaptive.coverage["cs, at every time"]!)).toBe(false);
+  });
+
+  it("deciding every comparison costs at least 30% fewer votes adaptively, with no wrong verdict", () => {
+    const saving = 1 - adaptive.votes.decision.mean / uniform.votes.decision.mean;
+    expect(saving).toBeGreaterThan(0.3);
+    expect(adaptive.wrong).toBe(0);
+  });
+});

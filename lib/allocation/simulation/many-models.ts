@@ -1,0 +1,147 @@
+// One simulated study of 3+ models. Prompts come in a fixed random order; each opens with an inclusion
+// probability per model pair (fixed from earlier votes only) and each included pair gets one vote.
+// Every model pair keeps a weighted confidence sequence over prompts (pair-sequence.ts).
+
+import { bradleyTerryBootstrap, type ScoreInterval } from "@/lib/stats/bradley-terry-bootstrap";
+import { bootstrapWinRate } from "@/lib/stats/bootstrap";
+import { csInterval } from "@/lib/stats/confidence-sequence";
+import type { Rng } from "@/lib/stats/rng";
+import type { Interval, Tally } from "@/lib/stats/tally";
+import { wilsonInterval } from "@/lib/stats/wilson";
+import { addPrompt, createPairSequence, type PairSequence } from "../pair-sequence";
+import { pairProbabilities, type ModelPairVotes } from "../pair-sampling";
+import { btMeanWidth } from "./bt-width";
+import { drawPrompt, drawVote, type World } from "./world";
+
+export type DesignName = "uniform" | "uniform-random" | "arena" | "arena-decide";
+
+export interface ManyModelPlan {
+  budget: number;
+  alpha: number;
+  /** Expected votes per prompt for the random designs (uniform puts every pair of every prompt to raters). */
+  votesPerPrompt: number;
+  floor: number;
+  /** Win-rate CS widths (mean over pairs, and largest) and BT score widths whose reaching is timed. */
+  meanWidth: number;
+  maxWidth: number;
+  btWidth: number;
+  /** Bootstrap resamples: the win-rate bootstrap is cheap (1,000 as on the dashboard); each BT resample is a fit. */
+  resamples: number;
+  btResamples: number;
+  /** Votes between precision checkpoints. */
+  checkEvery: number;
+}
+
+export interface ManyModelStop {
+  votes: number;
+  decided: boolean;
+  cs: Interval[];
+  wilson: (Interval | null)[];
+  bootstrap: (Interval | null)[];
+  bt: ScoreInterval[];
+}
+
+export interface ManyModelStudy {
+  /** When every pair's CS first excludes 1/2, or the budget. */
+  stop: ManyModelStop;
+  /** At the budget, no stopping. */
+  full: ManyModelStop;
+  /** Each pair's CS at the end: the running intersection, so it excludes the truth iff some time's did. */
+  csEnd: Interval[];
+  /** Votes until the mean / largest win-rate CS width and the mean BT width first fall to the plan's targets; null if never. */
+  reach: { meanWidth: number | null; maxWidth: number | null; btWidth: number | null };
+}
+
+export function modelPairs(models: number): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < models; i++) for (let j = i + 1; j < models; j++) pairs.push([i, j]);
+  return pairs;
+}
+
+function probabilitiesFor(design: DesignName, tallies: ModelPairVotes[], seqs: PairSequence[], plan: ManyModelPlan): number[] {
+  if (design === "uniform") return tallies.map(() => 1);
+  if (design === "uniform-random") return tallies.map(() => plan.votesPerPrompt / tallies.length);
+  // Updated in place: copying each tally into a new object per prompt cost more than the rule itself.
+  tallies.forEach((t, i) => (t.decided = isDecided(seqs[i] as PairSequence)));
+  return pairProbabilities(tallies, { votesPerPrompt: plan.votesPerPrompt, floor: plan.floor, skipDecided: design === "arena-decide" });
+}
+
+function snapshot(tallies: Tally[], seqs: PairSequence[], votes: number, decided: boolean, pairs: [number, number][], plan: ManyModelPlan, seed: number): ManyModelStop {
+  const names = pairs.map(([i, j]) => [`m${i}`, `m${j}`] as const);
+  const records = tallies.map((t, k) => ({ a: names[k]![0], b: names[k]![1], winsA: t.winsA, winsB: t.winsB, ties: t.ties, bothBad: t.bothBad }));
+  const bt = bradleyTerryBootstrap(records, { seed, resamples: plan.btResamples, pseudoTies: 0 });
+  return {
+    votes,
+    decided,
+    cs: seqs.map((s) => csInterval(s.cs)),
+    wilson: tallies.map((t) => wilsonInterval(t.winsA + 0.5 * t.ties, t.winsA + t.winsB + t.ties)),
+    // One vote per pair and prompt: the prompt-clustered bootstrap resamples single votes.
+    bootstrap: tallies.map((t) => bootstrapWinRate([{ winsA: 1, winsB: 0, ties: 0, count: t.winsA }, { winsA: 0, winsB: 1, ties: 0, count: t.winsB }, { winsA: 0, winsB: 0, ties: 1, count: t.ties }], { seed, resamples: plan.resamples }).interval),
+    bt: bt.intervals,
+  };
+}
+
+/** Read from the running bounds directly: this runs after every prompt of every study. */
+const isDecided = (s: PairSequence) => s.cs.low > 0.5 || s.cs.high < 0.5;
+
+function widths(seqs: PairSequence[]): { mean: number; max: number } {
+  let sum = 0;
+  let max = 0;
+  for (const s of seqs) {
+    const width = Math.max(0, s.cs.high - s.cs.low);
+    sum += width;
+    max = Math.max(max, width);
+  }
+  return { mean: sum / seqs.length, max };
+}
+
+export function simulateManyModels(w: World, design: DesignName, plan: ManyModelPlan, rng: Rng): ManyModelStudy {
+  const m = w.strengths.length;
+  const pairs = modelPairs(m);
+  const tallies: ModelPairVotes[] = pairs.map(() => ({ winsA: 0, winsB: 0, ties: 0, bothBad: 0, decided: false }));
+  const seqs = pairs.map(() => createPairSequence({ alpha: plan.alpha }));
+  const points = new Float64Array(m * m);
+  const seed = Math.floor(rng() * 2 ** 32);
+  const reach: ManyModelStudy["reach"] = { meanWidth: null, maxWidth: null, btWidth: null };
+  let stop: ManyModelStop | null = null;
+  let votes = 0;
+  let nextCheck = plan.checkEvery;
+  let strengths: Float64Array | undefined;
+  while (votes < plan.budget) {
+    const q = probabilitiesFor(design, tallies, seqs, plan);
+    const quality = drawPrompt(w, rng);
+    pairs.forEach(([i, j], k) => {
+      const p = q[k] as number;
+      let score: number | null = null;
+      if (p >= 1 || rng() < p) {
+        score = drawVote(w, (quality[i] as number) - (quality[j] as number), rng);
+        votes++;
+        const t = tallies[k] as Tally;
+        if (score === 1) t.winsA++;
+        else if (score === 0) t.winsB++;
+        else t.ties++;
+        points[i * m + j] = (points[i * m + j] as number) + score;
+        points[j * m + i] = (points[j * m + i] as number) + 1 - score;
+      }
+      addPrompt(seqs[k] as PairSequence, { probability: p, score });
+    });
+    const wd = widths(seqs);
+    if (reach.meanWidth === null && wd.mean <= plan.meanWidth) reach.meanWidth = votes;
+    if (reach.maxWidth === null && wd.max <= plan.maxWidth) reach.maxWidth = votes;
+    if (reach.btWidth === null && votes >= nextCheck) {
+      nextCheck += plan.checkEvery;
+      const bt = btMeanWidth(points, m, strengths);
+      if (bt) {
+        strengths = bt.strengths;
+        if (bt.width <= plan.btWidth) reach.btWidth = votes;
+      }
+    }
+    if (!stop && seqs.every(isDecided)) {
+      stop = snapshot(tallies, seqs, votes, true, pairs, plan, seed);
+      // Dropping decided pairs to the floor only makes sense for a study that stops: nothing after it is measured.
+      if (design === "arena-decide") return { stop, full: stop, csEnd: stop.cs, reach };
+    }
+  }
+  const full = snapshot(tallies, seqs, votes, stop !== null, pairs, plan, seed);
+  return { stop: stop ?? full, full, csEnd: full.cs, reach };
+}
