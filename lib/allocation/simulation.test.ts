@@ -1,6 +1,6 @@
 // A small seeded version of `npm run simulate`: coverage of the anytime-valid intervals and the saving,
 // within Monte-Carlo tolerances. The full run (docs/adaptive.md) uses 1,000+ studies per scenario.
-import { describe, it, expect } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { underCovers } from "./simulation/report";
 import { runManyModels, runTwoModels } from "./simulation/run";
 import { MANY_MODEL_PLAN, MANY_MODEL_SCENARIOS, TWO_MODEL_PLAN, TWO_MODEL_SCENARIOS } from "./simulation/scenarios";
@@ -9,8 +9,13 @@ const scenario = (list: typeof TWO_MODEL_SCENARIOS, name: string) => list.find((
 
 describe("simulation, two models (small)", () => {
   const plan = { ...TWO_MODEL_PLAN, prompts: 300, resamples: 200 };
-  const clear = runTwoModels(scenario(TWO_MODEL_SCENARIOS, "clear"), plan, 150, 11);
-  const tie = runTwoModels(scenario(TWO_MODEL_SCENARIOS, "tie"), plan, 150, 12);
+  let clear: ReturnType<typeof runTwoModels>;
+  let tie: ReturnType<typeof runTwoModels>;
+  // In a hook, not at collection: the runs then count against a timeout and a failure names this file's hook.
+  beforeAll(() => {
+    clear = runTwoModels(scenario(TWO_MODEL_SCENARIOS, "clear"), plan, 150, 11);
+    tie = runTwoModels(scenario(TWO_MODEL_SCENARIOS, "tie"), plan, 150, 12);
+  }, 120_000);
 
   it("the majority CS keeps 95% coverage (within 3 Monte-Carlo SE) at the stop and at every time", () => {
     for (const r of [clear, tie]) {
@@ -37,8 +42,12 @@ describe("simulation, two models (small)", () => {
 describe("simulation, five models (small)", () => {
   const plan = { ...MANY_MODEL_PLAN, resamples: 200, btResamples: 50 };
   const spread = MANY_MODEL_SCENARIOS.find((s) => s.name === "spread")!;
-  const uniform = runManyModels(spread, "uniform", plan, 40, 21);
-  const adaptive = runManyModels(spread, "arena-decide", plan, 40, 22);
+  let uniform: ReturnType<typeof runManyModels>;
+  let adaptive: ReturnType<typeof runManyModels>;
+  beforeAll(() => {
+    uniform = runManyModels(spread, "uniform", plan, 40, 21);
+    adaptive = runManyModels(spread, "arena-decide", plan, 40, 22);
+  }, 120_000);
 
   it("every pair's weighted CS keeps 95% coverage at the stop, uniform and adaptive", () => {
     // 40 studies x 10 pairs = 400 intervals (pairs of one study are correlated, so this is a loose check).
