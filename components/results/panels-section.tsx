@@ -2,55 +2,24 @@
 // "External panel": imported human judgments (MT-Bench's experts, Chatbot Arena's users) set beside the
 // study's raters, MT-Bench's agreement per turn with and without ties; on the live dashboard, the form
 // that attaches a judgments file.
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { percent } from "@/lib/results/format";
 import type { AgreementCountJson, PanelJson, PanelTurnJson, TieAgreementJson } from "@/lib/results/types";
+import { FileSendForm } from "./file-send-form";
 import { Section, stackBody, stackCell, stackHead, stackRow, stackTable, stackWide, th } from "./section";
 
 const rowsText = (n: number) => `${n} ${n === 1 ? "row" : "rows"}`;
 
-type AttachState = { status: "idle" | "sending" | "done" | "error"; message: string; errors: string[] };
-type AttachResponse = { run?: { name: string; votes: number; unmatched: { prompt: number; models: number; turn: number } }; error?: { message: string; issues?: string[] } };
+type Attached = { name: string; votes: number; unmatched: { prompt: number; models: number; turn: number } };
 
 function AttachForm({ studyId, onAttached }: { studyId: string; onAttached: () => void }) {
-  const [state, setState] = useState<AttachState>({ status: "idle", message: "", errors: [] });
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setState({ status: "sending", message: "Attaching…", errors: [] });
-    const response = await fetch(`/api/studies/${encodeURIComponent(studyId)}/panels`, { method: "POST", body: form });
-    const body = (await response.json().catch(() => ({}))) as AttachResponse;
-    if (response.ok && body.run) {
-      const u = body.run.unmatched;
-      setState({ status: "done", message: `Attached ${body.run.name}: ${body.run.votes} votes on this study's pairs; ${rowsText(u.prompt + u.models + u.turn)} matched no pair.`, errors: [] });
-      onAttached();
-    } else {
-      setState({ status: "error", message: body.error?.message ?? `Attaching failed (HTTP ${response.status}).`, errors: Array.isArray(body.error?.issues) ? body.error.issues : [] });
-    }
-  }
+  const done = (run: Attached) => {
+    const u = run.unmatched;
+    return `Attached ${run.name}: ${run.votes} votes on this study's pairs; ${rowsText(u.prompt + u.models + u.turn)} matched no pair.`;
+  };
   return (
-    <form onSubmit={submit} className="mt-4 flex flex-wrap items-end gap-3 border-t border-slate-100 pt-4">
-      <label className="text-sm">
-        <span className="block font-medium">Human judgments (MT-Bench or Chatbot Arena, JSON or JSONL)</span>
-        <input name="file" type="file" accept=".json,.jsonl,application/json" required className="mt-1 block text-sm" />
-      </label>
-      <Button type="submit" variant="secondary" disabled={state.status === "sending"}>
-        Attach panel
-      </Button>
-      {state.message && (
-        <div role={state.status === "error" ? "alert" : "status"} className={`w-full text-sm ${state.status === "error" ? "text-red-700" : "text-slate-700"}`}>
-          {state.message}
-          {state.errors.length > 0 && (
-            <ul className="mt-1 list-disc pl-5">
-              {state.errors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-    </form>
+    <FileSendForm<Attached> url={`/api/studies/${encodeURIComponent(studyId)}/panels`}
+      label="Human judgments (MT-Bench or Chatbot Arena, JSON or JSONL)" accept=".json,.jsonl,application/json" button="Attach panel"
+      sending="Attaching…" failed="Attaching failed" done={done} onDone={onAttached} />
   );
 }
 

@@ -47,3 +47,25 @@ export async function readFormCapped(request: Request, maxBytes: number): Promis
     return { error: apiError(400, "bad_request", "Send the body as multipart/form-data with a `file` field.") };
   }
 }
+
+// Multipart framing around a file of the limit's size takes a few hundred bytes; 64 KiB is generous.
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+export type FileBody = { bytes: Uint8Array; fileName?: string; error?: never } | { error: Response };
+
+/**
+ * A file sent either as the whole request body or as the "file" field of a multipart form (what the
+ * dashboard's attach forms send), at most maxBytes; `what` names it in the refusal ("the annotations").
+ */
+export async function readFileBody(request: Request, maxBytes: number, what: string): Promise<FileBody> {
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    const { form, error } = await readFormCapped(request, maxBytes + MULTIPART_OVERHEAD);
+    if (error) return { error };
+    const file = form.get("file");
+    if (!(file instanceof File)) return { error: apiError(400, "no_file", `Send ${what} as the "file" field.`) };
+    if (file.size > maxBytes) return { error: apiError(413, "too_large", "The file is too large.") };
+    return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name };
+  }
+  const body = await readBodyCapped(request, maxBytes);
+  return body.error ? { error: body.error } : { bytes: body.bytes };
+}
