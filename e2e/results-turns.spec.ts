@@ -1,7 +1,8 @@
 // A study that judges turn 1 and turn 2 of each conversation separately (issue 21), on the results
 // dashboard at desktop and phone sizes: the turn switch (all turns, turn 1, turn 2) changes every figure
-// below it, by click and by arrow key; no serious or critical accessibility violations. Studies with
-// turns cannot be created over the API yet, so a single-answer study is made a two-turn one in the database.
+// below it, by click and by arrow key; no serious or critical accessibility violations; AlpacaEval's
+// one-instruction export is neither offered nor served. A single-answer study is made a two-turn one in
+// the database (quicker than uploading conversations; e2e/study-turns-form.spec.ts creates one the real way).
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
 import { signInOverHttp } from "./fixtures/accounts";
@@ -63,7 +64,7 @@ async function twoTurnStudy(playwright: { request: { newContext: (o: object) => 
   await signInOverHttp(rater, "RATER");
   for (let i = 0; i < 4; i++) {
     const pair = (await (await rater.get(`/api/studies/${studyId}/next`)).json()) as Served;
-    const aSide = pair.left.text.startsWith("The Danube") ? "LEFT" : "RIGHT";
+    const aSide = pair.left.text.includes("The Danube") ? "LEFT" : "RIGHT";
     const choice = (await turnOf(pair.assignmentId)) === 1 ? aSide : aSide === "LEFT" ? "RIGHT" : "LEFT";
     const vote = await rater.post(`/api/studies/${studyId}/votes`, { data: { assignmentId: pair.assignmentId, choice } });
     expect(vote.status(), await vote.text()).toBe(200);
@@ -112,6 +113,14 @@ for (const size of SIZES) {
 
       // The prompt list marks each pair's turn.
       await expect(page.getByRole("button", { name: /^Open prompt \(turn 2\):/ })).toHaveCount(2);
+
+      // AlpacaEval holds one instruction and two answers: not offered for conversations, refused if asked.
+      const exports = page.getByRole("region", { name: "Export" });
+      await expect(exports.getByRole("link", { name: /^Download Arena battles/ })).toBeVisible();
+      await expect(exports.getByRole("link", { name: /^Download AlpacaEval/ })).toHaveCount(0);
+      const alpaca = await page.request.get(`/api/studies/${studyId}/export?format=alpaca_eval`);
+      expect(alpaca.status()).toBe(400);
+      expect(((await alpaca.json()) as { error: { code: string } }).error.code).toBe("format_not_for_conversations");
     });
   });
 }

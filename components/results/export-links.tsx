@@ -2,6 +2,7 @@
 // "Export": download links for every vote, de-blinded, in the four formats. A study with criteria
 // chooses which one AlpacaEval and the Arena battles read their single preference from.
 import { useState } from "react";
+import { conversationRefusal } from "@/lib/exports/conversations";
 import { ONE_CRITERION_FORMATS } from "@/lib/exports/criteria";
 import type { ExportCriterion, ExportFormat } from "@/lib/exports/types";
 import { Section } from "./section";
@@ -13,9 +14,9 @@ const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
   { format: "battles", label: "Arena battles", hint: "model_a = left, winner incl. tie (bothbad)" },
 ];
 
-export type ExportLinksProps = { studyId: string; criteria?: ExportCriterion[] };
+export type ExportLinksProps = { studyId: string; criteria?: ExportCriterion[]; conversations?: boolean };
 
-export function ExportLinks({ studyId, criteria = [] }: ExportLinksProps) {
+export function ExportLinks({ studyId, criteria = [], conversations = false }: ExportLinksProps) {
   const [criterion, setCriterion] = useState(criteria[0]?.key ?? "");
   const chosen = criteria.find((c) => c.key === criterion);
   const readsOne = (format: ExportFormat) => chosen !== undefined && ONE_CRITERION_FORMATS.includes(format);
@@ -34,7 +35,7 @@ export function ExportLinks({ studyId, criteria = [] }: ExportLinksProps) {
         </div>
       )}
       <ul className="flex flex-wrap gap-3">
-        {FORMATS.map((f) => (
+        {FORMATS.filter((f) => !conversationRefusal(f.format, conversations)).map((f) => (
           <li key={f.format}>
             <a href={href(f.format)} className="inline-flex flex-col rounded-md border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-50" download>
               <span className="font-medium text-brand-700">Download {f.label}</span>

@@ -21,6 +21,8 @@ export type ResultsDashboardProps = {
   initialExclude: string[];
   /** The study's criteria (primary first) the one-preference exports may read; none: one overall choice. */
   exportCriteria?: ExportCriterion[];
+  /** The study judges conversations: the exports that cannot hold them are not offered. */
+  conversations?: boolean;
 };
 
 const FIRST_PAGE: PromptQuery = { page: 1, outcome: "", winner: "", category: "", model: "", q: "" };
@@ -32,7 +34,7 @@ function keepExcludeInAddressBar(exclude: string[]) {
   window.history.replaceState(null, "", url);
 }
 
-export function ResultsDashboard({ initial, initialExclude, exportCriteria = [] }: ResultsDashboardProps) {
+export function ResultsDashboard({ initial, initialExclude, exportCriteria = [], conversations = false }: ResultsDashboardProps) {
   const studyId = initial.study.id;
   const [exclude, setExclude] = useState(initialExclude);
   const [promptQuery, setPromptQuery] = useState(FIRST_PAGE);
@@ -69,7 +71,7 @@ export function ResultsDashboard({ initial, initialExclude, exportCriteria = [] 
       <JudgesSection judges={r.judges} studyId={studyId} onImported={reload} />
       <PanelsSection panels={r.panels ?? []} studyId={studyId} onAttached={reload} />
       <PromptsSection page={r.prompts} query={promptQuery} models={r.study.models} onQuery={setPromptQuery} detailUrl={detailUrl} />
-      <ExportLinks studyId={studyId} criteria={exportCriteria} />
+      <ExportLinks studyId={studyId} criteria={exportCriteria} conversations={conversations} />
     </div>
   );
 }

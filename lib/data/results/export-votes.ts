@@ -114,6 +114,13 @@ export async function* exportVoteBatches(
  * Whether the study's exports carry turns (issue 21): it judges turns one by one, or one of its pairs
  * is a conversation. Single-answer studies' exports stay as they were.
  */
+/** Whether any of the study's pairs is on a conversation (a prompt with user turns), not a single instruction. */
+export async function studyHasConversations(studyId: string): Promise<boolean> {
+  const [row] = await dbRead.$queryRaw<{ found: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "Pair" p JOIN "Prompt" pr ON pr.id = p."promptId" WHERE p."studyId" = ${studyId} AND cardinality(pr."userTurns") > 0) AS found`;
+  return row?.found ?? false;
+}
+
 export async function studyHasTurns(studyId: string): Promise<boolean> {
   const [row] = await dbRead.$queryRaw<{ turns: boolean }[]>`
     SELECT cardinality(s."judgedTurns") > 0 OR EXISTS (

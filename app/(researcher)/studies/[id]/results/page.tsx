@@ -5,7 +5,7 @@ import { FreezePanel } from "@/components/results/freeze-panel";
 import { ResultsDashboard } from "@/components/results/results-dashboard";
 import { requireRole, Role } from "@/lib/auth/guards";
 import { listFrozenResults } from "@/lib/data/frozen-results";
-import { exportCriteria } from "@/lib/data/results/export-votes";
+import { exportCriteria, studyHasConversations } from "@/lib/data/results/export-votes";
 import { getStudyResults } from "@/lib/results/study-results";
 import { resultsQuerySchema } from "@/lib/validation/results";
 
@@ -20,11 +20,13 @@ export default async function StudyResultsPage({ params, searchParams }: Results
   const raw = (await searchParams).exclude;
   const parsed = resultsQuerySchema.safeParse({ exclude: Array.isArray(raw) ? raw.join(",") : raw });
   const exclude = parsed.success ? parsed.data.exclude : [];
-  const [results, frozen, criteria] = await Promise.all([getStudyResults(id, exclude), listFrozenResults(id), exportCriteria(id)]);
+  const [results, frozen, criteria, conversations] = await Promise.all([
+    getStudyResults(id, exclude), listFrozenResults(id), exportCriteria(id), studyHasConversations(id),
+  ]);
   if (!results) notFound();
   return (
     <AppShell user={user} title={`Results: ${results.study.name}`}>
-      <ResultsDashboard initial={results} initialExclude={results.excludedRaters.pseudonyms} exportCriteria={criteria} />
+      <ResultsDashboard initial={results} initialExclude={results.excludedRaters.pseudonyms} exportCriteria={criteria} conversations={conversations} />
       <div className="mt-6">
         <FreezePanel studyId={id} frozen={frozen.map((f) => ({ id: f.id, label: f.label, createdAt: f.createdAt.toISOString(), voteCount: f.voteCount }))} />
       </div>

@@ -1,8 +1,9 @@
 // Staff-only export of every vote, de-blinded, streamed: ?format=csv|jsonl|alpaca_eval|battles, and for
 // the last two &criterion=<key> on a study with criteria (default: its primary).
 import { apiUser, Role } from "@/lib/auth/guards";
-import { exportCriteria, exportVoteBatches, studyHasTurns } from "@/lib/data/results/export-votes";
+import { exportCriteria, exportVoteBatches, studyHasConversations, studyHasTurns } from "@/lib/data/results/export-votes";
 import { studyExists } from "@/lib/data/studies";
+import { conversationRefusal } from "@/lib/exports/conversations";
 import { exportCriterion } from "@/lib/exports/criteria";
 import { EXPORT_CONTENT, exportStream, formatNeedsConversations, formatNeedsOutputs } from "@/lib/exports/stream";
 import { apiError } from "@/lib/http/api-error";
@@ -19,6 +20,8 @@ export const GET = route(async (request: Request, { params }: { params: Promise<
   if (!parsed.success) return apiError(400, "invalid_query", "Choose format=csv, jsonl, alpaca_eval or battles.", parsed.error.issues);
   if (!(await studyExists(id))) return apiError(404, "not_found", "No such study.");
   const { format } = parsed.data;
+  const refused = format === "alpaca_eval" ? conversationRefusal(format, await studyHasConversations(id)) : null;
+  if (refused) return apiError(400, refused.code, refused.message);
   const [criteria, turns] = await Promise.all([exportCriteria(id).then((list) => list.map((c) => c.key)), studyHasTurns(id)]);
   const chosen = exportCriterion(format, parsed.data.criterion, criteria);
   if (!chosen.ok) return apiError(400, chosen.code, chosen.message);
