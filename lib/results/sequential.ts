@@ -1,6 +1,7 @@
 // The anytime-valid intervals of a study's comparisons, its stopping rule's state and why it stopped, and
 // what still holds of the fixed-sample figures (issue 22). Pure: the dashboard, the API, frozen results and
 // the admin study page all word it here.
+import { utcMinute } from "@/lib/audit/format";
 import { anytimeWinRate } from "@/lib/stats/anytime-win-rate";
 import { comparisonKey } from "./orientation";
 import type { PromptMarksRow } from "./inputs";
@@ -23,15 +24,13 @@ export type StopSettings = {
 export const levelText = (x: number) => `${Number((x * 100).toPrecision(3))}%`;
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
-/** "2026-12-02 10:41 UTC". */
-export const stopTime = (at: Date) => `${at.toISOString().slice(0, 10)} ${at.toISOString().slice(11, 16)} UTC`;
 
 /** "Stopped …: every comparison decided at 5% (Bonferroni over 1 model pair)" / "…: vote budget of 600 spent". */
 export function stopText(reason: "DECIDED" | "BUDGET", at: Date, facts: { level: number; modelPairs: number; voteBudget: number | null }): string {
   const why = reason === "DECIDED"
     ? `every comparison decided at ${levelText(facts.level)} (Bonferroni over ${plural(facts.modelPairs, "model pair")})`
     : `vote budget of ${facts.voteBudget ?? "?"} spent`;
-  return `Stopped ${stopTime(at)}: ${why}`;
+  return `Stopped ${utcMinute(at)}: ${why}`;
 }
 
 /** The rule's state while the study runs. */
