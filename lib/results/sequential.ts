@@ -77,12 +77,16 @@ export function sequentialFigures(
   const modelPairs = rows.length;
   const perPairLevel = level / Math.max(1, modelPairs);
   const byKey = new Map(rows.map((r) => [comparisonKey(r.modelA, r.modelB), r] as const));
+  const shown = new Set<PromptMarksRow>();
   const withCs = comparisons.map((c) => {
     const row = byKey.get(comparisonKey(c.modelA, c.modelB));
     if (!row) return c;
+    shown.add(row);
     return { ...c, anytime: anytimeJson(row.marks, perPairLevel, row.modelA !== c.modelA, level, modelPairs) };
   });
-  const decided = withCs.filter((c) => c.anytime?.decided).length;
+  // Model pairs without a comparison (no counted votes yet) count in the rule too.
+  const decided = withCs.filter((c) => c.anytime?.decided).length +
+    rows.filter((r) => !shown.has(r) && anytimeWinRate(r.marks, perPairLevel).decided).length;
   const stop: StopJson | null = s.stoppedAt && s.stopReason
     ? { at: s.stoppedAt.toISOString(), reason: s.stopReason, text: stopText(s.stopReason, s.stoppedAt, { level, modelPairs, voteBudget: s.voteBudget }) }
     : null;
@@ -95,3 +99,7 @@ export function sequentialFigures(
     },
   };
 }
+
+/** Whether the study uses adaptive votes or a stopping rule, or has stopped: then the dashboard shows the sequential figures. */
+export const isSequential = (s: { adaptiveVotes: boolean; stopLevel: number | null; voteBudget: number | null; stop: unknown } | undefined): boolean =>
+  s !== undefined && (s.adaptiveVotes || s.stopLevel !== null || s.voteBudget !== null || (s.stop !== null && s.stop !== undefined));
