@@ -147,7 +147,7 @@ describe("the stop", () => {
     expect(await claimStopCheck(made.study.id)).toBe(true);
     expect(await claimStopCheck(made.study.id)).toBe(false);
     await db.$executeRaw`UPDATE "Study" SET "stopCheckedAt" = "stopCheckedAt" - interval '11 seconds' WHERE id = ${made.study.id}`;
-    const [raters] = [await makeRaters(made.study.id, 1)];
+    const raters = await makeRaters(made.study.id, 1);
     await vote(made, raters, [[0, ["A"]]]);
     expect(await checkStoppingAfterVote(made.study.id)).toMatchObject({ reason: "BUDGET" });
     await db.$executeRaw`UPDATE "Study" SET "stopCheckedAt" = "stopCheckedAt" - interval '11 seconds' WHERE id = ${made.study.id}`;
