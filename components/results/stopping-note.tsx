@@ -6,7 +6,7 @@ import type { SequentialJson } from "@/lib/results/types";
 export function StoppingNote({ sequential: s }: { sequential: SequentialJson }) {
   return (
     <div role="status" aria-label="Stopping rule" className={`space-y-1 rounded-md border px-3 py-2 text-sm ${s.stop ? "border-sky-300 bg-sky-50 text-sky-950" : "border-slate-200 bg-slate-50 text-slate-800"}`}>
-      <p><strong className="font-semibold">{s.stop ? "Stopped." : "Stopping rule."}</strong> {s.state}</p>
+      {s.stop ? <p className="font-semibold">{s.state}</p> : <p><strong className="font-semibold">Stopping rule.</strong> {s.state}</p>}
       {s.fixedSampleNote && <p>{s.fixedSampleNote}</p>}
       {s.voteLevelNote && <p>{s.voteLevelNote}</p>}
     </div>
