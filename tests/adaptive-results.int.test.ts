@@ -3,6 +3,7 @@
 // handles them), and the stopping rule setting Study.stoppedAt / stopReason once, with its audit event.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { studyFiguresVersion } from "@/lib/data/results/snapshots";
 import { checkStoppingAfterVote, claimStopCheck, evaluateStopping } from "@/lib/data/stopping";
 import { getStudyResults } from "@/lib/results/study-results";
 import { confidenceSequence } from "@/lib/stats/confidence-sequence";
@@ -97,8 +98,11 @@ describe("the stop", () => {
     await vote(made, raters, [[0, ["A", "B", "A"]]]);
     expect(await evaluateStopping(made.study.id)).toBeNull();
     await vote(made, raters, [[1, ["B", "T"]]]);
+    const version = await studyFiguresVersion(made.study.id);
     const stop = await evaluateStopping(made.study.id);
     expect(stop?.reason).toBe("BUDGET");
+    // Kept figures are stale once it stops, though no vote changed.
+    expect(await studyFiguresVersion(made.study.id)).not.toBe(version);
     const again = await evaluateStopping(made.study.id);
     expect(again).toEqual(stop);
     const study = await db.study.findUniqueOrThrow({ where: { id: made.study.id }, select: { stoppedAt: true, stopReason: true } });

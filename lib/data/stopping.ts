@@ -5,6 +5,7 @@ import "server-only";
 import { DB_NOW, db } from "@/lib/db";
 import { recordAudit, SYSTEM } from "@/lib/data/audit";
 import { promptMarks } from "@/lib/data/results/prompt-marks";
+import { markFiguresChanged } from "@/lib/data/results/snapshots";
 import { stoppingDecision } from "@/lib/allocation/stopping";
 import { anytimeWinRate } from "@/lib/stats/anytime-win-rate";
 
@@ -69,6 +70,8 @@ async function stopStudy(studyId: string, reason: "DECIDED" | "BUDGET", details:
       return current?.stoppedAt && current.stopReason ? { stoppedAt: current.stoppedAt, reason: current.stopReason } : null;
     }
     await recordAudit(tx, { studyId, actor: SYSTEM, action: "STUDY_STOPPED", details });
+    // The figures say whether and why the study stopped: kept ones are stale now, though no vote changed.
+    await markFiguresChanged(studyId, tx);
     return { stoppedAt: row.stoppedAt, reason };
   });
 }
