@@ -1,11 +1,13 @@
 // The figure sections the live dashboard and a frozen result both show, from one StudyResults.
-import type { ChoiceFiguresJson, StudyResults } from "@/lib/results/types";
+import { isSequential } from "@/lib/results/sequential";
+import type { ChoiceFiguresJson, SequentialJson, StudyResults } from "@/lib/results/types";
 import { AgreementSection, ShareSection } from "./agreement-section";
 import { CategoriesSection } from "./categories-section";
 import { HeadlineSection } from "./headline-section";
 import { OverTimeChart } from "./over-time-chart";
 import { RankingSection } from "./ranking-section";
 import { Section, Stat } from "./section";
+import { StoppingNote } from "./stopping-note";
 import { VotesNeededSection, WinRateSection } from "./win-rate-section";
 
 type FiguresProps = { results: StudyResults };
@@ -21,14 +23,28 @@ export function TotalsGrid({ results: r }: FiguresProps) {
   );
 }
 
+/** The study's sequential figures when it has adaptive votes or a stopping rule (or stopped); otherwise none, and the pages read as before. */
+export const sequentialShown = (r: StudyResults): SequentialJson | undefined => (isSequential(r.sequential) ? r.sequential : undefined);
+
+/** Whether and why the study stopped, or its stopping rule's state (nothing for an ordinary study). */
+export function StudyStopping({ results }: FiguresProps) {
+  const sequential = sequentialShown(results);
+  return sequential ? <StoppingNote sequential={sequential} /> : null;
+}
+
 /** Headline, win rates, votes needed, ranking, agreement, position and length bias: the study's, or one judged turn's. */
-export function ModelFigures({ results: r }: { results: ChoiceFiguresJson }) {
+export function ModelFigures({ results: r, sequential }: { results: ChoiceFiguresJson; sequential?: SequentialJson }) {
   return (
     <>
       <HeadlineSection comparisons={r.comparisons} />
-      <WinRateSection comparisons={r.comparisons} />
-      <VotesNeededSection comparisons={r.comparisons} />
+      <WinRateSection comparisons={r.comparisons} sequential={sequential} />
+      <VotesNeededSection comparisons={r.comparisons} sequential={sequential} />
       <RankingSection ranking={r.ranking} />
+      {sequential?.voteLevelNote && (
+        <p data-testid="vote-level-note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Agreement, position and length bias below count votes. {sequential.voteLevelNote}
+        </p>
+      )}
       <AgreementSection agreement={r.agreement} />
       <div className="grid gap-6 lg:grid-cols-2">
         <ShareSection id="position-bias" title="Position bias" description="Decisive votes for the answer shown on the left (sides are randomized)." share={r.positionBias} hitLabel="Left won" missLabel="Right won" />

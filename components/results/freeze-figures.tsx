@@ -3,7 +3,7 @@
 // (no refresh, no rater toggles, no prompt list: the export holds every vote).
 import type { StudyResults } from "@/lib/results/types";
 import { CriteriaSection } from "./criteria-section";
-import { CategoriesAndTime, TotalsGrid } from "./figure-sections";
+import { CategoriesAndTime, StudyStopping, TotalsGrid } from "./figure-sections";
 import { FiguresByTurn } from "./turn-figures";
 import { PanelsSection } from "./panels-section";
 
@@ -12,6 +12,7 @@ export function FrozenFigures({ figures: r }: { figures: StudyResults }) {
     <div className="space-y-6">
       <p className="text-sm text-slate-600">Models: {r.study.models.join(r.study.models.length === 2 ? " vs " : " · ")}</p>
       <TotalsGrid results={r} />
+      <StudyStopping results={r} />
       <FiguresByTurn results={r} />
       <CriteriaSection criteria={r.criteria} />
       <CategoriesAndTime results={r} />

@@ -12,7 +12,7 @@ import { JudgesSection } from "./judges-section";
 import { PanelsSection } from "./panels-section";
 import { PromptsSection } from "./prompts-section";
 import { RatersSection } from "./raters-section";
-import { CategoriesAndTime, TotalsGrid } from "./figure-sections";
+import { CategoriesAndTime, StudyStopping, TotalsGrid } from "./figure-sections";
 import { FiguresByTurn } from "./turn-figures";
 import { resultsUrl, useResults, type PromptQuery } from "./use-results";
 
@@ -61,6 +61,7 @@ export function ResultsDashboard({ initial, initialExclude, exportCriteria = [],
         {error && <span role="alert" className="text-red-700">{error}</span>}
       </div>
       <TotalsGrid results={r} />
+      <StudyStopping results={r} />
       <LeftOutNote leftOut={r.study.leftOutAtCreation} />
       <FiguresByTurn results={r} />
       <CriteriaSection criteria={r.criteria} />

@@ -5,7 +5,7 @@
 import { type KeyboardEvent, useRef, useState } from "react";
 import type { ChoiceFiguresJson, StudyResults, TurnFiguresJson } from "@/lib/results/types";
 import { CategoriesSection } from "./categories-section";
-import { ModelFigures } from "./figure-sections";
+import { ModelFigures, sequentialShown } from "./figure-sections";
 
 type Scope = "all" | number;
 
@@ -27,7 +27,7 @@ export function FiguresByTurn({ results: r }: { results: StudyResults }) {
   const turns = r.turns;
   const [scope, setScope] = useState<Scope>("all");
   const tabs = useRef(new Map<Scope, HTMLButtonElement | null>());
-  if (!turns) return <ModelFigures results={r} />;
+  if (!turns) return <ModelFigures results={r} sequential={sequentialShown(r)} />;
 
   const scopes: Scope[] = ["all", ...turns.map((t) => t.turn)];
   const turn = scope === "all" ? undefined : turns.find((t) => t.turn === scope);
@@ -77,7 +77,7 @@ export function FiguresByTurn({ results: r }: { results: StudyResults }) {
       </div>
       <div role="tabpanel" id="turn-panel" aria-labelledby={`turn-tab-${scope}`} className="space-y-6">
         <p className="text-sm text-slate-700" data-testid="turn-scope">{scopeNote(r, turn)}</p>
-        <ModelFigures results={figures} />
+        <ModelFigures results={figures} sequential={sequentialShown(r)} />
         <CategoriesSection categories={figures.categories} />
       </div>
     </section>

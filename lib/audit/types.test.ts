@@ -10,6 +10,8 @@ describe("describeAudit", () => {
     expect(describeAudit("RATER_REMOVED", { rater: "r_x", mode: "keep-votes", votesRemoved: 0 })).toBe("Account of r_x deleted: votes kept under the pseudonym");
     expect(describeAudit("GOLD_SET", { pairId: "p1", answer: "B" })).toBe("Set the gold answer of pair p1 to B");
     expect(describeAudit("RESULTS_FROZEN", { label: "v1", votes: 2 })).toBe("Froze the results (“v1”): 2 votes");
+    expect(describeAudit("STUDY_STOPPED", { reason: "DECIDED", level: 0.05, modelPairs: 1 })).toBe("Stopped serving pairs: every comparison decided at 5% (Bonferroni over 1 model pair)");
+    expect(describeAudit("STUDY_STOPPED", { reason: "BUDGET", voteBudget: 600 })).toBe("Stopped serving pairs: vote budget of 600 spent");
     for (const action of AUDIT_ACTIONS) expect(describeAudit(action, {})).toMatch(/\S/);
   });
 

@@ -2,7 +2,7 @@
 
 export const AUDIT_ACTIONS = [
   "STUDY_OPENED", "STUDY_CLOSED", "GOLD_SET", "GOLD_CLEARED", "PROMPT_EXCLUDED", "PROMPT_INCLUDED",
-  "OUTPUTS_REPLACED", "VOTE_UNDONE", "RATER_WITHDREW", "RATER_REMOVED", "RESULTS_FROZEN",
+  "OUTPUTS_REPLACED", "VOTE_UNDONE", "RATER_WITHDREW", "RATER_REMOVED", "RESULTS_FROZEN", "STUDY_STOPPED",
 ] as const;
 
 export type AuditActionName = (typeof AUDIT_ACTIONS)[number];
@@ -34,5 +34,9 @@ export function describeAudit(action: AuditActionName, d: Record<string, unknown
     case "RATER_REMOVED":
       return `Account of ${str(d.rater)} deleted: ${d.votesRemoved === 0 ? "" : `${plural(d.votesRemoved, "vote")} `}${d.mode === "keep-votes" ? "votes kept under the pseudonym" : "removed"}`;
     case "RESULTS_FROZEN": return `Froze the results${d.label ? ` (“${str(d.label)}”)` : ""}: ${plural(d.votes, "vote")}`;
+    case "STUDY_STOPPED":
+      return d.reason === "BUDGET"
+        ? `Stopped serving pairs: vote budget of ${str(d.voteBudget)} spent`
+        : `Stopped serving pairs: every comparison decided at ${typeof d.level === "number" ? `${Number((d.level * 100).toPrecision(3))}%` : "?"} (Bonferroni over ${plural(d.modelPairs, "model pair")})`;
   }
 }

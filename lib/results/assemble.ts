@@ -8,7 +8,7 @@ import { criteriaJson, type CriteriaInput } from "./criteria";
 import type { PrimaryContext } from "./choice-figures";
 import type {
   CategoryCountRow, ExcludedTallyRow, HourBucketRow, IssueRatingRow, JudgeCrossRow, JudgeRunRow, LengthPatternRow, PairOrderRow, PairPatternRow,
-  PanelCountRow, PanelRunRow, RaterStatsRow, SideCounts, TurnAggregates,
+  PanelCountRow, PanelRunRow, PromptMarksRow, RaterStatsRow, SideCounts, TurnAggregates,
 } from "./inputs";
 import { issueRates } from "./issue-rates";
 import { judgeResults } from "./judges";
@@ -17,6 +17,7 @@ import { leaderFirst, modelOrder, orientationFrom } from "./orientation";
 import { overTimeJson } from "./over-time";
 import { rankingJson } from "./ranking";
 import { raterRows, raterThresholds } from "./raters";
+import { sequentialFigures, type StopSettings } from "./sequential";
 import { turnFigures } from "./turns";
 import type { IssueDef, StudyResults } from "./types";
 
@@ -47,6 +48,8 @@ export type ResultsInput = {
   turns?: readonly TurnAggregates[];
   /** External panels attached to the study and their counts beside ours; none: no panels figure. */
   panels?: { runs: readonly PanelRunRow[]; rows: readonly PanelCountRow[] };
+  /** The study's adaptive votes and stopping rule, and per model pair its prompts' marks in their fixed order; none: no anytime intervals. */
+  sequential?: { settings: StopSettings; marks: readonly PromptMarksRow[] };
   now?: Date;
 };
 
@@ -67,7 +70,9 @@ export function assembleResults(input: ResultsInput): StudyResults {
   const models = modelOrder(input.study.models, grouped, ranking?.models.map((m) => m.model));
   const rank = (m: string) => models.indexOf(m);
   grouped.sort((x, y) => rank(x.modelA) - rank(y.modelA) || rank(x.modelB) - rank(y.modelB));
-  const comparisons = comparisonsJson(grouped, input, orient, seed);
+  const fixed = comparisonsJson(grouped, input, orient, seed);
+  const sequential = input.sequential && sequentialFigures(input.sequential.settings, input.sequential.marks, fixed);
+  const comparisons = sequential?.comparisons ?? fixed;
   const thresholds = raterThresholds(input.study.minSecondsPerPair);
   const ctx: PrimaryContext = { orient, canonical, models, comparisons, seed };
   return {
@@ -94,5 +99,6 @@ export function assembleResults(input: ResultsInput): StudyResults {
     ...(input.criteria && { criteria: criteriaJson(input.criteria, ctx) }),
     ...(input.turns && { turns: input.turns.map((t) => turnFigures(t, ctx)) }),
     ...(input.panels?.runs.length && { panels: panelResults(input.panels.runs, input.panels.rows) }),
+    ...(sequential && { sequential: sequential.sequential }),
   };
 }

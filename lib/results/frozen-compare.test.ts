@@ -17,4 +17,14 @@ describe("figuresDiffer", () => {
     expect(figuresDiffer(results(3), results(2))).toBe(true);
     expect(figuresDiffer(results(3), { ...results(3), study: { ...results(3).study, models: ["b", "a"] } })).toBe(true);
   });
+
+  it("compares figures frozen before the anytime intervals without them, and sees them change once frozen", () => {
+    const comparison = { modelA: "a", modelB: "b", headline: "h" };
+    const anytime = { alpha: 0.05, estimate: 1, interval: { low: 0.6, high: 1 }, prompts: 20, waiting: 0, decided: true, text: "t" };
+    const old = results(3, { comparisons: [comparison] });
+    const now = results(3, { comparisons: [{ ...comparison, anytime }], sequential: { level: 0.05, stop: null } });
+    expect(figuresDiffer(old, now)).toBe(false);
+    expect(figuresDiffer(now, results(3, { comparisons: [{ ...comparison, anytime }], sequential: { level: 0.05, stop: { reason: "BUDGET" } } }))).toBe(true);
+    expect(figuresDiffer(old, results(2, { comparisons: [{ ...comparison, anytime }], sequential: {} }))).toBe(true);
+  });
 });

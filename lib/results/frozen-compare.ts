@@ -22,6 +22,16 @@ export function figuresText(results: StudyResults): string {
   return sortedJson(figures);
 }
 
+/**
+ * Figures frozen before the anytime intervals existed (issue 22) have none: the current ones are compared
+ * without them, so adding the intervals alone does not make every older frozen result read as changed.
+ */
+function withoutNewerFigures(frozen: StudyResults, current: StudyResults): StudyResults {
+  if (frozen.sequential !== undefined || current.sequential === undefined) return current;
+  const comparisons = (current.comparisons ?? []).map((c) => ({ ...c, anytime: undefined }));
+  return { ...current, sequential: undefined, comparisons };
+}
+
 export function figuresDiffer(frozen: StudyResults, current: StudyResults): boolean {
-  return figuresText(frozen) !== figuresText(current);
+  return figuresText(frozen) !== figuresText(withoutNewerFigures(frozen, current));
 }

@@ -139,3 +139,9 @@ export type PanelCountRow = {
   panelA: number; panelB: number; panelTie: number;
   pairs: number;
 };
+
+/**
+ * A model pair (names, in either order) and one mark per counted prompt (lib/stats/anytime-win-rate.ts
+ * PromptMark), in the order fixed before any vote, modelA's side up: what the anytime intervals read.
+ */
+export type PromptMarksRow = { modelA: string; modelB: string; marks: string };

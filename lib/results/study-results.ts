@@ -6,6 +6,7 @@ import { answerRatings } from "@/lib/data/results/issue-ratings";
 import { judgeCrossCounts, judgeRuns } from "@/lib/data/results/judge-counts";
 import { excludedPairTallies, pairAggregates } from "@/lib/data/results/pair-counts";
 import { panelCounts, panelRuns } from "@/lib/data/results/panel-counts";
+import { promptMarks } from "@/lib/data/results/prompt-marks";
 import { listResultPrompts, type PromptListFilter } from "@/lib/data/results/prompt-list";
 import { raterStats } from "@/lib/data/results/rater-stats";
 import type { ReadSource, ResultsScope } from "@/lib/data/results/scope";
@@ -108,17 +109,18 @@ async function computeFigures(
   const study = await timed(parts, "study", resultsStudy(studyId, given.source));
   if (!study) return null;
   const scope: ResultsScope = { ...given, hasExcludedPairs: study.excludedPairs > 0 };
-  const { issues: issueDefs, criteria: criterionDefs, judgedTurns, ...studyFacts } = study;
+  const { issues: issueDefs, criteria: criterionDefs, judgedTurns, stopping, ...studyFacts } = study;
   // The primary criterion's figures are the study's own (the Vote's choice); the others' come beside them.
   const [primary, ...others] = criterionDefs;
   // In parallel, so each part's time is its own query's wall time while it shared the machine with the others.
-  const [pairs, excludedTallies, raters, hours, runs, judgeRows, answers, criteria, panels] = await Promise.all([
+  const [pairs, excludedTallies, raters, hours, runs, judgeRows, answers, criteria, panels, marks] = await Promise.all([
     timed(parts, "pairs", pairAggregates(scope, { byTurn: judgedTurns.length > 0 })), timed(parts, "excluded", excludedPairTallies(scope)), timed(parts, "raters", raterStats(scope)),
     timed(parts, "hours", votesPerHour(scope)), timed(parts, "judges", judgeRuns(studyId, given.source)),
     timed(parts, "judgeCounts", judgeCrossCounts(scope)), timed(parts, "issues", answerRatings(scope, issueDefs.map((i) => i.key))),
     // Only studies that ask several criteria pay for them.
     primary ? timed(parts, "criteria", criteriaCounts(scope, others)) : undefined,
     timed(parts, "panels", panelParts(scope)),
+    timed(parts, "marks", promptMarks(scope, study.votesPerPair)),
   ]);
   const assembling = performance.now();
   // One row per answer and issue, as the issue figures read them.
@@ -128,7 +130,7 @@ async function computeFigures(
   const results = assembleResults({
     study: studyFacts, excludedRaters, issues: { defs: issueDefs, rows: issueRows }, pairOrders: pairs.orders, patterns: pairs.patterns, lengths: pairs.lengths, categories: pairs.categories, sides: pairs.sides,
     promptsVoted: pairs.promptsVoted, excludedTallies, raters, hours, judgeRuns: runs, judgeRows,
-    panels,
+    panels, sequential: { settings: stopping, marks },
     criteria: primary && criteria && { primary: { key: primary.key, label: primary.label, question: primary.question }, ...criteria },
     // Only a study that judges turns one by one has figures per turn.
     ...(judgedTurns.length > 0 && { turns: turnsToShow(judgedTurns, withExcludedByTurn(pairs.byTurn, excludedTallies)) }),

@@ -66,6 +66,55 @@ export type ComparisonJson = {
   votesNeeded: VotesNeededJson;
   /** Prompt-level tally: majority outcome per prompt (ties + both bad as one bloc). */
   prompts: { voted: number; winsA: number; winsB: number; ties: number; headline: string };
+  /** The anytime-valid interval of model A's win rate over prompts (the study's own figures only; absent in older frozen figures). */
+  anytime?: AnytimeJson;
+};
+
+/**
+ * A model pair's confidence sequence (lib/stats/anytime-win-rate.ts): its prompts' majority scores (A 1, tie
+ * bloc 1/2, B 0) in the order fixed before any vote (Pair.shuffle), over the longest prefix of closed pairs.
+ * Valid at every moment at once, so at any stop, adaptive or not.
+ */
+export type AnytimeJson = {
+  /** This comparison's miscoverage: the study's level over its model pairs (Bonferroni). */
+  alpha: number;
+  /** Model A's win rate over the prefix's prompts (ties as half); null before the first. */
+  estimate: number | null;
+  /** [0, 1] before the first prompt. */
+  interval: Interval;
+  /** Prompts in the closed prefix; prompts after it (open, or closed behind an open one). */
+  prompts: number;
+  waiting: number;
+  /** Whether the interval excludes 50%. */
+  decided: boolean;
+  text: string;
+};
+
+/** Why a study stopped serving pairs early (lib/data/stopping.ts). */
+export type StopJson = { at: string; reason: "DECIDED" | "BUDGET"; text: string };
+
+/** The study's adaptive votes, its stopping rule and what holds of the fixed-sample figures (issue 22). */
+export type SequentialJson = {
+  adaptiveVotes: boolean;
+  /** The stopping rule's level (null: no stop when decided) and vote budget (null: none). */
+  stopLevel: number | null;
+  voteBudget: number | null;
+  /** The anytime intervals' study-wide miscoverage: stopLevel, else 0.05. */
+  level: number;
+  /** Model pairs with counted pairs, and each one's level, level / modelPairs (Bonferroni). */
+  modelPairs: number;
+  perPairLevel: number;
+  /** Comparisons whose anytime interval excludes 50%. */
+  decided: number;
+  stop: StopJson | null;
+  /** One sentence: stopped and why, or the intervals' state while running. */
+  state: string;
+  /** False with adaptive votes or after an early stop: the fixed-sample intervals and tests are not valid then. */
+  fixedSampleValid: boolean;
+  /** Said beside the fixed-sample figures when they are not valid; null when they are. */
+  fixedSampleNote: string | null;
+  /** Said beside the vote-level figures when votes weigh prompts unequally (adaptive votes); null otherwise. */
+  voteLevelNote: string | null;
 };
 
 export type ShareJson = SignificanceJson & {
@@ -250,6 +299,8 @@ export type StudyResults = {
   turns?: TurnFiguresJson[];
   /** External panels attached to the study (issue 21); absent when none, so older figures read as before. */
   panels?: PanelJson[];
+  /** Adaptive votes, the stopping rule and the anytime intervals' level (issue 22); absent in older frozen figures. */
+  sequential?: SequentialJson;
 };
 
 /** A criterion as the study names it (the first of a study's list is its primary one). */

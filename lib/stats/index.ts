@@ -2,6 +2,7 @@
 // Every function takes aggregated counts, so SQL GROUP BY results can be passed straight in.
 
 export * from "./agreement";
+export * from "./anytime-win-rate";
 export * from "./binomial";
 export * from "./bootstrap";
 export * from "./bradley-terry";

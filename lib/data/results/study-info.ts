@@ -3,6 +3,7 @@
 import "server-only";
 import { dbFrom, type ReadSource } from "@/lib/db";
 import type { StudyStatus } from "@/lib/generated/prisma/enums";
+import type { StopSettings } from "@/lib/results/sequential";
 
 export type ResultsStudy = {
   id: string;
@@ -23,6 +24,8 @@ export type ResultsStudy = {
   criteria: { id: string; key: string; label: string; question: string }[];
   /** The assistant turns judged one by one (issue 21); empty: whole conversations or single answers. */
   judgedTurns: number[];
+  /** Adaptive votes and the stopping rule (issue 22). */
+  stopping: StopSettings;
 };
 
 export async function resultsStudy(studyId: string, source: ReadSource = "replica"): Promise<ResultsStudy | null> {
@@ -32,6 +35,7 @@ export async function resultsStudy(studyId: string, source: ReadSource = "replic
     select: {
       id: true, name: true, status: true, isDemo: true, votesPerPair: true, minSecondsPerPair: true,
       excludedLeakPairs: true, excludedDegeneratePairs: true, judgedTurns: true,
+      adaptiveVotes: true, stopLevel: true, voteBudget: true, stoppedAt: true, stopReason: true,
       models: { select: { model: { select: { name: true } } } },
       issues: { orderBy: { position: "asc" }, select: { key: true, label: true } },
       criteria: { orderBy: { position: "asc" }, select: { id: true, key: true, label: true, question: true } },
@@ -43,9 +47,10 @@ export async function resultsStudy(studyId: string, source: ReadSource = "replic
     db.pair.count({ where: { studyId, goldOutputId: { not: null }, excluded: false } }),
     db.pair.count({ where: { studyId, excluded: true } }),
   ]);
-  const { models, excludedLeakPairs, excludedDegeneratePairs, ...rest } = study;
+  const { models, excludedLeakPairs, excludedDegeneratePairs, adaptiveVotes, stopLevel, voteBudget, stoppedAt, stopReason, ...rest } = study;
   const leftOutAtCreation = { selfReference: excludedLeakPairs, identicalOrEmpty: excludedDegeneratePairs };
-  return { ...rest, models: models.map((m) => m.model.name).sort(), pairs, goldPairs, excludedPairs, leftOutAtCreation };
+  const stopping = { adaptiveVotes, stopLevel, voteBudget, votesPerPair: rest.votesPerPair, stoppedAt, stopReason };
+  return { ...rest, models: models.map((m) => m.model.name).sort(), pairs, goldPairs, excludedPairs, leftOutAtCreation, stopping };
 }
 
 /** Ids of the given pseudonyms, and the pseudonyms that matched nobody. */

@@ -16,6 +16,8 @@ import { requireRole, Role } from "@/lib/auth/guards";
 import { listAudit } from "@/lib/data/audit";
 import { listFlaggedOutputs, studyLeakCounts } from "@/lib/data/leak-review";
 import { getStudyForAdmin, type StudyForAdmin } from "@/lib/data/study-detail";
+import { studyStopStatus } from "@/lib/data/study-stop";
+import { StoppingNote } from "@/components/results/stopping-note";
 
 export const metadata: Metadata = { title: "Study" };
 
@@ -69,8 +71,8 @@ function Criteria({ criteria }: { criteria: StudyForAdmin["criteria"] }) {
 export default async function StudyAdminPage({ params }: StudyPageProps) {
   const user = await requireRole(Role.ADMIN);
   const { id } = await params;
-  const [study, leaks, flagged, audit] = await Promise.all([
-    getStudyForAdmin(id), studyLeakCounts(id), listFlaggedOutputs({ studyId: id }), listAudit(id, AUDIT_SHOWN),
+  const [study, leaks, flagged, audit, stopping] = await Promise.all([
+    getStudyForAdmin(id), studyLeakCounts(id), listFlaggedOutputs({ studyId: id }), listAudit(id, AUDIT_SHOWN), studyStopStatus(id),
   ]);
   if (!study) notFound();
   const progress = study.votesWanted ? Math.round((study.votes / study.votesWanted) * 100) : 0;
@@ -84,6 +86,7 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
         <a href={`/api/studies/${study.id}/archive`} className="text-sm text-brand-700 underline" download>Archive (JSON Lines)</a>
       </div>
       <LeakWarning outputs={leaks.outputs} pairs={leaks.pairs} status={study.status} reviewHref="#flagged-answers" />
+      {stopping && <div className="mb-6"><StoppingNote sequential={stopping} /></div>}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">Progress</h2>

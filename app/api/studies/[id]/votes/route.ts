@@ -1,8 +1,11 @@
+import { after } from "next/server";
 import { raterResponse } from "@/lib/rater-api/http";
+import { isRaterError } from "@/lib/rater-api/rater-error";
 import { apiUser, Role } from "@/lib/auth/guards";
 import { route } from "@/lib/http/route";
 import { readJson } from "@/lib/http/read-json";
 import { recordVote } from "@/lib/data/votes";
+import { checkStoppingAfterVote } from "@/lib/data/stopping";
 import { voteSchema } from "@/lib/validation/vote";
 
 export const dynamic = "force-dynamic";
@@ -17,5 +20,8 @@ export const POST = route(async (request: Request, { params }: Params) => {
   if (auth.error) return auth.error;
   const body = await readJson(request, voteSchema);
   if (body.error) return body.error;
-  return raterResponse(await recordVote(id, auth.user.id, body.data));
+  const outcome = await recordVote(id, auth.user.id, body.data);
+  // The study's stopping rule, after the reply is sent: the vote never waits for it.
+  if (!isRaterError(outcome)) after(() => checkStoppingAfterVote(id).catch((error: unknown) => console.error(`[pairwise] stopping check failed (study ${id})`, error)));
+  return raterResponse(outcome);
 });

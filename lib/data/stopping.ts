@@ -1,0 +1,82 @@
+// A study's stopping rule (issue 22), evaluated from the rater path: once every comparison's anytime-valid
+// interval excludes 1/2 at the study's stopLevel (Bonferroni over its model pairs), or its vote budget is
+// spent, Study.stoppedAt and stopReason are set, once; the lease then serves nothing.
+import "server-only";
+import { DB_NOW, db } from "@/lib/db";
+import { recordAudit, SYSTEM } from "@/lib/data/audit";
+import { promptMarks } from "@/lib/data/results/prompt-marks";
+import { markFiguresChanged } from "@/lib/data/results/snapshots";
+import { stoppingDecision } from "@/lib/allocation/stopping";
+import { anytimeWinRate } from "@/lib/stats/anytime-win-rate";
+
+/** How often, at most, a study's rule is evaluated (across processes). */
+export const STOP_CHECK_SECONDS = 10;
+
+export type StopOutcome = { stoppedAt: Date; reason: "DECIDED" | "BUDGET" } | null;
+
+/**
+ * Claims the study's next evaluation: true for the one caller per STOP_CHECK_SECONDS that should evaluate
+ * the rule now. Only open studies with a rule that have not stopped take part.
+ */
+export async function claimStopCheck(studyId: string): Promise<boolean> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "Study" SET "stopCheckedAt" = ${DB_NOW}
+    WHERE id = ${studyId} AND status = 'OPEN' AND "stoppedAt" IS NULL AND ("stopLevel" IS NOT NULL OR "voteBudget" IS NOT NULL)
+      AND ("stopCheckedAt" IS NULL OR "stopCheckedAt" < ${DB_NOW} - make_interval(secs => ${STOP_CHECK_SECONDS}))
+    RETURNING id`;
+  return rows.length > 0;
+}
+
+/** Votes recorded in the study (gold pairs' too: every vote spends rater time), from the per-hour tallies. */
+async function recordedVotes(studyId: string): Promise<number> {
+  const [row] = await db.$queryRaw<{ votes: number }[]>`SELECT coalesce(sum(votes), 0)::int AS votes FROM "VoteHour" WHERE "studyId" = ${studyId}`;
+  return row?.votes ?? 0;
+}
+
+/**
+ * Evaluates the rule now and stops the study when it says so; returns the stop (the earlier one when the
+ * study had already stopped), or null while it runs or has no rule. Reads the primary, no rater left out.
+ */
+export async function evaluateStopping(studyId: string): Promise<StopOutcome> {
+  const study = await db.study.findUnique({
+    where: { id: studyId },
+    select: { stopLevel: true, voteBudget: true, votesPerPair: true, stoppedAt: true, stopReason: true },
+  });
+  if (!study) return null;
+  if (study.stoppedAt && study.stopReason) return { stoppedAt: study.stoppedAt, reason: study.stopReason };
+  if (study.stopLevel === null && study.voteBudget === null) return null;
+  const [votes, marks] = await Promise.all([
+    recordedVotes(studyId),
+    study.stopLevel === null ? [] : promptMarks({ studyId, excludeRaterIds: [], source: "primary" }, study.votesPerPair),
+  ]);
+  const perPair = study.stopLevel === null ? 0 : study.stopLevel / Math.max(1, marks.length);
+  const intervals = marks.map((m) => anytimeWinRate(m.marks, perPair).interval);
+  const decision = stoppingDecision({ intervals, votes, budget: study.voteBudget ?? Number.POSITIVE_INFINITY });
+  if (decision.reason !== "decided" && decision.reason !== "budget") return null;
+  const reason = decision.reason === "decided" ? "DECIDED" : "BUDGET";
+  const details = { reason, level: study.stopLevel, modelPairs: marks.length, decided: decision.decided, votes, voteBudget: study.voteBudget };
+  return stopStudy(studyId, reason, details);
+}
+
+/** Sets the stop once (a concurrent evaluation that lost finds it set) with its audit event, in one transaction. */
+async function stopStudy(studyId: string, reason: "DECIDED" | "BUDGET", details: Record<string, unknown>): Promise<StopOutcome> {
+  return db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ stoppedAt: Date }[]>`
+      UPDATE "Study" SET "stoppedAt" = ${DB_NOW}, "stopReason" = ${reason}::"StopReason"
+      WHERE id = ${studyId} AND "stoppedAt" IS NULL
+      RETURNING "stoppedAt"`;
+    if (!row) {
+      const current = await tx.study.findUnique({ where: { id: studyId }, select: { stoppedAt: true, stopReason: true } });
+      return current?.stoppedAt && current.stopReason ? { stoppedAt: current.stoppedAt, reason: current.stopReason } : null;
+    }
+    await recordAudit(tx, { studyId, actor: SYSTEM, action: "STUDY_STOPPED", details });
+    // The figures say whether and why the study stopped: kept ones are stale now, though no vote changed.
+    await markFiguresChanged(studyId, tx);
+    return { stoppedAt: row.stoppedAt, reason };
+  });
+}
+
+/** After a recorded vote: evaluates the rule when this caller claims the study's check (at most every STOP_CHECK_SECONDS). */
+export async function checkStoppingAfterVote(studyId: string): Promise<StopOutcome> {
+  return (await claimStopCheck(studyId)) ? evaluateStopping(studyId) : null;
+}
