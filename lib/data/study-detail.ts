@@ -17,6 +17,7 @@ export async function getStudyForAdmin(studyId: string) {
       id: true, name: true, description: true, guidelines: true, status: true, votesPerPair: true, allowTie: true,
       allowBothBad: true, rationale: true, sampleSize: true, seed: true, allModelPairs: true, minSecondsPerPair: true,
       revealAfterVote: true, completionCode: true, goldRate: true, judgedTurns: true, showSystemPrompt: true,
+      adaptiveVotes: true, stopLevel: true, voteBudget: true,
       completionUrl: true, consentText: true, screenOutCode: true, screenOutUrl: true,
       voteSettleMs: true, requireSeenBoth: true, undoSeconds: true, maxVotesPerRater: true, minVotesForCompletion: true, excludedLeakPairs: true, excludedDegeneratePairs: true, crowdEnabled: true, crowdIdParam: true, inviteToken: true, crowdToken: true, isDemo: true, createdAt: true, openedAt: true, closedAt: true,
       models: { select: { model: { select: { name: true } } } },
@@ -30,7 +31,8 @@ export async function getStudyForAdmin(studyId: string) {
   });
   if (!study) return null;
   const [complete, goldPairs, flags] = await Promise.all([
-    db.pair.count({ where: { studyId, voteCount: { gte: study.votesPerPair } } }),
+    // A decided pair (adaptive votes) is complete: it gets no more votes.
+    db.pair.count({ where: { studyId, OR: [{ voteCount: { gte: study.votesPerPair } }, { decided: true }] } }),
     db.pair.count({ where: { studyId, goldOutputId: { not: null } } }),
     db.assignment.findMany({
       where: { studyId, flaggedAt: { not: null } },
