@@ -3,14 +3,17 @@
 // withdrawal reopen it, a study that stopped serves nothing. The rule itself: tests/rule-twins.int.test.ts.
 import { describe, expect, it } from "vitest";
 import { nextAssignment } from "@/lib/data/assignments";
+import { createStudy } from "@/lib/data/study-admin";
 import { raterProgress } from "@/lib/data/study-access";
 import { undoVote } from "@/lib/data/undo";
 import { recordVote } from "@/lib/data/votes";
 import { withdrawFromStudy } from "@/lib/data/withdrawal";
 import { db } from "@/lib/db";
 import { isRaterError } from "@/lib/rater-api/rater-error";
+import { createStudySchema } from "@/lib/validation/study";
 import type { ServedPair } from "@/lib/rating/types";
-import { castVote } from "./factories-results";
+import { makeUser, unique } from "./factories";
+import { castVote, makeModels, makeOutput, makePrompt } from "./factories-results";
 import { expireAssignment, makeOpenStudy, makeRaters } from "./factories-voting";
 
 type Outcome = "A" | "B" | "T";
@@ -200,5 +203,27 @@ describe("a study that stopped early (Study.stoppedAt)", () => {
     expect(served(await nextAssignment(f.study.id, holder!.id)).assignmentId).toBe(held.assignmentId);
     await vote(f.study.id, holder!.id, held.assignmentId, "B");
     expect(await nextAssignment(f.study.id, holder!.id)).toMatchObject({ done: true, completion: { code: "DONE-22" } });
+  });
+});
+
+describe("the study setting", () => {
+  it("is stored as the new-study form sends it, and the database keeps its bounds", async () => {
+    const admin = await makeUser("ADMIN");
+    const [a, b] = await makeModels("adaptive-a", "adaptive-b");
+    for (let i = 0; i < 2; i++) {
+      const prompt = await makePrompt();
+      await makeOutput(prompt.id, a!.id, `answer a ${i}`);
+      await makeOutput(prompt.id, b!.id, `answer b ${i}`);
+    }
+    const form = { name: unique("adaptive"), modelIds: [a!.id, b!.id], votesPerPair: "3" };
+    const on = await createStudy(createStudySchema.parse({ ...form, adaptiveVotes: "on", stopLevel: "0.05", voteBudget: "40" }), admin.id);
+    const off = await createStudy(createStudySchema.parse({ ...form, name: unique("fixed"), stopLevel: "", voteBudget: "" }), admin.id);
+    if (!on.ok || !off.ok) throw new Error("study not created");
+    const settings = (id: string) => db.study.findUniqueOrThrow({
+      where: { id }, select: { adaptiveVotes: true, stopLevel: true, voteBudget: true, stoppedAt: true, stopReason: true },
+    });
+    expect(await settings(on.studyId)).toEqual({ adaptiveVotes: true, stopLevel: 0.05, voteBudget: 40, stoppedAt: null, stopReason: null });
+    expect(await settings(off.studyId)).toEqual({ adaptiveVotes: false, stopLevel: null, voteBudget: null, stoppedAt: null, stopReason: null });
+    await expect(db.study.update({ where: { id: on.studyId }, data: { stopLevel: 0.5 } })).rejects.toThrow(/Study_stopLevel_check/);
   });
 });
