@@ -148,6 +148,18 @@ describe("adaptive votes: a pair stops at a settled majority", () => {
     expect(next.progress).toMatchObject({ studyVotes: 7, studyVotesWanted: 8, leftForYou: 1 });
   });
 
+  it("counts a decided pair as full in the note that no open pair has room (Study.pairsFullUntil)", async () => {
+    const f = await makeOpenStudy(2, { adaptiveVotes: true, votesPerPair: 3 });
+    const raters = await makeRaters(f.study.id, 6);
+    const [closed, held] = f.pairs;
+    for (const i of [0, 1]) await castVote(f.study.id, { pair: closed!, raterId: raters[i]!.id, outcome: "B", leftIsA: true });
+    // The other pair's three places all leased; the closed one has a place by its count, but is decided.
+    for (const r of raters.slice(2, 5)) expect((await pairOf(served(await nextAssignment(f.study.id, r.id)).assignmentId)).pairId).toBe(held!.id);
+    expect(await nextAssignment(f.study.id, raters[5]!.id)).toMatchObject({ done: false, waiting: true });
+    const { pairsFullUntil } = await db.study.findUniqueOrThrow({ where: { id: f.study.id }, select: { pairsFullUntil: true } });
+    expect(pairsFullUntil).not.toBeNull();
+  });
+
   it("keeps every pair within its planned votes when raters take leases together and vote after", async () => {
     const k = 3;
     const f = await makeOpenStudy(6, { adaptiveVotes: true, votesPerPair: k });
