@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { nextAssignment } from "@/lib/data/assignments";
 import { createStudy } from "@/lib/data/study-admin";
 import { raterProgress } from "@/lib/data/study-access";
+import { getStudyForAdmin } from "@/lib/data/study-detail";
 import { undoVote } from "@/lib/data/undo";
 import { recordVote } from "@/lib/data/votes";
 import { withdrawFromStudy } from "@/lib/data/withdrawal";
@@ -132,9 +133,10 @@ describe("adaptive votes: a pair stops at a settled majority", () => {
     expect(await pairRow(f.pairs[0]!.id)).toEqual({ voteCount: 2, decided: false });
     const third = served(await nextAssignment(f.study.id, r3!.id));
     expect(third.progress).toMatchObject({ studyVotes: 2, studyVotesWanted: 3, leftForYou: 1 });
+    expect(await getStudyForAdmin(f.study.id)).toMatchObject({ votes: 2, votesWanted: 3, pairsComplete: 0 });
   });
 
-  it("serves an open pair before a decided one with fewer votes, and counts the decided one out of the progress", async () => {
+  it("serves an open pair before a decided one with fewer votes, and counts the decided one out of the progress and the admin's counts", async () => {
     const f = await makeOpenStudy(2, { adaptiveVotes: true, votesPerPair: 5 });
     const raters = await makeRaters(f.study.id, 5);
     const [closed, open] = f.pairs;
@@ -146,6 +148,8 @@ describe("adaptive votes: a pair stops at a settled majority", () => {
     const next = served(await nextAssignment(f.study.id, raters[4]!.id));
     expect((await pairOf(next.assignmentId)).pairId).toBe(open!.id);
     expect(next.progress).toMatchObject({ studyVotes: 7, studyVotesWanted: 8, leftForYou: 1 });
+    // The admin's study page counts it the same way: one pair complete, 8 votes wanted.
+    expect(await getStudyForAdmin(f.study.id)).toMatchObject({ votes: 7, votesWanted: 8, pairsComplete: 1 });
   });
 
   it("counts a decided pair as full in the note that no open pair has room (Study.pairsFullUntil)", async () => {
