@@ -14,9 +14,10 @@
 --
 -- Open pairs, the only ones ever leased: neither excluded nor decided (adaptive votes: the pair's
 -- majority over votesPerPair can no longer change; Pair.decided, kept by prisma/sql/vote-tally.sql), and
--- short of votesPerPair votes. Pair_lease_queue_idx holds exactly the first two conditions, so a decided
--- pair counts as full everywhere below: in the candidates, under the pair's lock, in rule 6's room check
--- and in rule 7's 'done'.
+-- short of votesPerPair votes. So a decided pair counts as full everywhere below: in the candidates, under
+-- the pair's lock, in rule 6's room check and in rule 7's 'done'. The first two conditions are
+-- Pair_lease_queue_idx's predicate: every statement that reads the queue names both, or the planner
+-- could not use the index.
 --
 -- Besides the lease:
 --   * A study that stopped early (Study.stoppedAt, set by the stopping rule, lib/data/stopping.ts) gives
@@ -216,9 +217,8 @@ BEGIN
         -- another request holds; phase 3 waits for its lock instead (a lease holds it for a millisecond
         -- or two, and skipping would send a rater away while a pair still had room). "NOT excluded" and
         -- "NOT decided" are checked again under the lock: a pair excluded, or decided by a vote, while we
-        -- waited for it is not leased. The two
-        -- statements differ only in SKIP LOCKED, which PL/pgSQL cannot take as a parameter; EXECUTE
-        -- could, but would plan the statement again on every call.
+        -- waited for it is not leased. The two statements differ only in SKIP LOCKED, which PL/pgSQL
+        -- cannot take as a parameter; EXECUTE could, but would plan the statement again on every call.
         IF phase < 3 THEN
           SELECT pr.id INTO v_pair FROM "Pair" pr
           CROSS JOIN LATERAL "pairwise_live_leases"(pr.id, now_utc) live
