@@ -8,7 +8,8 @@ import { unique } from "./factories";
 type StudyOptions = Partial<Pick<Prisma.StudyCreateInput,
   "votesPerPair" | "allowTie" | "allowBothBad" | "rationale" | "minSecondsPerPair" | "revealAfterVote" |
   "goldRate" | "leaseSeconds" | "completionCode" | "completionUrl" | "guidelines" | "voteSettleMs" | "requireSeenBoth" |
-  "undoSeconds" | "maxVotesPerRater" | "minVotesForCompletion" | "consentText" | "screenOutCode" | "screenOutUrl" | "issues" | "criteria">>;
+  "undoSeconds" | "maxVotesPerRater" | "minVotesForCompletion" | "consentText" | "screenOutCode" | "screenOutUrl" | "issues" | "criteria" |
+  "adaptiveVotes" | "stopLevel" | "voteBudget">>;
 
 export async function makeOpenStudy(pairCount: number, options: StudyOptions = {}) {
   const [modelA, modelB] = await Promise.all(

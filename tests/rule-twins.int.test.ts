@@ -1,13 +1,15 @@
 // Rules that exist both in SQL and in TypeScript, run against each other on every small case and on
 // random vote sets: the majority rule, the agreement rule (and the rater statistics that apply it to
 // each vote's pair in a results scope), and the tallies of a results scope that excludes raters (the trigger's counts minus a second
-// SQL count of the excluded raters' votes). The vote's refusal rules have their twin test in
-// tests/vote-refusals.int.test.ts.
+// SQL count of the excluded raters' votes), and adaptive votes' rule that a pair's majority is settled
+// (prisma/sql/majority-decided.sql, and Pair.decided as the Vote triggers keep it). The vote's refusal
+// rules have their twin test in tests/vote-refusals.int.test.ts.
 import { describe, expect, it } from "vitest";
 import { raterStats } from "@/lib/data/results/rater-stats";
 import { talliedPairs, majoritySql } from "@/lib/data/results/scope";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { pairMajority } from "@/lib/allocation/majority-decided";
 import { majorityOutcome } from "@/lib/stats/majority";
 import { raterMajorityAgreement } from "@/lib/stats/rater-agreement";
 import { mulberry32, randomInt } from "@/lib/stats/rng";
@@ -136,5 +138,55 @@ describe("a results scope that excludes raters: the kept tallies minus excludedV
         WHERE p."studyId" = ${f.study.id} GROUP BY p.id ORDER BY p.id`;
       expect(kept).toEqual(recount);
     }
+  });
+});
+
+describe("a settled majority (adaptive votes): pairMajority and pairwise_majority_decided", () => {
+  it("agree on every tally of up to k votes, for k = 1 to 7", async () => {
+    // The rule reads ties and "both bad" as one bloc: the tallies without "both bad" are every case.
+    const rows = tallies(7).filter(([, , , x]) => x === 0);
+    const cases = [1, 2, 3, 4, 5, 6, 7].flatMap((k) => rows.filter(([a, b, t]) => a + b + t <= k).map((tally) => ({ tally, k })));
+    const sql = await db.$queryRaw<{ i: number; decided: boolean }[]>`
+      SELECT c.i, "pairwise_majority_decided"(c.a, c.b, c.t, c.k) AS decided
+      FROM unnest(${cases.map((_, i) => i)}::int[], ${cases.map((c) => c.tally[0])}::int[], ${cases.map((c) => c.tally[1])}::int[],
+                  ${cases.map((c) => c.tally[2])}::int[], ${cases.map((c) => c.k)}::int[]) AS c(i, a, b, t, k)`;
+    expect(sql).toHaveLength(cases.length);
+    const statusOf = (i: number) => {
+      const { tally: [winsA, winsB, ties], k } = cases[i]!;
+      return pairMajority({ winsA, winsB, ties }, k).status;
+    };
+    const differ = sql.filter(({ i, decided }) => decided !== (statusOf(i) === "decided"));
+    expect(differ).toEqual([]);
+    // Not a rule that is always false: with k = 3, two votes that agree settle it, two that differ do not.
+    const decidedAt3 = sql.filter(({ i, decided }) => decided && cases[i]!.k === 3).map(({ i }) => cases[i]!.tally.slice(0, 3).join(""));
+    expect(decidedAt3.sort()).toEqual(["002", "020", "200"]);
+  });
+
+  it("Pair.decided, kept by the Vote triggers, equals pairMajority after random votes and deletions", async () => {
+    const rng = mulberry32(20261202);
+    const k = 4;
+    const f = await makeOpenStudy(12, { adaptiveVotes: true, votesPerPair: k });
+    const raters = await makeRaters(f.study.id, k);
+    for (const pair of f.pairs) {
+      for (const rater of raters.slice(0, randomInt(rng, k))) {
+        await castVote(f.study.id, { pair, raterId: rater.id, outcome: LABELS[randomInt(rng, 4)]!, leftIsA: rng() < 0.5 });
+      }
+    }
+    const compare = async () => {
+      const pairs = await db.pair.findMany({
+        where: { studyId: f.study.id }, select: { winsA: true, winsB: true, ties: true, bothBad: true, decided: true },
+      });
+      return {
+        trigger: pairs.map((p) => p.decided),
+        rule: pairs.map((p) => pairMajority({ winsA: p.winsA, winsB: p.winsB, ties: p.ties, bothBad: p.bothBad }, k).status === "decided"),
+      };
+    };
+    const before = await compare();
+    expect(before.trigger).toEqual(before.rule);
+    expect(before.rule).toContain(true);
+    const some = await db.vote.findMany({ where: { studyId: f.study.id }, select: { id: true } });
+    await db.vote.deleteMany({ where: { id: { in: some.filter(() => rng() < 0.4).map((v) => v.id) } } });
+    const after = await compare();
+    expect(after.trigger).toEqual(after.rule);
   });
 });

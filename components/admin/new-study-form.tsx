@@ -9,6 +9,7 @@ import { criteriaProblem, criteriaValue, type CriteriaInput } from "@/lib/admin/
 import type { ModelChoice } from "@/lib/admin/types";
 import { createStudySchema, studyPreviewSchema, type StudyPreviewInput } from "@/lib/validation/study";
 import { Checkbox, controlProps, Field, type FieldErrors, inputClass, NumberField, Section } from "./study-form/fields";
+import { AdaptiveFields } from "./study-form/adaptive-fields";
 import { ConversationFields } from "./study-form/conversation-fields";
 import { CriteriaFields } from "./study-form/criteria-fields";
 import { IssueFields } from "./study-form/issue-fields";
@@ -29,6 +30,7 @@ function formValues(form: FormData, modelIds: string[]) {
     sampleSize: text("sampleSize"), seed: text("seed"), allModelPairs: form.has("allModelPairs"),
     excludeLeaks: form.has("excludeLeaks"), keepDegeneratePairs: form.has("keepDegeneratePairs"), minSecondsPerPair: text("minSecondsPerPair"),
     judgedTurns: text("judgedTurns"), showSystemPrompt: form.has("showSystemPrompt"),
+    adaptiveVotes: form.has("adaptiveVotes"), stopLevel: text("stopLevel"), voteBudget: text("voteBudget"),
     revealAfterVote: form.has("revealAfterVote"), completionCode: text("completionCode"),
     completionUrl: text("completionUrl"), crowdEnabled: form.has("crowdEnabled"), crowdIdParam: text("crowdIdParam"),
     voteSettleMs: text("voteSettleMs"), requireSeenBoth: form.has("requireSeenBoth"), undoSeconds: text("undoSeconds"),
@@ -158,6 +160,7 @@ export function NewStudyForm({ models, initialModelIds = [] }: NewStudyFormProps
           <Checkbox name="allowBothBad" defaultChecked errors={errors} label="Offer “Both are bad”" />
           <Checkbox name="revealAfterVote" errors={errors} label="Reveal the models to raters after each vote" />
         </div>
+        <AdaptiveFields errors={errors} />
         <CriteriaFields errors={errors} />
         <IssueFields errors={errors} />
       </Section>

@@ -47,8 +47,12 @@ export function effectiveUndoSeconds(study: { undoSeconds: number; revealAfterVo
   return study.revealAfterVote ? 0 : study.undoSeconds;
 }
 
-/** The study's capped vote total, the votes it wants, and its pairs (excluded ones left out). */
-export type StudyVotes = { studyVotes: number; studyVotesWanted: number; pairs: number };
+/**
+ * The study's capped vote total, the votes it wants, its pairs and those still open to votes (excluded
+ * ones left out). A decided pair (adaptive votes) wants only the votes it has: wanted = votes so far +
+ * the open pairs' room.
+ */
+export type StudyVotes = { studyVotes: number; studyVotesWanted: number; pairs: number; openPairs: number };
 
 // A study-wide sum reads every pair (about 20 ms at 100,000 pairs), too slow to run on every
 // request of every rater: in studies this large each server process shares a figure up to
@@ -60,13 +64,14 @@ const studyVotesCache = new Map<string, { at: number; value: Promise<StudyVotes>
 
 async function sumStudyVotes(studyId: string): Promise<StudyVotes> {
   const rows = await db.$queryRaw<StudyVotes[]>(studyVotesSql(studyId));
-  return rows[0] ?? { studyVotes: 0, studyVotesWanted: 0, pairs: 0 };
+  return rows[0] ?? { studyVotes: 0, studyVotesWanted: 0, pairs: 0, openPairs: 0 };
 }
 
 export function studyVotesSql(studyId: string): Prisma.Sql {
   return Prisma.sql`
     SELECT coalesce(sum(least(p."voteCount", s."votesPerPair")), 0)::int AS "studyVotes",
-      (count(p.id) * s."votesPerPair")::int AS "studyVotesWanted", count(p.id)::int AS pairs
+      coalesce(sum(CASE WHEN p.decided THEN least(p."voteCount", s."votesPerPair") ELSE s."votesPerPair" END), 0)::int AS "studyVotesWanted",
+      count(p.id)::int AS pairs, count(p.id) FILTER (WHERE NOT p.decided AND p."voteCount" < s."votesPerPair")::int AS "openPairs"
     FROM "Study" s
     LEFT JOIN "Pair" p ON p."studyId" = s.id AND NOT p.excluded
     WHERE s.id = ${studyId}
@@ -94,10 +99,11 @@ export type RaterCounts = { judgedByYou: number; quota: number | null; medianMs:
 
 /**
  * About how many more pairs this rater can judge: what is left of their quota, and of the votes the
- * study still needs, never more than the pairs they have not judged. 0 once they are done.
+ * study still needs, never more than the pairs they have not judged nor than the pairs still open.
+ * 0 once they are done.
  */
 export function leftForRater(rater: RaterCounts, study: StudyVotes): number {
-  const bounds = [study.studyVotesWanted - study.studyVotes, study.pairs - rater.judgedByYou];
+  const bounds = [study.studyVotesWanted - study.studyVotes, study.pairs - rater.judgedByYou, study.openPairs];
   if (rater.quota !== null) bounds.push(rater.quota - rater.judgedByYou);
   return Math.max(0, Math.min(...bounds));
 }
@@ -117,7 +123,7 @@ export function progressOf(rater: RaterCounts, study: StudyVotes, done = false):
  * The rater's own progress (their vote count is kept on their membership by the Vote trigger, their
  * median read from the Vote(studyId, raterId, msTaken) index) and the study's: votes on live pairs
  * (capped at the wanted number per pair, so extra votes never show more than 100 %) against pairs ×
- * votesPerPair.
+ * votesPerPair, a decided pair counting only the votes it has.
  */
 export async function raterProgress(studyId: string, raterId: string): Promise<Progress> {
   const [rows, study] = await Promise.all([

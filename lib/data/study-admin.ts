@@ -77,6 +77,7 @@ export async function createStudy(input: CreateStudyInput, createdById: string):
         allowTie: input.allowTie, allowBothBad: input.allowBothBad, rationale: input.rationale, sampleSize: input.sampleSize ?? null,
         seed: input.seed, allModelPairs: input.allModelPairs, minSecondsPerPair: input.minSecondsPerPair,
         judgedTurns: input.judgedTurns, showSystemPrompt: input.showSystemPrompt,
+        adaptiveVotes: input.adaptiveVotes, stopLevel: input.stopLevel ?? null, voteBudget: input.voteBudget ?? null,
         revealAfterVote: input.revealAfterVote, completionCode: input.completionCode ?? null,
         completionUrl: input.completionUrl ?? null, screenOutCode: input.screenOutCode ?? null,
         screenOutUrl: input.screenOutUrl ?? null, consentText: input.consentText, crowdEnabled: input.crowdEnabled, crowdIdParam: input.crowdIdParam,

@@ -10,6 +10,18 @@ function inviteState(acceptedAt: Date | null, tokenHash: string | null, expiresA
   return tokenHash && expiresAt && expiresAt > new Date() ? "pending" : "expired";
 }
 
+/**
+ * Pairs that get no more votes (full, or decided under adaptive votes) and the votes the study wants:
+ * all planned votes of each pair, but only those it has of a decided one.
+ */
+async function completion(studyId: string, votesPerPair: number): Promise<{ pairs: number; votesWanted: number }> {
+  const [row] = await db.$queryRaw<{ pairs: number; votesWanted: number }[]>`
+    SELECT count(*) FILTER (WHERE "voteCount" >= ${votesPerPair} OR decided)::int AS pairs,
+           coalesce(sum(CASE WHEN decided THEN least("voteCount", ${votesPerPair}) ELSE ${votesPerPair} END), 0)::int AS "votesWanted"
+    FROM "Pair" WHERE "studyId" = ${studyId}`;
+  return row ?? { pairs: 0, votesWanted: 0 };
+}
+
 export async function getStudyForAdmin(studyId: string) {
   const study = await db.study.findUnique({
     where: { id: studyId },
@@ -17,6 +29,7 @@ export async function getStudyForAdmin(studyId: string) {
       id: true, name: true, description: true, guidelines: true, status: true, votesPerPair: true, allowTie: true,
       allowBothBad: true, rationale: true, sampleSize: true, seed: true, allModelPairs: true, minSecondsPerPair: true,
       revealAfterVote: true, completionCode: true, goldRate: true, judgedTurns: true, showSystemPrompt: true,
+      adaptiveVotes: true, stopLevel: true, voteBudget: true,
       completionUrl: true, consentText: true, screenOutCode: true, screenOutUrl: true,
       voteSettleMs: true, requireSeenBoth: true, undoSeconds: true, maxVotesPerRater: true, minVotesForCompletion: true, excludedLeakPairs: true, excludedDegeneratePairs: true, crowdEnabled: true, crowdIdParam: true, inviteToken: true, crowdToken: true, isDemo: true, createdAt: true, openedAt: true, closedAt: true,
       models: { select: { model: { select: { name: true } } } },
@@ -30,7 +43,7 @@ export async function getStudyForAdmin(studyId: string) {
   });
   if (!study) return null;
   const [complete, goldPairs, flags] = await Promise.all([
-    db.pair.count({ where: { studyId, voteCount: { gte: study.votesPerPair } } }),
+    completion(studyId, study.votesPerPair),
     db.pair.count({ where: { studyId, goldOutputId: { not: null } } }),
     db.assignment.findMany({
       where: { studyId, flaggedAt: { not: null } },
@@ -47,8 +60,8 @@ export async function getStudyForAdmin(studyId: string) {
     invites: invites.map(({ tokenHash, ...i }) => ({ ...i, state: inviteState(i.acceptedAt, tokenHash, i.expiresAt) })),
     pairs: _count.pairs,
     votes: _count.votes,
-    votesWanted: _count.pairs * study.votesPerPair,
-    pairsComplete: complete,
+    votesWanted: complete.votesWanted,
+    pairsComplete: complete.pairs,
     goldPairs,
     flags: flags.map((f) => ({ at: f.flaggedAt!, reason: f.flagReason ?? "", rater: f.rater.pseudonym, instruction: f.pair.prompt.instruction })),
   };

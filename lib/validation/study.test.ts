@@ -25,6 +25,21 @@ describe("study settings", () => {
     ]);
   });
 
+  it("takes adaptive votes and the early stop as the form sends them, empty meaning none", () => {
+    expect(createStudySchema.parse({ name: "s", modelIds: ["a", "b"], adaptiveVotes: "", stopLevel: "", voteBudget: "" }))
+      .toMatchObject({ adaptiveVotes: false, stopLevel: undefined, voteBudget: undefined });
+    expect(createStudySchema.parse({ name: "s", modelIds: ["a", "b"], adaptiveVotes: "on", stopLevel: "0.05", voteBudget: "600" }))
+      .toMatchObject({ adaptiveVotes: true, stopLevel: 0.05, voteBudget: 600 });
+    const problems = (input: Record<string, unknown>) =>
+      (createStudySchema.safeParse({ name: "s", modelIds: ["a", "b"], ...input }).error?.issues ?? []).map((i) => [i.path.join("."), i.message]);
+    // The database's bounds: a level strictly between 0 and 0.5, a budget of at least one vote.
+    expect(problems({ stopLevel: "0" })).toEqual([["stopLevel", "The stop level must be above 0"]]);
+    expect(problems({ stopLevel: "0.5" })).toEqual([["stopLevel", "The stop level must be below 0.5"]]);
+    expect(problems({ stopLevel: "5%" })).toEqual([["stopLevel", "The stop level is a number, e.g. 0.05"]]);
+    expect(problems({ voteBudget: "0" })).toEqual([["voteBudget", "Allow at least 1 vote, or leave it empty"]]);
+    expect(problems({ voteBudget: "2.5" })).toEqual([["voteBudget", "The vote budget is a whole number"]]);
+  });
+
   it("accepts only the two verdicts on a flag", () => {
     expect(leakReviewSchema.safeParse({ outputId: "o1", decision: "CLEARED" }).success).toBe(true);
     expect(leakReviewSchema.safeParse({ outputId: "o1", decision: "IGNORED" }).success).toBe(false);

@@ -37,6 +37,12 @@ const studyFields = z.object({
   judgedTurns: judgedTurnsField,
   showSystemPrompt: checkbox.default(false),
   minSecondsPerPair: z.coerce.number().int().min(0).max(3_600).default(0),
+  // Adaptive votes and stopping (issue 22): the bounds are the database's CHECK constraints (migration adaptive_votes).
+  adaptiveVotes: checkbox.default(false),
+  stopLevel: z.preprocess(blankToUndefined, z.coerce.number({ message: "The stop level is a number, e.g. 0.05" })
+    .gt(0, "The stop level must be above 0").lt(0.5, "The stop level must be below 0.5").optional()),
+  voteBudget: z.preprocess(blankToUndefined, z.coerce.number({ message: "The vote budget is a whole number" }).int("The vote budget is a whole number")
+    .min(1, "Allow at least 1 vote, or leave it empty").max(2_000_000_000).optional()),
   revealAfterVote: checkbox.default(false),
   // Issues raters may mark on each answer; none: the study does not ask.
   issues: answerIssuesSchema.default([]),

@@ -12,7 +12,17 @@
 -- rater's live lease (or the vote just cast) as it was before the wait, and two requests at once from
 -- one rater would get two leases or a wrong 'done'. Every later statement starts after the lock.
 --
+-- Open pairs, the only ones ever leased: neither excluded nor decided (adaptive votes: the pair's
+-- majority over votesPerPair can no longer change; Pair.decided, kept by prisma/sql/vote-tally.sql), and
+-- short of votesPerPair votes. So a decided pair counts as full everywhere below: in the candidates, under
+-- the pair's lock, in rule 6's room check and in rule 7's 'done'. The first two conditions are
+-- Pair_lease_queue_idx's predicate: every statement that reads the queue names both, or the planner
+-- could not use the index.
+--
 -- Besides the lease:
+--   * A study that stopped early (Study.stoppedAt, set by the stopping rule, lib/data/stopping.ts) gives
+--     no new lease: the rater is done as if the pairs had run out, with the completion or screen-out
+--     below. A live lease given before the stop is still returned, as under the quota (rule 2 comes first).
 --   * A rater with Study.maxVotesPerRater votes is done (their quota), unless they hold a live lease
 --     (given while under it; an undo gives a pair back that way).
 --   * A study with consent text (Study.consentText) gives nothing, not even a live lease, to a member
@@ -32,7 +42,7 @@
 -- The rules:
 --   1. Lock the rater's membership row (serializes one rater's requests and undos: two tabs get one lease).
 --   2. A live lease of theirs, read after that lock, is returned as is (the newest, if several).
---   3. A rater at their quota is done.
+--   3. A rater at their quota is done; so is every rater of a study that stopped early.
 --   4. Otherwise lock a candidate pair: new to this rater, short of votes counting live leases, fewest
 --      first, random among equals. Candidates come from the open pairs in (voteCount, shuffle) order
 --      (Pair_lease_queue_idx; shuffle is a random key per pair): WINDOW of them from a random point of
@@ -94,6 +104,7 @@ DECLARE
   v_low int;
   v_start int;
   v_known_full boolean;
+  v_stopped boolean;
   v_nothing boolean := false;
   v_room boolean;
   v_first_expiry timestamp;
@@ -107,9 +118,11 @@ BEGIN
            s."allowTie", s."allowBothBad", s.rationale::text, s."completionCode", s."completionUrl",
            s."voteSettleMs", s."requireSeenBoth", CASE WHEN s."revealAfterVote" THEN 0 ELSE s."undoSeconds" END,
            s."maxVotesPerRater", s."minVotesForCompletion", a.id,
-           s."consentText" <> '' AND m."consentedAt" IS NULL, s."screenOutCode", s."screenOutUrl", s."pairsFullUntil" > now_utc
+           s."consentText" <> '' AND m."consentedAt" IS NULL, s."screenOutCode", s."screenOutUrl", s."pairsFullUntil" > now_utc,
+           s."stoppedAt" IS NOT NULL
       INTO v_votes, v_shown, v_status, v_per_pair, v_lease_seconds, v_gold_rate, v_tie, v_bad, v_rationale, v_code, v_url,
-           v_settle, v_seen, v_undo, v_quota, v_min_votes, v_assignment, v_consent_missing, v_screen_code, v_screen_url, v_known_full
+           v_settle, v_seen, v_undo, v_quota, v_min_votes, v_assignment, v_consent_missing, v_screen_code, v_screen_url, v_known_full,
+           v_stopped
     FROM "StudyMember" m
     JOIN "Study" s ON s.id = m."studyId"
     LEFT JOIN LATERAL (
@@ -134,6 +147,8 @@ BEGIN
     v_outcome := 'lease';
   ELSIF v_quota IS NOT NULL AND v_votes >= v_quota THEN
     v_outcome := 'done';
+  ELSIF v_stopped THEN
+    v_outcome := 'done';
   ELSIF v_known_full THEN
     v_nothing := true;
   ELSE
@@ -154,12 +169,12 @@ BEGIN
           CONTINUE WHEN NOT (attempt = 1 AND v_gold_rate > 0 AND p_gold_draw < v_gold_rate);
           v_candidates := ARRAY(
             SELECT c.id FROM "Pair" c
-            WHERE c."studyId" = p_study AND c."goldOutputId" IS NOT NULL AND NOT c.excluded AND c."voteCount" < v_per_pair
+            WHERE c."studyId" = p_study AND c."goldOutputId" IS NOT NULL AND NOT c.excluded AND NOT c.decided AND c."voteCount" < v_per_pair
               AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = p_rater) = 0
             ORDER BY c."voteCount", c.shuffle LIMIT p_window);
         ELSIF phase = 1 THEN
           SELECT c."voteCount" INTO v_low FROM "Pair" c
-          WHERE c."studyId" = p_study AND NOT c.excluded AND c."voteCount" < v_per_pair
+          WHERE c."studyId" = p_study AND NOT c.excluded AND NOT c.decided AND c."voteCount" < v_per_pair
           ORDER BY c."voteCount" LIMIT 1;
           CONTINUE WHEN v_low IS NULL;
           -- Drawn into a variable: a volatile call in the WHERE would be evaluated per row, not used as the index bound.
@@ -168,19 +183,19 @@ BEGIN
           -- least-voted pairs before that point (wrapping round), so a small least-voted set is read whole.
           v_candidates := ARRAY(
             (SELECT c.id FROM "Pair" c
-             WHERE c."studyId" = p_study AND NOT c.excluded AND c."voteCount" < v_per_pair
+             WHERE c."studyId" = p_study AND NOT c.excluded AND NOT c.decided AND c."voteCount" < v_per_pair
                AND (c."voteCount", c.shuffle) >= (v_low, v_start)
                AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = p_rater) = 0
              ORDER BY c."voteCount", c.shuffle LIMIT p_window)
             UNION ALL
             (SELECT c.id FROM "Pair" c
-             WHERE c."studyId" = p_study AND NOT c.excluded AND c."voteCount" = v_low AND c.shuffle < v_start
+             WHERE c."studyId" = p_study AND NOT c.excluded AND NOT c.decided AND c."voteCount" = v_low AND c.shuffle < v_start
                AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = p_rater) = 0
              ORDER BY c.shuffle LIMIT p_window));
         ELSIF phase = 2 THEN
           v_candidates := ARRAY(
             SELECT c.id FROM "Pair" c
-            WHERE c."studyId" = p_study AND NOT c.excluded AND c."voteCount" < v_per_pair
+            WHERE c."studyId" = p_study AND NOT c.excluded AND NOT c.decided AND c."voteCount" < v_per_pair
               AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = p_rater) = 0
             ORDER BY c."voteCount", c.shuffle LIMIT p_wide_window);
         ELSE
@@ -196,24 +211,24 @@ BEGIN
             INTO v_candidates, v_room, v_first_expiry
           FROM "Pair" pr
           CROSS JOIN LATERAL "pairwise_live_leases"(pr.id, now_utc) live
-          WHERE pr."studyId" = p_study AND NOT pr.excluded AND pr."voteCount" < v_per_pair;
+          WHERE pr."studyId" = p_study AND NOT pr.excluded AND NOT pr.decided AND pr."voteCount" < v_per_pair;
         END IF;
         -- The pick: fewest votes plus live leases first, random among equals. Phases 0 to 2 skip a pair
         -- another request holds; phase 3 waits for its lock instead (a lease holds it for a millisecond
-        -- or two, and skipping would send a rater away while a pair still had room). "NOT excluded" is
-        -- checked again under the lock: a pair excluded while we waited for it is not leased. The two
-        -- statements differ only in SKIP LOCKED, which PL/pgSQL cannot take as a parameter; EXECUTE
-        -- could, but would plan the statement again on every call.
+        -- or two, and skipping would send a rater away while a pair still had room). "NOT excluded" and
+        -- "NOT decided" are checked again under the lock: a pair excluded, or decided by a vote, while we
+        -- waited for it is not leased. The two statements differ only in SKIP LOCKED, which PL/pgSQL
+        -- cannot take as a parameter; EXECUTE could, but would plan the statement again on every call.
         IF phase < 3 THEN
           SELECT pr.id INTO v_pair FROM "Pair" pr
           CROSS JOIN LATERAL "pairwise_live_leases"(pr.id, now_utc) live
-          WHERE pr.id = ANY (v_candidates) AND NOT pr.excluded AND pr."voteCount" + live.n < v_per_pair
+          WHERE pr.id = ANY (v_candidates) AND NOT pr.excluded AND NOT pr.decided AND pr."voteCount" + live.n < v_per_pair
           ORDER BY pr."voteCount" + live.n, random() LIMIT 1
           FOR NO KEY UPDATE OF pr SKIP LOCKED;
         ELSE
           SELECT pr.id INTO v_pair FROM "Pair" pr
           CROSS JOIN LATERAL "pairwise_live_leases"(pr.id, now_utc) live
-          WHERE pr.id = ANY (v_candidates) AND NOT pr.excluded AND pr."voteCount" + live.n < v_per_pair
+          WHERE pr.id = ANY (v_candidates) AND NOT pr.excluded AND NOT pr.decided AND pr."voteCount" + live.n < v_per_pair
           ORDER BY pr."voteCount" + live.n, random() LIMIT 1
           FOR NO KEY UPDATE OF pr;
         END IF;
@@ -228,7 +243,7 @@ BEGIN
         EXIT;
       END IF;
 
-      WITH p AS (SELECT id, "voteCount" FROM "Pair" WHERE id = v_pair),
+      WITH p AS (SELECT id, "voteCount", decided FROM "Pair" WHERE id = v_pair),
       live AS (SELECT n FROM "pairwise_live_leases"(v_pair, now_utc)),
       sides AS (
         SELECT count(*) FILTER (WHERE "leftIsA")::int AS a_left, count(*) FILTER (WHERE NOT "leftIsA")::int AS b_left
@@ -240,7 +255,7 @@ BEGIN
              CASE WHEN sides.a_left < sides.b_left THEN true WHEN sides.a_left > sides.b_left THEN false ELSE p_coin END,
              now_utc, now_utc + make_interval(secs => v_lease_seconds)
       FROM p, live, sides
-      WHERE p."voteCount" + live.n < v_per_pair
+      WHERE p."voteCount" + live.n < v_per_pair AND NOT p.decided
       RETURNING id INTO v_assignment;
 
       IF v_assignment IS NOT NULL THEN
@@ -253,7 +268,7 @@ BEGIN
   IF v_nothing THEN
     SELECT EXISTS (
       SELECT 1 FROM "Pair" c
-      WHERE c."studyId" = p_study AND NOT c.excluded AND c."voteCount" < v_per_pair
+      WHERE c."studyId" = p_study AND NOT c.excluded AND NOT c.decided AND c."voteCount" < v_per_pair
         AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = p_rater) = 0
     ) INTO v_pending;
     v_outcome := CASE WHEN v_pending THEN 'waiting' ELSE 'done' END;

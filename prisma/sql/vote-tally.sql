@@ -3,7 +3,10 @@
 -- transition tables: a bulk insert of a million votes costs one aggregated UPDATE, a single vote one row.
 -- Writes, on every INSERT or DELETE of "Vote" rows, in this order (the lock order of the assignment):
 --   "StudyMember".votes        the rater's vote count in the study;
---   "Pair" tallies             voteCount, winsA, winsB, ties, bothBad, leftWins, rightWins;
+--   "Pair" tallies             voteCount, winsA, winsB, ties, bothBad, leftWins, rightWins, and decided:
+--                              in a study with adaptive votes, whether the pair's majority over
+--                              votesPerPair can no longer change (pairwise_majority_decided, majority-decided.sql),
+--                              so an undo or a withdrawal reopens it; always false in other studies;
 --   "VoteHour".votes           the per-hour, per-shard vote counts of the study (inserted on demand).
 -- So a vote statement touches Vote, StudyMember, Pair and VoteHour (and Assignment, written by the
 -- caller in the same transaction; see lib/data/votes.ts).
@@ -35,17 +38,20 @@ BEGIN
     "ties" = p."ties" + sign * d.t,
     "bothBad" = p."bothBad" + sign * d.x,
     "leftWins" = p."leftWins" + sign * d.l,
-    "rightWins" = p."rightWins" + sign * d.r
+    "rightWins" = p."rightWins" + sign * d.r,
+    "decided" = coalesce(d.adaptive, false) AND "pairwise_majority_decided"(
+      p."winsA" + sign * d.a, p."winsB" + sign * d.b, p."ties" + p."bothBad" + sign * (d.t + d.x), d.k)
   FROM (
-    SELECT c."pairId", count(*)::int AS n,
+    -- The study's two settings by primary key, once per changed pair (one row for a single vote).
+    SELECT c."pairId", s."adaptiveVotes" AS adaptive, s."votesPerPair" AS k, count(*)::int AS n,
       count(*) FILTER (WHERE c."winnerOutputId" = q."outputAId")::int AS a,
       count(*) FILTER (WHERE c."winnerOutputId" = q."outputBId")::int AS b,
       count(*) FILTER (WHERE c.choice = 'TIE')::int AS t,
       count(*) FILTER (WHERE c.choice = 'BOTH_BAD')::int AS x,
       count(*) FILTER (WHERE c.choice = 'LEFT')::int AS l,
       count(*) FILTER (WHERE c.choice = 'RIGHT')::int AS r
-    FROM changed c JOIN "Pair" q ON q.id = c."pairId"
-    GROUP BY c."pairId"
+    FROM changed c JOIN "Pair" q ON q.id = c."pairId" LEFT JOIN "Study" s ON s.id = c."studyId"
+    GROUP BY c."pairId", s."adaptiveVotes", s."votesPerPair"
   ) d
   WHERE p.id = d."pairId";
 

@@ -42,6 +42,18 @@ function leftOutText(study: { excludedLeakPairs: number | null; excludedDegenera
   return `${leaks}; ${same}`;
 }
 
+function adaptiveText(study: { adaptiveVotes: boolean; votesPerPair: number }): string {
+  return study.adaptiveVotes ? `on: a pair stops at a settled majority of its ${study.votesPerPair} votes` : "off";
+}
+
+function stoppingText(study: { stopLevel: number | null; voteBudget: number | null }): string {
+  const parts = [
+    study.stopLevel !== null ? `when decided at level ${study.stopLevel}` : null,
+    study.voteBudget !== null ? `at ${study.voteBudget.toLocaleString("en-US")} votes` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join("; or ") : "never early";
+}
+
 function turnsText(turns: number[]): string {
   if (!turns.length) return "as a whole";
   return `turn by turn: ${turns.length === 1 ? "turn" : "turns"} ${turns.join(", ")}`;
@@ -138,6 +150,8 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
           <div><dt className="text-slate-500">Left out at creation</dt><dd>{leftOutText(study)}</dd></div>
           <div><dt className="text-slate-500">Gold pairs</dt><dd>{study.goldPairs} marked, drawn {Math.round(study.goldRate * 100)}% of the time</dd></div>
           <Criteria criteria={study.criteria} />
+          <div><dt className="text-slate-500">Adaptive votes</dt><dd>{adaptiveText(study)}</dd></div>
+          <div><dt className="text-slate-500">Stopping</dt><dd>{stoppingText(study)}</dd></div>
           <div><dt className="text-slate-500">Conversations judged</dt><dd>{turnsText(study.judgedTurns)}{study.showSystemPrompt ? "; system prompt shown" : ""}</dd></div>
           <div className="sm:col-span-3">
             <dt className="text-slate-500">Crowd entry</dt>

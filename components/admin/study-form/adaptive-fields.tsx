@@ -1,0 +1,25 @@
+// The new-study form's adaptive votes and stopping (issue 22, docs/adaptive.md): a pair stops getting
+// votes once its majority is settled, and the study may stop once its answer is clear or its budget spent.
+"use client";
+
+import { Checkbox, controlProps, Field, type FieldErrors, inputClass } from "./fields";
+
+export function AdaptiveFields({ errors }: { errors: FieldErrors }) {
+  return (
+    <fieldset className="grid gap-3 rounded-md border border-slate-200 p-3 sm:col-span-2 sm:grid-cols-2 sm:p-4">
+      <legend className="px-1 text-sm font-semibold">Adaptive votes and stopping</legend>
+      <div className="sm:col-span-2">
+        <Checkbox name="adaptiveVotes" errors={errors} label="Stop voting on a pair once its majority is settled"
+          hint="A pair gets no more votes once the rest of its planned votes could not change its majority (with 3 votes: two that agree). The study then estimates each prompt's majority, not the share of all votes; the per-prompt results are what full voting would have given." />
+      </div>
+      <Field name="stopLevel" label="Stop the study when every model pair is decided at level (e.g. 0.05; empty: never)" errors={errors}
+        hint="An anytime-valid interval over prompts, checked as votes come in; each model pair is tested at this level on its own (for a study-wide guarantee over several model pairs, divide it by their number). After an early stop, the fixed-sample intervals (Wilson, bootstrap) are no longer valid: read the anytime-valid ones.">
+        <input inputMode="decimal" className={inputClass} placeholder="never" {...controlProps("stopLevel", errors, true)} />
+      </Field>
+      <Field name="voteBudget" label="Vote budget (votes in the whole study; empty: none)" errors={errors}
+        hint="The study stops serving pairs once this many votes are recorded, whatever the results say.">
+        <input type="number" min={1} className={inputClass} placeholder="none" {...controlProps("voteBudget", errors, true)} />
+      </Field>
+    </fieldset>
+  );
+}

@@ -1,0 +1,80 @@
+// Adaptive votes (issue 22) in the browser: in a study of two prompts with three votes planned per pair,
+// two raters who prefer the same model settle both pairs, so a third rater is done at once, though each
+// pair has two votes of three. The flow is the usual one, and nothing the raters' browsers receive names
+// a model. Screenshots of the second rater's pair and the third rater's end go to the test's output.
+import { type Browser, expect, type Page, test, type TestInfo } from "@playwright/test";
+import { signInOverHttp } from "./fixtures/accounts";
+import { expectNoSeriousViolations } from "./fixtures/axe";
+import { answerText, isPhone, joinAsNewRater, pairProgress, readBoth, voteButton } from "./fixtures/rater";
+import { openStudyFromRows } from "./fixtures/studies";
+
+/** Everything the page receives (headers and bodies), for the blinding check. */
+function recordResponses(page: Page): string[] {
+  const received: string[] = [];
+  page.on("response", async (response) => {
+    received.push(JSON.stringify(response.headers()));
+    received.push(await response.text().catch(() => ""));
+  });
+  return received;
+}
+
+/** A new rater in their own browser context, on the study's rating page. */
+async function newRater(browser: Browser, info: TestInfo, inviteToken: string, studyId: string, tag: string) {
+  const context = await browser.newContext(info.project.use);
+  const page = await context.newPage();
+  const received = recordResponses(page);
+  await joinAsNewRater(page, inviteToken, studyId, tag);
+  return { page, received, close: () => context.close() };
+}
+
+/** Votes for the answer written by the preferred model ("preferred" in its text), on whichever side it is shown. */
+async function voteForPreferred(page: Page, n: number) {
+  await expect(pairProgress(page, n)).toBeVisible();
+  await readBoth(page);
+  // On a phone one answer shows at a time: back to A to read it.
+  if (isPhone(page)) await page.getByRole("tab", { name: "Answer A" }).click();
+  const preferredOnA = (await answerText(page, "A").textContent())!.includes("preferred");
+  await voteButton(page, preferredOnA ? "A is better" : "B is better").click();
+}
+
+test("two raters who agree settle every pair of an adaptive study, and a third is done at once", async ({ browser, page, baseURL }, info) => {
+  test.setTimeout(120_000);
+  const stamp = `adaptive-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const models = { preferred: `adapt-a-${stamp}`, other: `adapt-b-${stamp}` };
+  await signInOverHttp(page.request, "ADMIN");
+  const rows = [1, 2].flatMap((i) => [
+    { instruction: `Name a prime number (${i}, ${stamp}).`, output: `The preferred answer ${i}: seven.`, generator: models.preferred },
+    { instruction: `Name a prime number (${i}, ${stamp}).`, output: `The other answer ${i}: nine.`, generator: models.other },
+  ]);
+  const { studyId, inviteToken } = await openStudyFromRows(page.request, rows, { votesPerPair: 3, adaptiveVotes: true });
+  expect(baseURL).toBeTruthy();
+
+  const raters = [];
+  for (const tag of ["first", "second"]) {
+    const rater = await newRater(browser, info, inviteToken, studyId, `adaptive-${tag}`);
+    raters.push(rater);
+    await expect(rater.page.getByText("Pair 1 · about 2 pairs left", { exact: true })).toBeVisible();
+    if (tag === "second") {
+      await rater.page.screenshot({ path: info.outputPath(`adaptive-pair-${info.project.name}.png`) });
+      await expectNoSeriousViolations(rater.page, "a pair of an adaptive study");
+    }
+    await voteForPreferred(rater.page, 1);
+    await voteForPreferred(rater.page, 2);
+    await expect(rater.page.getByRole("heading", { name: "All pairs are judged — thank you" })).toBeVisible();
+  }
+
+  // Each pair has two votes of its three, both for the same model: settled, so nothing is left to serve.
+  const third = await newRater(browser, info, inviteToken, studyId, "adaptive-third");
+  raters.push(third);
+  await expect(third.page.getByRole("heading", { name: "All pairs are judged — thank you" })).toBeVisible();
+  await expect(third.page.getByText("There is nothing left for you in this study")).toBeVisible();
+  await third.page.screenshot({ path: info.outputPath(`adaptive-done-${info.project.name}.png`) });
+  await expectNoSeriousViolations(third.page, "the end of an adaptive study for a rater who voted nothing");
+
+  // Blinding: the answers reached the raters' browsers, no model name did.
+  const everything = raters.flatMap((r) => r.received).join("\n");
+  expect(everything).toContain("The preferred answer 1");
+  expect(everything).not.toContain(models.preferred);
+  expect(everything).not.toContain(models.other);
+  for (const r of raters) await r.close();
+});
