@@ -10,6 +10,9 @@ import pg from "pg";
 export const BIG = {
   studyId: "s_big", pairs: Number(process.env.BENCH_BIG_PAIRS ?? 100_000), raters: 1_000, votesPerPair: 20,
   conversation: process.env.BENCH_CONVERSATION === "1",
+  // BENCH_ADAPTIVE=1: the big study has adaptive votes (issue 22), so every vote runs the decided rule
+  // and the lease skips decided pairs.
+  adaptive: process.env.BENCH_ADAPTIVE === "1",
 };
 // Big-study pair i's prompt (and so its outputs) and judged turn.
 const PROMPT_OF = BIG.conversation ? "(i / 2)" : "i";
@@ -41,11 +44,11 @@ const STEPS: [string, string][] = [
              repeat('Answer from model ' || m || ' with some detail. ', 5 + (i * 7) % 40) AS text,
              repeat('First answer from model ' || m || '. ', 3 + (i * 5) % 20) AS first
       FROM generate_series(0, ${BIG.pairs - 1}) i, (VALUES ('a'), ('b')) AS t(m)) o`],
-  ["studies", `INSERT INTO "Study" (id, name, status, "openedAt", "votesPerPair", "leaseSeconds", "inviteToken", "judgedTurns")
+  ["studies", `INSERT INTO "Study" (id, name, status, "openedAt", "votesPerPair", "leaseSeconds", "inviteToken", "judgedTurns", "adaptiveVotes")
     VALUES ('${BIG.studyId}', 'Bench: 100k pairs, 1M votes', 'OPEN', ${NOW}, ${BIG.votesPerPair}, 900, 'bench-big-token',
-              '${BIG.conversation ? "{1,2}" : "{}"}'),
-           ('${VOTE.studyId}', 'Bench: vote load', 'OPEN', ${NOW}, 100, 900, 'bench-vote-token', '{}'),
-           ('${JUDGED_VOTE.studyId}', 'Bench: vote load, criteria and issues', 'OPEN', ${NOW}, 100, 900, 'bench-judged-token', '{}')`],
+              '${BIG.conversation ? "{1,2}" : "{}"}', ${BIG.adaptive}),
+           ('${VOTE.studyId}', 'Bench: vote load', 'OPEN', ${NOW}, 100, 900, 'bench-vote-token', '{}', false),
+           ('${JUDGED_VOTE.studyId}', 'Bench: vote load, criteria and issues', 'OPEN', ${NOW}, 100, 900, 'bench-judged-token', '{}', false)`],
   ["judged study's criteria and issues", `INSERT INTO "StudyCriterion" (id, "studyId", key, label, position)
     VALUES ('c_overall', '${JUDGED_VOTE.studyId}', 'overall', 'Overall', 0), ('c_helpful', '${JUDGED_VOTE.studyId}', 'helpful', 'Helpful', 1),
            ('c_harmless', '${JUDGED_VOTE.studyId}', 'harmless', 'Harmless', 2);
@@ -93,6 +96,9 @@ const STEPS: [string, string][] = [
   ["tallies", `UPDATE "Pair" p SET "voteCount" = n_a + n_b + n_t + n_x, "winsA" = n_a, "winsB" = n_b, ties = n_t,
       "bothBad" = n_x, "leftWins" = n_l, "rightWins" = n_r
     FROM tl WHERE p.id = 'q' || tl.i`],
+  // What the Vote trigger keeps in an adaptive study (it is off here): a pair whose majority is settled.
+  ["decided pairs", `UPDATE "Pair" SET decided = true WHERE "studyId" = '${BIG.studyId}' AND ${BIG.adaptive}
+    AND "pairwise_majority_decided"("winsA", "winsB", ties + "bothBad", ${BIG.votesPerPair})`],
   ["member tallies", `UPDATE "StudyMember" m SET votes = d.n
     FROM (SELECT "studyId", "raterId", count(*)::int AS n FROM "Vote" WHERE "studyId" = '${BIG.studyId}' GROUP BY 1, 2) d
     WHERE m."studyId" = d."studyId" AND m."userId" = d."raterId"`],

@@ -13,7 +13,7 @@ export function AdaptiveFields({ errors }: { errors: FieldErrors }) {
           hint="A pair gets no more votes once the rest of its planned votes could not change its majority (with 3 votes: two that agree). The study then estimates each prompt's majority, not the share of all votes; the per-prompt results are what full voting would have given." />
       </div>
       <Field name="stopLevel" label="Stop the study when every model pair is decided at level (e.g. 0.05; empty: never)" errors={errors}
-        hint="An anytime-valid interval over prompts, checked as votes come in; each model pair is tested at this level on its own (for a study-wide guarantee over several model pairs, divide it by their number). After an early stop, the fixed-sample intervals (Wilson, bootstrap) are no longer valid: read the anytime-valid ones.">
+        hint="An anytime-valid interval over prompts, checked as votes come in. The level holds for the whole study: with several model pairs it is split evenly over them (Bonferroni). After an early stop, the fixed-sample intervals (Wilson, bootstrap) are no longer valid: read the anytime-valid ones.">
         <input inputMode="decimal" className={inputClass} placeholder="never" {...controlProps("stopLevel", errors, true)} />
       </Field>
       <Field name="voteBudget" label="Vote budget (votes in the whole study; empty: none)" errors={errors}
