@@ -13,10 +13,10 @@ import { answer, isPhone, joinAsNewRater, lastVote, longAnswer, readToEnd, voteB
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.E2E_DATABASE_URL }) });
 test.afterAll(() => db.$disconnect());
 
-type Seed = { turn: number; turnsA: string[]; turnsB: string[]; showSystemPrompt?: boolean };
+type Seed = { turn: number; turnsA: string[]; turnsB: string[]; showSystemPrompt?: boolean; criteria?: string[] };
 
 /** An open study of one pair of a two-turn conversation judging `turn` (0: the whole conversation). */
-async function seedConversation({ turn, turnsA, turnsB, showSystemPrompt = true }: Seed) {
+async function seedConversation({ turn, turnsA, turnsB, showSystemPrompt = true, criteria = [] }: Seed) {
   const stamp = `conv-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const userTurns = [`Plan a day in Lisbon for a first visit (${stamp}).`, "Now make the plan cheaper."];
   const prompt = await db.prompt.create({ data: { instruction: userTurns[0]!, textHash: stamp, userTurns, system: "You are a travel guide." } });
@@ -31,6 +31,7 @@ async function seedConversation({ turn, turnsA, turnsB, showSystemPrompt = true 
       judgedTurns: turn === 0 ? [] : [turn], showSystemPrompt, votesPerPair: 1, undoSeconds: 60,
       models: { create: [{ modelId: modelA!.id }, { modelId: modelB!.id }] },
       issues: { create: [{ key: "factual-error", label: "Factual error", position: 0 }] },
+      criteria: { create: criteria.map((label, position) => ({ key: label.toLowerCase(), label, position })) },
     },
   });
   const pair = await db.pair.create({ data: { studyId: study.id, promptId: prompt.id, outputAId: outputA.id, outputBId: outputB.id, turn } });
@@ -181,4 +182,32 @@ test("a fixed history: the assistant turn both models share is shown once", asyn
   await earlierTurns(page).evaluate((history) => history.scrollIntoView({ block: "start" }));
   await screenshot(page, info, "fixed");
   await expectNoSeriousViolations(page, "a conversation with a fixed history");
+});
+
+test("criteria on a judged turn: each chosen beside the conversation, stored on the turn's pair", async ({ page }) => {
+  test.setTimeout(120_000);
+  const c = await seedConversation({
+    turn: 2, criteria: ["Overall", "Helpful"],
+    turnsA: ["Alfama first.", "Walk everywhere and picnic by the river."],
+    turnsB: ["Belém first.", "Buy a day pass for the trams."],
+  });
+  await joinAsNewRater(page, c.study.inviteToken, c.study.id, "conversation-criteria");
+  await expect(judgedHeading(page)).toHaveText("JudgedJudge the answers to turn 2 of 2");
+  await readToEnd(page, "A");
+  await readToEnd(page, "B");
+  const walkIsA = (await answer(page, "A").textContent())!.includes("Walk everywhere");
+  for (const [label, side] of [["Overall", "A"], ["Helpful", "B"]] as const) {
+    const choice = page.getByRole("radiogroup", { name: label }).getByRole("radio", { name: side, exact: true });
+    if (isPhone(page)) await choice.tap();
+    else await choice.check();
+    await expect(choice).toBeChecked();
+  }
+  await expectNoSeriousViolations(page, "criteria on turn 2 of a conversation");
+  await page.getByRole("button", { name: "Submit judgments" }).click();
+  await expect(lastVote(page)).toContainText("Recorded");
+  const [shownA, shownB] = walkIsA ? [c.outputA, c.outputB] : [c.outputB, c.outputA];
+  const stored = await db.vote.findFirstOrThrow({
+    where: { studyId: c.study.id }, select: { pairId: true, winnerOutputId: true, criteria: { select: { winnerOutputId: true } } },
+  });
+  expect(stored).toEqual({ pairId: c.pair.id, winnerOutputId: shownA.id, criteria: [{ winnerOutputId: shownB.id }] });
 });
