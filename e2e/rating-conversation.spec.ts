@@ -193,9 +193,11 @@ test("criteria on a judged turn: each chosen beside the conversation, stored on 
   });
   await joinAsNewRater(page, c.study.inviteToken, c.study.id, "conversation-criteria");
   await expect(judgedHeading(page)).toHaveText("JudgedJudge the answers to turn 2 of 2");
+  const walkIsA = (await answer(page, "A").textContent())!.includes("Walk everywhere");
   await readToEnd(page, "A");
   await readToEnd(page, "B");
-  const walkIsA = (await answer(page, "A").textContent())!.includes("Walk everywhere");
+  // By mouse on a desktop too: a press on a criterion other than the marked one must choose on it (the
+  // key hints once appeared on mousedown and moved the option from under the pointer).
   for (const [label, side] of [["Overall", "A"], ["Helpful", "B"]] as const) {
     const choice = page.getByRole("radiogroup", { name: label }).getByRole("radio", { name: side, exact: true });
     if (isPhone(page)) await choice.tap();

@@ -85,7 +85,7 @@ function CriterionGroup({ criterion, offered, chosen, isCurrent, isMissing, bloc
       <div className="min-w-0">
         <p id={`${id}-label`} className="font-medium text-slate-900">
           {criterion.label}
-          {isCurrent && showKeys && <span className="ml-2 text-xs font-normal text-brand-700" aria-hidden="true">keys choose here</span>}
+          {showKeys && <span className={`ml-2 text-xs font-normal text-brand-700 ${isCurrent ? "" : "invisible"}`} aria-hidden="true">keys choose here</span>}
         </p>
         {criterion.question && <p id={`${id}-question`} className="text-sm text-slate-600">{criterion.question}</p>}
         {isMissing && <p id={`${id}-missing`} className="text-sm font-medium text-amber-900">Not chosen yet</p>}
@@ -113,8 +113,11 @@ function CriterionGroup({ criterion, offered, chosen, isCurrent, isMissing, bloc
                 className="h-4 w-4 shrink-0 accent-white"
               />
               {shortChoiceLabel(option.choice)}
-              {isCurrent && showKeys && (
-                <kbd aria-hidden="true" className="rounded border border-current/40 px-1.5 font-mono text-xs">{option.key}</kbd>
+              {/* Kept in the layout when not current (only hidden): a press on another criterion marks it current
+                  on mousedown, and a key hint appearing then would move the option from under the pointer, so
+                  the click would land elsewhere and choose nothing. */}
+              {showKeys && (
+                <kbd aria-hidden="true" className={`rounded border border-current/40 px-1.5 font-mono text-xs ${isCurrent ? "" : "invisible"}`}>{option.key}</kbd>
               )}
             </label>
           );
