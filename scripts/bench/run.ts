@@ -349,7 +349,9 @@ async function pageWeight(server: PostgresServer) {
   const median = (pick: (w: (typeof runs)[number]) => number) => runs.map(pick).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
   const first = runs[0]!;
   const top = first.scriptList.slice(0, 5).map((s) => `${s.url.replace(/^\/_next\/static\/chunks\//, "")} ${kb(s.bytes)}`).join(", ");
-  row({ measurement: "rating page (demo study): compressed JavaScript", throughput: kb(median((w) => w.scriptBytes)), ratio: "target ≤ 150 KB",
+  const scriptBytes = median((w) => w.scriptBytes);
+  // The target is a bound: a figure rounding to 150.0 KB says nothing of which side of it the page is on.
+  row({ measurement: "rating page (demo study): compressed JavaScript", throughput: `${kb(scriptBytes)} (${scriptBytes.toLocaleString("en")} bytes of ${(150 * 1024).toLocaleString("en")})`, ratio: "target ≤ 150 KB",
     notes: `median of ${runs.length} loads (each ${runs.map((w) => `${kb(w.scriptBytes)} in ${w.scripts}`).join(", ")}); ` +
       `fonts ${kb(first.fontBytes)}, all ${kb(first.totalBytes)}; largest: ${top}` });
   row({ measurement: "rating page, phone profile: usable / votable", "p50 ms": `${f(median((w) => w.usableMs), 0)} / ${f(median((w) => w.votableMs), 0)}`,
