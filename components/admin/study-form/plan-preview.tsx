@@ -8,7 +8,13 @@ import type { StudyPreviewInput } from "@/lib/validation/study";
 
 export type PlanPreviewProps = { input: StudyPreviewInput | null };
 
-type State = { status: "idle" } | { status: "loading" } | { status: "ready"; counts: StudyPlanCounts } | { status: "failed"; message: string };
+// While a new count loads, the last one stays on screen (dimmed): the form below must not jump under the
+// pointer each time a field changes (a click landing mid-jump ticks nothing).
+type State =
+  | { status: "idle" }
+  | { status: "loading"; last?: { counts: StudyPlanCounts; input: StudyPreviewInput } }
+  | { status: "ready"; counts: StudyPlanCounts; input: StudyPreviewInput }
+  | { status: "failed"; message: string };
 
 const n = (value: number, one: string, many: string) => `${value.toLocaleString("en")} ${value === 1 ? one : many}`;
 
@@ -19,11 +25,11 @@ function usePreview(input: StudyPreviewInput | null): State {
     if (!key) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
-      setState({ status: "loading" });
+      setState((s) => ({ status: "loading", last: s.status === "ready" ? { counts: s.counts, input: s.input } : s.status === "loading" ? s.last : undefined }));
       try {
         const res = await fetch("/api/studies/preview", { method: "POST", headers: { "content-type": "application/json" }, body: key, signal: controller.signal });
         const body = (await res.json()) as StudyPlanCounts & { error?: { message: string } };
-        setState(res.ok ? { status: "ready", counts: body } : { status: "failed", message: body.error?.message ?? "Could not count the pairs." });
+        setState(res.ok ? { status: "ready", counts: body, input: JSON.parse(key) as StudyPreviewInput } : { status: "failed", message: body.error?.message ?? "Could not count the pairs." });
       } catch (error) {
         if (!controller.signal.aborted) setState({ status: "failed", message: (error as Error).message });
       }
@@ -41,11 +47,12 @@ export function PlanPreview({ input }: PlanPreviewProps) {
   return (
     <section aria-labelledby="plan-preview-title" className="rounded-md bg-slate-50 p-4 text-sm sm:col-span-2">
       <h3 id="plan-preview-title" className="mb-2 font-semibold">What the study will get</h3>
-      <div aria-live="polite" aria-busy={state.status === "loading"}>
+      <div aria-live="polite" aria-busy={state.status === "loading"} className="min-h-28">
         {state.status === "idle" && <p className="text-slate-600">Choose two or more models to see how many prompts they share.</p>}
-        {state.status === "loading" && <p className="text-slate-600">Counting…</p>}
+        {state.status === "loading" && !state.last && <p className="text-slate-600">Counting…</p>}
+        {state.status === "loading" && state.last && <div className="opacity-60"><Counts counts={state.last.counts} input={state.last.input} /></div>}
         {state.status === "failed" && <p className="text-red-700">{state.message}</p>}
-        {state.status === "ready" && input && <Counts counts={state.counts} input={input} />}
+        {state.status === "ready" && <Counts counts={state.counts} input={state.input} />}
       </div>
     </section>
   );
