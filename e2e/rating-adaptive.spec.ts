@@ -5,18 +5,8 @@
 import { type Browser, expect, type Page, test, type TestInfo } from "@playwright/test";
 import { signInOverHttp } from "./fixtures/accounts";
 import { expectNoSeriousViolations } from "./fixtures/axe";
-import { answerText, isPhone, joinAsNewRater, pairProgress, readBoth, voteButton } from "./fixtures/rater";
+import { answerText, isPhone, joinAsNewRater, pairProgress, readBoth, recordResponses, voteButton } from "./fixtures/rater";
 import { openStudyFromRows } from "./fixtures/studies";
-
-/** Everything the page receives (headers and bodies), for the blinding check. */
-function recordResponses(page: Page): string[] {
-  const received: string[] = [];
-  page.on("response", async (response) => {
-    received.push(JSON.stringify(response.headers()));
-    received.push(await response.text().catch(() => ""));
-  });
-  return received;
-}
 
 /** A new rater in their own browser context, on the study's rating page. */
 async function newRater(browser: Browser, info: TestInfo, inviteToken: string, studyId: string, tag: string) {

@@ -8,7 +8,7 @@ import { expect, type Page, test, type TestInfo } from "@playwright/test";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { expectNoSeriousViolations } from "./fixtures/axe";
-import { answer, isPhone, joinAsNewRater, lastVote, longAnswer, readToEnd, voteButton } from "./fixtures/rater";
+import { answer, isPhone, joinAsNewRater, lastVote, longAnswer, readToEnd, recordResponses, voteButton } from "./fixtures/rater";
 
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.E2E_DATABASE_URL }) });
 test.afterAll(() => db.$disconnect());
@@ -37,16 +37,6 @@ async function seedConversation({ turn, turnsA, turnsB, showSystemPrompt = true,
   const pair = await db.pair.create({ data: { studyId: study.id, promptId: prompt.id, outputAId: outputA.id, outputBId: outputB.id, turn } });
   const secrets = [modelA!.name, modelB!.name, modelA!.id, modelB!.id, outputA.id, outputB.id, pair.id, prompt.id];
   return { study, pair, userTurns, outputA, outputB, secrets };
-}
-
-/** Every response body and header the page receives, for the blinding check. */
-function recordResponses(page: Page): string[] {
-  const received: string[] = [];
-  page.on("response", async (response) => {
-    received.push(JSON.stringify(response.headers()));
-    received.push(await response.text().catch(() => ""));
-  });
-  return received;
 }
 
 const judgedHeading = (page: Page) => page.getByRole("heading", { level: 2, name: /^Judged / });
