@@ -12,12 +12,13 @@
 -- rater's live lease (or the vote just cast) as it was before the wait, and two requests at once from
 -- one rater would get two leases or a wrong 'done'. Every later statement starts after the lock.
 --
--- Open pairs, the only ones ever leased: neither excluded nor decided (adaptive votes: the pair's
--- majority over votesPerPair can no longer change; Pair.decided, kept by prisma/sql/vote-tally.sql), and
--- short of votesPerPair votes. So a decided pair counts as full everywhere below: in the candidates, under
--- the pair's lock, in rule 6's room check and in rule 7's 'done'. The first two conditions are
--- Pair_lease_queue_idx's predicate: every statement that reads the queue names both, or the planner
--- could not use the index.
+-- Open pairs, the only ones ever leased: neither excluded, decided (adaptive votes: the pair's
+-- majority over votesPerPair can no longer change; Pair.decided, kept by prisma/sql/vote-tally.sql) nor
+-- held (sampling of model pairs: its prompt has not opened, or the draw left it out; lib/data/pair-opening.ts),
+-- and short of votesPerPair votes. So a decided or held pair counts as full everywhere below: in the
+-- candidates, under the pair's lock, in rule 6's room check and in rule 7's 'done'. The first three
+-- conditions are Pair_lease_queue_idx's predicate: every statement that reads the queue names all three,
+-- or the planner could not use the index.
 --
 -- Besides the lease:
 --   * A study that stopped early (Study.stoppedAt, set by the stopping rule, lib/data/stopping.ts) gives
@@ -65,6 +66,9 @@
 --      docs/benchmarks.md: 5,000 raters on 1,000 open pairs). Triggers drop the note as soon as room
 --      can appear otherwise (prisma/sql/pairs-full-hint.sql); no lease is given beyond votesPerPair either way.
 --   7. Done: the completion as above.
+--   8. With sampling of model pairs, while prompts remain unopened (Study.openedPrompts < samplingPrompts)
+--      the rater is never 'done': nothing to pick is 'waiting', with moreToOpen, and the caller opens the
+--      next block of prompts and asks again (lib/data/assignments.ts).
 -- Outcomes: not_member, closed (see status), consent_required, lease, waiting, done, busy. Lock waits end after 10 s.
 --
 -- pairwise_live_leases: a pair's live leases at p_at (neither voted, flagged nor expired), how many and
@@ -88,7 +92,7 @@ CREATE OR REPLACE FUNCTION "pairwise_next_lease"(
   "completionCode" text, "completionUrl" text, "screenOutCode" text, "screenOutUrl" text, "assignmentId" text, "leftIsA" boolean, "expiresAtMs" float8,
   instruction text, input text, "textA" text, "textB" text, issues jsonb,
   criteria jsonb,
-  "userTurns" text[], system text, "turnsA" text[], "turnsB" text[], turn int
+  "userTurns" text[], system text, "turnsA" text[], "turnsB" text[], turn int, "moreToOpen" boolean
 ) LANGUAGE plpgsql SET lock_timeout = '10s' AS $$
 #variable_conflict use_column
 DECLARE
@@ -109,6 +113,7 @@ DECLARE
   v_room boolean;
   v_first_expiry timestamp;
   v_pending boolean;
+  v_unopened boolean;
 BEGIN
   -- The rater's lock alone, then everything else in statements that start after it is granted: a
   -- statement's snapshot is taken when it starts, before any wait for a lock inside it.
@@ -119,10 +124,10 @@ BEGIN
            s."voteSettleMs", s."requireSeenBoth", CASE WHEN s."revealAfterVote" THEN 0 ELSE s."undoSeconds" END,
            s."maxVotesPerRater", s."minVotesForCompletion", a.id,
            s."consentText" <> '' AND m."consentedAt" IS NULL, s."screenOutCode", s."screenOutUrl", s."pairsFullUntil" > now_utc,
-           s."stoppedAt" IS NOT NULL
+           s."stoppedAt" IS NOT NULL, s."openedPrompts" < s."samplingPrompts"
       INTO v_votes, v_shown, v_status, v_per_pair, v_lease_seconds, v_gold_rate, v_tie, v_bad, v_rationale, v_code, v_url,
            v_settle, v_seen, v_undo, v_quota, v_min_votes, v_assignment, v_consent_missing, v_screen_code, v_screen_url, v_known_full,
-           v_stopped
+           v_stopped, v_unopened
     FROM "StudyMember" m
     JOIN "Study" s ON s.id = m."studyId"
     LEFT JOIN LATERAL (
@@ -169,12 +174,12 @@ BEGIN
           CONTINUE WHEN NOT (attempt = 1 AND v_gold_rate > 0 AND p_gold_draw < v_gold_rate);
           v_candidates := ARRAY(
             SELECT c.id FROM "Pair" c
-            WHERE c."studyId" = p_study AND c."goldOutputId" IS NOT NULL AND NOT c.excluded AND NOT c.decided AND c."voteCount" < v_per_pair
+            WHERE c."studyId" = p_study AND c."goldOutputId" IS NOT NULL AND NOT c.excluded AND NOT c.decided AND NOT c.held AND c."voteCount" < v_per_pair
               AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = p_rater) = 0
             ORDER BY c."voteCount", c.shuffle LIMIT p_window);
         ELSIF phase = 1 THEN
           SELECT c."voteCount" INTO v_low FROM "Pair" c
-          WHERE c."studyId" = p_study AND NOT c.excluded AND NOT c.decided AND c."voteCount" < v_per_pair
+          WHERE c."studyId" = p_study AND NOT c.excluded AND NOT c.decided AND NOT c.held AND c."voteCount" < v_per_pair
           ORDER BY c."voteCount" LIMIT 1;
           CONTINUE WHEN v_low IS NULL;
           -- Drawn into a variable: a volatile call in the WHERE would be evaluated per row, not used as the index bound.
@@ -183,19 +188,19 @@ BEGIN
           -- least-voted pairs before that point (wrapping round), so a small least-voted set is read whole.
           v_candidates := ARRAY(
             (SELECT c.id FROM "Pair" c
-             WHERE c."studyId" = p_study AND NOT c.excluded AND NOT c.decided AND c."voteCount" < v_per_pair
+             WHERE c."studyId" = p_study AND NOT c.excluded AND NOT c.decided AND NOT c.held AND c."voteCount" < v_per_pair
                AND (c."voteCount", c.shuffle) >= (v_low, v_start)
                AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = p_rater) = 0
              ORDER BY c."voteCount", c.shuffle LIMIT p_window)
             UNION ALL
             (SELECT c.id FROM "Pair" c
-             WHERE c."studyId" = p_study AND NOT c.excluded AND NOT c.decided AND c."voteCount" = v_low AND c.shuffle < v_start
+             WHERE c."studyId" = p_study AND NOT c.excluded AND NOT c.decided AND NOT c.held AND c."voteCount" = v_low AND c.shuffle < v_start
                AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = p_rater) = 0
              ORDER BY c.shuffle LIMIT p_window));
         ELSIF phase = 2 THEN
           v_candidates := ARRAY(
             SELECT c.id FROM "Pair" c
-            WHERE c."studyId" = p_study AND NOT c.excluded AND NOT c.decided AND c."voteCount" < v_per_pair
+            WHERE c."studyId" = p_study AND NOT c.excluded AND NOT c.decided AND NOT c.held AND c."voteCount" < v_per_pair
               AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = p_rater) = 0
             ORDER BY c."voteCount", c.shuffle LIMIT p_wide_window);
         ELSE
@@ -211,7 +216,7 @@ BEGIN
             INTO v_candidates, v_room, v_first_expiry
           FROM "Pair" pr
           CROSS JOIN LATERAL "pairwise_live_leases"(pr.id, now_utc) live
-          WHERE pr."studyId" = p_study AND NOT pr.excluded AND NOT pr.decided AND pr."voteCount" < v_per_pair;
+          WHERE pr."studyId" = p_study AND NOT pr.excluded AND NOT pr.decided AND NOT pr.held AND pr."voteCount" < v_per_pair;
         END IF;
         -- The pick: fewest votes plus live leases first, random among equals. Phases 0 to 2 skip a pair
         -- another request holds; phase 3 waits for its lock instead (a lease holds it for a millisecond
@@ -222,13 +227,13 @@ BEGIN
         IF phase < 3 THEN
           SELECT pr.id INTO v_pair FROM "Pair" pr
           CROSS JOIN LATERAL "pairwise_live_leases"(pr.id, now_utc) live
-          WHERE pr.id = ANY (v_candidates) AND NOT pr.excluded AND NOT pr.decided AND pr."voteCount" + live.n < v_per_pair
+          WHERE pr.id = ANY (v_candidates) AND NOT pr.excluded AND NOT pr.decided AND NOT pr.held AND pr."voteCount" + live.n < v_per_pair
           ORDER BY pr."voteCount" + live.n, random() LIMIT 1
           FOR NO KEY UPDATE OF pr SKIP LOCKED;
         ELSE
           SELECT pr.id INTO v_pair FROM "Pair" pr
           CROSS JOIN LATERAL "pairwise_live_leases"(pr.id, now_utc) live
-          WHERE pr.id = ANY (v_candidates) AND NOT pr.excluded AND NOT pr.decided AND pr."voteCount" + live.n < v_per_pair
+          WHERE pr.id = ANY (v_candidates) AND NOT pr.excluded AND NOT pr.decided AND NOT pr.held AND pr."voteCount" + live.n < v_per_pair
           ORDER BY pr."voteCount" + live.n, random() LIMIT 1
           FOR NO KEY UPDATE OF pr;
         END IF;
@@ -243,7 +248,7 @@ BEGIN
         EXIT;
       END IF;
 
-      WITH p AS (SELECT id, "voteCount", decided FROM "Pair" WHERE id = v_pair),
+      WITH p AS (SELECT id, "voteCount", decided, held FROM "Pair" WHERE id = v_pair),
       live AS (SELECT n FROM "pairwise_live_leases"(v_pair, now_utc)),
       sides AS (
         SELECT count(*) FILTER (WHERE "leftIsA")::int AS a_left, count(*) FILTER (WHERE NOT "leftIsA")::int AS b_left
@@ -255,7 +260,7 @@ BEGIN
              CASE WHEN sides.a_left < sides.b_left THEN true WHEN sides.a_left > sides.b_left THEN false ELSE p_coin END,
              now_utc, now_utc + make_interval(secs => v_lease_seconds)
       FROM p, live, sides
-      WHERE p."voteCount" + live.n < v_per_pair AND NOT p.decided
+      WHERE p."voteCount" + live.n < v_per_pair AND NOT p.decided AND NOT p.held
       RETURNING id INTO v_assignment;
 
       IF v_assignment IS NOT NULL THEN
@@ -268,10 +273,10 @@ BEGIN
   IF v_nothing THEN
     SELECT EXISTS (
       SELECT 1 FROM "Pair" c
-      WHERE c."studyId" = p_study AND NOT c.excluded AND NOT c.decided AND c."voteCount" < v_per_pair
+      WHERE c."studyId" = p_study AND NOT c.excluded AND NOT c.decided AND NOT c.held AND c."voteCount" < v_per_pair
         AND (SELECT count(*) FROM "Assignment" mine WHERE mine."pairId" = c.id AND mine."raterId" = p_rater) = 0
     ) INTO v_pending;
-    v_outcome := CASE WHEN v_pending THEN 'waiting' ELSE 'done' END;
+    v_outcome := CASE WHEN v_pending OR v_unopened THEN 'waiting' ELSE 'done' END;
   END IF;
 
   v_out_code := NULL;
@@ -303,7 +308,8 @@ BEGIN
          CASE WHEN v_outcome = 'lease' THEN "pairwise_study_criteria"(p_study) END,
          -- A conversation (issue 21): its user turns, the system prompt only where the study shows it,
          -- each output's assistant turns and the turn the pair judges (lib/rating/conversation-view.ts).
-         pr."userTurns", CASE WHEN st."showSystemPrompt" THEN pr.system END, oa.turns, ob.turns, p.turn
+         pr."userTurns", CASE WHEN st."showSystemPrompt" THEN pr.system END, oa.turns, ob.turns, p.turn,
+         v_outcome = 'waiting' AND coalesce(v_unopened, false)
   FROM (SELECT 1) one
   LEFT JOIN "Assignment" a ON a.id = v_assignment
   LEFT JOIN "Pair" p ON p.id = a."pairId"

@@ -1,7 +1,7 @@
 -- pairwise_room_freed: clears Study.pairsFullUntil, the next-pair lease's note that no open pair has
 -- room (prisma/sql/next-lease.sql, rule 6), whenever room may have appeared before the note runs out:
 -- a lease flagged, released or deleted, a vote deleted (undo, withdrawal, a removed rater), a pair
--- included again, or the study's votes per pair raised. The note also runs out by itself at the first
+-- included again, the study's votes per pair raised, or more of its prompts opened. The note also runs out by itself at the first
 -- live lease's expiry, so no freed room waits for it.
 --
 -- Writes: "Study".pairsFullUntil (only when it is set: otherwise the UPDATE matches no row).
@@ -24,7 +24,8 @@ DROP TRIGGER IF EXISTS "Pair_room_freed" ON "Pair";
 CREATE TRIGGER "Pair_room_freed" AFTER UPDATE OF excluded ON "Pair"
   FOR EACH ROW WHEN (OLD.excluded AND NOT NEW.excluded) EXECUTE FUNCTION "pairwise_room_freed"();
 
--- The study's own row: raising votesPerPair (or reopening) drops the note in the same update.
+-- The study's own row: raising votesPerPair, reopening, or opening more prompts (sampling of model
+-- pairs, lib/data/pair-opening.ts) drops the note in the same update.
 CREATE OR REPLACE FUNCTION "pairwise_study_room_freed"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   NEW."pairsFullUntil" := NULL;
@@ -33,5 +34,6 @@ END
 $$;
 
 DROP TRIGGER IF EXISTS "Study_room_freed" ON "Study";
-CREATE TRIGGER "Study_room_freed" BEFORE UPDATE OF "votesPerPair", status ON "Study"
-  FOR EACH ROW WHEN (NEW."votesPerPair" > OLD."votesPerPair" OR NEW.status <> OLD.status) EXECUTE FUNCTION "pairwise_study_room_freed"();
+CREATE TRIGGER "Study_room_freed" BEFORE UPDATE OF "votesPerPair", status, "openedPrompts" ON "Study"
+  FOR EACH ROW WHEN (NEW."votesPerPair" > OLD."votesPerPair" OR NEW.status <> OLD.status OR NEW."openedPrompts" > OLD."openedPrompts")
+  EXECUTE FUNCTION "pairwise_study_room_freed"();
