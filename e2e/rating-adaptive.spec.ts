@@ -2,6 +2,8 @@
 // two raters who prefer the same model settle both pairs, so a third rater is done at once, though each
 // pair has two votes of three. The flow is the usual one, and nothing the raters' browsers receive names
 // a model. Screenshots of the second rater's pair and the third rater's end go to the test's output.
+// With three models and sampling of model pairs, a rater judges only the drawn pairs, prompts opening as
+// they go, and nothing received names a model or tells the draw.
 import { type Browser, expect, type Page, test, type TestInfo } from "@playwright/test";
 import { signInOverHttp } from "./fixtures/accounts";
 import { expectNoSeriousViolations } from "./fixtures/axe";
@@ -67,4 +69,39 @@ test("two raters who agree settle every pair of an adaptive study, and a third i
   expect(everything).not.toContain(models.preferred);
   expect(everything).not.toContain(models.other);
   for (const r of raters) await r.close();
+});
+
+test("a rater of a study that samples model pairs judges the drawn pairs until done, and learns nothing of the draw", async ({ browser, page }, info) => {
+  test.setTimeout(120_000);
+  const stamp = `sampled-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const models = ["alpha", "beta", "gamma"].map((m) => `sample-${m}-${stamp}`);
+  await signInOverHttp(page.request, "ADMIN");
+  const rows = [1, 2, 3].flatMap((i) => models.map((m, k) => ({
+    instruction: `Name a colour (${i}, ${stamp}).`, output: `Answer ${k} to question ${i}: colour number ${k}.`, generator: m,
+  })));
+  const { studyId, inviteToken } = await openStudyFromRows(page.request, rows, { votesPerPair: 1, adaptiveVotes: true, pairsPerPrompt: 2 });
+  const rater = await newRater(browser, info, inviteToken, studyId, "sampled");
+  const done = rater.page.getByRole("heading", { name: "All pairs are judged — thank you" });
+  let judged = 0;
+  // At most the nine pairs of three prompts; about six are drawn.
+  while (judged < 10 && !(await done.isVisible())) {
+    await expect(pairProgress(rater.page, judged + 1).or(done)).toBeVisible();
+    if (await done.isVisible()) break;
+    if (judged === 0) {
+      await rater.page.screenshot({ path: info.outputPath(`sampled-pair-${info.project.name}.png`) });
+      await expectNoSeriousViolations(rater.page, "a pair of a study that samples model pairs");
+    }
+    await readBoth(rater.page);
+    await voteButton(rater.page, "A is better").click();
+    judged++;
+  }
+  await expect(done).toBeVisible();
+  expect(judged).toBeGreaterThanOrEqual(1);
+  expect(judged).toBeLessThanOrEqual(9);
+
+  const everything = rater.received.join("\n");
+  expect(everything).toContain("colour number");
+  for (const m of models) expect(everything).not.toContain(m);
+  expect(everything).not.toMatch(/inclusion|sampleRank|"held"|openedPrompts/);
+  await rater.close();
 });

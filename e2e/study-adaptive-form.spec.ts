@@ -63,5 +63,40 @@ for (const size of SIZES) {
       await setting("Stopping").scrollIntoViewIfNeeded();
       await screenshot(page.getByRole("heading", { name: "Settings" }).locator(".."), `study-${size.name}`);
     });
+
+    test("with three models the admin samples model pairs per prompt; too many is refused at the field", async ({ page }) => {
+      await signInOverHttp(page.request, "ADMIN");
+      const tag = randomBytes(3).toString("hex");
+      const models = ["one", "two", "three"].map((m) => `sample-${tag}-${m}`);
+      const rows = [0, 1].flatMap((i) => models.map((m, k) => ({ instruction: `Sampling ${tag}: question ${i}?`, output: `Answer ${k} to ${i}.`, generator: m })));
+      const upload = await page.request.post("/api/uploads", {
+        multipart: { file: { name: `sample-${tag}.jsonl`, mimeType: "application/x-ndjson", buffer: Buffer.from(rows.map((r) => JSON.stringify(r)).join("\n")) } },
+      });
+      expect(upload.status(), await upload.text()).toBe(201);
+      await page.goto("/admin/studies/new");
+      await page.getByRole("searchbox", { name: "Search models" }).fill(tag);
+      await page.getByRole("searchbox", { name: "Search models" }).press("Enter");
+      const fieldset = page.getByRole("group", { name: "Adaptive votes and stopping" });
+      const perPrompt = fieldset.getByRole("textbox", { name: /^Model pairs per prompt put to raters/ });
+      for (const m of models.slice(0, 2)) await page.getByRole("checkbox", { name: new RegExp(`^${m} 2 outputs$`) }).check();
+      // Two models have one pair: nothing to sample.
+      await expect(perPrompt).toHaveCount(0);
+      await page.getByRole("checkbox", { name: new RegExp(`^${models[2]} 2 outputs$`) }).check();
+      await expect(perPrompt).toHaveAccessibleName("Model pairs per prompt put to raters (of 3; empty: all)");
+      await expect(perPrompt).toHaveAccessibleDescription(/Chatbot Arena's rule/);
+      await page.getByLabel("Study name").fill(`Sampling ${tag}`);
+      await fieldset.getByRole("checkbox", { name: "Stop voting on a pair once its majority is settled" }).check();
+      await perPrompt.fill("3");
+      await page.getByRole("button", { name: "Create study" }).click();
+      await expect(page.locator("#pairsPerPrompt-error")).toHaveText(/Choose fewer model pairs per prompt than the 3 there are/);
+      await expect(perPrompt).toBeFocused();
+      await perPrompt.fill("2");
+      await screenshot(fieldset, `sampling-${size.name}`);
+      await expectNoSeriousViolations(page, `the new-study form sampling model pairs at ${size.name}`);
+      await page.getByRole("button", { name: "Create study" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: `Sampling ${tag}` })).toBeVisible();
+      const setting = (name: string) => page.getByText(name, { exact: true }).locator("..").locator("dd");
+      await expect(setting("Model pairs")).toHaveText("about 2 of 3 model pairs per prompt, drawn with Chatbot Arena's rule; 0 of 2 prompts opened");
+    });
   });
 }

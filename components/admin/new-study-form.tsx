@@ -30,7 +30,7 @@ function formValues(form: FormData, modelIds: string[]) {
     sampleSize: text("sampleSize"), seed: text("seed"), allModelPairs: form.has("allModelPairs"),
     excludeLeaks: form.has("excludeLeaks"), keepDegeneratePairs: form.has("keepDegeneratePairs"), minSecondsPerPair: text("minSecondsPerPair"),
     judgedTurns: text("judgedTurns"), showSystemPrompt: form.has("showSystemPrompt"),
-    adaptiveVotes: form.has("adaptiveVotes"), stopLevel: text("stopLevel"), voteBudget: text("voteBudget"),
+    adaptiveVotes: form.has("adaptiveVotes"), stopLevel: text("stopLevel"), voteBudget: text("voteBudget"), pairsPerPrompt: text("pairsPerPrompt"),
     revealAfterVote: form.has("revealAfterVote"), completionCode: text("completionCode"),
     completionUrl: text("completionUrl"), crowdEnabled: form.has("crowdEnabled"), crowdIdParam: text("crowdIdParam"),
     voteSettleMs: text("voteSettleMs"), requireSeenBoth: form.has("requireSeenBoth"), undoSeconds: text("undoSeconds"),
@@ -160,7 +160,7 @@ export function NewStudyForm({ models, initialModelIds = [] }: NewStudyFormProps
           <Checkbox name="allowBothBad" defaultChecked errors={errors} label="Offer “Both are bad”" />
           <Checkbox name="revealAfterVote" errors={errors} label="Reveal the models to raters after each vote" />
         </div>
-        <AdaptiveFields errors={errors} />
+        <AdaptiveFields errors={errors} models={chosen.length} />
         <CriteriaFields errors={errors} />
         <IssueFields errors={errors} />
       </Section>

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { arenaWeight, pairProbabilities, voteVariance } from "./pair-sampling";
+import { arenaWeight, drawPairs, pairProbabilities, samplingFloor, voteVariance } from "./pair-sampling";
 
 const t = (winsA: number, winsB: number, ties = 0, bothBad = 0) => ({ winsA, winsB, ties, bothBad });
 
@@ -75,5 +75,28 @@ describe("pairProbabilities", () => {
     expect(() => pairProbabilities([t(0, 0), t(0, 0)], { votesPerPrompt: 0.1, floor: 0.1 })).toThrow(RangeError);
     expect(() => pairProbabilities([t(0, 0), t(0, 0)], { votesPerPrompt: 3, floor: 0.1 })).toThrow(RangeError);
     expect(() => pairProbabilities([t(0, 0)], { votesPerPrompt: 1, floor: 0 })).toThrow(RangeError);
+  });
+});
+
+describe("samplingFloor", () => {
+  it("a quarter of the even share: 4 of 10 pairs -> 0.4 / 4 = 0.1 (the simulation's design); 2 of 3 -> 1/6", () => {
+    expect(samplingFloor(4, 10)).toBeCloseTo(0.1, 12);
+    expect(samplingFloor(2, 3)).toBeCloseTo(1 / 6, 12);
+  });
+
+  it("leaves room for Arena's share: the floor over every pair is a quarter of the pairs per prompt", () => {
+    const q = pairProbabilities([t(0, 0), t(0, 0), t(0, 0)], { votesPerPrompt: 2, floor: samplingFloor(2, 3) });
+    // 3 * 1/6 = 1/2 to the floor, 3/2 shared evenly: 1/6 + 1/2 = 2/3 each, summing to 2.
+    for (const x of q) expect(x).toBeCloseTo(2 / 3, 12);
+  });
+});
+
+describe("drawPairs", () => {
+  it("puts a pair to raters when its uniform draw falls below its probability", () => {
+    expect(drawPairs([0.5, 0.5, 0.1, 1], [0.49, 0.5, 0.2, 0.999])).toEqual([true, false, false, true]);
+  });
+
+  it("wants one draw per pair", () => {
+    expect(() => drawPairs([0.5, 0.5], [0.1])).toThrow(/one uniform draw per pair/);
   });
 });

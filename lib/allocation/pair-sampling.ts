@@ -74,3 +74,21 @@ export function pairProbabilities(pairs: readonly ModelPairVotes[], options: Pai
   }
   return q;
 }
+
+/**
+ * The floor the app draws with: a quarter of each model pair's even share of the prompt's sampled pairs
+ * (the simulation's design: 4 of 10 pairs per prompt, floor 0.1), so no pair's weight exceeds four
+ * times an even draw's.
+ */
+export function samplingFloor(pairsPerPrompt: number, modelPairs: number): number {
+  return pairsPerPrompt / modelPairs / 4;
+}
+
+/**
+ * Which of a prompt's pairs go to raters: each independently with its model pair's probability, against
+ * a uniform draw in [0, 1) per pair (the caller's randomness, so raters cannot predict it).
+ */
+export function drawPairs(probabilities: readonly number[], uniforms: readonly number[]): boolean[] {
+  if (probabilities.length !== uniforms.length) throw new RangeError("one uniform draw per pair");
+  return probabilities.map((q, i) => (uniforms[i] as number) < q);
+}

@@ -13,6 +13,7 @@ import { completionOf, progressOf, type RaterCounts, studyVotes } from "@/lib/da
 import type { Completion, NextPair, Progress, RatingOptions, ServedPair } from "@/lib/rating/types";
 import { parseMarkdown } from "@/lib/markdown/parse";
 import { pairShown } from "@/lib/rating/conversation-view";
+import { openNextPrompts } from "@/lib/data/pair-opening";
 
 // The rating components still import these from here until they move to lib/rating/types (branch rater-ui).
 export type { AllJudged, NextPair, ServedPair, WaitForPairs } from "@/lib/rating/types";
@@ -28,10 +29,13 @@ const WINDOW = 50;
 const WIDE_WINDOW = 500;
 // Tries when another process leased the chosen pair's last place first.
 const ATTEMPTS = 6;
+// Sampling of model pairs: blocks of prompts opened for one request before it is told to wait (a block
+// whose draws put none of its pairs to raters, or whose pairs this rater judged, is followed by another).
+const OPENINGS = 3;
 
 /** The rater's current pair, or a new one, or why not. */
 export async function nextAssignment(studyId: string, raterId: string): Promise<NextPair | RaterError> {
-  const [row, study] = await Promise.all([leaseRow(studyId, raterId), studyVotes(studyId)]);
+  const [row, study] = await Promise.all([leaseOpening(studyId, raterId), studyVotes(studyId)]);
   return answerOf(row, study);
 }
 
@@ -41,7 +45,7 @@ export async function nextAssignment(studyId: string, raterId: string): Promise<
  * did not run); the caller then authenticates in full, which says why.
  */
 export async function nextSessionAssignment(session: { sessionId: string; userId: string }, studyId: string): Promise<NextPair | RaterError | null> {
-  const [row, study] = await Promise.all([leaseRow(studyId, session.userId, session.sessionId), studyVotes(studyId)]);
+  const [row, study] = await Promise.all([leaseOpening(studyId, session.userId, session.sessionId), studyVotes(studyId)]);
   return row && answerOf(row, study);
 }
 
@@ -79,6 +83,8 @@ export type LeaseRow = {
 };
 
 type NextLeaseRow = LeaseRow & {
+  /** Sampling of model pairs: 'waiting' while prompts remain unopened carries the prompts open so far. */
+  openedPrompts: number | null;
   outcome: "not_member" | "closed" | "consent_required" | "lease" | "waiting" | "done" | "busy";
   shortOfVotes: number | null; completionCode: string | null; completionUrl: string | null;
   screenOutCode: string | null; screenOutUrl: string | null;
@@ -122,6 +128,16 @@ const NEXT_LEASE_SQL = `SELECT * FROM "pairwise_next_lease"($1, $2, $3, $4, $5, 
 // session is live and its user ($2) a rater.
 const SESSION_NEXT_LEASE_SQL = `SELECT l.* FROM "pairwise_next_lease"($1, $2, $3, $4, $5, $6, $7, $8) l
   WHERE ${liveSessionWithRoleSql("$9", "$2", Role.RATER)}`;
+
+/** The lease; while prompts remain unopened and nothing is left to judge, the next block opens and the lease is asked again. */
+async function leaseOpening(studyId: string, raterId: string, sessionId?: string): Promise<NextLeaseRow | null> {
+  let row = await leaseRow(studyId, raterId, sessionId);
+  for (let i = 0; i < OPENINGS && typeof row?.openedPrompts === "number"; i++) {
+    await openNextPrompts(studyId, row.openedPrompts);
+    row = await leaseRow(studyId, raterId, sessionId);
+  }
+  return row;
+}
 
 async function leaseRow(studyId: string, raterId: string, sessionId?: string): Promise<NextLeaseRow | null> {
   try {

@@ -50,7 +50,7 @@ export function effectiveUndoSeconds(study: { undoSeconds: number; revealAfterVo
 /**
  * The study's capped vote total, the votes it wants, its pairs and those still open to votes (excluded
  * ones left out). A decided pair (adaptive votes) wants only the votes it has: wanted = votes so far +
- * the open pairs' room.
+ * the open pairs' room; a held one (sampling of model pairs) none.
  */
 export type StudyVotes = { studyVotes: number; studyVotesWanted: number; pairs: number; openPairs: number };
 
@@ -68,14 +68,19 @@ async function sumStudyVotes(studyId: string): Promise<StudyVotes> {
 }
 
 export function studyVotesSql(studyId: string): Prisma.Sql {
+  // Sampling of model pairs: a pair the draw left out wants nothing, and the prompts not opened yet are
+  // counted at the pairs they are expected to put to raters (pairsPerPrompt each).
+  const toOpen = Prisma.sql`round(coalesce(s."pairsPerPrompt", 0) * (s."samplingPrompts" - s."openedPrompts"))`;
   return Prisma.sql`
     SELECT coalesce(sum(least(p."voteCount", s."votesPerPair")), 0)::int AS "studyVotes",
-      coalesce(sum(CASE WHEN p.decided THEN least(p."voteCount", s."votesPerPair") ELSE s."votesPerPair" END), 0)::int AS "studyVotesWanted",
-      count(p.id)::int AS pairs, count(p.id) FILTER (WHERE NOT p.decided AND p."voteCount" < s."votesPerPair")::int AS "openPairs"
+      (coalesce(sum(CASE WHEN p.held THEN 0 WHEN p.decided THEN least(p."voteCount", s."votesPerPair") ELSE s."votesPerPair" END), 0)
+        + ${toOpen} * s."votesPerPair")::int AS "studyVotesWanted",
+      (count(p.id) FILTER (WHERE NOT p.held) + ${toOpen})::int AS pairs,
+      (count(p.id) FILTER (WHERE NOT p.decided AND NOT p.held AND p."voteCount" < s."votesPerPair") + ${toOpen})::int AS "openPairs"
     FROM "Study" s
     LEFT JOIN "Pair" p ON p."studyId" = s.id AND NOT p.excluded
     WHERE s.id = ${studyId}
-    GROUP BY s.id, s."votesPerPair"`;
+    GROUP BY s.id`;
 }
 
 /** The study's capped vote total and the votes it wants (shared for STUDY_VOTES_TTL_MS in large studies). */

@@ -1,6 +1,6 @@
 // Admin side of studies: creation from uploaded outputs, lifecycle, raters and invitations.
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { db } from "@/lib/db";
 import { type Actor, recordAudit } from "@/lib/data/audit";
 import { newInviteLink } from "@/lib/data/invitations";
@@ -62,14 +62,30 @@ export async function previewStudy(input: StudyPreviewInput): Promise<StudyPlanC
 
 export type CreateStudyResult = { ok: true; studyId: string; pairs: number } | { ok: false; message: string };
 
+/**
+ * Sampling of model pairs: the prompts' opening order, drawn here (unpredictable, fixed before any vote),
+ * each pair carrying its prompt's place and held until its prompt opens (lib/data/pair-opening.ts).
+ * Gold pairs are not sampled: they go to raters as in any study.
+ */
+function inOpeningOrder<P extends { promptId: string; goldOutputId?: string | null }>(planned: readonly P[]) {
+  const prompts = [...new Set(planned.filter((p) => !p.goldOutputId).map((p) => p.promptId))];
+  for (let i = prompts.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [prompts[i], prompts[j]] = [prompts[j]!, prompts[i]!];
+  }
+  const rank = new Map(prompts.map((id, i) => [id, i] as const));
+  const pairs = planned.map((p) => (p.goldOutputId ? p : { ...p, sampleRank: rank.get(p.promptId)!, held: true }));
+  return { pairs, samplingPrompts: prompts.length };
+}
+
 export async function createStudy(input: CreateStudyInput, createdById: string): Promise<CreateStudyResult> {
   const found = await db.languageModel.count({ where: { id: { in: input.modelIds } } });
   if (found !== input.modelIds.length) return { ok: false, message: "One of the chosen models does not exist." };
   const prompts = await commonPrompts(input.modelIds);
   if (!prompts.length) return { ok: false, message: "The chosen models have no prompt that all of them answered." };
   const plan = planStudy(prompts, input);
-  const pairs = plan.planned;
-  if (!pairs.length) return { ok: false, message: "Every shared prompt was left out (self-references, identical or empty answers): no pairs are left." };
+  if (!plan.planned.length) return { ok: false, message: "Every shared prompt was left out (self-references, identical or empty answers): no pairs are left." };
+  const { pairs, samplingPrompts } = input.pairsPerPrompt === undefined ? { pairs: plan.planned, samplingPrompts: 0 } : inOpeningOrder(plan.planned);
   const studyId = await db.$transaction(async (tx) => {
     const study = await tx.study.create({
       data: {
@@ -78,6 +94,7 @@ export async function createStudy(input: CreateStudyInput, createdById: string):
         seed: input.seed, allModelPairs: input.allModelPairs, minSecondsPerPair: input.minSecondsPerPair,
         judgedTurns: input.judgedTurns, showSystemPrompt: input.showSystemPrompt,
         adaptiveVotes: input.adaptiveVotes, stopLevel: input.stopLevel ?? null, voteBudget: input.voteBudget ?? null,
+        pairsPerPrompt: input.pairsPerPrompt ?? null, samplingPrompts,
         revealAfterVote: input.revealAfterVote, completionCode: input.completionCode ?? null,
         completionUrl: input.completionUrl ?? null, screenOutCode: input.screenOutCode ?? null,
         screenOutUrl: input.screenOutUrl ?? null, consentText: input.consentText, crowdEnabled: input.crowdEnabled, crowdIdParam: input.crowdIdParam,

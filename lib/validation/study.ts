@@ -43,6 +43,9 @@ const studyFields = z.object({
     .gt(0, "The stop level must be above 0").lt(0.5, "The stop level must be below 0.5").optional()),
   voteBudget: z.preprocess(blankToUndefined, z.coerce.number({ message: "The vote budget is a whole number" }).int("The vote budget is a whole number")
     .min(1, "Allow at least 1 vote, or leave it empty").max(2_000_000_000).optional()),
+  // Sampling of model pairs (3+ models): about this many of a prompt's model pairs go to raters; empty: all of them.
+  pairsPerPrompt: z.preprocess(blankToUndefined, z.coerce.number({ message: "The model pairs per prompt is a number, e.g. 4" })
+    .gt(0, "Put at least some model pairs of each prompt to raters, or leave it empty").max(190).optional()),
   revealAfterVote: checkbox.default(false),
   // Issues raters may mark on each answer; none: the study does not ask.
   issues: answerIssuesSchema.default([]),
@@ -69,7 +72,26 @@ const studyFields = z.object({
 export const createStudySchema = studyFields.refine((s) => s.maxVotesPerRater === undefined || s.minVotesForCompletion <= s.maxVotesPerRater, {
   message: "The votes needed for the completion code cannot exceed the most votes a rater may cast",
   path: ["minVotesForCompletion"],
+}).superRefine((s, ctx) => {
+  const problem = pairSamplingProblem(s);
+  if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["pairsPerPrompt"] });
 });
+
+/**
+ * Why a study cannot sample model pairs as asked, or null. Sampling draws among every model pair of each
+ * prompt (so all pairs, 3+ models), its intervals weigh each prompt's majority (so adaptive votes), and a
+ * prompt is one observation (so not turn by turn).
+ */
+export function pairSamplingProblem(s: Pick<CreateStudyInput, "pairsPerPrompt" | "modelIds" | "adaptiveVotes" | "allModelPairs" | "judgedTurns">): string | null {
+  if (s.pairsPerPrompt === undefined) return null;
+  const modelPairs = (s.modelIds.length * (s.modelIds.length - 1)) / 2;
+  if (s.modelIds.length < 3) return "Sampling model pairs needs at least three models (two have one pair).";
+  if (!s.adaptiveVotes) return "Sampling model pairs needs adaptive votes.";
+  if (!s.allModelPairs) return "Sampling model pairs draws among every model pair of a prompt: compare all model pairs.";
+  if (s.judgedTurns.length > 0) return "Sampling model pairs is for single answers or whole conversations, not turns judged one by one.";
+  if (s.pairsPerPrompt >= modelPairs) return `Choose fewer model pairs per prompt than the ${modelPairs} there are, or leave it empty to put all of them to raters.`;
+  return null;
+}
 
 /** A crowd participant id as platforms send it (Prolific's are 24 hex characters). */
 export const participantIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "The participant id in the link is missing or malformed.");

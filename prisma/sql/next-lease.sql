@@ -67,8 +67,9 @@
 --      can appear otherwise (prisma/sql/pairs-full-hint.sql); no lease is given beyond votesPerPair either way.
 --   7. Done: the completion as above.
 --   8. With sampling of model pairs, while prompts remain unopened (Study.openedPrompts < samplingPrompts)
---      the rater is never 'done': nothing to pick is 'waiting', with moreToOpen, and the caller opens the
---      next block of prompts and asks again (lib/data/assignments.ts).
+--      the rater is never 'done': nothing to pick is 'waiting', with the prompts opened so far
+--      ("openedPrompts", null otherwise), and the caller opens the next block of prompts, unless another
+--      request did meanwhile, and asks again (lib/data/assignments.ts, lib/data/pair-opening.ts).
 -- Outcomes: not_member, closed (see status), consent_required, lease, waiting, done, busy. Lock waits end after 10 s.
 --
 -- pairwise_live_leases: a pair's live leases at p_at (neither voted, flagged nor expired), how many and
@@ -92,7 +93,7 @@ CREATE OR REPLACE FUNCTION "pairwise_next_lease"(
   "completionCode" text, "completionUrl" text, "screenOutCode" text, "screenOutUrl" text, "assignmentId" text, "leftIsA" boolean, "expiresAtMs" float8,
   instruction text, input text, "textA" text, "textB" text, issues jsonb,
   criteria jsonb,
-  "userTurns" text[], system text, "turnsA" text[], "turnsB" text[], turn int, "moreToOpen" boolean
+  "userTurns" text[], system text, "turnsA" text[], "turnsB" text[], turn int, "openedPrompts" int
 ) LANGUAGE plpgsql SET lock_timeout = '10s' AS $$
 #variable_conflict use_column
 DECLARE
@@ -114,6 +115,7 @@ DECLARE
   v_first_expiry timestamp;
   v_pending boolean;
   v_unopened boolean;
+  v_opened int;
 BEGIN
   -- The rater's lock alone, then everything else in statements that start after it is granted: a
   -- statement's snapshot is taken when it starts, before any wait for a lock inside it.
@@ -124,10 +126,10 @@ BEGIN
            s."voteSettleMs", s."requireSeenBoth", CASE WHEN s."revealAfterVote" THEN 0 ELSE s."undoSeconds" END,
            s."maxVotesPerRater", s."minVotesForCompletion", a.id,
            s."consentText" <> '' AND m."consentedAt" IS NULL, s."screenOutCode", s."screenOutUrl", s."pairsFullUntil" > now_utc,
-           s."stoppedAt" IS NOT NULL, s."openedPrompts" < s."samplingPrompts"
+           s."stoppedAt" IS NOT NULL, s."openedPrompts" < s."samplingPrompts", s."openedPrompts"
       INTO v_votes, v_shown, v_status, v_per_pair, v_lease_seconds, v_gold_rate, v_tie, v_bad, v_rationale, v_code, v_url,
            v_settle, v_seen, v_undo, v_quota, v_min_votes, v_assignment, v_consent_missing, v_screen_code, v_screen_url, v_known_full,
-           v_stopped, v_unopened
+           v_stopped, v_unopened, v_opened
     FROM "StudyMember" m
     JOIN "Study" s ON s.id = m."studyId"
     LEFT JOIN LATERAL (
@@ -309,7 +311,7 @@ BEGIN
          -- A conversation (issue 21): its user turns, the system prompt only where the study shows it,
          -- each output's assistant turns and the turn the pair judges (lib/rating/conversation-view.ts).
          pr."userTurns", CASE WHEN st."showSystemPrompt" THEN pr.system END, oa.turns, ob.turns, p.turn,
-         v_outcome = 'waiting' AND coalesce(v_unopened, false)
+         CASE WHEN v_outcome = 'waiting' AND v_unopened THEN v_opened END
   FROM (SELECT 1) one
   LEFT JOIN "Assignment" a ON a.id = v_assignment
   LEFT JOIN "Pair" p ON p.id = a."pairId"

@@ -4,7 +4,9 @@
 
 import { Checkbox, controlProps, Field, type FieldErrors, inputClass } from "./fields";
 
-export function AdaptiveFields({ errors }: { errors: FieldErrors }) {
+/** `models`: how many are chosen; sampling of model pairs is offered from three on. */
+export function AdaptiveFields({ errors, models }: { errors: FieldErrors; models: number }) {
+  const modelPairs = (models * (models - 1)) / 2;
   return (
     <fieldset className="grid gap-3 rounded-md border border-slate-200 p-3 sm:col-span-2 sm:grid-cols-2 sm:p-4">
       <legend className="px-1 text-sm font-semibold">Adaptive votes and stopping</legend>
@@ -20,6 +22,12 @@ export function AdaptiveFields({ errors }: { errors: FieldErrors }) {
         hint="The study stops serving pairs once this many votes are recorded, whatever the results say.">
         <input type="number" min={1} className={inputClass} placeholder="none" {...controlProps("voteBudget", errors, true)} />
       </Field>
+      {models >= 3 && (
+        <Field name="pairsPerPrompt" label={`Model pairs per prompt put to raters (of ${modelPairs}; empty: all)`} errors={errors}
+          hint="With adaptive votes: each prompt, when it opens, puts about this many of its model pairs to raters, drawn at random with Chatbot Arena's rule (more often where one more vote narrows an interval most, rarely where a comparison is decided, never below a floor). The anytime-valid intervals weigh each prompt by the inverse of its draw probability.">
+          <input inputMode="decimal" className={inputClass} placeholder="all" {...controlProps("pairsPerPrompt", errors, true)} />
+        </Field>
+      )}
     </fieldset>
   );
 }

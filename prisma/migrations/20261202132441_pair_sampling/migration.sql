@@ -16,7 +16,7 @@ ALTER TABLE "Study" ADD CONSTRAINT "Study_openedPrompts_check" CHECK ("openedPro
 ALTER TABLE "Pair" ADD CONSTRAINT "Pair_sampling_check" CHECK (
   ("sampleRank" IS NULL AND "inclusion" IS NULL AND NOT "held")
   OR ("sampleRank" >= 0 AND "inclusion" IS NULL AND "held")
-  OR ("sampleRank" >= 0 AND "inclusion" > 0 AND "inclusion" <= 1));
+  OR ("sampleRank" >= 0 AND "inclusion" IS NOT NULL AND "inclusion" > 0 AND "inclusion" <= 1));
 -- The lease's queue holds only pairs that can be put to raters (prisma/sql/next-lease.sql).
 DROP INDEX "Pair_lease_queue_idx";
 CREATE INDEX "Pair_lease_queue_idx" ON "Pair" ("studyId", "voteCount", "shuffle") WHERE NOT "excluded" AND NOT "decided" AND NOT "held";

@@ -46,6 +46,13 @@ function adaptiveText(study: { adaptiveVotes: boolean; votesPerPair: number }): 
   return study.adaptiveVotes ? `on: a pair stops at a settled majority of its ${study.votesPerPair} votes` : "off";
 }
 
+function samplingText(study: { pairsPerPrompt: number | null; samplingPrompts: number; openedPrompts: number; models: unknown[] }): string {
+  if (study.pairsPerPrompt === null) return "every model pair of every prompt";
+  const modelPairs = (study.models.length * (study.models.length - 1)) / 2;
+  return `about ${study.pairsPerPrompt} of ${modelPairs} model pairs per prompt, drawn with Chatbot Arena's rule; ` +
+    `${study.openedPrompts.toLocaleString("en-US")} of ${study.samplingPrompts.toLocaleString("en-US")} prompts opened`;
+}
+
 function stoppingText(study: { stopLevel: number | null; voteBudget: number | null }): string {
   const parts = [
     study.stopLevel !== null ? `when decided at level ${study.stopLevel}` : null,
@@ -151,6 +158,7 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
           <div><dt className="text-slate-500">Gold pairs</dt><dd>{study.goldPairs} marked, drawn {Math.round(study.goldRate * 100)}% of the time</dd></div>
           <Criteria criteria={study.criteria} />
           <div><dt className="text-slate-500">Adaptive votes</dt><dd>{adaptiveText(study)}</dd></div>
+          {study.models.length >= 3 && <div><dt className="text-slate-500">Model pairs</dt><dd>{samplingText(study)}</dd></div>}
           <div><dt className="text-slate-500">Stopping</dt><dd>{stoppingText(study)}</dd></div>
           <div><dt className="text-slate-500">Conversations judged</dt><dd>{turnsText(study.judgedTurns)}{study.showSystemPrompt ? "; system prompt shown" : ""}</dd></div>
           <div className="sm:col-span-3">

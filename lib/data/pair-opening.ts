@@ -1,0 +1,78 @@
+// Sampling of model pairs (issue 22, 3+ models): a study's prompts open a block at a time, in the random
+// order fixed at creation (Pair.sampleRank); when a prompt opens, each of its model pairs gets an
+// inclusion probability from the votes so far (Chatbot Arena's rule with a floor, decided comparisons at
+// the floor: lib/allocation/pair-sampling.ts) and a draw against it puts the pair to raters or holds it.
+// Because a block's probabilities read only votes on prompts opened before it, they are fixed before any
+// of its own votes: what the inverse-probability-weighted intervals need (docs/adaptive.md).
+//
+// Blocks open on demand: the lease answers 'waiting' with moreToOpen when a rater finds nothing to judge
+// while prompts remain unopened (prisma/sql/next-lease.sql, rule 8), and the caller opens the next block.
+import "server-only";
+import { randomInt } from "node:crypto";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { comparisonDecisions } from "@/lib/data/stopping";
+import { drawPairs, pairProbabilities, samplingFloor, type ModelPairVotes } from "@/lib/allocation/pair-sampling";
+
+/**
+ * Prompts opened at once: a fiftieth of the study, at least one. Smaller blocks adapt sooner; each opening
+ * costs a pass over the study's pairs and its comparisons' intervals, so not one per rater request.
+ */
+export function openingBlockSize(samplingPrompts: number): number {
+  return Math.max(1, Math.ceil(samplingPrompts / 50));
+}
+
+type ModelPairRow = { lo: string; hi: string; winsLo: number; winsHi: number; draws: number };
+
+/** Every model pair of the sampled prompts and its votes so far, lower model id first. */
+async function modelPairVotes(tx: Prisma.TransactionClient, studyId: string): Promise<ModelPairRow[]> {
+  return tx.$queryRaw<ModelPairRow[]>`
+    SELECT LEAST(p."modelAId", p."modelBId") AS lo, GREATEST(p."modelAId", p."modelBId") AS hi,
+      sum(CASE WHEN p."modelAId" < p."modelBId" THEN p."winsA" ELSE p."winsB" END)::int AS "winsLo",
+      sum(CASE WHEN p."modelAId" < p."modelBId" THEN p."winsB" ELSE p."winsA" END)::int AS "winsHi",
+      sum(p.ties + p."bothBad")::int AS draws
+    FROM "Pair" p
+    WHERE p."studyId" = ${studyId} AND p."sampleRank" IS NOT NULL AND NOT p.excluded
+    GROUP BY 1, 2 ORDER BY 1, 2`;
+}
+
+/**
+ * Opens the study's next block of prompts if `seenOpened` prompts are still all that is open: however many
+ * requests ask at the same moment, one block opens (a transaction-scoped advisory lock per study; a request
+ * that waited finds more open and returns). Returns the number of pairs put to raters (0: another request
+ * opened the block, nothing is left to open, or not a sampling study).
+ */
+export async function openNextPrompts(studyId: string, seenOpened: number): Promise<number> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('pairwise-open-prompts'), hashtext(${studyId}))`;
+    const study = await tx.study.findUnique({
+      where: { id: studyId },
+      select: { pairsPerPrompt: true, samplingPrompts: true, openedPrompts: true, status: true, stoppedAt: true },
+    });
+    if (!study || study.pairsPerPrompt === null || study.status !== "OPEN" || study.stoppedAt !== null) return 0;
+    if (study.openedPrompts !== seenOpened || study.openedPrompts >= study.samplingPrompts) return 0;
+    const [rows, decisions] = await Promise.all([modelPairVotes(tx, studyId), comparisonDecisions(studyId)]);
+    const votes: ModelPairVotes[] = rows.map((r) => ({
+      winsA: r.winsLo, winsB: r.winsHi, ties: r.draws, bothBad: 0, decided: decisions.get(`${r.lo}|${r.hi}`) ?? false,
+    }));
+    const probabilities = pairProbabilities(votes, {
+      votesPerPrompt: study.pairsPerPrompt, floor: samplingFloor(study.pairsPerPrompt, rows.length), skipDecided: true,
+    });
+    const byModelPair = new Map(rows.map((r, i) => [`${r.lo}|${r.hi}`, probabilities[i] as number] as const));
+    const end = Math.min(study.samplingPrompts, study.openedPrompts + openingBlockSize(study.samplingPrompts));
+    const block = await tx.$queryRaw<{ id: string; lo: string; hi: string }[]>`
+      SELECT p.id, LEAST(p."modelAId", p."modelBId") AS lo, GREATEST(p."modelAId", p."modelBId") AS hi
+      FROM "Pair" p
+      WHERE p."studyId" = ${studyId} AND p."sampleRank" >= ${study.openedPrompts} AND p."sampleRank" < ${end}
+      ORDER BY p.id`;
+    const inclusion = block.map((p) => byModelPair.get(`${p.lo}|${p.hi}`)!);
+    // crypto's randomInt: a draw no rater can reproduce from the counts they might infer.
+    const sampled = drawPairs(inclusion, block.map(() => randomInt(2 ** 47) / 2 ** 47));
+    await tx.$executeRaw`
+      UPDATE "Pair" p SET inclusion = d.q, held = NOT d.sampled
+      FROM unnest(${block.map((p) => p.id)}::text[], ${inclusion}::float8[], ${sampled}::boolean[]) AS d(id, q, sampled)
+      WHERE p.id = d.id`;
+    await tx.study.update({ where: { id: studyId }, data: { openedPrompts: end } });
+    return sampled.filter(Boolean).length;
+  });
+}

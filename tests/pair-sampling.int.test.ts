@@ -1,0 +1,189 @@
+// Sampling of model pairs (issue 22, 3+ models) through the rating flow: a study created with
+// pairsPerPrompt holds its pairs in a random prompt order; scripted raters' leases open the prompts a block
+// at a time (lib/data/pair-opening.ts), each pair drawn with Arena's probabilities; a held pair is never
+// served, no pair gets more raters than its votes, and nothing sent to a rater tells the draw.
+import { describe, expect, it } from "vitest";
+import { nextAssignment } from "@/lib/data/assignments";
+import { openNextPrompts, openingBlockSize } from "@/lib/data/pair-opening";
+import { createStudy } from "@/lib/data/study-admin";
+import { raterProgress } from "@/lib/data/study-access";
+import { recordVote } from "@/lib/data/votes";
+import { db } from "@/lib/db";
+import { isRaterError } from "@/lib/rater-api/rater-error";
+import { createStudySchema } from "@/lib/validation/study";
+import { pairProbabilities, samplingFloor } from "@/lib/allocation/pair-sampling";
+import type { ServedPair } from "@/lib/rating/types";
+import { makeUser, unique } from "./factories";
+import { makeModels, makeOutput, makePrompt } from "./factories-results";
+import { makeRaters } from "./factories-voting";
+
+/** `models` fresh models answering `prompts` fresh prompts, each answer its own text. */
+async function makeOutputs(models: number, prompts: number) {
+  const made = await makeModels(...Array.from({ length: models }, (_, i) => `sampled-model-${i}`));
+  for (let p = 0; p < prompts; p++) {
+    const prompt = await makePrompt();
+    for (const [i, m] of made.entries()) await makeOutput(prompt.id, m.id, `answer ${i} to prompt ${p} ${unique("t")}`);
+  }
+  return made;
+}
+
+async function makeSamplingStudy(options: { models: number; prompts: number; pairsPerPrompt: number; votesPerPair: number }) {
+  const admin = await makeUser("ADMIN");
+  const models = await makeOutputs(options.models, options.prompts);
+  const input = createStudySchema.parse({
+    name: unique("sampling"), modelIds: models.map((m) => m.id), votesPerPair: String(options.votesPerPair),
+    adaptiveVotes: "on", pairsPerPrompt: String(options.pairsPerPrompt),
+  });
+  const created = await createStudy(input, admin.id);
+  if (!created.ok) throw new Error(created.message);
+  await db.study.update({ where: { id: created.studyId }, data: { status: "OPEN", openedAt: new Date() } });
+  return { studyId: created.studyId, models };
+}
+
+function served(result: Awaited<ReturnType<typeof nextAssignment>>): ServedPair | null {
+  if (isRaterError(result)) throw new Error(`rater error ${JSON.stringify(result)}`);
+  return "assignmentId" in result ? result : null;
+}
+
+const pairsOf = (studyId: string) => db.pair.findMany({
+  where: { studyId }, select: { id: true, promptId: true, sampleRank: true, inclusion: true, held: true, modelAId: true, modelBId: true, voteCount: true },
+});
+
+describe("sampling of model pairs: creation", () => {
+  it("holds every pair in a random prompt order, the same place for all of a prompt's pairs", async () => {
+    const { studyId } = await makeSamplingStudy({ models: 4, prompts: 12, pairsPerPrompt: 3, votesPerPair: 1 });
+    const study = await db.study.findUniqueOrThrow({ where: { id: studyId }, select: { pairsPerPrompt: true, samplingPrompts: true, openedPrompts: true } });
+    expect(study).toEqual({ pairsPerPrompt: 3, samplingPrompts: 12, openedPrompts: 0 });
+    const pairs = await pairsOf(studyId);
+    expect(pairs).toHaveLength(12 * 6); // 4 models: 6 model pairs per prompt
+    expect(pairs.every((p) => p.held && p.inclusion === null && p.sampleRank !== null)).toBe(true);
+    const rankOf = new Map<string, Set<number>>();
+    for (const p of pairs) rankOf.set(p.promptId, (rankOf.get(p.promptId) ?? new Set()).add(p.sampleRank!));
+    expect([...rankOf.values()].every((ranks) => ranks.size === 1)).toBe(true);
+    expect([...rankOf.values()].map((r) => [...r][0]).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+  });
+
+  it("asks for 3+ models, adaptive votes, all model pairs, whole answers and fewer pairs than there are", async () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `m${i}`);
+    const parse = (extra: Record<string, unknown>) => createStudySchema.safeParse({ name: "s", modelIds: ids(3), adaptiveVotes: "on", pairsPerPrompt: "2", ...extra });
+    const message = (extra: Record<string, unknown>) => {
+      const r = parse(extra);
+      return r.success ? null : r.error.issues.map((i) => i.message).join("; ");
+    };
+    expect(message({})).toBeNull();
+    expect(message({ modelIds: ids(2) })).toMatch(/at least three models/);
+    expect(message({ adaptiveVotes: undefined })).toMatch(/needs adaptive votes/);
+    expect(message({ allModelPairs: false })).toMatch(/every model pair/);
+    expect(message({ judgedTurns: "1, 2" })).toMatch(/not turns judged one by one/);
+    expect(message({ pairsPerPrompt: "3" })).toMatch(/fewer model pairs per prompt than the 3/);
+    expect(message({ pairsPerPrompt: "0" })).toMatch(/at least some model pairs/);
+  });
+
+  it("is refused by the database when a pair's sampling state does not hang together", async () => {
+    const { studyId } = await makeSamplingStudy({ models: 3, prompts: 2, pairsPerPrompt: 2, votesPerPair: 1 });
+    const [pair] = await pairsOf(studyId);
+    // Unopened but served; a probability outside (0, 1]; more prompts opened than the study has.
+    await expect(db.$executeRaw`UPDATE "Pair" SET held = false WHERE id = ${pair!.id}`).rejects.toThrow(/Pair_sampling_check/);
+    await expect(db.$executeRaw`UPDATE "Pair" SET inclusion = 1.5, held = false WHERE id = ${pair!.id}`).rejects.toThrow(/Pair_sampling_check/);
+    await expect(db.$executeRaw`UPDATE "Study" SET "openedPrompts" = 3 WHERE id = ${studyId}`).rejects.toThrow(/Study_openedPrompts_check/);
+  });
+});
+
+describe("sampling of model pairs: opening and the lease", () => {
+  it("opens prompts as raters need them, serves only drawn pairs, never over-assigns, and ends done", async () => {
+    const prompts = 24;
+    const { studyId, models } = await makeSamplingStudy({ models: 4, prompts, pairsPerPrompt: 3, votesPerPair: 2 });
+    const raters = await makeRaters(studyId, 5);
+    const names = new Set(models.map((m) => m.name));
+    let rounds = 0;
+    let active = raters.map((r) => r.id);
+    while (active.length && rounds++ < 500) {
+      const next: string[] = [];
+      for (const raterId of active) {
+        const result = await nextAssignment(studyId, raterId);
+        const pair = served(result);
+        if (!pair) {
+          // Nothing for this rater while prompts remain unopened would be a bug: the lease opens them.
+          expect(result).toMatchObject({ done: true });
+          continue;
+        }
+        // Blinding: nothing served names a model or tells the draw.
+        const sent = JSON.stringify(pair);
+        for (const name of names) expect(sent).not.toContain(name);
+        expect(sent).not.toMatch(/inclusion|sampleRank|held/);
+        const reply = await recordVote(studyId, raterId, { assignmentId: pair.assignmentId, choice: Math.random() < 0.5 ? "LEFT" : "RIGHT" });
+        if (isRaterError(reply)) throw new Error(JSON.stringify(reply));
+        next.push(raterId);
+      }
+      active = next;
+    }
+    const study = await db.study.findUniqueOrThrow({ where: { id: studyId }, select: { openedPrompts: true, samplingPrompts: true } });
+    expect(study.openedPrompts).toBe(prompts);
+    const pairs = await pairsOf(studyId);
+    expect(pairs.every((p) => p.inclusion !== null && p.inclusion > 0 && p.inclusion <= 1)).toBe(true);
+    // Held pairs got no lease and no vote; drawn pairs got their votes (each a first vote decides? no: 2 planned, tie bloc aside).
+    const leasesOnHeld = await db.assignment.count({ where: { pair: { studyId, held: true } } });
+    expect(leasesOnHeld).toBe(0);
+    const overAssigned = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM (SELECT a."pairId" FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId"
+        WHERE p."studyId" = ${studyId} AND a."flaggedAt" IS NULL GROUP BY a."pairId" HAVING count(*) > 2) x`;
+    expect(overAssigned[0]!.n).toBe(0);
+    const drawn = pairs.filter((p) => !p.held);
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.every((p) => p.voteCount >= 1)).toBe(true);
+    // The draws follow their probabilities: the number drawn is within 4 standard deviations of the sum of q.
+    const expected = pairs.reduce((s, p) => s + p.inclusion!, 0);
+    const sd = Math.sqrt(pairs.reduce((s, p) => s + p.inclusion! * (1 - p.inclusion!), 0));
+    expect(Math.abs(drawn.length - expected)).toBeLessThanOrEqual(4 * sd);
+    // Progress at the end: every wanted vote is cast, the left-out pairs want none.
+    expect(await raterProgress(studyId, raters[0]!.id)).toMatchObject({ leftForYou: 0 });
+  });
+
+  it("draws each block with Arena's probabilities from the votes on the prompts opened before it", async () => {
+    const { studyId } = await makeSamplingStudy({ models: 3, prompts: 60, pairsPerPrompt: 2, votesPerPair: 1 });
+    expect(openingBlockSize(60)).toBe(2);
+    expect(await openNextPrompts(studyId, 0)).toBeGreaterThanOrEqual(0);
+    // No votes yet: every model pair weighs the same, so each gets the even share 2/3.
+    const first = (await pairsOf(studyId)).filter((p) => p.sampleRank! < 2);
+    for (const p of first) expect(p.inclusion).toBeCloseTo(2 / 3, 12);
+    // Votes on the opened prompts' drawn pairs, by a direct write of the tallies (what the Vote triggers keep):
+    // one model pair gets many agreeing votes, so Arena's rule gives it less.
+    const [lo, hi] = [first[0]!.modelAId, first[0]!.modelBId].sort();
+    await db.$executeRaw`UPDATE "Pair" SET held = false, "voteCount" = 20, "winsA" = 20, "leftWins" = 20
+      WHERE id = ${first[0]!.id}`;
+    const before = await db.$queryRaw<{ lo: string; hi: string; a: number; b: number; d: number }[]>`
+      SELECT LEAST(p."modelAId", p."modelBId") AS lo, GREATEST(p."modelAId", p."modelBId") AS hi,
+        sum(CASE WHEN p."modelAId" < p."modelBId" THEN p."winsA" ELSE p."winsB" END)::int AS a,
+        sum(CASE WHEN p."modelAId" < p."modelBId" THEN p."winsB" ELSE p."winsA" END)::int AS b,
+        sum(p.ties + p."bothBad")::int AS d
+      FROM "Pair" p WHERE p."studyId" = ${studyId} GROUP BY 1, 2 ORDER BY 1, 2`;
+    const q = pairProbabilities(before.map((r) => ({ winsA: r.a, winsB: r.b, ties: r.d, bothBad: 0 })),
+      { votesPerPrompt: 2, floor: samplingFloor(2, 3), skipDecided: true });
+    // A stale view of the opening (another request opened meanwhile) opens nothing.
+    expect(await openNextPrompts(studyId, 0)).toBe(0);
+    await openNextPrompts(studyId, 2);
+    const second = (await pairsOf(studyId)).filter((p) => p.sampleRank! >= 2 && p.sampleRank! < 4);
+    const key = (p: { modelAId: string; modelBId: string }) => [p.modelAId, p.modelBId].sort().join("|");
+    const expectedQ = new Map(before.map((r, i) => [`${r.lo}|${r.hi}`, q[i]!] as const));
+    for (const p of second) expect(p.inclusion).toBeCloseTo(expectedQ.get(key(p))!, 12);
+    // The pair with twenty agreeing votes gets the least: its interval is already narrow.
+    expect(expectedQ.get(`${lo}|${hi}`)).toBe(Math.min(...q));
+    expect(Math.min(...q)).toBeLessThan(2 / 3);
+  });
+
+  it("opens one block however many requests ask at once", async () => {
+    const { studyId } = await makeSamplingStudy({ models: 3, prompts: 10, pairsPerPrompt: 2, votesPerPair: 1 });
+    await Promise.all(Array.from({ length: 6 }, () => openNextPrompts(studyId, 0)));
+    const study = await db.study.findUniqueOrThrow({ where: { id: studyId }, select: { openedPrompts: true } });
+    expect(study.openedPrompts).toBe(openingBlockSize(10));
+  });
+
+  it("opens nothing once the study stopped, and the lease says done", async () => {
+    const { studyId } = await makeSamplingStudy({ models: 3, prompts: 4, pairsPerPrompt: 2, votesPerPair: 1 });
+    await db.study.update({ where: { id: studyId }, data: { stoppedAt: new Date(), stopReason: "BUDGET" } });
+    expect(await openNextPrompts(studyId, 0)).toBe(0);
+    const [rater] = await makeRaters(studyId, 1);
+    expect(await nextAssignment(studyId, rater!.id)).toMatchObject({ done: true });
+    expect((await db.study.findUniqueOrThrow({ where: { id: studyId }, select: { openedPrompts: true } })).openedPrompts).toBe(0);
+  });
+});
