@@ -88,6 +88,7 @@ test("a rater of a study that samples model pairs judges the drawn pairs until d
     await expect(pairProgress(rater.page, judged + 1).or(done)).toBeVisible();
     if (await done.isVisible()) break;
     if (judged === 0) {
+      await expect(rater.page.getByText(/^Name a colour/)).toBeVisible();
       await rater.page.screenshot({ path: info.outputPath(`sampled-pair-${info.project.name}.png`) });
       await expectNoSeriousViolations(rater.page, "a pair of a study that samples model pairs");
     }
