@@ -164,7 +164,7 @@ describe("sampling of model pairs: opening and the lease", () => {
     await openNextPrompts(studyId, 2);
     const second = (await pairsOf(studyId)).filter((p) => p.sampleRank! >= 2 && p.sampleRank! < 4);
     const key = (p: { modelAId: string; modelBId: string }) => [p.modelAId, p.modelBId].sort().join("|");
-    const expectedQ = new Map(before.map((r, i) => [`${r.lo}|${r.hi}`, q[i]!] as const));
+    const expectedQ = new Map<string, number>(before.map((r, i) => [`${r.lo}|${r.hi}`, q[i]!]));
     for (const p of second) expect(p.inclusion).toBeCloseTo(expectedQ.get(key(p))!, 12);
     // The pair with twenty agreeing votes gets the least: its interval is already narrow.
     expect(expectedQ.get(`${lo}|${hi}`)).toBe(Math.min(...q));

@@ -391,7 +391,7 @@ async function bigStudy(server: PostgresServer): Promise<Explained[]> {
     const timings = await seedBig(url, await hashPassword(PASSWORD), log);
     const seedS = (performance.now() - t0) / 1000;
     const shape = (BIG.conversation ? " (two-turn conversations, each turn its own pair: BENCH_CONVERSATION=1)" : "") +
-      (BIG.adaptive ? " (adaptive votes: BENCH_ADAPTIVE=1)" : "");
+      (BIG.sampling ? " (three models, 2 of 3 model pairs drawn per prompt: BENCH_SAMPLING=1)" : BIG.adaptive ? " (adaptive votes: BENCH_ADAPTIVE=1)" : "");
     row({ measurement: `generate ${BIG.pairs.toLocaleString("en")} pairs${shape}, ~${(BIG.pairs * 10).toLocaleString("en")} votes + assignments`, throughput: `${f(seedS)} s`,
       notes: `slowest: ${[...timings].sort((a, b) => b.seconds - a.seconds).slice(0, 3).map((t) => `${t.step} ${f(t.seconds)} s`).join(", ")}` });
     const env = { DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };

@@ -12,11 +12,21 @@ export const BIG = {
   conversation: process.env.BENCH_CONVERSATION === "1",
   // BENCH_ADAPTIVE=1: the big study has adaptive votes (issue 22), so every vote runs the decided rule
   // and the lease skips decided pairs.
-  adaptive: process.env.BENCH_ADAPTIVE === "1",
+  adaptive: process.env.BENCH_ADAPTIVE === "1" || process.env.BENCH_SAMPLING === "1",
+  // BENCH_SAMPLING=1: three models and sampling of model pairs (issue 22): each prompt's three model
+  // pairs (a-b, a-c, b-c: pair i is prompt i / 3's pair i % 3), 2 of 3 drawn per prompt; the first 95 % of
+  // the prompts are open, a third of their pairs left out (no votes), the rest unopened (held).
+  sampling: process.env.BENCH_SAMPLING === "1",
 };
-// Big-study pair i's prompt (and so its outputs) and judged turn.
-const PROMPT_OF = BIG.conversation ? "(i / 2)" : "i";
+// Big-study pair i's prompt, its two outputs' ids and judged turn.
+const PROMPT_OF = BIG.conversation ? "(i / 2)" : BIG.sampling ? "(i / 3)" : "i";
+const OUTPUT_A_OF = BIG.sampling ? `'o' || (CASE i % 3 WHEN 2 THEN 'b' ELSE 'a' END) || (i / 3)` : `'oa' || ${PROMPT_OF}`;
+const OUTPUT_B_OF = BIG.sampling ? `'o' || (CASE i % 3 WHEN 0 THEN 'b' ELSE 'c' END) || (i / 3)` : `'ob' || ${PROMPT_OF}`;
 const TURN_OF = BIG.conversation ? "(1 + i % 2)" : "0";
+const SAMPLED_PROMPTS = Math.ceil(BIG.pairs / 3);
+const OPENED_PROMPTS = Math.floor(SAMPLED_PROMPTS * 0.95);
+// Whether big-study pair i is held: its prompt unopened, or (a fixed third of the opened) left out by the draw.
+const HELD_OF = BIG.sampling ? `(i / 3 >= ${OPENED_PROMPTS} OR (i * 7919 + 13) % 3 = 0)` : "false";
 // Pair i already has i % 21 votes (0..20, mean 10): about 1M votes, 95% of pairs still open.
 export const VOTE = { studyId: "s_vote", pairs: 300, raters: 64 };
 export const JUDGED_VOTE = { studyId: "s_judged", pairs: 300, raters: 64 };
@@ -29,7 +39,7 @@ export const RESEARCHER_EMAIL = "bench-researcher@example.com";
 const NOW = `(now() AT TIME ZONE 'UTC')`;
 
 const STEPS: [string, string][] = [
-  ["models", `INSERT INTO "LanguageModel" (id, name) VALUES ('m_a', 'bench-alpha'), ('m_b', 'bench-beta')`],
+  ["models", `INSERT INTO "LanguageModel" (id, name) VALUES ('m_a', 'bench-alpha'), ('m_b', 'bench-beta'), ('m_c', 'bench-gamma')`],
   ["users", `INSERT INTO "User" (id, email, role, "passwordHash", pseudonym)
     SELECT 'u' || i, 'bench-rater-' || i || '@example.com', 'RATER'::"Role", $1, 'r_bench' || i FROM generate_series(0, ${BIG.raters - 1}) i
     UNION ALL SELECT 'u_res', '${RESEARCHER_EMAIL}', 'RESEARCHER'::"Role", $1, 'r_bench_res'`],
@@ -43,34 +53,41 @@ const STEPS: [string, string][] = [
       SELECT 'o' || m || i AS id, 'p' || i AS "promptId", 'm_' || m AS "modelId",
              repeat('Answer from model ' || m || ' with some detail. ', 5 + (i * 7) % 40) AS text,
              repeat('First answer from model ' || m || '. ', 3 + (i * 5) % 20) AS first
-      FROM generate_series(0, ${BIG.pairs - 1}) i, (VALUES ('a'), ('b')) AS t(m)) o`],
-  ["studies", `INSERT INTO "Study" (id, name, status, "openedAt", "votesPerPair", "leaseSeconds", "inviteToken", "judgedTurns", "adaptiveVotes")
+      FROM generate_series(0, ${BIG.pairs - 1}) i, (VALUES ('a'), ('b'), ('c')) AS t(m) WHERE m <> 'c' OR ${BIG.sampling}) o`],
+  ["studies", `INSERT INTO "Study" (id, name, status, "openedAt", "votesPerPair", "leaseSeconds", "inviteToken", "judgedTurns", "adaptiveVotes",
+      "pairsPerPrompt", "samplingPrompts", "openedPrompts")
     VALUES ('${BIG.studyId}', 'Bench: 100k pairs, 1M votes', 'OPEN', ${NOW}, ${BIG.votesPerPair}, 900, 'bench-big-token',
-              '${BIG.conversation ? "{1,2}" : "{}"}', ${BIG.adaptive}),
-           ('${VOTE.studyId}', 'Bench: vote load', 'OPEN', ${NOW}, 100, 900, 'bench-vote-token', '{}', false),
-           ('${JUDGED_VOTE.studyId}', 'Bench: vote load, criteria and issues', 'OPEN', ${NOW}, 100, 900, 'bench-judged-token', '{}', false)`],
+              '${BIG.conversation ? "{1,2}" : "{}"}', ${BIG.adaptive},
+              ${BIG.sampling ? 2 : "NULL"}, ${BIG.sampling ? SAMPLED_PROMPTS : 0}, ${BIG.sampling ? OPENED_PROMPTS : 0}),
+           ('${VOTE.studyId}', 'Bench: vote load', 'OPEN', ${NOW}, 100, 900, 'bench-vote-token', '{}', false, NULL, 0, 0),
+           ('${JUDGED_VOTE.studyId}', 'Bench: vote load, criteria and issues', 'OPEN', ${NOW}, 100, 900, 'bench-judged-token', '{}', false, NULL, 0, 0)`],
   ["judged study's criteria and issues", `INSERT INTO "StudyCriterion" (id, "studyId", key, label, position)
     VALUES ('c_overall', '${JUDGED_VOTE.studyId}', 'overall', 'Overall', 0), ('c_helpful', '${JUDGED_VOTE.studyId}', 'helpful', 'Helpful', 1),
            ('c_harmless', '${JUDGED_VOTE.studyId}', 'harmless', 'Harmless', 2);
     INSERT INTO "StudyIssue" (id, "studyId", key, label, position)
     VALUES ('i_fact', '${JUDGED_VOTE.studyId}', 'factual-error', 'Factual error', 0), ('i_harm', '${JUDGED_VOTE.studyId}', 'harmful', 'Harmful', 1)`],
   ["study models", `INSERT INTO "StudyModel" ("studyId", "modelId")
-    SELECT s, m FROM (VALUES ('${BIG.studyId}'), ('${VOTE.studyId}'), ('${JUDGED_VOTE.studyId}')) a(s), (VALUES ('m_a'), ('m_b')) b(m)`],
+    SELECT s, m FROM (VALUES ('${BIG.studyId}'), ('${VOTE.studyId}'), ('${JUDGED_VOTE.studyId}')) a(s), (VALUES ('m_a'), ('m_b')) b(m)
+    UNION ALL SELECT '${BIG.studyId}', 'm_c' WHERE ${BIG.sampling}`],
   ["members", `INSERT INTO "StudyMember" ("studyId", "userId")
     SELECT '${BIG.studyId}', 'u' || i FROM generate_series(0, ${BIG.raters - 1}) i
     UNION ALL SELECT '${VOTE.studyId}', 'u' || i FROM generate_series(0, ${VOTE.raters - 1}) i
     UNION ALL SELECT '${JUDGED_VOTE.studyId}', 'u' || i FROM generate_series(0, ${JUDGED_VOTE.raters - 1}) i`],
   // With the result facts the Pair_facts trigger would copy from the outputs and prompt (it is off here too).
-  ["pairs", `INSERT INTO "Pair" (id, "studyId", "promptId", "outputAId", "outputBId", turn, "modelAId", "modelBId", "lengthA", "lengthB", category, dataset)
+  ["pairs", `INSERT INTO "Pair" (id, "studyId", "promptId", "outputAId", "outputBId", turn, "modelAId", "modelBId", "lengthA", "lengthB", category, dataset,
+      "sampleRank", inclusion, held)
     SELECT x.id, x."studyId", x."promptId", oa.id, ob.id, x.turn, oa."modelId", ob."modelId",
-           "pairwise_judged_chars"(oa.chars, oa.turns, x.turn), "pairwise_judged_chars"(ob.chars, ob.turns, x.turn), pr.category, pr.dataset
+           "pairwise_judged_chars"(oa.chars, oa.turns, x.turn), "pairwise_judged_chars"(ob.chars, ob.turns, x.turn), pr.category, pr.dataset,
+           x.rank, x.inclusion, x.held
     FROM (
-      SELECT 'q' || i AS id, '${BIG.studyId}' AS "studyId", 'p' || ${PROMPT_OF} AS "promptId", 'oa' || ${PROMPT_OF} AS a, 'ob' || ${PROMPT_OF} AS b,
-             ${TURN_OF} AS turn FROM generate_series(0, ${BIG.pairs - 1}) i
+      SELECT 'q' || i AS id, '${BIG.studyId}' AS "studyId", 'p' || ${PROMPT_OF} AS "promptId", ${OUTPUT_A_OF} AS a, ${OUTPUT_B_OF} AS b,
+             ${TURN_OF} AS turn, CASE WHEN ${BIG.sampling} THEN i / 3 END AS rank,
+             CASE WHEN ${BIG.sampling} AND i / 3 < ${OPENED_PROMPTS} THEN 2.0 / 3 END AS inclusion, ${HELD_OF} AS held
+      FROM generate_series(0, ${BIG.pairs - 1}) i
       UNION ALL
-      SELECT 'vq' || i, '${VOTE.studyId}', 'p' || i, 'oa' || i, 'ob' || i, 0 FROM generate_series(0, ${VOTE.pairs - 1}) i
+      SELECT 'vq' || i, '${VOTE.studyId}', 'p' || i, 'oa' || i, 'ob' || i, 0, NULL, NULL, false FROM generate_series(0, ${VOTE.pairs - 1}) i
       UNION ALL
-      SELECT 'jq' || i, '${JUDGED_VOTE.studyId}', 'p' || i, 'oa' || i, 'ob' || i, 0 FROM generate_series(0, ${JUDGED_VOTE.pairs - 1}) i
+      SELECT 'jq' || i, '${JUDGED_VOTE.studyId}', 'p' || i, 'oa' || i, 'ob' || i, 0, NULL, NULL, false FROM generate_series(0, ${JUDGED_VOTE.pairs - 1}) i
     ) x JOIN "Output" oa ON oa.id = x.a JOIN "Output" ob ON ob.id = x.b JOIN "Prompt" pr ON pr.id = x."promptId"`],
   // One row per vote to come: who, which side was shown left, when, what was chosen (c), and the
   // label as the agreement rule's bit (A = 1, B = 2, tie = 4, both bad = 8).
@@ -79,7 +96,7 @@ const STEPS: [string, string][] = [
     FROM (SELECT *, CASE WHEN r < 0.42 THEN 'LEFT' WHEN r < 0.82 THEN 'RIGHT' WHEN r < 0.94 THEN 'TIE' ELSE 'BOTH_BAD' END AS c FROM (
       SELECT i, j, 'u' || ((i * 37 + j) % ${BIG.raters}) AS rater, random() < 0.5 AS "leftIsA",
              ${NOW} - random() * interval '30 days' AS t, random() AS r
-      FROM generate_series(0, ${BIG.pairs - 1}) i, generate_series(0, 20) j WHERE j < i % 21) x) y`],
+      FROM generate_series(0, ${BIG.pairs - 1}) i, generate_series(0, 20) j WHERE j < i % 21 AND NOT ${HELD_OF}) x) y`],
   // The tallies the Vote triggers would keep (they are off under session_replication_role = replica).
   ["tally plan (temp)", `CREATE TEMP TABLE tl AS
     SELECT i, count(*) FILTER (WHERE lab = 1)::int AS n_a, count(*) FILTER (WHERE lab = 2)::int AS n_b,
@@ -90,7 +107,7 @@ const STEPS: [string, string][] = [
     SELECT 'x' || lpad(i::text, 6, '0') || '_' || j, '${BIG.studyId}', 'q' || i, rater, "leftIsA", t, t + interval '15 minutes', t + interval '20 seconds' FROM g`],
   ["votes", `INSERT INTO "Vote" (id, "assignmentId", "studyId", "pairId", "raterId", choice, "winnerOutputId", "msTaken", "createdAt")
     SELECT 'v' || i || '_' || j, 'x' || lpad(i::text, 6, '0') || '_' || j, '${BIG.studyId}', 'q' || i, rater, c::"Choice",
-           CASE lab WHEN 1 THEN 'oa' || ${PROMPT_OF} WHEN 2 THEN 'ob' || ${PROMPT_OF} END,
+           CASE lab WHEN 1 THEN ${OUTPUT_A_OF} WHEN 2 THEN ${OUTPUT_B_OF} END,
            3000 + (r * 57000)::int, t + interval '20 seconds'
     FROM g JOIN tl USING (i)`],
   ["tallies", `UPDATE "Pair" p SET "voteCount" = n_a + n_b + n_t + n_x, "winsA" = n_a, "winsB" = n_b, ties = n_t,
