@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { PromptListPage } from "@/lib/results/types";
 import { Button } from "@/components/ui/button";
 import { PromptDetailPanel } from "./prompt-detail";
+import { majorityText } from "./prompt-majority";
 import { Section, stackBody, stackCell, stackHead, stackRow, stackTable, stackWide, th } from "./section";
 import type { PromptQuery } from "./use-results";
 
@@ -20,12 +21,6 @@ export type PromptsSectionProps = {
 const input = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
 
 type Row = PromptListPage["items"][number];
-
-function majorityText(row: Row): string {
-  if (row.majority === null) return "no votes";
-  if (row.majority === "tie") return "tie";
-  return row.majority === "A" ? row.modelA : row.modelB;
-}
 
 /** The row's models and counts in the page's model order: the pair's own A/B flipped when its A comes second. */
 function ordered(row: Row, models: string[]) {

@@ -9,6 +9,7 @@ export function StoppingNote({ sequential: s }: { sequential: SequentialJson }) 
       {s.stop ? <p className="font-semibold">{s.state}</p> : <p><strong className="font-semibold">Stopping rule.</strong> {s.state}</p>}
       {s.fixedSampleNote && <p>{s.fixedSampleNote}</p>}
       {s.voteLevelNote && <p>{s.voteLevelNote}</p>}
+      {s.samplingNote && <p>{s.samplingNote}</p>}
     </div>
   );
 }

@@ -1,13 +1,16 @@
 // A study's stopping rule (issue 22), evaluated from the rater path: once every comparison's anytime-valid
 // interval excludes 1/2 at the study's stopLevel (Bonferroni over its model pairs), or its vote budget is
-// spent, Study.stoppedAt and stopReason are set, once; the lease then serves nothing.
+// spent, Study.stoppedAt and stopReason are set, once; the lease then serves nothing. The same intervals
+// tell the opening of prompts which comparisons are already decided (comparisonDecisions).
 import "server-only";
 import { DB_NOW, db } from "@/lib/db";
 import { recordAudit, SYSTEM } from "@/lib/data/audit";
-import { promptMarks } from "@/lib/data/results/prompt-marks";
+import { promptMarks, type MarksStudy } from "@/lib/data/results/prompt-marks";
 import { markFiguresChanged } from "@/lib/data/results/snapshots";
 import { stoppingDecision } from "@/lib/allocation/stopping";
+import { DEFAULT_LEVEL } from "@/lib/results/sequential";
 import { anytimeWinRate } from "@/lib/stats/anytime-win-rate";
+import type { Interval } from "@/lib/stats/tally";
 
 /** How often, at most, a study's rule is evaluated (across processes). */
 export const STOP_CHECK_SECONDS = 10;
@@ -33,6 +36,24 @@ async function recordedVotes(studyId: string): Promise<number> {
   return row?.votes ?? 0;
 }
 
+/** A model pair's anytime interval, keyed `${modelAId}|${modelBId}` with model A the LEAST id (as promptMarks groups). */
+type PairInterval = { key: string; interval: Interval; decided: boolean };
+
+/**
+ * Every model pair's anytime interval at `level` split over the model pairs (Bonferroni), read on the
+ * primary with no rater left out: what the stop and the opening of prompts decide on.
+ */
+async function pairIntervals(studyId: string, study: MarksStudy, level: number): Promise<PairInterval[]> {
+  const marks = await promptMarks({ studyId, excludeRaterIds: [], source: "primary" }, study);
+  const perPair = level / Math.max(1, marks.length);
+  return marks.map((m) => {
+    const cs = anytimeWinRate(m.marks, perPair, { inclusions: m.inclusions });
+    return { key: `${m.modelAId}|${m.modelBId}`, interval: cs.interval, decided: cs.decided };
+  });
+}
+
+const marksStudy = (s: { votesPerPair: number; samplingPrompts: number }): MarksStudy => ({ votesPerPair: s.votesPerPair, sampling: s.samplingPrompts > 0 });
+
 /**
  * Evaluates the rule now and stops the study when it says so; returns the stop (the earlier one when the
  * study had already stopped), or null while it runs or has no rule. Reads the primary, no rater left out.
@@ -40,22 +61,33 @@ async function recordedVotes(studyId: string): Promise<number> {
 export async function evaluateStopping(studyId: string): Promise<StopOutcome> {
   const study = await db.study.findUnique({
     where: { id: studyId },
-    select: { stopLevel: true, voteBudget: true, votesPerPair: true, stoppedAt: true, stopReason: true },
+    select: { stopLevel: true, voteBudget: true, votesPerPair: true, stoppedAt: true, stopReason: true, samplingPrompts: true },
   });
   if (!study) return null;
   if (study.stoppedAt && study.stopReason) return { stoppedAt: study.stoppedAt, reason: study.stopReason };
   if (study.stopLevel === null && study.voteBudget === null) return null;
-  const [votes, marks] = await Promise.all([
+  const [votes, pairs] = await Promise.all([
     recordedVotes(studyId),
-    study.stopLevel === null ? [] : promptMarks({ studyId, excludeRaterIds: [], source: "primary" }, study.votesPerPair),
+    study.stopLevel === null ? [] : pairIntervals(studyId, marksStudy(study), study.stopLevel),
   ]);
-  const perPair = study.stopLevel === null ? 0 : study.stopLevel / Math.max(1, marks.length);
-  const intervals = marks.map((m) => anytimeWinRate(m.marks, perPair).interval);
-  const decision = stoppingDecision({ intervals, votes, budget: study.voteBudget ?? Number.POSITIVE_INFINITY });
+  const decision = stoppingDecision({ intervals: pairs.map((p) => p.interval), votes, budget: study.voteBudget ?? Number.POSITIVE_INFINITY });
   if (decision.reason !== "decided" && decision.reason !== "budget") return null;
   const reason = decision.reason === "decided" ? "DECIDED" : "BUDGET";
-  const details = { reason, level: study.stopLevel, modelPairs: marks.length, decided: decision.decided, votes, voteBudget: study.voteBudget };
+  const details = { reason, level: study.stopLevel, modelPairs: pairs.length, decided: decision.decided, votes, voteBudget: study.voteBudget };
   return stopStudy(studyId, reason, details);
+}
+
+/**
+ * Whether each model pair's anytime interval already excludes 1/2, at the study's stopLevel (else 5%) split
+ * over its model pairs (Bonferroni), as the stop reads it: keyed `${modelAId}|${modelBId}`, model ids, the
+ * LEAST first. A model pair without counted pairs is absent (not decided). Reads committed rows on the
+ * primary (its own connection, so not a caller's open transaction); empty for no such study.
+ */
+export async function comparisonDecisions(studyId: string): Promise<Map<string, boolean>> {
+  const study = await db.study.findUnique({ where: { id: studyId }, select: { stopLevel: true, votesPerPair: true, samplingPrompts: true } });
+  if (!study) return new Map();
+  const pairs = await pairIntervals(studyId, marksStudy(study), study.stopLevel ?? DEFAULT_LEVEL);
+  return new Map(pairs.map((p) => [p.key, p.decided]));
 }
 
 /** Sets the stop once (a concurrent evaluation that lost finds it set) with its audit event, in one transaction. */

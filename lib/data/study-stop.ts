@@ -8,11 +8,13 @@ import type { SequentialJson } from "@/lib/results/types";
 
 /** Null for a study without adaptive votes or a stopping rule (nothing to say), or no such study. */
 export async function studyStopStatus(studyId: string): Promise<SequentialJson | null> {
-  const settings = await db.study.findUnique({
+  const study = await db.study.findUnique({
     where: { id: studyId },
-    select: { adaptiveVotes: true, stopLevel: true, voteBudget: true, votesPerPair: true, stoppedAt: true, stopReason: true },
+    select: { adaptiveVotes: true, stopLevel: true, voteBudget: true, votesPerPair: true, stoppedAt: true, stopReason: true, samplingPrompts: true },
   });
-  if (!settings || !isSequential({ ...settings, stop: settings.stoppedAt })) return null;
-  const marks = await promptMarks({ studyId, excludeRaterIds: [], source: "primary" }, settings.votesPerPair);
+  if (!study || !isSequential({ ...study, stop: study.stoppedAt })) return null;
+  const { samplingPrompts, ...rest } = study;
+  const settings = { ...rest, sampling: samplingPrompts > 0 };
+  const marks = await promptMarks({ studyId, excludeRaterIds: [], source: "primary" }, settings);
   return sequentialFigures(settings, marks, []).sequential;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { conversationMessages, turnsShown } from "./conversation";
-import { voteBattle, voteCsv, voteCsvWithTurn, voteJson } from "./formats";
+import { voteBattle, voteCsv, voteCsvLine, voteJson } from "./formats";
 import type { ExportConversation, ExportVote } from "./types";
 
 const chat: ExportConversation = { system: "Be brief.", userTurns: ["Plan a trip", "Cheaper?"], turnsA: ["Day 1", "Walk"], turnsB: ["Belém", "Tram 28"] };
@@ -29,7 +29,7 @@ describe("a conversation in the exports", () => {
     expect(Object.keys(voteJson(single))).toEqual(Object.keys(voteJson(vote())));
     expect(voteJson(single)).not.toHaveProperty("turn");
     expect(Object.keys(voteBattle(single))).toEqual(["question_id", "model_a", "model_b", "winner", "judge", "anony", "tstamp", "category", "dataset"]);
-    expect(voteCsvWithTurn(single)).toBe(voteCsv(single).replace(/\r\n$/, ",0\r\n"));
+    expect(voteCsvLine(single, true)).toBe(voteCsv(single).replace(/\r\n$/, ",0\r\n"));
   });
 
   it("JSONL: messages_a are model_a's (output A), whichever side was on the left", () => {

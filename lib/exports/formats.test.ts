@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { CSV_COLUMNS, csvHeader, voteAlpacaEval, voteBattle, voteCsv, voteJson } from "./formats";
+import { CSV_COLUMNS, csvHeader, voteAlpacaEval, voteBattle, voteCsv, voteCsvLine, voteJson } from "./formats";
 import { exportStream } from "./stream";
 import type { ExportVote } from "./types";
 
@@ -110,5 +110,22 @@ describe("exportStream", () => {
     const csv = await text(exportStream("csv", batches([vote()])));
     expect(csv.split("\r\n")[0]).toBe(CSV_COLUMNS.join(","));
     expect(csv.split("\r\n")).toHaveLength(3);
+  });
+});
+
+describe("a study that samples model pairs (issue 22)", () => {
+  it("JSONL and CSV carry each vote's inclusion probability, a gold pair's empty; other studies' records are unchanged", async () => {
+    const sampled = [vote({ inclusion: 0.35 }), vote({ voteId: "v2", gold: true, inclusion: null })];
+    const jsonl = (await text(exportStream("jsonl", batches(sampled)))).trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(jsonl.map((r) => r.inclusion_probability)).toEqual([0.35, null]);
+    const csv = (await text(exportStream("csv", batches(sampled), { criteria: [], turns: true, sampling: true }))).split("\r\n");
+    expect(csv[0]).toBe([...CSV_COLUMNS, "turn", "inclusion_probability"].join(","));
+    expect(csv[1]!.endsWith(",0,0.35")).toBe(true);
+    expect(csv[2]!.endsWith(",0,")).toBe(true);
+    // Without sampling: no field, no column, the lines as before.
+    expect(voteJson(vote())).not.toHaveProperty("inclusion_probability");
+    expect(await text(exportStream("csv", batches([vote()]), { criteria: [], sampling: false }))).toBe(csvHeader() + voteCsv(vote()));
+    expect(voteCsvLine(vote({ inclusion: 0.2 }))).toBe(voteCsv(vote()));
+    expect(voteCsvLine(vote({ inclusion: 0.2 }), false, true)).toBe(voteCsv(vote()).replace(/\r\n$/, ",0.2\r\n"));
   });
 });

@@ -29,11 +29,12 @@ export function criterionColumns(criteria: readonly string[]): string[] {
 }
 
 /**
- * The header; a study with criteria (keys, primary first) gets a column for each other one, and a study
- * with conversation turns (issue 21) a last column `turn` (the judged assistant turn; 0 the whole conversation).
+ * The header; a study with criteria (keys, primary first) gets a column for each other one, a study with
+ * conversation turns (issue 21) a column `turn` (the judged assistant turn; 0 the whole conversation), and a
+ * study that samples model pairs (issue 22) a last column `inclusion_probability`.
  */
-export function csvHeader(criteria: readonly string[] = [], turns = false): string {
-  return csvLine([...CSV_COLUMNS, ...criterionColumns(criteria), ...(turns ? ["turn"] : [])]);
+export function csvHeader(criteria: readonly string[] = [], turns = false, sampling = false): string {
+  return csvLine([...CSV_COLUMNS, ...criterionColumns(criteria), ...(turns ? ["turn"] : []), ...(sampling ? ["inclusion_probability"] : [])]);
 }
 
 function csvCells(v: ExportVote): Cell[] {
@@ -54,9 +55,12 @@ export function voteCsv(v: ExportVote): string {
   return csvLine(csvCells(v));
 }
 
-/** The line under csvHeader(criteria, true): the judged turn last (0: the whole conversation). */
-export function voteCsvWithTurn(v: ExportVote): string {
-  return csvLine([...csvCells(v), v.turn ?? 0]);
+/**
+ * The line under csvHeader(criteria, turns, sampling): the judged turn (0: the whole conversation), then the
+ * inclusion probability (empty for a gold pair), each when its column is there.
+ */
+export function voteCsvLine(v: ExportVote, turns = false, sampling = false): string {
+  return csvLine([...csvCells(v), ...(turns ? [v.turn ?? 0] : []), ...(sampling ? [v.inclusion] : [])]);
 }
 
 export function voteJson(v: ExportVote) {
@@ -75,6 +79,8 @@ export function voteJson(v: ExportVote) {
     criteria: Object.fromEntries(v.criteria.map((c) => [c.key, criterionOutcome(c)])),
     // A conversation pair: the judged turn and each model's messages up to it (messages_a: model_a's, output A).
     ...conversationJson(v),
+    // A study that samples model pairs: the probability the pair was put to raters with (null for a gold pair).
+    ...(v.inclusion !== undefined && { inclusion_probability: v.inclusion }),
   };
 }
 

@@ -1,6 +1,6 @@
 // Turns batches of votes into a streamed response body in the chosen format: linear in the
 // number of votes, one batch in memory at a time.
-import { csvHeader, voteCsv, voteCsvWithTurn, voteJson, votePreference } from "./formats";
+import { csvHeader, voteCsvLine, voteJson, votePreference } from "./formats";
 import type { ExportFormat, ExportOptions, ExportVote } from "./types";
 
 export const EXPORT_CONTENT: Record<ExportFormat, { type: string; extension: string }> = {
@@ -15,13 +15,18 @@ export function formatNeedsOutputs(format: ExportFormat): boolean {
   return format === "jsonl" || format === "alpaca_eval";
 }
 
+/** Formats that carry a sampled pair's inclusion probability (issue 22). */
+export function formatNeedsInclusion(format: ExportFormat): boolean {
+  return format === "csv" || format === "jsonl";
+}
+
 /** Formats that carry a conversation pair's conversation (issue 21). */
 export function formatNeedsConversations(format: ExportFormat): boolean {
   return format === "jsonl" || format === "battles";
 }
 
 async function* chunks(format: ExportFormat, batches: AsyncIterable<ExportVote[]>, options: ExportOptions): AsyncGenerator<string> {
-  if (format === "csv") yield csvHeader(options.criteria, options.turns);
+  if (format === "csv") yield csvHeader(options.criteria, options.turns, options.sampling);
   // A study with criteria names one in each preference record: the one asked for, else the primary.
   const criterion = options.criteria.length ? (options.criterion ?? options.criteria[0]) : undefined;
   const array = format === "alpaca_eval" || format === "battles";
@@ -30,7 +35,7 @@ async function* chunks(format: ExportFormat, batches: AsyncIterable<ExportVote[]
   for await (const batch of batches) {
     const parts: string[] = [];
     for (const v of batch) {
-      if (format === "csv") parts.push(options.turns ? voteCsvWithTurn(v) : voteCsv(v));
+      if (format === "csv") parts.push(voteCsvLine(v, options.turns, options.sampling));
       else if (format === "jsonl") parts.push(`${JSON.stringify(voteJson(v))}\n`);
       else {
         const record = votePreference(format, v, criterion);

@@ -50,6 +50,11 @@ export type ExportVote = {
   turn?: number;
   /** A conversation pair's conversation (read for JSONL and battles); absent or null for a single instruction judged whole. */
   conversation?: ExportConversation | null;
+  /**
+   * A study that samples model pairs (issue 22): the probability the pair's prompt put it to raters when it
+   * opened (null: a gold pair, which is not sampled). Absent for other studies.
+   */
+  inclusion?: number | null;
 };
 
 /**
@@ -68,6 +73,8 @@ export type ExportOptions = {
   criterion?: string;
   /** The study judges turns or holds conversations (issue 21): the CSV gets a `turn` column. */
   turns?: boolean;
+  /** The study samples model pairs (issue 22): the CSV gets a last column `inclusion_probability`. */
+  sampling?: boolean;
 };
 
 /** A criterion as the export links offer it. */

@@ -142,6 +142,8 @@ export type PanelCountRow = {
 
 /**
  * A model pair (names, in either order) and one mark per counted prompt (lib/stats/anytime-win-rate.ts
- * PromptMark), in the order fixed before any vote, modelA's side up: what the anytime intervals read.
+ * PromptMark), in the order fixed before any vote, modelA's side up: what the anytime intervals read. In a
+ * study that samples model pairs, `inclusions` holds each prompt's inclusion probability, aligned with the
+ * marks (null: the prompt has not opened); absent otherwise.
  */
-export type PromptMarksRow = { modelA: string; modelB: string; marks: string };
+export type PromptMarksRow = { modelA: string; modelB: string; marks: string; inclusions?: readonly (number | null)[] };

@@ -3,7 +3,7 @@ import { assembleResults, type ResultsInput } from "./assemble";
 import { levelText, sequentialFigures, stopText, type StopSettings } from "./sequential";
 import type { ComparisonJson } from "./types";
 
-const ordinary: StopSettings = { adaptiveVotes: false, stopLevel: null, voteBudget: null, votesPerPair: 3, stoppedAt: null, stopReason: null };
+const ordinary: StopSettings = { adaptiveVotes: false, stopLevel: null, voteBudget: null, votesPerPair: 3, stoppedAt: null, stopReason: null, sampling: false };
 const at = new Date("2026-12-02T10:41:07Z");
 
 const study: ResultsInput["study"] = {
@@ -70,6 +70,25 @@ describe("sequential figures", () => {
     expect(decided.fixedSampleNote).toContain("the study stopped early, at a time its votes chose");
     expect(decided.voteLevelNote).toBeNull();
     expect(stopText("BUDGET", at, { level: 0.05, modelPairs: 3, voteBudget: 600 })).toBe("Stopped 2026-12-02 10:41 UTC: vote budget of 600 spent");
+  });
+
+  it("weighs a sampling study's prompts by their inclusion probabilities and says how many were drawn", () => {
+    const marks = `${"Ax".repeat(15)}oo`;
+    const inclusions = [...Array<number>(31).fill(0.5), null];
+    const comparisons = [{ modelA: "b", modelB: "a" }] as ComparisonJson[];
+    const rows = [{ modelA: "a", modelB: "b", marks, inclusions }];
+    const { comparisons: out, sequential } = sequentialFigures({ ...ordinary, adaptiveVotes: true, sampling: true }, rows, comparisons);
+    // Model b leads, so the marks (a's side up) are flipped: b lost every drawn prompt. 30 prompts at q 1/2 decide (anytime-win-rate.test.ts).
+    expect(out[0]!.anytime).toMatchObject({ estimate: 0, prompts: 30, drawn: 15, notDrawn: 15, waiting: 2, decided: true });
+    expect(out[0]!.anytime!.interval.high).toBeCloseTo(1 - 0.51360, 4);
+    expect(out[0]!.anytime!.text).toBe(
+      "Anytime-valid 95% interval (valid at any stop): [0.0%, 48.6%] over 30 prompts; drawn on 15, left out by the draw on 15, each prompt weighted " +
+      "by the inverse of its inclusion probability (decided); 2 more prompts not yet read (open, not opened yet, or behind an open one).",
+    );
+    expect(sequential.decided).toBe(1);
+    expect(sequential.samplingNote).toContain("weighs each by the inverse of its inclusion probability");
+    expect(sequential.samplingNote).toContain("Robins, Rotnitzky & Zhao 1994; Waudby-Smith et al. 2024");
+    expect(sequentialFigures(ordinary, [], []).sequential.samplingNote).toBeNull();
   });
 
   it("writes levels without trailing zeros", () => {

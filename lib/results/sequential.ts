@@ -18,6 +18,8 @@ export type StopSettings = {
   votesPerPair: number;
   stoppedAt: Date | null;
   stopReason: "DECIDED" | "BUDGET" | null;
+  /** The study samples model pairs per prompt (Study.samplingPrompts > 0): the marks carry inclusion probabilities. */
+  sampling: boolean;
 };
 
 /** 0.05 as "5%", 0.0167 as "1.67%". */
@@ -43,14 +45,30 @@ function runningText(s: StopSettings, decided: number, modelPairs: number, level
   return rules.length ? `Running: ${state}; the study stops ${rules.join(" or ")}.` : `${state}; no early stop is set.`;
 }
 
-function anytimeJson(marks: string, alpha: number, flipped: boolean, level: number, modelPairs: number): AnytimeJson {
-  const cs = anytimeWinRate(marks, alpha, flipped);
+/** In a sampling study, which of the interval's prompts the draw put the pair to raters on. */
+function drawText(drawn: number | undefined, notDrawn: number | undefined): string {
+  if (drawn === undefined || notDrawn === undefined) return "";
+  return `; drawn on ${drawn}, left out by the draw on ${notDrawn}, each prompt weighted by the inverse of its inclusion probability`;
+}
+
+function anytimeJson(row: PromptMarksRow, alpha: number, flipped: boolean, level: number, modelPairs: number): AnytimeJson {
+  const cs = anytimeWinRate(row.marks, alpha, { flipped, inclusions: row.inclusions });
   const bonferroni = modelPairs > 1 ? `; ${levelText(1 - alpha)} per comparison, Bonferroni over ${modelPairs} model pairs` : "";
-  const waiting = cs.waiting > 0 ? `; ${plural(cs.waiting, "more prompt")} not yet read (open, or behind an open one)` : "";
+  const where = row.inclusions ? "open, not opened yet, or behind an open one" : "open, or behind an open one";
+  const waiting = cs.waiting > 0 ? `; ${plural(cs.waiting, "more prompt")} not yet read (${where})` : "";
   const text = `Anytime-valid ${levelText(1 - level)} interval (valid at any stop${bonferroni}): ` +
-    `[${percent(cs.interval.low)}, ${percent(cs.interval.high)}] over ${plural(cs.prompts, "prompt")} (${cs.decided ? "decided" : "not yet decided"})${waiting}.`;
+    `[${percent(cs.interval.low)}, ${percent(cs.interval.high)}] over ${plural(cs.prompts, "prompt")}` +
+    `${drawText(cs.drawn, cs.notDrawn)} (${cs.decided ? "decided" : "not yet decided"})${waiting}.`;
   return { alpha, ...cs, text };
 }
+
+/** How a sampling study's intervals weigh prompts (the dashboard and the admin study page say it once, above them). */
+export const SAMPLING_NOTE =
+  "Model pairs are sampled: when a prompt opens, each of its model pairs is put to raters with an inclusion probability fixed from " +
+  "earlier votes (Chatbot Arena's rule, with a floor). Each model pair's anytime-valid interval reads its prompts in their opening order " +
+  "and weighs each by the inverse of its inclusion probability, centred on the pair's running mean, so a prompt the draw left the pair " +
+  "out of counts too (augmented inverse-probability weighting: Robins, Rotnitzky & Zhao 1994; Waudby-Smith et al. 2024); " +
+  "its estimate is the weighted mean over the prompts drawn (Hájek).";
 
 /** Fewest votes that settle a prompt's majority of k: floor(k / 2) + 1 alike. */
 const fewestDeciding = (k: number) => Math.floor(k / 2) + 1;
@@ -82,11 +100,11 @@ export function sequentialFigures(
     const row = byKey.get(comparisonKey(c.modelA, c.modelB));
     if (!row) return c;
     shown.add(row);
-    return { ...c, anytime: anytimeJson(row.marks, perPairLevel, row.modelA !== c.modelA, level, modelPairs) };
+    return { ...c, anytime: anytimeJson(row, perPairLevel, row.modelA !== c.modelA, level, modelPairs) };
   });
   // Model pairs without a comparison (no counted votes yet) count in the rule too.
   const decided = withCs.filter((c) => c.anytime?.decided).length +
-    rows.filter((r) => !shown.has(r) && anytimeWinRate(r.marks, perPairLevel).decided).length;
+    rows.filter((r) => !shown.has(r) && anytimeWinRate(r.marks, perPairLevel, { inclusions: r.inclusions }).decided).length;
   const stop: StopJson | null = s.stoppedAt && s.stopReason
     ? { at: s.stoppedAt.toISOString(), reason: s.stopReason, text: stopText(s.stopReason, s.stoppedAt, { level, modelPairs, voteBudget: s.voteBudget }) }
     : null;
@@ -95,6 +113,7 @@ export function sequentialFigures(
     sequential: {
       adaptiveVotes: s.adaptiveVotes, stopLevel: s.stopLevel, voteBudget: s.voteBudget, level, modelPairs, perPairLevel, decided, stop,
       state: stop ? `${stop.text}.` : runningText(s, decided, modelPairs, level),
+      samplingNote: s.sampling ? SAMPLING_NOTE : null,
       ...notes(s),
     },
   };

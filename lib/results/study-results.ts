@@ -120,7 +120,7 @@ async function computeFigures(
     // Only studies that ask several criteria pay for them.
     primary ? timed(parts, "criteria", criteriaCounts(scope, others)) : undefined,
     timed(parts, "panels", panelParts(scope)),
-    timed(parts, "marks", promptMarks(scope, study.votesPerPair)),
+    timed(parts, "marks", promptMarks(scope, stopping)),
   ]);
   const assembling = performance.now();
   // One row per answer and issue, as the issue figures read them.

@@ -72,8 +72,9 @@ export type ComparisonJson = {
 
 /**
  * A model pair's confidence sequence (lib/stats/anytime-win-rate.ts): its prompts' majority scores (A 1, tie
- * bloc 1/2, B 0) in the order fixed before any vote (Pair.shuffle), over the longest prefix of closed pairs.
- * Valid at every moment at once, so at any stop, adaptive or not.
+ * bloc 1/2, B 0) in the order fixed before any vote (Pair.shuffle; Pair.sampleRank when the study samples
+ * model pairs, each prompt then weighted by the inverse of its inclusion probability), over the longest
+ * prefix of closed pairs. Valid at every moment at once, so at any stop, adaptive or not.
  */
 export type AnytimeJson = {
   /** This comparison's miscoverage: the study's level over its model pairs (Bonferroni). */
@@ -87,6 +88,9 @@ export type AnytimeJson = {
   waiting: number;
   /** Whether the interval excludes 50%. */
   decided: boolean;
+  /** Sampling studies only: of the prefix's prompts, those the draw put the pair to raters on, and those it left out. */
+  drawn?: number;
+  notDrawn?: number;
   text: string;
 };
 
@@ -115,6 +119,8 @@ export type SequentialJson = {
   fixedSampleNote: string | null;
   /** Said beside the vote-level figures when votes weigh prompts unequally (adaptive votes); null otherwise. */
   voteLevelNote: string | null;
+  /** A study that samples model pairs: how its intervals weigh prompts (null otherwise). */
+  samplingNote: string | null;
 };
 
 export type ShareJson = SignificanceJson & {
@@ -371,6 +377,11 @@ export type PromptListRow = {
   majority: "A" | "B" | "tie" | null;
   /** The assistant turn the pair judges (issue 21); 0: the whole conversation, or a single answer. */
   turn: number;
+  /**
+   * A study that samples model pairs (issue 22): the pair is not put to raters because its prompt has not
+   * opened yet, or because the prompt's draw left it out; null for a pair put to raters (and in other studies).
+   */
+  held?: "notOpened" | "notDrawn" | null;
 };
 
 export type PromptListPage = { page: number; pageSize: number; total: number; items: PromptListRow[] };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { closedPrefixScores } from "@/lib/allocation/majority-decided";
-import { anytimeWinRate, prefixScores } from "./anytime-win-rate";
+import { pairSequenceInterval } from "@/lib/allocation/pair-sequence";
+import { anytimeWinRate, prefixDraws, prefixScores } from "./anytime-win-rate";
 import { confidenceSequence } from "./confidence-sequence";
 
 describe("prefixScores", () => {
@@ -42,7 +43,7 @@ describe("anytimeWinRate", () => {
 
   it("orients to model B when flipped, and matches confidenceSequence on the scores", () => {
     const marks = "AABATAAAAAAAAAAAAAAA";
-    const flipped = anytimeWinRate(marks, 0.05, true);
+    const flipped = anytimeWinRate(marks, 0.05, { flipped: true });
     const scores = [...marks].map((m) => (m === "A" ? 0 : m === "B" ? 1 : 0.5));
     expect(flipped.interval).toEqual(confidenceSequence(scores, { alpha: 0.05 }));
     expect(flipped.estimate).toBeCloseTo(1.5 / 20, 12);
@@ -53,5 +54,59 @@ describe("anytimeWinRate", () => {
   it("is wider at a Bonferroni level: 20 straight wins give 0.6234 at 5%, 0.5541 at 2.5%", () => {
     expect(anytimeWinRate("A".repeat(20), 0.05).interval.low).toBeCloseTo(0.62340, 4);
     expect(anytimeWinRate("A".repeat(20), 0.025).interval.low).toBeCloseTo(0.55409, 4);
+  });
+});
+
+describe("anytimeWinRate with sampled model pairs (inclusion probabilities)", () => {
+  // Prompt 1 drawn at q 1/2 and won by A, prompt 2 left out (q 1/4), prompt 3 drawn at q 1 and won by B.
+  const marks = "AxB";
+  const inclusions = [0.5, 0.25, 1];
+  const draws = [{ probability: 0.5, score: 1 }, { probability: 0.25, score: null }, { probability: 1, score: 0 }];
+
+  it("reads the draws of the closed prefix: 'x' an observation without a score, '-' skipped, 'o' the end", () => {
+    expect(prefixDraws(marks, inclusions)).toEqual({ draws, waiting: 0 });
+    expect(prefixDraws("A-xoA", [0.5, 0.5, 0.25, null, 0.5])).toEqual({ draws: [draws[0], { probability: 0.25, score: null }], waiting: 2 });
+    // An opened pair still open ends the prefix as an unopened prompt does.
+    expect(prefixDraws("oA", [0.5, 0.5])).toEqual({ draws: [], waiting: 2 });
+    expect(prefixDraws("TB", [1, 1], true).draws.map((d) => d.score)).toEqual([0.5, 1]);
+  });
+
+  it("refuses marks and probabilities that do not line up", () => {
+    expect(() => prefixDraws("AB", [0.5])).toThrow(RangeError);
+    expect(() => prefixDraws("Ax", [0.5, null])).toThrow(RangeError);
+    expect(() => anytimeWinRate("Ax", 0.05)).toThrow(RangeError);
+    expect(() => anytimeWinRate("A", 0.05, { inclusions: [0] })).toThrow(RangeError);
+  });
+
+  it("is pairSequenceInterval of the same draws; the estimate is Hájek's", () => {
+    const cs = anytimeWinRate(marks, 0.05, { inclusions });
+    expect(cs.interval).toEqual(pairSequenceInterval(draws, { alpha: 0.05 }));
+    // Hand computation: weights 1/q of the drawn prompts 2 and 1, scores 1 and 0: (2 * 1 + 1 * 0) / (2 + 1) = 2/3.
+    expect(cs).toMatchObject({ prompts: 3, drawn: 2, notDrawn: 1, waiting: 0, decided: false });
+    expect(cs.estimate).toBeCloseTo(2 / 3, 12);
+    // Model B's side up: the same weights, scores 0 and 1: (2 * 0 + 1 * 1) / 3 = 1/3.
+    expect(anytimeWinRate(marks, 0.05, { inclusions, flipped: true }).estimate).toBeCloseTo(1 / 3, 12);
+    expect(anytimeWinRate("xx", 0.05, { inclusions: [0.5, 0.5] })).toMatchObject({ estimate: null, prompts: 2, drawn: 0, notDrawn: 2, interval: { low: 0, high: 1 } });
+  });
+
+  // Hand computation (an independent script of the formulas in confidence-sequence.ts): q 1/2 on every prompt,
+  // every other prompt drawn and won by A. After 29 prompts (15 drawn) the lower bound is 0.49790; the 30th,
+  // left out, observes the running centre 15.5/16 with the bet capped at 1/4 and lifts it to 0.51360: decided.
+  it("decides on a prompt the draw left out, the 30th of 'AxAx…' at q 1/2", () => {
+    const run = (n: number) => anytimeWinRate("Ax".repeat(15).slice(0, n), 0.05, { inclusions: Array<number>(n).fill(0.5) });
+    expect(run(29).interval.low).toBeCloseTo(0.4979, 4);
+    expect(run(29).decided).toBe(false);
+    expect(run(30).interval.low).toBeCloseTo(0.51360, 4);
+    expect(run(30)).toMatchObject({ decided: true, prompts: 30, drawn: 15, notDrawn: 15, estimate: 1 });
+  });
+
+  it("is the unweighted CS when every prompt was drawn with probability 1", () => {
+    const all = `${"A".repeat(16)}T-BoAA`;
+    const weighted = anytimeWinRate(all, 0.05, { inclusions: Array<number>(all.length).fill(1) });
+    const plain = anytimeWinRate(all, 0.05);
+    expect(weighted.interval.low).toBeCloseTo(plain.interval.low, 12);
+    expect(weighted.interval.high).toBeCloseTo(plain.interval.high, 12);
+    expect(weighted).toMatchObject({ prompts: plain.prompts, waiting: plain.waiting, decided: plain.decided, drawn: 18, notDrawn: 0 });
+    expect(weighted.estimate).toBeCloseTo(plain.estimate!, 12);
   });
 });

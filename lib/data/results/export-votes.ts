@@ -29,7 +29,7 @@ const otherCriteria = Prisma.sql`COALESCE((
   FROM "StudyCriterion" sc LEFT JOIN "VoteCriterion" vc ON vc."criterionId" = sc.id AND vc."voteId" = v.id
   WHERE sc."studyId" = v."studyId" AND sc.position > 0), '[]'::json)`;
 
-type Reads = { withOutputs: boolean; withIssues: boolean; withCriteria: boolean; withConversations: boolean };
+type Reads = { withOutputs: boolean; withIssues: boolean; withCriteria: boolean; withConversations: boolean; withInclusion: boolean };
 
 // The judged turn's answer of a conversation pair (issue 21), else the text (the last turn, or the one answer).
 const judgedText = (o: Prisma.Sql) => Prisma.sql`CASE WHEN src.turn > 0 AND cardinality(${o}.turns) >= src.turn THEN ${o}.turns[src.turn] ELSE ${o}.text END`;
@@ -53,6 +53,7 @@ async function batch(studyId: string, after: Cursor, reads: Reads): Promise<Row[
       u.pseudonym AS rater, a."servedAt", v."createdAt" AS "votedAt", v."msTaken", v."tooFast",
       a."flaggedAt" IS NOT NULL AS flagged, v.rationale, src."goldOutputId" IS NOT NULL AS gold, src.excluded, v."isDemo",
       ${outputs}, ${issues}, ${criteria} AS "otherCriteria", src.turn, ${reads.withConversations ? conversationColumns : noConversation}
+      ${reads.withInclusion ? Prisma.sql`, src.inclusion` : Prisma.empty}
     FROM "Vote" v
     JOIN "Assignment" a ON a.id = v."assignmentId"
     JOIN "Pair" src ON src.id = v."pairId"
@@ -91,15 +92,16 @@ function exportVote(row: Row, primary: string | undefined, withConversations: bo
 /**
  * Yields the study's votes in voting order, BATCH at a time (keyset on the (studyId, createdAt) index).
  * `criteria`: the study's keys when the caller has read them (exportCriteria), so they are read once.
+ * `withInclusion`: each vote carries its pair's inclusion probability (studySamplesPairs).
  */
 export async function* exportVoteBatches(
-  studyId: string, withOutputs: boolean, criteria?: readonly string[], withConversations = false,
+  studyId: string, withOutputs: boolean, criteria?: readonly string[], withConversations = false, withInclusion = false,
 ): AsyncGenerator<ExportVote[]> {
   let after: Cursor = null;
   const keys = criteria ?? (await exportCriteria(studyId)).map((c) => c.key);
   // Marks and criteria are read only for studies that ask for them: then one index probe per output or vote.
   const withIssues = (await dbRead.studyIssue.count({ where: { studyId } })) > 0;
-  const reads = { withOutputs, withIssues, withCriteria: keys.length > 1, withConversations };
+  const reads = { withOutputs, withIssues, withCriteria: keys.length > 1, withConversations, withInclusion };
   for (;;) {
     const rows = await batch(studyId, after, reads);
     if (rows.length === 0) return;
@@ -110,10 +112,12 @@ export async function* exportVoteBatches(
   }
 }
 
-/**
- * Whether the study's exports carry turns (issue 21): it judges turns one by one, or one of its pairs
- * is a conversation. Single-answer studies' exports stay as they were.
- */
+/** Whether the study samples model pairs (issue 22): then its exports carry each vote's inclusion probability. */
+export async function studySamplesPairs(studyId: string): Promise<boolean> {
+  const study = await dbRead.study.findUnique({ where: { id: studyId }, select: { samplingPrompts: true } });
+  return (study?.samplingPrompts ?? 0) > 0;
+}
+
 /** Whether any of the study's pairs is on a conversation (a prompt with user turns), not a single instruction. */
 export async function studyHasConversations(studyId: string): Promise<boolean> {
   const [row] = await dbRead.$queryRaw<{ found: boolean }[]>`
@@ -121,6 +125,10 @@ export async function studyHasConversations(studyId: string): Promise<boolean> {
   return row?.found ?? false;
 }
 
+/**
+ * Whether the study's exports carry turns (issue 21): it judges turns one by one, or one of its pairs
+ * is a conversation. Single-answer studies' exports stay as they were.
+ */
 export async function studyHasTurns(studyId: string): Promise<boolean> {
   const [row] = await dbRead.$queryRaw<{ turns: boolean }[]>`
     SELECT cardinality(s."judgedTurns") > 0 OR EXISTS (

@@ -63,7 +63,8 @@ export function promptPageSql(scope: ResultsScope, filter: PromptListFilter): Pr
   return Prisma.sql`
       SELECT src."pairId", src."promptId", left(pr.instruction, 300) AS instruction, pr.category, pr.dataset,
         ma.name AS "modelA", mb.name AS "modelB", src."goldOutputId" IS NOT NULL AS gold,
-        src."winsA", src."winsB", src.ties, src."bothBad", ${MAJORITY} AS majority, src.turn
+        src."winsA", src."winsB", src.ties, src."bothBad", ${MAJORITY} AS majority, src.turn,
+        CASE WHEN NOT src.held THEN NULL WHEN src.inclusion IS NULL THEN 'notOpened' ELSE 'notDrawn' END AS held
       FROM ${talliedPairs(scope)} src
       ${pairModelJoins}
       ${w.sql}

@@ -56,14 +56,15 @@ export function majoritySql(a: Prisma.Sql, b: Prisma.Sql, draws: Prisma.Sql): Pr
 /** The Pair `p` columns every tallied-pairs source carries beside its counts (see talliedPairs). */
 export const pairFacts = Prisma.sql`p.id AS "pairId", p."promptId", p."outputAId", p."outputBId", p."goldOutputId", p.excluded, p."createdAt",
     p."modelAId", p."modelBId", p."lengthA", p."lengthB", p.category, p.dataset, p.turn,
-    p.shuffle, p.decided, p."voteCount" AS "recordedVotes"`;
+    p.shuffle, p.decided, p."voteCount" AS "recordedVotes", p."sampleRank", p.inclusion, p.held`;
 
 /**
  * The study's pairs with their tallies as a FROM item (alias it): the per-pair counts the Vote
  * triggers keep, minus the votes of excluded raters, which are few and read through the
  * Vote(studyId, raterId) index. Columns: the Pair row's ids and result facts (modelAId, modelBId,
  * lengthA, lengthB, category, dataset, turn; shuffle, decided and recordedVotes, every vote the pair got,
- * for the anytime-valid intervals' closed prefix) plus votes, winsA, winsB, ties, bothBad, leftWins, rightWins.
+ * for the anytime-valid intervals' closed prefix; sampleRank, inclusion and held of a study that samples
+ * model pairs) plus votes, winsA, winsB, ties, bothBad, leftWins, rightWins.
  * Excluded pairs are included: callers decide.
  */
 export function talliedPairs(scope: ResultsScope): Prisma.Sql {

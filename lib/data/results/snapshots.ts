@@ -13,16 +13,17 @@ export type StoredFigures = { figures: unknown; version: string; computedAt: Dat
 /**
  * Changes whenever the figures could: a vote added (latest vote time) or removed (the members' vote
  * counts), an undo (the undone votes' count: a vote and its undo leave the other parts as they were),
- * the study's status, or figuresChangedAt (gold answers, judge labels). Three small reads: the
+ * the study's status, figuresChangedAt (gold answers, judge labels), or prompts opened in a study that
+ * samples model pairs (openedPrompts: a drawn-out pair closes without a vote). Three small reads: the
  * members' counters, the newest entry of the Vote(studyId, createdAt) index and the study's entries
  * of the UndoneVote(studyId, raterId) index. Null: no such study.
  */
 // The figures' own format: stored figures of an older format are never "still exact" (bump it when their shape or meaning changes).
-const FIGURES_FORMAT = "f8";
+const FIGURES_FORMAT = "f10";
 
 export async function studyFiguresVersion(studyId: string, source: ReadSource = "primary"): Promise<string | null> {
   const [row] = await dbFrom(source).$queryRaw<{ version: string }[]>`
-    SELECT concat_ws('|', ${FIGURES_FORMAT}::text, s.status::text, s."figuresChangedAt"::text,
+    SELECT concat_ws('|', ${FIGURES_FORMAT}::text, s.status::text, s."figuresChangedAt"::text, s."openedPrompts"::text,
       (SELECT coalesce(sum(m.votes), 0) FROM "StudyMember" m WHERE m."studyId" = s.id)::text,
       (SELECT max(v."createdAt") FROM "Vote" v WHERE v."studyId" = s.id)::text,
       (SELECT count(*) FROM "UndoneVote" u WHERE u."studyId" = s.id)::text) AS version

@@ -35,7 +35,7 @@ export async function resultsStudy(studyId: string, source: ReadSource = "replic
     select: {
       id: true, name: true, status: true, isDemo: true, votesPerPair: true, minSecondsPerPair: true,
       excludedLeakPairs: true, excludedDegeneratePairs: true, judgedTurns: true,
-      adaptiveVotes: true, stopLevel: true, voteBudget: true, stoppedAt: true, stopReason: true,
+      adaptiveVotes: true, stopLevel: true, voteBudget: true, stoppedAt: true, stopReason: true, samplingPrompts: true,
       models: { select: { model: { select: { name: true } } } },
       issues: { orderBy: { position: "asc" }, select: { key: true, label: true } },
       criteria: { orderBy: { position: "asc" }, select: { id: true, key: true, label: true, question: true } },
@@ -47,9 +47,9 @@ export async function resultsStudy(studyId: string, source: ReadSource = "replic
     db.pair.count({ where: { studyId, goldOutputId: { not: null }, excluded: false } }),
     db.pair.count({ where: { studyId, excluded: true } }),
   ]);
-  const { models, excludedLeakPairs, excludedDegeneratePairs, adaptiveVotes, stopLevel, voteBudget, stoppedAt, stopReason, ...rest } = study;
+  const { models, excludedLeakPairs, excludedDegeneratePairs, adaptiveVotes, stopLevel, voteBudget, stoppedAt, stopReason, samplingPrompts, ...rest } = study;
   const leftOutAtCreation = { selfReference: excludedLeakPairs, identicalOrEmpty: excludedDegeneratePairs };
-  const stopping = { adaptiveVotes, stopLevel, voteBudget, votesPerPair: rest.votesPerPair, stoppedAt, stopReason };
+  const stopping = { adaptiveVotes, stopLevel, voteBudget, votesPerPair: rest.votesPerPair, stoppedAt, stopReason, sampling: samplingPrompts > 0 };
   return { ...rest, models: models.map((m) => m.model.name).sort(), pairs, goldPairs, excludedPairs, leftOutAtCreation, stopping };
 }
 
