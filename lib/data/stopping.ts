@@ -131,9 +131,3 @@ export async function checkStoppingAfterVote(studyId: string): Promise<StopOutco
   nextClaimAt.set(studyId, now + STOP_CHECK_SECONDS * 1000);
   return (await claimStopCheck(studyId)) ? evaluateStopping(studyId) : null;
 }
-
-/** Placeholder until the sampling-aware intervals land: no comparison counts as decided. */
-export async function comparisonDecisions(studyId: string): Promise<Map<string, boolean>> {
-  void studyId;
-  return new Map();
-}
