@@ -7,6 +7,7 @@ import { nextAssignment } from "@/lib/data/assignments";
 import { openNextPrompts, openingBlockSize } from "@/lib/data/pair-opening";
 import { createStudy } from "@/lib/data/study-admin";
 import { raterProgress } from "@/lib/data/study-access";
+import { comparisonDecisions, evaluateStopping } from "@/lib/data/stopping";
 import { recordVote } from "@/lib/data/votes";
 import { db } from "@/lib/db";
 import { isRaterError } from "@/lib/rater-api/rater-error";
@@ -185,5 +186,71 @@ describe("sampling of model pairs: opening and the lease", () => {
     const [rater] = await makeRaters(studyId, 1);
     expect(await nextAssignment(studyId, rater!.id)).toMatchObject({ done: true });
     expect((await db.study.findUniqueOrThrow({ where: { id: studyId }, select: { openedPrompts: true } })).openedPrompts).toBe(0);
+  });
+
+  it("stops once every comparison is decided, putting decided comparisons at the floor meanwhile, and never over-assigns", async () => {
+    // Three models ranked 0 > 1 > 2 by every rater; 2 of 3 model pairs per prompt, one vote each; the
+    // study stops at 0.15 over its 3 model pairs (0.05 each). Each prompt's drawn pairs say "the better
+    // model": every comparison's weighted interval closes in on 1 and excludes 1/2 after some prompts.
+    const prompts = 90;
+    const { studyId, models } = await makeSamplingStudy({ models: 3, prompts, pairsPerPrompt: 2, votesPerPair: 1 });
+    await db.study.update({ where: { id: studyId }, data: { stopLevel: 0.15 } });
+    const rank = new Map(models.map((m, i) => [m.id, i] as const));
+    const raters = await makeRaters(studyId, 4);
+    let stopped = null;
+    for (let round = 0; round < 200 && !stopped; round++) {
+      for (const rater of raters) {
+        const pair = served(await nextAssignment(studyId, rater.id));
+        if (!pair) continue;
+        const { leftIsA, pair: p } = await db.assignment.findUniqueOrThrow({
+          where: { id: pair.assignmentId }, select: { leftIsA: true, pair: { select: { modelAId: true, modelBId: true } } },
+        });
+        const aBetter = rank.get(p.modelAId)! < rank.get(p.modelBId)!;
+        const reply = await recordVote(studyId, rater.id, { assignmentId: pair.assignmentId, choice: aBetter === leftIsA ? "LEFT" : "RIGHT" });
+        if (isRaterError(reply)) throw new Error(JSON.stringify(reply));
+      }
+      stopped = await evaluateStopping(studyId);
+    }
+    expect(stopped?.reason).toBe("DECIDED");
+    const study = await db.study.findUniqueOrThrow({ where: { id: studyId }, select: { openedPrompts: true } });
+    // Decided before the prompts ran out: the saving sampling and stopping are for.
+    expect(study.openedPrompts).toBeLessThan(prompts);
+    const pairs = await pairsOf(studyId);
+    // Arena's rule with decided comparisons at the floor: once a comparison was decided, its pairs on
+    // later prompts were drawn with the floor 2/3/4 = 1/6; before, never below it.
+    const floor = samplingFloor(2, 3);
+    expect(pairs.filter((p) => p.inclusion !== null).every((p) => p.inclusion! >= floor - 1e-12)).toBe(true);
+    // The stopped study serves nothing and opens nothing.
+    for (const rater of raters) expect(await nextAssignment(studyId, rater.id)).toMatchObject({ done: true });
+    expect((await db.study.findUniqueOrThrow({ where: { id: studyId }, select: { openedPrompts: true } })).openedPrompts).toBe(study.openedPrompts);
+    // One vote per drawn pair at most, none on a held one.
+    const perPair = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "Vote" v JOIN "Pair" p ON p.id = v."pairId" WHERE p."studyId" = ${studyId} GROUP BY v."pairId" HAVING count(*) > 1`;
+    expect(perPair).toEqual([]);
+    expect(await db.vote.count({ where: { studyId, pair: { held: true } } })).toBe(0);
+  });
+
+  it("gives a decided comparison only the floor on the prompts opened after it was decided", async () => {
+    const prompts = 40;
+    const { studyId, models } = await makeSamplingStudy({ models: 3, prompts, pairsPerPrompt: 2, votesPerPair: 1 });
+    // 0.3 over 3 model pairs: each comparison's interval at 0.1.
+    await db.study.update({ where: { id: studyId }, data: { stopLevel: 0.3 } });
+    for (let opened = 0; opened < 30; opened++) await openNextPrompts(studyId, opened);
+    // Model 0 beat model 1 on every drawn pair of theirs (the tallies the Vote triggers keep); nothing else voted.
+    const [m0, m1] = [models[0]!.id, models[1]!.id];
+    await db.$executeRaw`UPDATE "Pair" SET "voteCount" = 1,
+        "winsA" = CASE WHEN "modelAId" = ${m0} THEN 1 ELSE 0 END, "winsB" = CASE WHEN "modelAId" = ${m0} THEN 0 ELSE 1 END, "leftWins" = 1
+      WHERE "studyId" = ${studyId} AND NOT held AND "modelAId" IN (${m0}, ${m1}) AND "modelBId" IN (${m0}, ${m1})`;
+    const decisions = await comparisonDecisions(studyId);
+    const key01 = [m0, m1].sort().join("|");
+    expect(decisions.get(key01)).toBe(true);
+    expect([...decisions.entries()].filter(([k]) => k !== key01).every(([, d]) => !d)).toBe(true);
+    await openNextPrompts(studyId, 30);
+    const next = (await pairsOf(studyId)).filter((p) => p.sampleRank === 30);
+    // The decided comparison at the floor 1/6; the other two share the rest: 1/6 + (2 - 3/6) / 2 = 11/12.
+    for (const p of next) {
+      const is01 = [p.modelAId, p.modelBId].sort().join("|") === key01;
+      expect(p.inclusion).toBeCloseTo(is01 ? 1 / 6 : 11 / 12, 12);
+    }
   });
 });
