@@ -45,24 +45,30 @@ function wordSum(patterns: PromptPatterns, counts: Float64Array, w: number): num
   const { column, pattern, packed } = patterns;
   const from = column[w] as number;
   const to = column[w + 1] as number;
-  // Two running sums: each add waits on the previous one into the same sum.
-  let even = 0;
-  let odd = 0;
+  // Four running sums: each add waits on the previous one into the same sum.
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
   let e = from;
   if (to - from === counts.length) {
-    for (; e + 1 < to; e += 2) {
-      even += (counts[e - from] as number) * (packed[e] as number);
-      odd += (counts[e + 1 - from] as number) * (packed[e + 1] as number);
+    for (let k = 0; e + 3 < to; e += 4, k += 4) {
+      s0 += (counts[k] as number) * (packed[e] as number);
+      s1 += (counts[k + 1] as number) * (packed[e + 1] as number);
+      s2 += (counts[k + 2] as number) * (packed[e + 2] as number);
+      s3 += (counts[k + 3] as number) * (packed[e + 3] as number);
     }
-    if (e < to) even += (counts[e - from] as number) * (packed[e] as number);
+    for (; e < to; e++) s0 += (counts[e - from] as number) * (packed[e] as number);
   } else {
-    for (; e + 1 < to; e += 2) {
-      even += (counts[pattern[e] as number] as number) * (packed[e] as number);
-      odd += (counts[pattern[e + 1] as number] as number) * (packed[e + 1] as number);
+    for (; e + 3 < to; e += 4) {
+      s0 += (counts[pattern[e] as number] as number) * (packed[e] as number);
+      s1 += (counts[pattern[e + 1] as number] as number) * (packed[e + 1] as number);
+      s2 += (counts[pattern[e + 2] as number] as number) * (packed[e + 2] as number);
+      s3 += (counts[pattern[e + 3] as number] as number) * (packed[e + 3] as number);
     }
-    if (e < to) even += (counts[pattern[e] as number] as number) * (packed[e] as number);
+    for (; e < to; e++) s0 += (counts[pattern[e] as number] as number) * (packed[e] as number);
   }
-  return even + odd;
+  return s0 + s1 + s2 + s3;
 }
 
 /**

@@ -16,49 +16,45 @@ const COUNTED = Prisma.sql`(src."goldOutputId" IS NULL AND src.votes > 0)`;
 
 /**
  * `pairs`: a FROM item with talliedPairs' columns (lib/data/results/scope.ts), so the votes are the ones every
- * other figure counts: voted pairs, not gold, not excluded, excluded raters' votes left out. Each pair's counts
- * are put in the order of its models' ids (lo, hi), so a prompt's pattern does not depend on which model a pair
- * showed as A. Pairs are numbered k once for the study and a pattern is the text "k winsLo winsHi ties bothBad"
- * per pair, in k order, so equal patterns are equal texts. Rows: ('pair', k, names of lo and hi) and
- * ('pattern', turn (NULL: all turns), text, prompts).
+ * other figure counts: voted pairs, not gold, not excluded, excluded raters' votes left out. Models are
+ * numbered by their place among the study's models (StudyModel, ordered by id; 0 for a model not among them,
+ * which the reader refuses), and a pattern is the text "i j winsI winsJ ties bothBad" per pair with i < j, in
+ * (i, j) order, so prompts with equal votes have equal texts and are counted together. A model pair listed
+ * twice in a prompt (over all turns, once per turn) is listed twice: the bootstrap adds them up. Rows:
+ * ('model', number, name) and ('pattern', turn (NULL: all turns), text, prompts).
  */
-function promptPatternsSql(pairs: Prisma.Sql, byTurn: boolean): Prisma.Sql {
-  const lo = Prisma.sql`least(src."modelAId", src."modelBId")`;
-  const hi = Prisma.sql`greatest(src."modelAId", src."modelBId")`;
-  const sets = byTurn ? Prisma.sql`GROUPING SETS ((src."promptId", src.turn, ${lo}, ${hi}), (src."promptId", ${lo}, ${hi}))` : Prisma.sql`src."promptId", ${lo}, ${hi}`;
-  const turn = byTurn ? Prisma.sql`CASE WHEN GROUPING(src.turn) = 0 THEN src.turn END` : Prisma.sql`NULL::int`;
+function promptPatternsSql(studyId: string, pairs: Prisma.Sql, byTurn: boolean): Prisma.Sql {
+  const sets = byTurn ? Prisma.sql`GROUPING SETS ((c.prompt, c.turn), (c.prompt))` : Prisma.sql`c.prompt`;
+  const turn = byTurn ? Prisma.sql`CASE WHEN GROUPING(c.turn) = 0 THEN c.turn END` : Prisma.sql`NULL::int`;
   return Prisma.sql`
-    WITH cells AS MATERIALIZED (
-      SELECT src."promptId" AS prompt, ${turn} AS turn, ${lo} AS lo, ${hi} AS hi,
-        sum(CASE WHEN src."modelAId" <= src."modelBId" THEN src."winsA" ELSE src."winsB" END)::int AS "winsLo",
-        sum(CASE WHEN src."modelAId" <= src."modelBId" THEN src."winsB" ELSE src."winsA" END)::int AS "winsHi",
-        sum(src.ties)::int AS ties, sum(src."bothBad")::int AS "bothBad"
+    WITH numbered AS (SELECT "modelId" AS id, (row_number() OVER (ORDER BY "modelId"))::int AS k FROM "StudyModel" WHERE "studyId" = ${studyId}),
+    cells AS (
+      SELECT src."promptId" AS prompt, src.turn, least(coalesce(na.k, 0), coalesce(nb.k, 0)) AS lo, greatest(coalesce(na.k, 0), coalesce(nb.k, 0)) AS hi,
+        CASE WHEN na.k < nb.k THEN src."winsA" ELSE src."winsB" END AS "winsLo", CASE WHEN na.k < nb.k THEN src."winsB" ELSE src."winsA" END AS "winsHi",
+        src.ties, src."bothBad"
       FROM ${pairs} src
+      LEFT JOIN numbered na ON na.id = src."modelAId"
+      LEFT JOIN numbered nb ON nb.id = src."modelBId"
       WHERE NOT src.excluded AND ${COUNTED}
-      GROUP BY ${sets}
     ),
-    numbered AS (SELECT lo, hi, (row_number() OVER (ORDER BY lo, hi) - 1)::int AS k FROM cells GROUP BY lo, hi),
     clusters AS (
-      SELECT c.turn, string_agg(concat_ws(' ', n.k, c."winsLo", c."winsHi", c.ties, c."bothBad"), ' ' ORDER BY n.k) AS pattern
-      FROM cells c JOIN numbered n ON n.lo = c.lo AND n.hi = c.hi
-      GROUP BY c.prompt, c.turn
+      SELECT ${turn} AS turn, string_agg(concat_ws(' ', c.lo, c.hi, c."winsLo", c."winsHi", c.ties, c."bothBad"), ' ' ORDER BY c.lo, c.hi) AS pattern
+      FROM cells c GROUP BY ${sets}
     )
-    SELECT 'pattern' AS kind, turn, pattern AS text, count(*)::int AS prompts, NULL AS "modelA", NULL AS "modelB"
-    FROM clusters GROUP BY turn, pattern
+    SELECT 'pattern' AS kind, turn, pattern AS text, count(*)::int AS prompts FROM clusters GROUP BY turn, pattern
     UNION ALL
-    SELECT 'pair', NULL, n.k::text, NULL, ma.name, mb.name
-    FROM numbered n JOIN "LanguageModel" ma ON ma.id = n.lo JOIN "LanguageModel" mb ON mb.id = n.hi`;
+    SELECT 'model', NULL, n.k::text || ' ' || lm.name, NULL FROM numbered n JOIN "LanguageModel" lm ON lm.id = n.id`;
 }
 
-/** A pattern's text as records, the pairs' model names looked up by their number. */
-function parsePattern(text: string, pairs: ReadonlyMap<number, { a: string; b: string }>): PairRecord[] {
-  const numbers = text.split(" ").map(Number);
+/** A pattern's text as records, the models looked up by their number. */
+function parsePattern(text: string, models: ReadonlyMap<number, string>): PairRecord[] {
+  const fields = text.split(" ");
   const records: PairRecord[] = [];
-  for (let at = 0; at + 4 < numbers.length; at += 5) {
-    const pair = pairs.get(numbers[at] as number);
-    if (!pair) throw new Error(`prompt pattern names pair ${numbers[at]}, which the query did not list`);
-    const [winsA, winsB, ties, bothBad] = [numbers[at + 1], numbers[at + 2], numbers[at + 3], numbers[at + 4]] as number[];
-    records.push({ a: pair.a, b: pair.b, winsA: winsA as number, winsB: winsB as number, ties: ties as number, bothBad: bothBad as number });
+  for (let at = 0; at + 5 < fields.length; at += 6) {
+    const a = models.get(Number(fields[at]));
+    const b = models.get(Number(fields[at + 1]));
+    if (a === undefined || b === undefined) throw new Error("a counted pair's model is not among the study's models");
+    records.push({ a, b, winsA: Number(fields[at + 2]), winsB: Number(fields[at + 3]), ties: Number(fields[at + 4]), bothBad: Number(fields[at + 5]) });
   }
   return records;
 }
@@ -68,17 +64,17 @@ function parsePattern(text: string, pairs: ReadonlyMap<number, { a: string; b: s
  * models rank their models, so only they should ask. `byTurn`: a study judging turns one by one.
  */
 export async function promptPatterns(scope: ResultsScope, pairs: Prisma.Sql, options: { byTurn?: boolean } = {}): Promise<PromptPatterns> {
-  const rows = await bulkRows(promptPatternsSql(pairs, options.byTurn ?? false), sourceOf(scope));
-  const names = new Map<number, { a: string; b: string }>();
+  const rows = await bulkRows(promptPatternsSql(scope.studyId, pairs, options.byTurn ?? false), sourceOf(scope));
+  const models = new Map<number, string>();
   for (const r of rows) {
-    const [kind, , text, , modelA, modelB] = r as [string, number | null, string, number | null, string | null, string | null];
-    if (kind === "pair") names.set(Number(text), { a: modelA as string, b: modelB as string });
+    const [kind, , text] = r as [string, number | null, string];
+    if (kind === "model") models.set(Number(text.slice(0, text.indexOf(" "))), text.slice(text.indexOf(" ") + 1));
   }
   const result: PromptPatterns = { all: [], byTurn: new Map() };
   for (const r of rows) {
     const [kind, turn, text, prompts] = r as [string, number | null, string, number];
     if (kind !== "pattern") continue;
-    const row: PromptPatternRow = { votes: parsePattern(text, names), prompts };
+    const row: PromptPatternRow = { votes: parsePattern(text, models), prompts };
     if (turn === null) result.all.push(row);
     else {
       const list = result.byTurn.get(turn);
