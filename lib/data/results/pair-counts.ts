@@ -78,7 +78,7 @@ export async function pairAggregatesFrom(
     patterns: [], promptPatterns: prompts?.all ?? [], lengths: [], categories: [], sides: { leftWins: 0, rightWins: 0, longerWins: 0, shorterWins: 0 },
   };
   const byTurn = new Map<number, TurnAggregates>();
-  for (const [turn, rows] of prompts?.byTurn ?? []) turnOf(byTurn, turn).promptPatterns = rows;
+  for (const [turn, patterns] of prompts?.byTurn ?? []) turnOf(byTurn, turn).promptPatterns = patterns;
   for (const r of rows) {
     // Columns in pairAggregatesSql's order.
     const [kind, modelA, modelB, counted, winsA, winsB, ties, bothBad, value, pairs, leftWins, rightWins, longerWins, shorterWins, lengthDiff, turn] =
