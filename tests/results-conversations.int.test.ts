@@ -213,6 +213,17 @@ describe("results per judged turn", () => {
     expect(figures.ranking!.pseudoTies).toBe(0);
     const scores = figures.ranking!.models.map((m) => m.score);
     expect(Math.max(...scores) - Math.min(...scores)).toBeCloseTo(0, 6);
+    // The bootstrap resamples prompts: over all turns the one conversation is one prompt, so every resample is
+    // the data (had each turn been a prompt of its own, half the resamples would draw one turn twice, where
+    // alpha or gamma never loses, and fail); on a turn, (conversation, turn) is the one prompt. Either way each
+    // interval is its score alone, where resampling each model pair's votes apart would move them.
+    expect(figures.ranking).toMatchObject({ failed: 0, resamples: 1000 });
+    for (const ranking of [figures.ranking, ...figures.turns!.map((t) => t.ranking)]) {
+      for (const m of ranking!.models) {
+        expect(m.low).toBeCloseTo(m.score, 6);
+        expect(m.high).toBeCloseTo(m.score, 6);
+      }
+    }
   });
 
   it("gives a study that does not judge turns no per-turn figures", async () => {

@@ -45,7 +45,8 @@ export function RankingSection({ ranking }: { ranking: RankingJson | null }) {
 /** How the ranking was made, in one sentence. */
 export function rankingMethod(ranking: RankingJson): string {
   const note = ranking.pseudoTies > 0 ? " One virtual tie per pair was added because some model never won or never lost." : "";
-  return `Bradley–Terry (ties as half), 400 points = 10:1 odds; 95% bootstrap intervals from ${ranking.resamples} resamples.${note}`;
+  return "Bradley–Terry (ties as half), 400 points = 10:1 odds; 95% bootstrap intervals from " +
+    `${ranking.resamples} resamples of the prompts, each drawn with its votes on every model pair.${note}`;
 }
 
 /** The ranking and its head-to-head matrix; `of` names what was ranked where the page has several rankings ("Helpful"). */

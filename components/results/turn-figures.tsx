@@ -16,7 +16,8 @@ export function turnLabel(turn: number): string {
 function scopeNote(r: StudyResults, turn: TurnFiguresJson | undefined): string {
   if (!turn) {
     return `All turns together: ${r.totals.comparedVotes} votes. A vote on turn 1 and one on turn 2 of the same prompt are separate ` +
-      "judgments, so each turn's pair counts as one prompt in the win rates, majorities, bootstrap and categories below.";
+      "judgments, so each turn's pair counts as one prompt in the win rates, majorities, bootstrap and categories below " +
+      "(the ranking's bootstrap draws a prompt with all its turns).";
   }
   const judged = turn.turn === 0 ? "the whole conversation" : `assistant turn ${turn.turn} (raters saw the turns before it; lengths are turn ${turn.turn}'s)`;
   const prompts = turn.totals.promptsVoted === 1 ? "1 prompt" : `${turn.totals.promptsVoted} prompts`;

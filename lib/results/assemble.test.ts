@@ -15,7 +15,7 @@ function pattern(overrides: Partial<PairPatternRow>): PairPatternRow {
 
 function input(patterns: PairPatternRow[], more: Partial<ResultsInput> = {}): ResultsInput {
   return {
-    study, excludedRaters: { pseudonyms: [], unknown: [] }, pairOrders: [{ modelA: "m1", modelB: "m2", pairs: 2 }], patterns, categories: [],
+    study, excludedRaters: { pseudonyms: [], unknown: [] }, pairOrders: [{ modelA: "m1", modelB: "m2", pairs: 2 }], patterns, promptPatterns: [], categories: [],
     sides: { leftWins: 0, rightWins: 0, longerWins: 0, shorterWins: 0 }, promptsVoted: patterns.reduce((n, p) => n + p.pairs, 0),
     raters: [], hours: [], judgeRuns: [], judgeRows: [], now: new Date(0), ...more,
   };

@@ -8,7 +8,7 @@ import { criteriaJson, type CriteriaInput } from "./criteria";
 import type { PrimaryContext } from "./choice-figures";
 import type {
   CategoryCountRow, ExcludedTallyRow, HourBucketRow, IssueRatingRow, JudgeCrossRow, JudgeRunRow, LengthPatternRow, PairOrderRow, PairPatternRow,
-  PanelCountRow, PanelRunRow, PromptMarksRow, RaterStatsRow, SideCounts, TurnAggregates,
+  PanelCountRow, PanelRunRow, PromptMarksRow, PromptPatternRow, RaterStatsRow, SideCounts, TurnAggregates,
 } from "./inputs";
 import { issueRates } from "./issue-rates";
 import { judgeResults } from "./judges";
@@ -26,6 +26,8 @@ export type ResultsInput = {
   excludedRaters: StudyResults["excludedRaters"];
   pairOrders: readonly PairOrderRow[];
   patterns: readonly PairPatternRow[];
+  /** Per prompt its votes on every model pair, for the ranking's bootstrap; empty with fewer than 3 models. */
+  promptPatterns: readonly PromptPatternRow[];
   /** The patterns per length difference (for the length-controlled win rate); none: each comparison says it has too few prompts. */
   lengths?: readonly LengthPatternRow[];
   categories: readonly CategoryCountRow[];
@@ -61,12 +63,10 @@ function issueModels(pageOrder: readonly string[], rows: readonly IssueRatingRow
 
 export function assembleResults(input: ResultsInput): StudyResults {
   // Each comparison reads leader first (in every figure: tallies, win rates, categories, judges).
-  const canonical = orientationFrom(input.pairOrders);
-  const orient = leaderFirst(canonical, input.patterns);
+  const orient = leaderFirst(orientationFrom(input.pairOrders), input.patterns);
   const seed = input.study.id;
   const grouped = groupComparisons(input.patterns, orient);
-  // The ranking's bootstrap draws depend on the records' order: the canonical one, as before.
-  const ranking = rankingJson(groupComparisons(input.patterns, canonical), seed);
+  const ranking = rankingJson(grouped, input.promptPatterns, seed);
   const models = modelOrder(input.study.models, grouped, ranking?.models.map((m) => m.model));
   const rank = (m: string) => models.indexOf(m);
   grouped.sort((x, y) => rank(x.modelA) - rank(y.modelA) || rank(x.modelB) - rank(y.modelB));
@@ -74,7 +74,7 @@ export function assembleResults(input: ResultsInput): StudyResults {
   const sequential = input.sequential && sequentialFigures(input.sequential.settings, input.sequential.marks, fixed);
   const comparisons = sequential?.comparisons ?? fixed;
   const thresholds = raterThresholds(input.study.minSecondsPerPair);
-  const ctx: PrimaryContext = { orient, canonical, models, comparisons, seed };
+  const ctx: PrimaryContext = { orient, models, comparisons, seed };
   return {
     study: { ...input.study, models },
     generatedAt: (input.now ?? new Date()).toISOString(),

@@ -5,7 +5,7 @@ import { agreementJson } from "./agreement";
 import { lengthBiasJson, positionBiasJson } from "./biases";
 import { categoryRows } from "./categories";
 import { comparisonsJson, groupComparisons } from "./comparisons";
-import type { CategoryCountRow, ExcludedTallyRow, LengthPatternRow, PairPatternRow, SideCounts } from "./inputs";
+import type { CategoryCountRow, ExcludedTallyRow, LengthPatternRow, PairPatternRow, PromptPatternRow, SideCounts } from "./inputs";
 import type { Orient } from "./orientation";
 import { rankingJson } from "./ranking";
 import type { ChoiceFiguresJson, ComparisonJson } from "./types";
@@ -13,6 +13,7 @@ import type { ChoiceFiguresJson, ComparisonJson } from "./types";
 /** The aggregates of one set of choices, as lib/data/results/pair-counts.ts gives them. */
 export type ChoiceAggregates = {
   patterns: readonly PairPatternRow[];
+  promptPatterns: readonly PromptPatternRow[];
   lengths?: readonly LengthPatternRow[];
   categories: readonly CategoryCountRow[];
   sides: SideCounts;
@@ -23,8 +24,6 @@ export type ChoiceAggregates = {
 export type PrimaryContext = {
   /** The study's orientation: its leader is model A. */
   orient: Orient;
-  /** The study's canonical orientation (the rankings' bootstrap draws depend on the records' order). */
-  canonical: Orient;
   /** The page's model order. */
   models: readonly string[];
   comparisons: readonly ComparisonJson[];
@@ -42,6 +41,6 @@ export function choiceFigures(a: ChoiceAggregates, ctx: PrimaryContext, seed: st
     positionBias: positionBiasJson(a.sides),
     lengthBias: lengthBiasJson(a.sides),
     categories: categoryRows(a.categories, ctx.orient),
-    ranking: rankingJson(groupComparisons(a.patterns, ctx.canonical), seed),
+    ranking: rankingJson(grouped, a.promptPatterns, seed),
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { wilsonInterval } from "@/lib/stats/wilson";
 import { assembleResults, type ResultsInput } from "./assemble";
 import { disagreementJson } from "./criteria";
-import type { CriterionAggregates, PairPatternRow } from "./inputs";
+import type { CriterionAggregates, PairPatternRow, PromptPatternRow } from "./inputs";
 
 const study: ResultsInput["study"] = {
   id: "s1", name: "S", status: "OPEN", isDemo: false, models: ["m1", "m2", "m3"], pairs: 3, goldPairs: 0, excludedPairs: 0, votesPerPair: 3, minSecondsPerPair: 0,
@@ -14,14 +14,22 @@ function pattern(modelA: string, modelB: string, winsA: number, winsB: number, m
   return { modelA, modelB, winsA, winsB, ties: 0, bothBad: 0, pairs: 1, ...more };
 }
 
+/** The ranking's prompts for these rows, as if each pair were a prompt of its own. */
+function onePromptPerPair(patterns: PairPatternRow[]): PromptPatternRow[] {
+  return patterns.map(({ modelA, modelB, pairs, ...tally }) => ({ votes: [{ a: modelA, b: modelB, ...tally }], prompts: pairs }));
+}
+
 function other(key: string, patterns: PairPatternRow[], more: Partial<CriterionAggregates> = {}): CriterionAggregates {
-  return { key, label: key[0]!.toUpperCase() + key.slice(1), question: "", patterns, lengths: [], categories: [], sides: noSides, excludedTallies: [], ...more };
+  return {
+    key, label: key[0]!.toUpperCase() + key.slice(1), question: "", patterns, promptPatterns: onePromptPerPair(patterns), lengths: [], categories: [],
+    sides: noSides, excludedTallies: [], ...more,
+  };
 }
 
 function input(patterns: PairPatternRow[], criteria?: ResultsInput["criteria"]): ResultsInput {
   return {
     study, excludedRaters: { pseudonyms: [], unknown: [] }, pairOrders: patterns.map((p) => ({ modelA: p.modelA, modelB: p.modelB, pairs: p.pairs })),
-    patterns, categories: [], sides: noSides, promptsVoted: patterns.length, raters: [], hours: [], judgeRuns: [], judgeRows: [],
+    patterns, promptPatterns: onePromptPerPair(patterns), categories: [], sides: noSides, promptsVoted: patterns.length, raters: [], hours: [], judgeRuns: [], judgeRows: [],
     now: new Date(0), criteria,
   };
 }

@@ -1,5 +1,6 @@
 // The aggregated rows SQL hands to the results assembly (lib/data/results produces them).
 // Kept here so the assembly stays pure and testable without a database.
+import type { PairRecord } from "@/lib/stats/pair-matrix";
 
 /**
  * Counted pairs (voted, not gold, not excluded) of one model pair, in the pairs' own A/B order,
@@ -30,6 +31,14 @@ export type ExcludedTallyRow = PairPatternRow;
 
 /** Counted pairs of one model pair (own A/B order) whose prompt has this category or dataset: their summed counts, and how many they are. */
 export type CategoryCountRow = PairPatternRow & { field: "category" | "dataset"; value: string };
+
+/**
+ * Prompts with exactly these counted votes on each model pair (the same votes as the patterns above: voted,
+ * not gold, not excluded; excluded raters' votes left out), and how many they are: what the Bradley–Terry
+ * ranking's bootstrap resamples, whole prompts at a time. A prompt judged turn by turn is one prompt over
+ * all turns, and one per turn in that turn's figures. Read for studies of 3+ models only.
+ */
+export type PromptPatternRow = { votes: PairRecord[]; prompts: number };
 
 /** Over all counted pairs: votes for the left / right answer, and decisive votes won by the longer / shorter answer (equal lengths skipped). */
 export type SideCounts = { leftWins: number; rightWins: number; longerWins: number; shorterWins: number };
@@ -97,6 +106,8 @@ export type CriterionAggregates = {
   label: string;
   question: string;
   patterns: PairPatternRow[];
+  /** Empty unless the study has 3+ models. */
+  promptPatterns: PromptPatternRow[];
   lengths: LengthPatternRow[];
   categories: CategoryCountRow[];
   sides: SideCounts;
@@ -116,6 +127,8 @@ export type DisagreementCounts = { byCriterion: Record<string, DisagreementCount
 export type TurnAggregates = {
   turn: number;
   patterns: PairPatternRow[];
+  /** Each (prompt, this turn) one prompt; empty unless the study has 3+ models. */
+  promptPatterns: PromptPatternRow[];
   lengths: LengthPatternRow[];
   categories: CategoryCountRow[];
   sides: SideCounts;

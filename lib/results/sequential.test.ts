@@ -15,7 +15,7 @@ const study: ResultsInput["study"] = {
 function assembled(settings: StopSettings, marks: string) {
   return assembleResults({
     study, excludedRaters: { pseudonyms: [], unknown: [] }, pairOrders: [{ modelA: "m1", modelB: "m2", pairs: 20 }],
-    patterns: [{ modelA: "m1", modelB: "m2", winsA: 0, winsB: 2, ties: 0, bothBad: 0, pairs: 16 }], categories: [],
+    patterns: [{ modelA: "m1", modelB: "m2", winsA: 0, winsB: 2, ties: 0, bothBad: 0, pairs: 16 }], promptPatterns: [], categories: [],
     sides: { leftWins: 0, rightWins: 0, longerWins: 0, shorterWins: 0 }, promptsVoted: 16,
     raters: [], hours: [], judgeRuns: [], judgeRows: [], now: new Date(0),
     sequential: { settings, marks: [{ modelA: "m1", modelB: "m2", marks }] },

@@ -85,8 +85,8 @@ async function timed<T>(parts: ResultsParts | undefined, name: string, work: Pro
 }
 
 /** Each other criterion's aggregates and how often the criteria differ from the primary choice. */
-async function criteriaCounts(scope: ResultsScope, others: readonly CriterionRef[]) {
-  const [aggregates, disagreement] = await Promise.all([criteriaAggregates(scope, others), criteriaDisagreement(scope)]);
+async function criteriaCounts(scope: ResultsScope, others: readonly CriterionRef[], ranked: boolean) {
+  const [aggregates, disagreement] = await Promise.all([criteriaAggregates(scope, others, { promptPatterns: ranked }), criteriaDisagreement(scope)]);
   return { others: aggregates, disagreement };
 }
 
@@ -112,13 +112,15 @@ async function computeFigures(
   const { issues: issueDefs, criteria: criterionDefs, judgedTurns, stopping, ...studyFacts } = study;
   // The primary criterion's figures are the study's own (the Vote's choice); the others' come beside them.
   const [primary, ...others] = criterionDefs;
+  // Only a study of 3+ models is ranked, so only it reads its prompts' votes for the ranking's bootstrap.
+  const ranked = study.models.length >= 3;
   // In parallel, so each part's time is its own query's wall time while it shared the machine with the others.
   const [pairs, excludedTallies, raters, hours, runs, judgeRows, answers, criteria, panels, marks] = await Promise.all([
-    timed(parts, "pairs", pairAggregates(scope, { byTurn: judgedTurns.length > 0 })), timed(parts, "excluded", excludedPairTallies(scope)), timed(parts, "raters", raterStats(scope)),
+    timed(parts, "pairs", pairAggregates(scope, { byTurn: judgedTurns.length > 0, promptPatterns: ranked })), timed(parts, "excluded", excludedPairTallies(scope)), timed(parts, "raters", raterStats(scope)),
     timed(parts, "hours", votesPerHour(scope)), timed(parts, "judges", judgeRuns(studyId, given.source)),
     timed(parts, "judgeCounts", judgeCrossCounts(scope)), timed(parts, "issues", answerRatings(scope, issueDefs.map((i) => i.key))),
     // Only studies that ask several criteria pay for them.
-    primary ? timed(parts, "criteria", criteriaCounts(scope, others)) : undefined,
+    primary ? timed(parts, "criteria", criteriaCounts(scope, others, ranked)) : undefined,
     timed(parts, "panels", panelParts(scope)),
     timed(parts, "marks", promptMarks(scope, stopping)),
   ]);
@@ -128,7 +130,7 @@ async function computeFigures(
     promptId: a.promptId, category: a.category, modelId: a.model, issueKey: i.key, rated: a.rated, marked: a.marked[i.key] ?? 0,
   })));
   const results = assembleResults({
-    study: studyFacts, excludedRaters, issues: { defs: issueDefs, rows: issueRows }, pairOrders: pairs.orders, patterns: pairs.patterns, lengths: pairs.lengths, categories: pairs.categories, sides: pairs.sides,
+    study: studyFacts, excludedRaters, issues: { defs: issueDefs, rows: issueRows }, pairOrders: pairs.orders, patterns: pairs.patterns, promptPatterns: pairs.promptPatterns, lengths: pairs.lengths, categories: pairs.categories, sides: pairs.sides,
     promptsVoted: pairs.promptsVoted, excludedTallies, raters, hours, judgeRuns: runs, judgeRows,
     panels, sequential: { settings: stopping, marks },
     criteria: primary && criteria && { primary: { key: primary.key, label: primary.label, question: primary.question }, ...criteria },

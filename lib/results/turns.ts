@@ -25,7 +25,7 @@ export function turnsToShow(judged: readonly number[], byTurn: ReadonlyMap<numbe
 
 export function emptyTurn(turn: number): TurnAggregates {
   return {
-    turn, patterns: [], lengths: [], categories: [], excludedTallies: [], promptsVoted: 0,
+    turn, patterns: [], promptPatterns: [], lengths: [], categories: [], excludedTallies: [], promptsVoted: 0,
     sides: { leftWins: 0, rightWins: 0, longerWins: 0, shorterWins: 0 },
   };
 }

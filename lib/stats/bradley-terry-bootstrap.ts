@@ -1,19 +1,23 @@
-// Seeded bootstrap intervals for Bradley-Terry scores.
-// Resamples votes within each model pair, since pairs (not prompts) are what the fit aggregates.
+// Seeded bootstrap intervals for Bradley-Terry scores, resampling whole prompts.
+// Every model answers every prompt, so a prompt's votes on different model pairs are correlated (a model
+// that does well on it tends to win all its pairs there); resampling votes pair by pair would ignore that
+// and give intervals that are too narrow. A drawn prompt brings all its pairs' votes, as the win-rate
+// bootstrap (bootstrap.ts) draws whole prompts.
 
 import {
   addPseudoTies,
-  bradleyTerry,
+  bradleyTerryOfMatrix,
   fitPointsMatrix,
   toScore,
   type BradleyTerryFit,
   type BradleyTerryOptions,
 } from "./bradley-terry";
-import { buildPairMatrix, type PairRecord } from "./pair-matrix";
-import { mulberry32, resolveSeed, type Rng } from "./rng";
-import { sampleMultinomial } from "./sampling";
+import { packPromptVotes, type PromptVotes } from "./prompt-patterns";
+import { drawPatternCounts, patternOfPrompt, sumPatterns } from "./prompt-resample";
+import { mulberry32Stream, resolveSeed } from "./rng";
 import { quantileSorted } from "./summary";
-import { tallyTotal } from "./tally";
+
+export type { PromptVotes } from "./prompt-patterns";
 
 export interface BradleyTerryBootstrapOptions extends BradleyTerryOptions {
   /** Default 1000. */
@@ -22,6 +26,18 @@ export interface BradleyTerryBootstrapOptions extends BradleyTerryOptions {
   seed?: number | string;
   /** Two-sided coverage (default 0.95). */
   level?: number;
+  /**
+   * How a resample's prompts are drawn (the same distribution either way): "grouped", a multinomial over
+   * distinct prompt patterns, or "direct", prompt by prompt. "auto" (default) groups when patterns are
+   * clearly fewer than prompts.
+   */
+  method?: "auto" | "grouped" | "direct";
+  /**
+   * Budget on individual prompt draws (prompts x resamples) for the "direct" method, as in bootstrap.ts:
+   * when exceeded, B is lowered to fit but never below 200, so each 2.5% tail still rests on 5 resamples.
+   * Default 2e7 (a few tenths of a second). The "grouped" method is not limited by it.
+   */
+  maxDraws?: number;
 }
 
 export interface ScoreInterval {
@@ -34,24 +50,17 @@ export interface BradleyTerryBootstrap {
   fit: BradleyTerryFit | null;
   /** Percentile intervals on the score scale, in fit.models order; empty when no resample could be fitted. */
   intervals: ScoreInterval[];
-  /** Resamples that were fitted. */
+  /** Resamples that were fitted (the request, or fewer under maxDraws, minus the failed ones). */
   resamples: number;
   /**
    * Resamples skipped because the MLE did not exist in them (e.g. a rarely winning model drew
-   * no wins). Skipping them narrows intervals for such models; if this is more than a few
-   * percent, rerun with pseudoTies > 0.
+   * no wins, or no prompt of some model was drawn). Skipping them narrows intervals for such
+   * models; if this is more than a few percent, rerun with pseudoTies > 0.
    */
   failed: number;
 }
 
-/** One resample: every record's votes redrawn Multinomial(n, observed shares), i.e. resampling its votes. */
-function resampleRecords(records: readonly PairRecord[], rng: Rng, counts: Float64Array): PairRecord[] {
-  return records.map((r) => {
-    sampleMultinomial(rng, tallyTotal(r), [r.winsA, r.winsB, r.ties, r.bothBad ?? 0], counts);
-    const [winsA = 0, winsB = 0, ties = 0, bothBad = 0] = counts;
-    return { a: r.a, b: r.b, winsA, winsB, ties, bothBad };
-  });
-}
+const MIN_RESAMPLES = 200;
 
 function percentileIntervals(models: string[], draws: number[][], level: number): ScoreInterval[] {
   const tail = (1 - level) / 2;
@@ -61,28 +70,46 @@ function percentileIntervals(models: string[], draws: number[][], level: number)
   });
 }
 
-/**
- * Fits the full data, then refits B resampled data sets, warm-started from the full fit
- * (fewer MM iterations than a cold start). Scores in each resample are re-anchored to a
- * geometric-mean strength of 1, so intervals describe each model relative to the field.
- */
-export function bradleyTerryBootstrap(
-  records: readonly PairRecord[],
-  options: BradleyTerryBootstrapOptions = {},
-): BradleyTerryBootstrap {
+function resolveOptions(options: BradleyTerryBootstrapOptions, prompts: number, patterns: number) {
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
-  const fit = bradleyTerry(records, options);
+  const requested = options.resamples ?? 1000;
+  if (!Number.isInteger(requested) || requested < 1) throw new RangeError("resamples must be a positive integer");
+  const method = options.method ?? "auto";
+  // A binomial draw costs far more than an index draw: grouping pays once patterns are clearly fewer than prompts.
+  const grouped = method === "grouped" || (method === "auto" && patterns * 8 <= prompts);
+  const affordable = Math.floor((options.maxDraws ?? 2e7) / Math.max(prompts, 1));
+  const resamples = grouped ? requested : Math.min(requested, Math.max(MIN_RESAMPLES, affordable));
+  return { level, resamples, grouped };
+}
+
+/**
+ * Fits all votes (the sum of the prompts' votes, the same fit as bradleyTerry on the model pairs' totals),
+ * then refits B resamples of the P prompts drawn with replacement, each warm-started from the full fit
+ * (fewer MM iterations than a cold start). Scores in each resample are re-anchored to a geometric-mean
+ * strength of 1, so intervals describe each model relative to the field. Deterministic for a given seed,
+ * method and set of prompts, in whatever order they and their pairs come.
+ */
+export function bradleyTerryBootstrap(
+  prompts: readonly PromptVotes[],
+  options: BradleyTerryBootstrapOptions = {},
+): BradleyTerryBootstrap {
+  const patterns = packPromptVotes(prompts);
+  const { level, resamples, grouped } = resolveOptions(options, patterns.prompts, patterns.multiplicity.length);
+  const { models } = patterns;
+  const n = models.length;
+  const points = new Float64Array(n * n);
+  sumPatterns(patterns, patterns.multiplicity, points);
+  const fit = bradleyTerryOfMatrix({ models, points }, options);
   if (fit === null) return { fit, intervals: [], resamples: 0, failed: 0 };
-  const seed = resolveSeed(options.seed);
-  const rng = mulberry32(seed);
-  const counts = new Float64Array(4);
+  const stream = mulberry32Stream(resolveSeed(options.seed));
+  const byPrompt = grouped ? undefined : patternOfPrompt(patterns);
+  const counts = new Float64Array(patterns.multiplicity.length);
   const draws: number[][] = [];
   let failed = 0;
-  for (let b = 0; b < (options.resamples ?? 1000); b++) {
-    const { models, points } = buildPairMatrix(resampleRecords(records, rng, counts));
-    // A model whose every vote vanished cannot happen: each record keeps its vote count.
-    const n = models.length;
+  for (let b = 0; b < resamples; b++) {
+    drawPatternCounts(patterns, stream, counts, byPrompt);
+    sumPatterns(patterns, counts, points);
     const refit = fitPointsMatrix(addPseudoTies(points, n, options.pseudoTies ?? 0), n, options, fit.strengths);
     if (refit === null) failed++;
     else draws.push([...refit.strengths].map((s) => toScore(s, options.anchor)));

@@ -1,7 +1,7 @@
 // Bradley-Terry strengths for 2+ models from pairwise vote counts, via Hunter's (2004) MM algorithm.
 // Reported on an Elo-like scale so the leaderboard reads like Chatbot Arena's.
 
-import { buildPairMatrix, type PairRecord } from "./pair-matrix";
+import { buildPairMatrix, type PairMatrix, type PairRecord } from "./pair-matrix";
 
 export interface BradleyTerryOptions {
   /** Stop when no log-strength moves by more than this between iterations (default 1e-10). */
@@ -126,7 +126,11 @@ export function bradleyTerry(
   records: readonly PairRecord[],
   options: BradleyTerryOptions = {},
 ): BradleyTerryFit | null {
-  const { models, points } = buildPairMatrix(records);
+  return bradleyTerryOfMatrix(buildPairMatrix(records), options);
+}
+
+/** bradleyTerry on a matrix already built (the bootstrap sums its prompts' votes into one). */
+export function bradleyTerryOfMatrix({ models, points }: PairMatrix, options: BradleyTerryOptions = {}): BradleyTerryFit | null {
   const n = models.length;
   const fit = fitPointsMatrix(addPseudoTies(points, n, options.pseudoTies ?? 0), n, options);
   if (fit === null) return null;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { mulberry32, randomInt, resolveSeed, seedFromString } from "./rng";
+import { mulberry32, mulberry32Bits, mulberry32Next, mulberry32Stream, randomInt, resolveSeed, seedFromString } from "./rng";
 
 describe("mulberry32", () => {
   it("matches the reference C algorithm for seed 0", () => {
@@ -40,6 +40,24 @@ describe("mulberry32", () => {
     expect(outOfRange).toBe(0);
     // Uniform mean 1/2, standard error sqrt(1/12/n) ~ 0.0009; 0.005 is > 5 SE.
     expect(Math.abs(sum / n - 0.5)).toBeLessThan(0.005);
+  });
+});
+
+describe("mulberry32Stream", () => {
+  it("draws mulberry32's numbers, through its rng or stepped by hand, interleaved", () => {
+    const reference = mulberry32(42);
+    const expected = Array.from({ length: 6 }, () => reference());
+    expect(expected.slice(0, 2)).toEqual([2581720956 / 2 ** 32, 1925393290 / 2 ** 32]);
+    const stream = mulberry32Stream(42);
+    const got = [stream.rng(), stream.rng()];
+    let state = stream.state;
+    for (let i = 0; i < 2; i++) {
+      state = mulberry32Next(state);
+      got.push(mulberry32Bits(state) / 2 ** 32);
+    }
+    stream.state = state;
+    got.push(stream.rng(), stream.rng());
+    expect(got).toEqual(expected);
   });
 });
 

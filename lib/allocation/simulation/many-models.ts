@@ -2,7 +2,7 @@
 // probability per model pair (fixed from earlier votes only) and each included pair gets one vote.
 // Every model pair keeps a weighted confidence sequence over prompts (pair-sequence.ts).
 
-import { bradleyTerryBootstrap, type ScoreInterval } from "@/lib/stats/bradley-terry-bootstrap";
+import { bradleyTerryBootstrap, type PromptVotes, type ScoreInterval } from "@/lib/stats/bradley-terry-bootstrap";
 import { bootstrapWinRate } from "@/lib/stats/bootstrap";
 import { csInterval } from "@/lib/stats/confidence-sequence";
 import type { Rng } from "@/lib/stats/rng";
@@ -66,10 +66,24 @@ function probabilitiesFor(design: DesignName, tallies: ModelPairVotes[], seqs: P
   return pairProbabilities(tallies, { votesPerPrompt: plan.votesPerPrompt, floor: plan.floor, skipDecided: design === "arena-decide" });
 }
 
-function snapshot(tallies: Tally[], seqs: PairSequence[], votes: number, decided: boolean, pairs: [number, number][], plan: ManyModelPlan, seed: number): ManyModelStop {
-  const names = pairs.map(([i, j]) => [`m${i}`, `m${j}`] as const);
-  const records = tallies.map((t, k) => ({ a: names[k]![0], b: names[k]![1], winsA: t.winsA, winsB: t.winsB, ties: t.ties, bothBad: t.bothBad }));
-  const bt = bradleyTerryBootstrap(records, { seed, resamples: plan.btResamples, pseudoTies: 0 });
+/**
+ * The study's prompts so far, by what their votes were: per model pair "-" (not sampled), "a", "b" or "t",
+ * for the Bradley–Terry bootstrap, which resamples prompts as the dashboard's does.
+ */
+type PromptTally = Map<string, PromptVotes>;
+
+function addPromptVotes(prompts: PromptTally, scores: (number | null)[], pairs: [number, number][]): void {
+  const key = scores.map((s) => (s === null ? "-" : s === 1 ? "a" : s === 0 ? "b" : "t")).join("");
+  const seen = prompts.get(key);
+  if (seen) seen.count = (seen.count ?? 1) + 1;
+  else {
+    const votes = scores.flatMap((s, k) => s === null ? [] : [{ a: `m${pairs[k]![0]}`, b: `m${pairs[k]![1]}`, winsA: s === 1 ? 1 : 0, winsB: s === 0 ? 1 : 0, ties: s === 0.5 ? 1 : 0 }]);
+    if (votes.length > 0) prompts.set(key, { pairs: votes, count: 1 });
+  }
+}
+
+function snapshot(tallies: Tally[], seqs: PairSequence[], prompts: PromptTally, votes: number, decided: boolean, plan: ManyModelPlan, seed: number): ManyModelStop {
+  const bt = bradleyTerryBootstrap([...prompts.values()], { seed, resamples: plan.btResamples, pseudoTies: 0 });
   return {
     votes,
     decided,
@@ -100,6 +114,7 @@ export function simulateManyModels(w: World, design: DesignName, plan: ManyModel
   const pairs = modelPairs(m);
   const tallies: ModelPairVotes[] = pairs.map(() => ({ winsA: 0, winsB: 0, ties: 0, bothBad: 0, decided: false }));
   const seqs = pairs.map(() => createPairSequence({ alpha: plan.alpha }));
+  const prompts: PromptTally = new Map();
   const points = new Float64Array(m * m);
   const seed = Math.floor(rng() * 2 ** 32);
   const reach: ManyModelStudy["reach"] = { meanWidth: null, maxWidth: null, btWidth: null };
@@ -110,6 +125,7 @@ export function simulateManyModels(w: World, design: DesignName, plan: ManyModel
   while (votes < plan.budget) {
     const q = probabilitiesFor(design, tallies, seqs, plan);
     const quality = drawPrompt(w, rng);
+    const scores: (number | null)[] = [];
     pairs.forEach(([i, j], k) => {
       const p = q[k] as number;
       let score: number | null = null;
@@ -124,7 +140,9 @@ export function simulateManyModels(w: World, design: DesignName, plan: ManyModel
         points[j * m + i] = (points[j * m + i] as number) + 1 - score;
       }
       addPrompt(seqs[k] as PairSequence, { probability: p, score });
+      scores.push(score);
     });
+    addPromptVotes(prompts, scores, pairs);
     const wd = widths(seqs);
     if (reach.meanWidth === null && wd.mean <= plan.meanWidth) reach.meanWidth = votes;
     if (reach.maxWidth === null && wd.max <= plan.maxWidth) reach.maxWidth = votes;
@@ -137,11 +155,11 @@ export function simulateManyModels(w: World, design: DesignName, plan: ManyModel
       }
     }
     if (!stop && seqs.every(isDecided)) {
-      stop = snapshot(tallies, seqs, votes, true, pairs, plan, seed);
+      stop = snapshot(tallies, seqs, prompts, votes, true, plan, seed);
       // Dropping decided pairs to the floor only makes sense for a study that stops: nothing after it is measured.
       if (design === "arena-decide") return { stop, full: stop, csEnd: stop.cs, reach };
     }
   }
-  const full = snapshot(tallies, seqs, votes, stop !== null, pairs, plan, seed);
+  const full = snapshot(tallies, seqs, prompts, votes, stop !== null, plan, seed);
   return { stop: stop ?? full, full, csEnd: full.cs, reach };
 }

@@ -29,12 +29,20 @@ export function criterionPairs(scope: ResultsScope, criterionId: string): Prisma
     GROUP BY p.id)`;
 }
 
-/** Every figure's aggregates for each given criterion (the study's others, in order), one query set per criterion, in parallel. */
-export async function criteriaAggregates(scope: ResultsScope, criteria: readonly CriterionRef[]): Promise<CriterionAggregates[]> {
+/**
+ * Every figure's aggregates for each given criterion (the study's others, in order), one query set per criterion, in parallel.
+ * `promptPatterns`: the study ranks its models (3+), so each criterion's ranking needs its prompts' votes.
+ */
+export async function criteriaAggregates(
+  scope: ResultsScope, criteria: readonly CriterionRef[], options: { promptPatterns?: boolean } = {},
+): Promise<CriterionAggregates[]> {
   return Promise.all(criteria.map(async (c) => {
     const pairs = criterionPairs(scope, c.id);
-    const [aggregates, excludedTallies] = await Promise.all([pairAggregatesFrom(scope, pairs), excludedPairTallies(scope, pairs)]);
-    return { key: c.key, label: c.label, question: c.question, patterns: aggregates.patterns, lengths: aggregates.lengths, categories: aggregates.categories, sides: aggregates.sides, excludedTallies };
+    const [aggregates, excludedTallies] = await Promise.all([pairAggregatesFrom(scope, pairs, options), excludedPairTallies(scope, pairs)]);
+    return {
+      key: c.key, label: c.label, question: c.question, patterns: aggregates.patterns, promptPatterns: aggregates.promptPatterns,
+      lengths: aggregates.lengths, categories: aggregates.categories, sides: aggregates.sides, excludedTallies,
+    };
   }));
 }
 

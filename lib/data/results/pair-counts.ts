@@ -6,14 +6,19 @@
 // turn (issue 21): one pass gives each turn's rows, and the study's are all turns' together.
 import "server-only";
 import { bulkRows } from "@/lib/db";
-import type { CategoryCountRow, ExcludedTallyRow, LengthPatternRow, PairOrderRow, PairPatternRow, SideCounts, TurnAggregates } from "@/lib/results/inputs";
+import type {
+  CategoryCountRow, ExcludedTallyRow, LengthPatternRow, PairOrderRow, PairPatternRow, PromptPatternRow, SideCounts, TurnAggregates,
+} from "@/lib/results/inputs";
 import { emptyTurn } from "@/lib/results/turns";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { promptPatterns } from "./prompt-patterns";
 import { hasExcludedPairs, sourceOf, talliedPairs, type ResultsScope } from "./scope";
 
 export type PairAggregates = {
   orders: PairOrderRow[];
   patterns: PairPatternRow[];
+  /** Per prompt its votes on every model pair (the ranking's bootstrap); empty unless asked for (3+ models). */
+  promptPatterns: PromptPatternRow[];
   lengths: LengthPatternRow[];
   categories: CategoryCountRow[];
   sides: SideCounts;
@@ -23,13 +28,16 @@ export type PairAggregates = {
   byTurn: Map<number, TurnAggregates>;
 };
 
+/** `byTurn`: the study judges turns one by one; `promptPatterns`: it ranks its models (3+), so the ranking's bootstrap needs them. */
+export type PairAggregateOptions = { byTurn?: boolean; promptPatterns?: boolean };
+
 /**
  * Counted pairs (voted, not gold, not excluded) make every figure; gold pairs were chosen for having
  * a known winner, so they are not a fair sample. Orders count every non-excluded pair, voted or not, gold or not.
  */
-export async function pairAggregates(scope: ResultsScope, options: { byTurn?: boolean } = {}): Promise<PairAggregates> {
+export async function pairAggregates(scope: ResultsScope, options: PairAggregateOptions = {}): Promise<PairAggregates> {
   const [aggregates, prompts] = await Promise.all([
-    pairAggregatesFrom(scope, talliedPairs(scope)), bulkRows(promptsVotedSql(scope, options.byTurn ?? false), sourceOf(scope)),
+    pairAggregatesFrom(scope, talliedPairs(scope), options), bulkRows(promptsVotedSql(scope, options.byTurn ?? false), sourceOf(scope)),
   ]);
   let promptsVoted = 0;
   for (const r of prompts) {
@@ -56,14 +64,21 @@ function addSides(into: SideCounts, add: SideCounts) {
 /**
  * The aggregates of `pairs`, a FROM item with talliedPairs' columns: the Pair tallies, or another
  * choice's counts per pair (a criterion's, lib/data/results/criterion-counts.ts), so every figure reads both alike.
+ * The prompt patterns (when asked for) come from a query of their own, run beside the grouping sets.
  */
-export async function pairAggregatesFrom(scope: ResultsScope, pairs: Prisma.Sql): Promise<Omit<PairAggregates, "promptsVoted">> {
-  const rows = await bulkRows(pairAggregatesSql(pairs), sourceOf(scope));
+export async function pairAggregatesFrom(
+  scope: ResultsScope, pairs: Prisma.Sql, options: PairAggregateOptions = {},
+): Promise<Omit<PairAggregates, "promptsVoted">> {
+  const [rows, prompts] = await Promise.all([
+    bulkRows(pairAggregatesSql(pairs), sourceOf(scope)),
+    options.promptPatterns ? promptPatterns(scope, pairs, { byTurn: options.byTurn }) : null,
+  ]);
   const orders = new Map<string, PairOrderRow>();
   const all: Omit<TurnAggregates, "turn" | "excludedTallies" | "promptsVoted"> = {
-    patterns: [], lengths: [], categories: [], sides: { leftWins: 0, rightWins: 0, longerWins: 0, shorterWins: 0 },
+    patterns: [], promptPatterns: prompts?.all ?? [], lengths: [], categories: [], sides: { leftWins: 0, rightWins: 0, longerWins: 0, shorterWins: 0 },
   };
   const byTurn = new Map<number, TurnAggregates>();
+  for (const [turn, patterns] of prompts?.byTurn ?? []) turnOf(byTurn, turn).promptPatterns = patterns;
   for (const r of rows) {
     // Columns in pairAggregatesSql's order.
     const [kind, modelA, modelB, counted, winsA, winsB, ties, bothBad, value, pairs, leftWins, rightWins, longerWins, shorterWins, lengthDiff, turn] =
