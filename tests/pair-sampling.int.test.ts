@@ -172,11 +172,34 @@ describe("sampling of model pairs: opening and the lease", () => {
     expect(Math.min(...q)).toBeLessThan(2 / 3);
   });
 
-  it("opens one block however many requests ask at once", async () => {
+  it("opens one block however many requests ask at once; a request that finds an opening under way is told so", async () => {
     const { studyId } = await makeSamplingStudy({ models: 3, prompts: 10, pairsPerPrompt: 2, votesPerPair: 1 });
-    await Promise.all(Array.from({ length: 6 }, () => openNextPrompts(studyId, 0)));
+    const results = await Promise.all(Array.from({ length: 6 }, () => openNextPrompts(studyId, 0)));
     const study = await db.study.findUniqueOrThrow({ where: { id: studyId }, select: { openedPrompts: true } });
     expect(study.openedPrompts).toBe(openingBlockSize(10));
+    expect(results.every((r) => r === "busy" || typeof r === "number")).toBe(true);
+    // While another transaction holds the study's opening lock, an opening does not wait for it.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const holder = db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('pairwise-open-prompts'), hashtext(${studyId}))`;
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await openNextPrompts(studyId, study.openedPrompts)).toBe("busy");
+    release();
+    await holder;
+    expect(await openNextPrompts(studyId, study.openedPrompts)).toBeGreaterThanOrEqual(0);
+  });
+
+  it("serves every rater arriving at once at a study's start, one block opening for them", async () => {
+    const { studyId } = await makeSamplingStudy({ models: 4, prompts: 200, pairsPerPrompt: 3, votesPerPair: 3 });
+    const raters = await makeRaters(studyId, 12);
+    const answers = await Promise.all(raters.map((r) => nextAssignment(studyId, r.id)));
+    // A block is 4 prompts (200 / 50) of 6 pairs, about 12 drawn, 3 votes each: room for every rater.
+    expect(answers.filter((a) => !isRaterError(a) && "assignmentId" in a)).toHaveLength(12);
+    const study = await db.study.findUniqueOrThrow({ where: { id: studyId }, select: { openedPrompts: true } });
+    expect(study.openedPrompts).toBeGreaterThanOrEqual(openingBlockSize(200));
   });
 
   it("opens nothing once the study stopped, and the lease says done", async () => {

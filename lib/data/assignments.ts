@@ -29,9 +29,13 @@ const WINDOW = 50;
 const WIDE_WINDOW = 500;
 // Tries when another process leased the chosen pair's last place first.
 const ATTEMPTS = 6;
-// Sampling of model pairs: blocks of prompts opened for one request before it is told to wait (a block
-// whose draws put none of its pairs to raters, or whose pairs this rater judged, is followed by another).
-const OPENINGS = 3;
+// Sampling of model pairs: how often one request opens a block of prompts, or finds another request
+// opening one and asks again OPENING_POLL_MS later, before the rater is told to wait (a block whose draws
+// put none of its pairs to raters, or whose pairs this rater judged, is followed by another).
+const OPENING_TRIES = 8;
+const OPENING_POLL_MS = 250;
+// A rater told to wait while prompts remain unopened asks again soon: the next block opens on demand.
+const OPENING_RETRY_SECONDS = 5;
 
 /** The rater's current pair, or a new one, or why not. */
 export async function nextAssignment(studyId: string, raterId: string): Promise<NextPair | RaterError> {
@@ -63,7 +67,9 @@ function answerOf(row: NextLeaseRow | null, study: Awaited<ReturnType<typeof stu
     };
   }
   const progress = progressOf(counts, study);
-  if ("waiting" in outcome) return { done: false, waiting: true, retryAfterSeconds: 30, progress };
+  if ("waiting" in outcome) {
+    return { done: false, waiting: true, retryAfterSeconds: typeof row!.openedPrompts === "number" ? OPENING_RETRY_SECONDS : 30, progress };
+  }
   return servedPair(outcome.lease, progress);
 }
 
@@ -132,8 +138,8 @@ const SESSION_NEXT_LEASE_SQL = `SELECT l.* FROM "pairwise_next_lease"($1, $2, $3
 /** The lease; while prompts remain unopened and nothing is left to judge, the next block opens and the lease is asked again. */
 async function leaseOpening(studyId: string, raterId: string, sessionId?: string): Promise<NextLeaseRow | null> {
   let row = await leaseRow(studyId, raterId, sessionId);
-  for (let i = 0; i < OPENINGS && typeof row?.openedPrompts === "number"; i++) {
-    await openNextPrompts(studyId, row.openedPrompts);
+  for (let i = 0; i < OPENING_TRIES && typeof row?.openedPrompts === "number"; i++) {
+    if ((await openNextPrompts(studyId, row.openedPrompts)) === "busy") await new Promise((r) => setTimeout(r, OPENING_POLL_MS));
     row = await leaseRow(studyId, raterId, sessionId);
   }
   return row;
