@@ -104,6 +104,26 @@ describe("OpenAI chat rows", () => {
 
 // Runs after the chat rows above, whose "lisbon-day" conversation it names (tests in a file run in order).
 describe("ids shared across formats", () => {
+  it("refuses a row whose id names a stored prompt of another text (MT-Bench's question 81 and a CSV's row 81), importing nothing", async () => {
+    const before = await counts();
+    const stored = await db.prompt.findUniqueOrThrow({ where: { externalId: "81" }, select: { instruction: true, userTurns: true } });
+    // A two-turn chat row with its own turns under id 81: same number of turns, other text.
+    const row = { id: "81", model: unique("m"), messages: [
+      { role: "user", content: "Write a haiku about tea." }, { role: "assistant", content: "A" },
+      { role: "user", content: "Now one about coffee." }, { role: "assistant", content: "B" },
+    ] };
+    const result = await runUpload(bytes(JSON.stringify(row)), "id-81.jsonl", form(), null);
+    const shown = stored.instruction.length > 60 ? `${stored.instruction.slice(0, 60)}…` : stored.instruction;
+    expect(result).toEqual({ ok: false, errors: [
+      `row 1: id "81" is already stored for another prompt (${JSON.stringify(shown)}); an id names one prompt: give this one another id, or none to match it by its text`,
+    ] });
+    expect(await counts()).toEqual(before);
+    // The same turns under that id are that prompt: the row is stored against it.
+    const same = { id: "81", model: unique("m"), messages: stored.userTurns.flatMap((content, i) => [{ role: "user", content }, { role: "assistant", content: `answer ${i}` }]) };
+    expect(await runUpload(bytes(JSON.stringify(same)), "id-81-same.jsonl", form(), null)).toMatchObject({ ok: true });
+    expect((await counts()).prompts).toBe(before.prompts);
+  });
+
   it("refuses a single instruction whose id names a stored conversation, rather than attaching it to that conversation", async () => {
     const row = { id: "lisbon-day", instruction: "Plan one day in Lisbon.", output: "x", generator: unique("m") };
     expect(await runUpload(bytes(JSON.stringify(row)), "by-id.jsonl", form(), null)).toEqual({

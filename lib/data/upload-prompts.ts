@@ -29,14 +29,15 @@ export function chunks<T>(items: T[], size = BATCH): T[][] {
   return out;
 }
 
-type StoredPrompt = { id: string; userTurns: string[]; system: string | null };
+type StoredPrompt = { id: string; userTurns: string[]; system: string | null; textHash?: string; instruction?: string };
 type NewPrompt = StoredPrompt & { instruction: string; input: string; category: string | null; externalId: string | null; textHash: string };
 
 async function existingPrompts(tx: Tx, hashes: string[], externalIds: string[]) {
   const byHash = new Map<string, StoredPrompt>();
   const byExternal = new Map<string, StoredPrompt>();
-  const select = { id: true, textHash: true, externalId: true, userTurns: true, system: true } as const;
-  const stored = (p: { id: string; userTurns: string[]; system: string | null }): StoredPrompt => ({ id: p.id, userTurns: p.userTurns, system: p.system });
+  const select = { id: true, textHash: true, externalId: true, userTurns: true, system: true, instruction: true } as const;
+  const stored = (p: { id: string; userTurns: string[]; system: string | null; textHash: string; instruction: string }): StoredPrompt =>
+    ({ id: p.id, userTurns: p.userTurns, system: p.system, textHash: p.textHash, instruction: p.instruction });
   for (const part of chunks(hashes)) {
     for (const p of await tx.prompt.findMany({ where: { textHash: { in: part } }, select })) byHash.set(p.textHash, stored(p));
   }
@@ -46,14 +47,22 @@ async function existingPrompts(tx: Tx, hashes: string[], externalIds: string[]) 
   return { byHash, byExternal };
 }
 
-// A matched prompt keeps what it stores: its user turns equal the record's by key (or it was matched
-// by id, which wins over text as for single prompts). What must agree is the number of turns (an
-// answer per turn) and the system prompt (rule in lib/ingest/prompt-key.ts).
-function contradiction(record: AnyRecord, prompt: StoredPrompt, byId: boolean): IngestError | null {
+const quoted = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
+// A matched prompt keeps what it stores: its user turns equal the record's by key, or it was matched by
+// id. An id names one prompt: a row that carries an id and a text must carry that prompt's text (its key:
+// lib/ingest/prompt-key.ts), else ids from two sources ("81" in MT-Bench and in someone's CSV) would
+// silently join different prompts. Only a row without text (an MT-Bench answer) is matched by id alone.
+// What must agree besides is the number of turns (an answer per turn) and the system prompt.
+function contradiction(record: AnyRecord, prompt: StoredPrompt, byId: boolean, hash: string): IngestError | null {
   const recordTurns = turnCount(record);
   if (turnCount(prompt) !== recordTurns) {
     const what = byId ? `the stored prompt with id "${record.externalId}"` : "the stored prompt";
     return { row: record.row, message: `${what} has ${plural(turnCount(prompt), "user turn")} but this row has ${recordTurns}` };
+  }
+  if (byId && !record.promptById && prompt.textHash !== undefined && prompt.textHash !== hash) {
+    return { row: record.row, message: `id "${record.externalId}" is already stored for another prompt (${quoted(prompt.instruction ?? "")}); ` +
+      "an id names one prompt: give this one another id, or none to match it by its text" };
   }
   if (!sameSystem(prompt.system, record.system)) {
     const message = `the stored prompt with these user turns has another system prompt (stored: ${describeSystem(prompt.system)}; ` +
@@ -75,7 +84,7 @@ export async function resolvePrompts(tx: Tx, records: AnyRecord[]) {
     const byId = r.externalId ? byExternal.get(r.externalId) : undefined;
     const found = byId ?? (r.promptById ? undefined : byHash.get(hash));
     if (found) {
-      const problem = contradiction(r, found, byId !== undefined);
+      const problem = contradiction(r, found, byId !== undefined, hash);
       if (problem) errors.add(problem);
       return found;
     }
