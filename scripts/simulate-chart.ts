@@ -2,7 +2,8 @@
 // drawn as SVG and rendered to PNG with the capacity chart's Chromium helper.
 import { logTicks } from "./bench/capacity-chart";
 
-const W = 720;
+// Wide enough for seven groups of three bars with their labels side by side.
+const W = 900;
 const H = 420;
 const M = { left: 64, right: 16, top: 64, bottom: 72 };
 
@@ -27,7 +28,7 @@ export function savingSvg(groups: readonly BarGroup[], title: string): string {
     const x0 = M.left + gi * slot + slot * 0.15;
     return [
       ...g.bars.map((b, bi) => `<rect x="${x0 + bi * bw}" y="${py(b.value)}" width="${bw - 2}" height="${H - M.bottom - py(b.value)}" fill="${SERIES_COLORS[b.series] ?? "#111"}"/>` +
-        `<text x="${x0 + bi * bw + bw / 2 - 1}" y="${py(b.value) - 4}" text-anchor="middle" font-size="9">${Math.round(b.value).toLocaleString("en")}</text>`),
+        `<text x="${x0 + bi * bw + bw / 2 - 1}" y="${py(b.value) - 4}" text-anchor="middle" font-size="8">${Math.round(b.value).toLocaleString("en")}</text>`),
       ...esc(g.label).split("\n").map((line, li) => `<text x="${M.left + gi * slot + slot / 2}" y="${H - M.bottom + 18 + 14 * li}" text-anchor="middle">${line}</text>`),
     ];
   });

@@ -10,7 +10,7 @@ import type { DesignName } from "@/lib/allocation/simulation/many-models";
 import { writePng } from "./bench/capacity-chart";
 import { savingSvg, type BarGroup } from "./simulate-chart";
 
-const DESIGNS: DesignName[] = ["uniform", "uniform-random", "arena", "arena-decide"];
+const DESIGNS: DesignName[] = ["uniform", "uniform-random", "arena", "arena-decide", "by-variance"];
 const BEGIN = "<!-- simulate:begin -->";
 const END = "<!-- simulate:end -->";
 

@@ -1,9 +1,10 @@
 // A small seeded version of `npm run simulate`: coverage of the anytime-valid intervals and the saving,
 // within Monte-Carlo tolerances. The full run (docs/adaptive.md) uses 1,000+ studies per scenario.
 import { beforeAll, describe, expect, it } from "vitest";
+import { allocationBound } from "./simulation/allocation-bound";
 import { underCovers } from "./simulation/report";
 import { runManyModels, runTwoModels } from "./simulation/run";
-import { MANY_MODEL_PLAN, MANY_MODEL_SCENARIOS, TWO_MODEL_PLAN, TWO_MODEL_SCENARIOS } from "./simulation/scenarios";
+import { MANY_MODEL_PLAN, MANY_MODEL_SCENARIOS, manyModelTruth, TWO_MODEL_PLAN, TWO_MODEL_SCENARIOS } from "./simulation/scenarios";
 
 const scenario = (list: typeof TWO_MODEL_SCENARIOS, name: string) => list.find((s) => s.name === name)!;
 
@@ -60,5 +61,19 @@ describe("simulation, five models (small)", () => {
     const saving = 1 - adaptive.votes.decision.mean / uniform.votes.decision.mean;
     expect(saving).toBeGreaterThan(0.3);
     expect(adaptive.wrong).toBe(0);
+  });
+});
+
+describe("five-model worlds: what any allocation of votes could save", () => {
+  const bound = (name: string) => allocationBound(manyModelTruth(MANY_MODEL_SCENARIOS.find((s) => s.name === name)!.world).variances);
+
+  it("the same mean width: under 2% in every world (vote variances 0.07-0.19, cube roots within 1.4x)", () => {
+    for (const s of MANY_MODEL_SCENARIOS) expect(1 - bound(s.name).meanWidth).toBeLessThan(0.02);
+  });
+
+  it("the same largest width: over 30% only in the wide world (its variances differ 2.7-fold, the others' 1.2-1.3-fold)", () => {
+    // Sum S / (10 max S): the wide world's ten variances sum to 1.15 against 10 * 0.191.
+    expect(1 - bound("wide").maxWidth).toBeGreaterThan(0.3);
+    for (const name of ["spread", "close", "with a tie"]) expect(1 - bound(name).maxWidth).toBeLessThan(0.12);
   });
 });

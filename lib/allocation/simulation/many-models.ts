@@ -6,14 +6,14 @@ import { bradleyTerryBootstrap, type PromptVotes, type ScoreInterval } from "@/l
 import { bootstrapWinRate } from "@/lib/stats/bootstrap";
 import { csInterval } from "@/lib/stats/confidence-sequence";
 import type { Rng } from "@/lib/stats/rng";
-import type { Interval, Tally } from "@/lib/stats/tally";
+import { tallyTotal, type Interval, type Tally } from "@/lib/stats/tally";
 import { wilsonInterval } from "@/lib/stats/wilson";
 import { addPrompt, createPairSequence, type PairSequence } from "../pair-sequence";
-import { pairProbabilities, type ModelPairVotes } from "../pair-sampling";
+import { pairProbabilities, voteVariance, type ModelPairVotes } from "../pair-sampling";
 import { btMeanWidth } from "./bt-width";
 import { drawPrompt, drawVote, type World } from "./world";
 
-export type DesignName = "uniform" | "uniform-random" | "arena" | "arena-decide";
+export type DesignName = "uniform" | "uniform-random" | "arena" | "arena-decide" | "by-variance";
 
 export interface ManyModelPlan {
   budget: number;
@@ -50,6 +50,8 @@ export interface ManyModelStudy {
   csEnd: Interval[];
   /** Votes until the mean / largest win-rate CS width and the mean BT width first fall to the plan's targets; null if never. */
   reach: { meanWidth: number | null; maxWidth: number | null; btWidth: number | null };
+  /** Votes each model pair got by the end (the budget, or the stop for arena-decide): where the design put them. */
+  votesPerPair: number[];
 }
 
 export function modelPairs(models: number): [number, number][] {
@@ -58,9 +60,39 @@ export function modelPairs(models: number): [number, number][] {
   return pairs;
 }
 
+/**
+ * The "by-variance" design, which the app does not offer: the floor, plus the rest of the expected votes
+ * shared in proportion to each pair's estimated vote variance (shares above 1 capped, the excess handed
+ * on). Each pair's votes then grow with its variance, as in the allocation that needs the fewest votes
+ * for a given largest width (allocation-bound.ts), flattened by the floor; it shows how much of that
+ * bound a rule can realise once the floor and the inverse-probability weighting are paid for.
+ */
+function varianceProbabilities(tallies: readonly ModelPairVotes[], plan: ManyModelPlan): number[] {
+  const weights = tallies.map(voteVariance);
+  const q = tallies.map(() => plan.floor);
+  let spare = plan.votesPerPrompt - tallies.length * plan.floor;
+  const open = new Set(q.keys());
+  while (spare > 1e-12 && open.size > 0) {
+    let total = 0;
+    for (const i of open) total += weights[i] as number;
+    let overflow = 0;
+    for (const i of [...open]) {
+      const next = (q[i] as number) + (spare * (weights[i] as number)) / total;
+      q[i] = Math.min(next, 1);
+      if (next >= 1) {
+        overflow += next - 1;
+        open.delete(i);
+      }
+    }
+    spare = overflow;
+  }
+  return q;
+}
+
 function probabilitiesFor(design: DesignName, tallies: ModelPairVotes[], seqs: PairSequence[], plan: ManyModelPlan): number[] {
   if (design === "uniform") return tallies.map(() => 1);
   if (design === "uniform-random") return tallies.map(() => plan.votesPerPrompt / tallies.length);
+  if (design === "by-variance") return varianceProbabilities(tallies, plan);
   // Updated in place: copying each tally into a new object per prompt cost more than the rule itself.
   tallies.forEach((t, i) => (t.decided = isDecided(seqs[i] as PairSequence)));
   return pairProbabilities(tallies, { votesPerPrompt: plan.votesPerPrompt, floor: plan.floor, skipDecided: design === "arena-decide" });
@@ -157,9 +189,9 @@ export function simulateManyModels(w: World, design: DesignName, plan: ManyModel
     if (!stop && seqs.every(isDecided)) {
       stop = snapshot(tallies, seqs, prompts, votes, true, plan, seed);
       // Dropping decided pairs to the floor only makes sense for a study that stops: nothing after it is measured.
-      if (design === "arena-decide") return { stop, full: stop, csEnd: stop.cs, reach };
+      if (design === "arena-decide") return { stop, full: stop, csEnd: stop.cs, reach, votesPerPair: tallies.map(tallyTotal) };
     }
   }
   const full = snapshot(tallies, seqs, prompts, votes, stop !== null, plan, seed);
-  return { stop: stop ?? full, full, csEnd: full.cs, reach };
+  return { stop: stop ?? full, full, csEnd: full.cs, reach, votesPerPair: tallies.map(tallyTotal) };
 }

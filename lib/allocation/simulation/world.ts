@@ -93,6 +93,16 @@ export function majorityScoreOf(probs: readonly [number, number, number], k: num
   return score;
 }
 
+/** Variance of one vote's score (A 1, tie 1/2, B 0) on a random prompt, prompt effects included. */
+export function trueVoteVariance(w: World, i: number, j: number): number {
+  const mean = trueVoteRate(w, i, j);
+  const square = expectOverPrompts(w, i, j, (d) => {
+    const [a, , t] = voteProbabilities(w, d);
+    return a + 0.25 * t;
+  });
+  return square - mean * mean;
+}
+
 /** The prompt-level win rate of i over j: the mean majority score of k votes on a random prompt. */
 export function trueMajorityRate(w: World, i: number, j: number, k: number): number {
   return expectOverPrompts(w, i, j, (d) => majorityScoreOf(voteProbabilities(w, d), k));
