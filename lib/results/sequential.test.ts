@@ -55,7 +55,7 @@ describe("sequential figures", () => {
     const s = assembled({ ...ordinary, adaptiveVotes: true }, "BBo").sequential!;
     expect(s.fixedSampleValid).toBe(false);
     expect(s.fixedSampleNote).toBe(
-      "Not valid after a data-dependent stop: votes went to prompts by their earlier votes (adaptive votes), so the fixed-sample intervals and tests (Wilson, bootstrap, sign test, votes needed) under-cover. Read the anytime-valid interval.",
+      "Not valid after a data-dependent stop: votes went to prompts by their earlier votes (adaptive votes), so the fixed-sample intervals and tests (Wilson, bootstrap, sign test, votes needed, the ranking's intervals) under-cover. Read the anytime-valid interval.",
     );
     expect(s.voteLevelNote).toBe(
       "Weighted by votes: a prompt decided early by agreeing votes counts as few as 2, a contested one all 3, so contested prompts weigh more. The prompt-level figures weigh each prompt once.",

@@ -80,7 +80,7 @@ function notes(s: StopSettings): Pick<SequentialJson, "fixedSampleValid" | "fixe
   return {
     fixedSampleValid,
     fixedSampleNote: fixedSampleValid ? null
-      : `Not valid after a data-dependent stop: ${why}, so the fixed-sample intervals and tests (Wilson, bootstrap, sign test, votes needed) under-cover. Read the anytime-valid interval.`,
+      : `Not valid after a data-dependent stop: ${why}, so the fixed-sample intervals and tests (Wilson, bootstrap, sign test, votes needed, the ranking's intervals) under-cover. Read the anytime-valid interval.`,
     voteLevelNote: s.adaptiveVotes && k > fewestDeciding(k)
       ? `Weighted by votes: a prompt decided early by agreeing votes counts as few as ${fewestDeciding(k)}, a contested one all ${k}, so contested prompts weigh more. The prompt-level figures weigh each prompt once.`
       : null,
