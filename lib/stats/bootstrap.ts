@@ -1,26 +1,15 @@
 // Percentile bootstrap interval for A's win rate, resampling whole prompts.
 // Prompts are the unit because votes on the same prompt are correlated; resampling votes would be too narrow.
 
+import { resamplePlan, type ResampleOptions } from "./resample-plan";
 import { mulberry32, resolveSeed, type Rng } from "./rng";
 import { sampleMultinomial } from "./sampling";
 import { quantileSorted } from "./summary";
 import { assertTally, tallyScore, tallyTotal, type Interval, type PromptCounts } from "./tally";
 
-export interface BootstrapOptions {
-  /** Number of resamples B (default 1000). */
-  resamples?: number;
+export interface BootstrapOptions extends ResampleOptions {
   /** Numeric seed or a string such as the study id (default 0). */
   seed?: number | string;
-  /** Two-sided coverage (default 0.95). */
-  level?: number;
-  /**
-   * Budget on individual prompt draws (prompts x resamples) for the "direct" method; when
-   * exceeded, B is lowered to fit but never below 200, so each 2.5% tail still rests on 5
-   * resamples. Default 2e7 (a few tenths of a second). The "grouped" method is not limited by it.
-   */
-  maxDraws?: number;
-  /** "auto" (default) picks "grouped" when prompts share few distinct count patterns. */
-  method?: "auto" | "grouped" | "direct";
 }
 
 export interface BootstrapResult {
@@ -48,8 +37,6 @@ interface PromptGroups {
   multiplicity: Float64Array;
   prompts: number;
 }
-
-const MIN_RESAMPLES = 200;
 
 function packPrompts(prompts: readonly CountedPrompts[]): PackedPrompts {
   const score: number[] = [];
@@ -160,20 +147,6 @@ function directStats(packed: { score: Float64Array; weight: Float64Array }, resa
   return stats;
 }
 
-function resolveOptions(options: BootstrapOptions, prompts: number, patterns: number) {
-  const level = options.level ?? 0.95;
-  if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
-  const requested = options.resamples ?? 1000;
-  if (!Number.isInteger(requested) || requested < 1) throw new RangeError("resamples must be a positive integer");
-  const method = options.method ?? "auto";
-  // Grouping pays off once patterns are clearly fewer than prompts (a binomial draw costs more than an index draw).
-  const grouped = method === "grouped" || (method === "auto" && patterns * 8 <= prompts);
-  const affordable = Math.floor((options.maxDraws ?? 2e7) / prompts);
-  const resamples = grouped ? requested : Math.min(requested, Math.max(MIN_RESAMPLES, affordable));
-  const seed = resolveSeed(options.seed);
-  return { level, grouped, resamples, seed };
-}
-
 /**
  * Each resample draws P prompts with replacement and recomputes the pooled win rate
  * (sum of scores / sum of votes), matching how the point estimate weights prompts.
@@ -181,7 +154,8 @@ function resolveOptions(options: BootstrapOptions, prompts: number, patterns: nu
  */
 export function bootstrapWinRate(prompts: readonly CountedPrompts[], options: BootstrapOptions = {}): BootstrapResult {
   const groups = groupPrompts(packPrompts(prompts));
-  const { level, grouped, resamples, seed } = resolveOptions(options, groups.prompts, groups.score.length);
+  const { level, grouped, resamples } = resamplePlan(options, groups.prompts, groups.score.length);
+  const seed = resolveSeed(options.seed);
   if (groups.prompts === 0) return { estimate: null, interval: null, resamples: 0 };
   const rng = mulberry32(seed);
   const stats = grouped ? groupedStats(groups, resamples, rng) : directStats(promptList(groups), resamples, rng);

@@ -14,30 +14,15 @@ import {
 } from "./bradley-terry";
 import { packPromptVotes, type PromptVotes } from "./prompt-patterns";
 import { drawPatternCounts, patternOfPrompt, sumPatterns } from "./prompt-resample";
+import { resamplePlan, type ResampleOptions } from "./resample-plan";
 import { mulberry32Stream, resolveSeed } from "./rng";
 import { quantileSorted } from "./summary";
 
 export type { PromptVotes } from "./prompt-patterns";
 
-export interface BradleyTerryBootstrapOptions extends BradleyTerryOptions {
-  /** Default 1000. */
-  resamples?: number;
+export interface BradleyTerryBootstrapOptions extends BradleyTerryOptions, ResampleOptions {
   /** Numeric seed or a string such as the study id (default 0). */
   seed?: number | string;
-  /** Two-sided coverage (default 0.95). */
-  level?: number;
-  /**
-   * How a resample's prompts are drawn (the same distribution either way): "grouped", a multinomial over
-   * distinct prompt patterns, or "direct", prompt by prompt. "auto" (default) groups when patterns are
-   * clearly fewer than prompts.
-   */
-  method?: "auto" | "grouped" | "direct";
-  /**
-   * Budget on individual prompt draws (prompts x resamples) for the "direct" method, as in bootstrap.ts:
-   * when exceeded, B is lowered to fit but never below 200, so each 2.5% tail still rests on 5 resamples.
-   * Default 2e7 (a few tenths of a second). The "grouped" method is not limited by it.
-   */
-  maxDraws?: number;
 }
 
 export interface ScoreInterval {
@@ -60,27 +45,12 @@ export interface BradleyTerryBootstrap {
   failed: number;
 }
 
-const MIN_RESAMPLES = 200;
-
 function percentileIntervals(models: string[], draws: number[][], level: number): ScoreInterval[] {
   const tail = (1 - level) / 2;
   return models.map((model, i) => {
     const sorted = Float64Array.from(draws, (d) => d[i] as number).sort();
     return { model, low: quantileSorted(sorted, tail) as number, high: quantileSorted(sorted, 1 - tail) as number };
   });
-}
-
-function resolveOptions(options: BradleyTerryBootstrapOptions, prompts: number, patterns: number) {
-  const level = options.level ?? 0.95;
-  if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
-  const requested = options.resamples ?? 1000;
-  if (!Number.isInteger(requested) || requested < 1) throw new RangeError("resamples must be a positive integer");
-  const method = options.method ?? "auto";
-  // A binomial draw costs far more than an index draw: grouping pays once patterns are clearly fewer than prompts.
-  const grouped = method === "grouped" || (method === "auto" && patterns * 8 <= prompts);
-  const affordable = Math.floor((options.maxDraws ?? 2e7) / Math.max(prompts, 1));
-  const resamples = grouped ? requested : Math.min(requested, Math.max(MIN_RESAMPLES, affordable));
-  return { level, resamples, grouped };
 }
 
 /**
@@ -95,7 +65,7 @@ export function bradleyTerryBootstrap(
   options: BradleyTerryBootstrapOptions = {},
 ): BradleyTerryBootstrap {
   const patterns = packPromptVotes(prompts);
-  const { level, resamples, grouped } = resolveOptions(options, patterns.prompts, patterns.multiplicity.length);
+  const { level, resamples, grouped } = resamplePlan(options, patterns.prompts, patterns.multiplicity.length);
   const { models } = patterns;
   const n = models.length;
   const points = new Float64Array(n * n);

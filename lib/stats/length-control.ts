@@ -5,6 +5,7 @@
 // instruction-difficulty term needs many models' answers per instruction, so it is left out.
 
 import { fitLogistic, sigmoid, type LogisticData, type LogisticFit } from "./logistic-fit";
+import { resamplePlan, type ResampleOptions } from "./resample-plan";
 import { mulberry32, resolveSeed, type Rng } from "./rng";
 import { sampleMultinomial } from "./sampling";
 import { quantileSorted } from "./summary";
@@ -13,15 +14,10 @@ import { assertTally, tallyScore, tallyTotal, type Interval, type PromptCounts }
 /** One prompt's votes on the pair and its length difference (A's characters minus B's); `count` prompts alike (default 1). */
 export type LengthPrompt = PromptCounts & { lengthDiff: number; count?: number };
 
-export interface LengthControlOptions {
-  /** Bootstrap resamples of prompts (default 1000). */
-  resamples?: number;
+/** Prompts are drawn grouped when they share few (length difference, score, votes) units, else one by one. */
+export interface LengthControlOptions extends Omit<ResampleOptions, "method"> {
   /** Numeric seed or a string such as the study id (default 0). */
   seed?: number | string;
-  /** Two-sided coverage (default 0.95). */
-  level?: number;
-  /** Budget on prompt draws (prompts x resamples) when prompts are mostly distinct; B never below 200. Default 2e7. */
-  maxDraws?: number;
 }
 
 export type LengthControl =
@@ -50,7 +46,6 @@ export type LengthControl =
 
 /** Below this many prompts neither the fit nor resampling prompts means much. */
 export const MIN_PROMPTS = 10;
-const MIN_RESAMPLES = 200;
 
 /** Distinct (length difference, score, votes) units and how many prompts share each; `diffIndex` points into the distinct differences. */
 interface Units {
@@ -146,11 +141,7 @@ function fitDrawn(u: Units, counts: ArrayLike<number>, start?: LogisticFit): { f
 
 /** Resampled controlled win rates: multinomial counts per unit when units are few, else prompt by prompt (within maxDraws). */
 function resampleEstimates(u: Units, start: LogisticFit, options: LengthControlOptions): Float64Array {
-  const requested = options.resamples ?? 1000;
-  if (!Number.isInteger(requested) || requested < 1) throw new RangeError("resamples must be a positive integer");
-  const grouped = u.multiplicity.length * 8 <= u.prompts;
-  const affordable = Math.floor((options.maxDraws ?? 2e7) / u.prompts);
-  const resamples = grouped ? requested : Math.min(requested, Math.max(MIN_RESAMPLES, affordable));
+  const { grouped, resamples } = resamplePlan(options, u.prompts, u.multiplicity.length);
   const rng: Rng = mulberry32(resolveSeed(options.seed));
   const counts = new Float64Array(u.multiplicity.length);
   const list = grouped ? null : promptList(u);
@@ -187,9 +178,8 @@ function promptList(u: Units): Int32Array {
  * difference (there is then no length effect to separate from the models').
  */
 export function lengthControlledWinRate(prompts: readonly LengthPrompt[], options: LengthControlOptions = {}): LengthControl {
-  const level = options.level ?? 0.95;
-  if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
   const u = packUnits(prompts);
+  const { level } = resamplePlan(options, u.prompts, u.multiplicity.length);
   if (u.prompts === 0) return { ok: false, reason: "too-few-prompts", raw: null, prompts: 0 };
   const { fit, scale, raw } = fitDrawn(u, u.multiplicity);
   if (u.prompts < MIN_PROMPTS) return { ok: false, reason: "too-few-prompts", raw, prompts: u.prompts };
