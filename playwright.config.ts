@@ -1,9 +1,5 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-
-// Debian's Chromium where installed (Playwright cannot download its own browser here);
-// CHROMIUM_PATH overrides it, and with neither, Playwright's own browser is used.
-const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+import { chromiumPath } from "./scripts/lib/chromium";
 
 const RATER_SPECS = /rating[^/]*\.spec\.ts$/;
 
@@ -24,7 +20,7 @@ export default defineConfig({
     extraHTTPHeaders: { origin: baseURL },
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: chromium,
+      executablePath: chromiumPath(),
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },

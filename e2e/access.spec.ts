@@ -1,4 +1,5 @@
 // Roles are enforced by the server: checked through the browser and by plain HTTP.
+import { Agent, get } from "node:http";
 import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
 import { ACCESS_TABLE, type Who } from "./fixtures/access-table";
 import { signInOverHttp } from "./fixtures/accounts";
@@ -210,4 +211,26 @@ test("a Server Action posted from another site is refused by Next", async ({ pag
   expect(emails).toContain(fromApp);
   expect(emails).not.toContain(fromEvil);
   await admin.dispose();
+});
+
+// Node closes an idle keep-alive connection after 5 s by default; a client (or a proxy) that reuses it just
+// then gets a reset instead of an answer. The server keeps it open for 65 s (scripts/serve.ts).
+test("a keep-alive connection left idle for six seconds is still open for the next request", async ({ baseURL }) => {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const health = () =>
+    new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+      const request = get(new URL("/api/health", baseURL), { agent }, (response) => {
+        response.resume();
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, reused: request.reusedSocket }));
+      });
+      request.on("error", reject);
+    });
+  try {
+    expect(await health()).toEqual({ status: 200, reused: false });
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    // Had the server closed it, the agent would have dropped the socket and opened a new one.
+    expect(await health()).toEqual({ status: 200, reused: true });
+  } finally {
+    agent.destroy();
+  }
 });

@@ -60,6 +60,12 @@ function lingerThenClose(req: IncomingMessage, socket: Socket) {
   socket.end();
 }
 
+// An idle keep-alive connection stays open longer than the clients and proxies that reuse it keep theirs
+// (60 s for nginx's upstream keepalive and AWS's load balancers): with Node's default of 5 s, a request
+// sent on a connection just as the server closed it got a reset instead of an answer (seen in the e2e
+// tests: a results request after a rater's vote). A request's headers still have Node's 60 s.
+server.keepAliveTimeout = 65_000;
+
 server.listen(port, host, () => {
   console.log(`[pairwise] listening on ${host}:${port}${hops ? ` behind ${hops} trusted proxy hop(s)` : ""}`);
 });

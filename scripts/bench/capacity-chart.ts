@@ -1,8 +1,9 @@
 // The capacity curve (p99 of /next and of the vote against the number of raters) as an SVG, and as a
 // PNG through the Chromium that Playwright drives (no chart library, no network).
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { StepResult } from "./capacity-math";
+import { chromiumPath } from "../lib/chromium";
 
 const W = 720;
 const H = 420;
@@ -56,11 +57,10 @@ ${series((s) => s.vote.p99, "#16a34a", "POST /votes p99", M.left + 150)}
 </svg>`;
 }
 
-/** Renders the SVG to a PNG file with headless Chromium (Playwright's, or /usr/bin/chromium). */
+/** Renders the SVG to a PNG file with headless Chromium (scripts/lib/chromium.ts). */
 export async function writePng(svg: string, file: string): Promise<void> {
   const { chromium } = await import("@playwright/test");
-  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-  const browser = await chromium.launch({ executablePath });
+  const browser = await chromium.launch({ executablePath: chromiumPath() });
   try {
     const page = await browser.newPage({ viewport: { width: W, height: H } });
     await page.setContent(`<body style="margin:0">${svg}</body>`);

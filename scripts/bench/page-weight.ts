@@ -3,11 +3,11 @@
 // down, 150 ms latency), the time from navigation until the page's first control answers a tap, and
 // until the vote buttons do (after Start rating, where the study shows guidelines first). Chromium through Playwright, with the DevTools protocol.
 import { chromium, type Page } from "@playwright/test";
+import { chromiumPath } from "../lib/chromium";
 
 export type PageWeight = { path: string; scriptBytes: number; fontBytes: number; totalBytes: number; scripts: number; scriptList: { url: string; bytes: number }[]; usableMs: number; votableMs: number; lcpMs: number };
 
 const PHONE = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, offline: false };
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 async function signIn(page: Page, baseUrl: string, email: string, password: string) {
   await page.goto(`${baseUrl}/login`);
@@ -19,7 +19,7 @@ async function signIn(page: Page, baseUrl: string, email: string, password: stri
 
 /** Loads `path` cold (no cache) under the phone profile and counts what it transferred. */
 export async function measurePage(baseUrl: string, path: string, account: { email: string; password: string }): Promise<PageWeight> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox", "--disable-gpu"] });
   try {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     const page = await context.newPage();
