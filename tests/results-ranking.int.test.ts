@@ -78,8 +78,9 @@ describe("the Bradley–Terry ranking's intervals", () => {
     expect(m.get(y)!.score).toBeCloseTo(1000, 6);
     expect(m.get(z)!.score).toBeCloseTo(868.616, 3);
     // Resampling each pair's votes apart would move y (its wins against z and losses to x apart): here it cannot.
-    expect(m.get(y)!.low).toBeCloseTo(1000, 6);
-    expect(m.get(y)!.high).toBeCloseTo(1000, 6);
+    // (Exactly 1000 up to where a resample's fit stops: well under a thousandth of a point.)
+    expect(m.get(y)!.low).toBeCloseTo(1000, 3);
+    expect(m.get(y)!.high).toBeCloseTo(1000, 3);
     expect(m.get(x)!.high! - m.get(x)!.low!).toBeGreaterThan(50);
     expect(r.ranking!.failed).toBeGreaterThan(270);
     expect(r.ranking!.failed).toBeLessThan(370);

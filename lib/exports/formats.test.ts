@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { CSV_COLUMNS, csvHeader, voteAlpacaEval, voteBattle, voteCsv, voteCsvLine, voteJson } from "./formats";
-import { exportStream } from "./stream";
+import { exportStream, formatNeedsInclusion } from "./stream";
 import type { ExportVote } from "./types";
 
 function vote(overrides: Partial<ExportVote> = {}): ExportVote {
@@ -127,5 +127,16 @@ describe("a study that samples model pairs (issue 22)", () => {
     expect(await text(exportStream("csv", batches([vote()]), { criteria: [], sampling: false }))).toBe(csvHeader() + voteCsv(vote()));
     expect(voteCsvLine(vote({ inclusion: 0.2 }))).toBe(voteCsv(vote()));
     expect(voteCsvLine(vote({ inclusion: 0.2 }), false, true)).toBe(voteCsv(vote()).replace(/\r\n$/, ",0.2\r\n"));
+  });
+
+  it("battles and AlpacaEval records carry it too, only for such a study", async () => {
+    const sampled = [vote({ inclusion: 0.35 }), vote({ voteId: "v2", gold: true, inclusion: null })];
+    for (const format of ["battles", "alpaca_eval"] as const) {
+      const records = JSON.parse(await text(exportStream(format, batches(sampled)))) as Record<string, unknown>[];
+      expect(records.map((r) => r.inclusion_probability), format).toEqual([0.35, null]);
+      const plain = JSON.parse(await text(exportStream(format, batches([vote()])))) as Record<string, unknown>[];
+      expect(plain[0], format).not.toHaveProperty("inclusion_probability");
+    }
+    expect(formatNeedsInclusion("battles") && formatNeedsInclusion("alpaca_eval")).toBe(true);
   });
 });

@@ -79,9 +79,16 @@ export function voteJson(v: ExportVote) {
     criteria: Object.fromEntries(v.criteria.map((c) => [c.key, criterionOutcome(c)])),
     // A conversation pair: the judged turn and each model's messages up to it (messages_a: model_a's, output A).
     ...conversationJson(v),
-    // A study that samples model pairs: the probability the pair was put to raters with (null for a gold pair).
-    ...(v.inclusion !== undefined && { inclusion_probability: v.inclusion }),
+    ...inclusionField(v),
   };
+}
+
+/**
+ * A study that samples model pairs (issue 22): the probability the vote's pair was put to raters with
+ * (null for a gold pair), which a reader weighting votes by its inverse needs; nothing for other studies.
+ */
+function inclusionField(v: ExportVote): { inclusion_probability?: number | null } {
+  return v.inclusion === undefined ? {} : { inclusion_probability: v.inclusion };
 }
 
 /** AlpacaEval folds the input into the instruction the same way lib/ingest's promptKey does. */
@@ -102,6 +109,7 @@ export function voteAlpacaEval(v: ExportVote) {
     output_2: v.outputB, generator_2: v.modelB,
     annotator: v.rater, preference, both_bad: v.choice === "BOTH_BAD",
     dataset: v.dataset, category: v.category,
+    ...inclusionField(v),
   };
 }
 
@@ -117,6 +125,7 @@ export function voteBattle(v: ExportVote) {
   return {
     question_id: v.promptId, model_a: left, model_b: right, winner, judge: v.rater,
     anony: true, tstamp: v.votedAt.getTime() / 1000, category: v.category, dataset: v.dataset,
+    ...inclusionField(v),
   };
 }
 
@@ -134,6 +143,7 @@ function conversationBattle(v: ExportVote, c: ExportConversation, left: string, 
     conversation_a: conversationMessages(c, sideA, turn, false), conversation_b: conversationMessages(c, sideB, turn, false),
     turn: turnsShown(c, turn), anony: true, tstamp: v.votedAt.getTime() / 1000, category: v.category, dataset: v.dataset,
     ...(c.system !== null && { system: c.system }),
+    ...inclusionField(v),
   };
 }
 

@@ -15,9 +15,9 @@ export function formatNeedsOutputs(format: ExportFormat): boolean {
   return format === "jsonl" || format === "alpaca_eval";
 }
 
-/** Formats that carry a sampled pair's inclusion probability (issue 22). */
+/** Formats that carry a sampled pair's inclusion probability (issue 22): all of them. */
 export function formatNeedsInclusion(format: ExportFormat): boolean {
-  return format === "csv" || format === "jsonl";
+  return format in EXPORT_CONTENT;
 }
 
 /** Formats that carry a conversation pair's conversation (issue 21). */

@@ -73,7 +73,7 @@ export type ExportOptions = {
   criterion?: string;
   /** The study judges turns or holds conversations (issue 21): the CSV gets a `turn` column. */
   turns?: boolean;
-  /** The study samples model pairs (issue 22): the CSV gets a last column `inclusion_probability`. */
+  /** The study samples model pairs (issue 22): the CSV gets a last column `inclusion_probability` (the other formats a field). */
   sampling?: boolean;
 };
 

@@ -43,7 +43,7 @@ export const MANY_MODEL_PLAN: ManyModelPlan = {
   maxWidth: 0.17,
   btWidth: 50,
   resamples: 1000,
-  btResamples: 200,
+  btResamples: 1000,
   checkEvery: 100,
 };
 
