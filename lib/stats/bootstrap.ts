@@ -1,10 +1,9 @@
 // Percentile bootstrap interval for A's win rate, resampling whole prompts.
 // Prompts are the unit because votes on the same prompt are correlated; resampling votes would be too narrow.
 
-import { resamplePlan, type ResampleOptions } from "./resample-plan";
+import { percentileInterval, resamplePlan, type ResampleOptions } from "./resample-plan";
 import { mulberry32, resolveSeed, type Rng } from "./rng";
 import { sampleMultinomial } from "./sampling";
-import { quantileSorted } from "./summary";
 import { assertTally, tallyScore, tallyTotal, type Interval, type PromptCounts } from "./tally";
 
 export interface BootstrapOptions extends ResampleOptions {
@@ -160,8 +159,7 @@ export function bootstrapWinRate(prompts: readonly CountedPrompts[], options: Bo
   const rng = mulberry32(seed);
   const stats = grouped ? groupedStats(groups, resamples, rng) : directStats(promptList(groups), resamples, rng);
   stats.sort();
-  const tail = (1 - level) / 2;
-  const interval = { low: quantileSorted(stats, tail) as number, high: quantileSorted(stats, 1 - tail) as number };
+  const interval = percentileInterval(stats, level);
   let score = 0;
   let votes = 0;
   for (let k = 0; k < groups.score.length; k++) {

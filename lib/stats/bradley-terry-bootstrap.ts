@@ -14,9 +14,8 @@ import {
 } from "./bradley-terry";
 import { packPromptVotes, type PromptVotes } from "./prompt-patterns";
 import { drawPatternCounts, patternOfPrompt, sumPatterns } from "./prompt-resample";
-import { resamplePlan, type ResampleOptions } from "./resample-plan";
+import { percentileInterval, resamplePlan, type ResampleOptions } from "./resample-plan";
 import { mulberry32Stream, resolveSeed } from "./rng";
-import { quantileSorted } from "./summary";
 
 export type { PromptVotes } from "./prompt-patterns";
 
@@ -53,11 +52,7 @@ export interface BradleyTerryBootstrap {
 const RESAMPLE_TOLERANCE = 1e-7;
 
 function percentileIntervals(models: string[], draws: number[][], level: number): ScoreInterval[] {
-  const tail = (1 - level) / 2;
-  return models.map((model, i) => {
-    const sorted = Float64Array.from(draws, (d) => d[i] as number).sort();
-    return { model, low: quantileSorted(sorted, tail) as number, high: quantileSorted(sorted, 1 - tail) as number };
-  });
+  return models.map((model, i) => ({ model, ...percentileInterval(Float64Array.from(draws, (d) => d[i] as number).sort(), level) }));
 }
 
 /**

@@ -5,10 +5,9 @@
 // instruction-difficulty term needs many models' answers per instruction, so it is left out.
 
 import { fitLogistic, sigmoid, type LogisticData, type LogisticFit } from "./logistic-fit";
-import { resamplePlan, type ResampleOptions } from "./resample-plan";
+import { percentileInterval, resamplePlan, type ResampleOptions } from "./resample-plan";
 import { mulberry32, resolveSeed, type Rng } from "./rng";
 import { sampleMultinomial } from "./sampling";
-import { quantileSorted } from "./summary";
 import { assertTally, tallyScore, tallyTotal, type Interval, type PromptCounts } from "./tally";
 
 /** One prompt's votes on the pair and its length difference (A's characters minus B's); `count` prompts alike (default 1). */
@@ -192,12 +191,11 @@ export function lengthControlledWinRate(prompts: readonly LengthPrompt[], option
     if (d !== 0) unequal += u.multiplicity[k] as number;
     if (d > 0) longerA += u.multiplicity[k] as number;
   });
-  const tail = (1 - level) / 2;
   const estimate = sigmoid(fit.intercept);
   return {
     ok: true,
     estimate,
-    interval: { low: quantileSorted(stats, tail) as number, high: quantileSorted(stats, 1 - tail) as number },
+    interval: percentileInterval(stats, level),
     raw,
     intercept: fit.intercept,
     phi: fit.slope,

@@ -3,9 +3,9 @@
 
 import type { BootstrapOptions } from "./bootstrap";
 import type { MarkedCounts } from "./krippendorff-alpha";
+import { percentileInterval, resamplePlan } from "./resample-plan";
 import { mulberry32, resolveSeed, type Rng } from "./rng";
 import { sampleBinomial } from "./sampling";
-import { quantileSorted } from "./summary";
 import type { Interval } from "./tally";
 
 /**
@@ -71,10 +71,8 @@ export function bootstrapMajorityRate(
   answers: readonly CountedMarks[],
   options: Pick<BootstrapOptions, "resamples" | "seed" | "level"> = {},
 ): MajorityRate {
-  const level = options.level ?? 0.95;
-  if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
-  const resamples = options.resamples ?? 1000;
-  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError("resamples must be a positive integer");
+  // Drawn as one binomial per resample: no budget on draws applies.
+  const { level, resamples } = resamplePlan({ ...options, method: "grouped" }, 0, 0);
   const pattern = patterns(answers);
   let total = 0;
   let present = 0;
@@ -84,7 +82,6 @@ export function bootstrapMajorityRate(
   });
   if (total === 0) return { answers: 0, present: 0, rate: null, interval: null, resamples: 0 };
   const stats = resampleRates(total, present, resamples, mulberry32(resolveSeed(options.seed))).sort();
-  const tail = (1 - level) / 2;
-  const interval = { low: quantileSorted(stats, tail) as number, high: quantileSorted(stats, 1 - tail) as number };
+  const interval = percentileInterval(stats, level);
   return { answers: total, present, rate: present / total, interval, resamples };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MIN_RESAMPLES, resamplePlan } from "./resample-plan";
+import { MIN_RESAMPLES, percentileInterval, resamplePlan } from "./resample-plan";
 
 describe("resamplePlan", () => {
   it("defaults to 1,000 resamples at 95%, grouped when patterns are at most an eighth of the prompts", () => {
@@ -26,5 +26,26 @@ describe("resamplePlan", () => {
 
   it("settles a plan with no prompts at all", () => {
     expect(resamplePlan({}, 0, 0)).toEqual({ level: 0.95, grouped: true, resamples: 1000 });
+  });
+});
+
+describe("percentileInterval", () => {
+  const ranks = (b: number) => Float64Array.from({ length: b }, (_, i) => i + 1);
+
+  it("takes the k-th smallest and largest, k = floor((B + 1) (1 - level) / 2)", () => {
+    // B = 200: k = floor(201 * 0.025) = 5, the 5th and the 196th of 200.
+    expect(percentileInterval(ranks(200), 0.95)).toEqual({ low: 5, high: 196 });
+    // B = 999: k = 25 exactly, the 25th and the 975th.
+    expect(percentileInterval(ranks(999), 0.95)).toEqual({ low: 25, high: 975 });
+    // B = 1000: k = floor(25.025) = 25, the 25th and the 976th.
+    expect(percentileInterval(ranks(1000), 0.95)).toEqual({ low: 25, high: 976 });
+    // 90%: B = 100, k = floor(5.05) = 5.
+    expect(percentileInterval(ranks(100), 0.9)).toEqual({ low: 5, high: 96 });
+  });
+
+  it("falls back to the extremes when there are too few resamples for a tail, and refuses none", () => {
+    expect(percentileInterval(ranks(20), 0.95)).toEqual({ low: 1, high: 20 });
+    expect(percentileInterval([7], 0.95)).toEqual({ low: 7, high: 7 });
+    expect(() => percentileInterval([], 0.95)).toThrow(/no resamples/);
   });
 });

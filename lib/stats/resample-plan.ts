@@ -1,5 +1,8 @@
-// How a prompt bootstrap is run, shared by the win-rate, length-control and Bradley-Terry bootstraps:
-// the level, whether prompts are drawn grouped by pattern or one by one, and how many resamples fit the budget.
+// How a prompt bootstrap is run, shared by the win-rate, majority, length-control and Bradley-Terry
+// bootstraps: the level, whether prompts are drawn grouped by pattern or one by one, how many resamples
+// fit the budget, and the percentile interval read off the sorted resamples.
+
+import type { Interval } from "./tally";
 
 export interface ResampleOptions {
   /** Number of resamples B (default 1000). */
@@ -41,4 +44,18 @@ export function resamplePlan(options: ResampleOptions, prompts: number, patterns
   const affordable = Math.floor((options.maxDraws ?? 2e7) / Math.max(prompts, 1));
   const resamples = grouped ? requested : Math.min(requested, Math.max(MIN_RESAMPLES, affordable));
   return { level, grouped, resamples };
+}
+
+/**
+ * The percentile interval of B sorted resample statistics: the k-th smallest and k-th largest, k =
+ * floor((B + 1) · (1 − level) / 2), at least the first (Davison & Hinkley 1997, section 5.2). Interpolating
+ * between order statistics ((B − 1) · tail, the usual quantile) reads each tail one order statistic
+ * further in, and with the 200 resamples a large study's budget can leave, that made 95% intervals cover
+ * 94.2% in a simulation where this rule covers 95.1% (docs/adaptive.md).
+ */
+export function percentileInterval(sorted: ArrayLike<number>, level: number): Interval {
+  const b = sorted.length;
+  if (b === 0) throw new RangeError("no resamples");
+  const k = Math.max(1, Math.floor(((b + 1) * (1 - level)) / 2));
+  return { low: sorted[Math.min(k, b) - 1] as number, high: sorted[Math.max(b - k, 0)] as number };
 }
