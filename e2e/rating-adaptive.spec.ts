@@ -105,4 +105,20 @@ test("a rater of a study that samples model pairs judges the drawn pairs until d
   for (const m of models) expect(everything).not.toContain(m);
   expect(everything).not.toMatch(/inclusion|sampleRank|"held"|openedPrompts/);
   await rater.close();
+
+  // The researcher tells held pairs from unvoted ones: every prompt opened, so the 9 - judged pairs left are not drawn.
+  await signInOverHttp(page.request, "RESEARCHER");
+  await page.goto(`/studies/${studyId}/results`);
+  const prompts = page.getByRole("region", { name: "Prompts", exact: true });
+  const majority = prompts.getByLabel("Majority");
+  const listed = prompts.getByRole("table", { name: "Prompts with their votes" }).locator("tbody tr");
+  await majority.selectOption({ label: "not put to raters" });
+  await expect(prompts.getByText(`· ${9 - judged} prompts`)).toBeVisible();
+  await expect(listed).toHaveCount(9 - judged);
+  for (const row of await listed.all()) await expect(row).toContainText("not drawn");
+  await prompts.screenshot({ path: info.outputPath(`sampled-results-held-${info.project.name}.png`) });
+  await expectNoSeriousViolations(page, "the prompt list filtered to held pairs");
+  await majority.selectOption({ label: "no votes" });
+  await expect(prompts.getByText("No prompt matches.")).toBeVisible();
+  await expect(prompts.getByText("· 0 prompts")).toBeVisible();
 });

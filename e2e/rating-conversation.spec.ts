@@ -134,7 +134,8 @@ test("the whole conversation is judged: every turn shown as A and B, the vote on
   const walkerIsA = (await answer(page, "A").textContent())!.includes("walker");
   const [a, b] = walkerIsA ? ["walker", "rider"] : ["rider", "walker"];
   if (isPhone(page)) {
-    // Each side's panel holds its whole conversation: both user turns and both of its answers.
+    // Each side's panel holds its whole conversation, and the switch says so.
+    await expect(page.getByRole("tablist", { name: "Conversations" }).getByRole("tab")).toHaveText([/^Conversation A/, /^Conversation B/]);
     await expect(answer(page, "A")).toContainText(`First answer of the ${a}.`);
     await expect(answer(page, "A")).toContainText(c.userTurns[1]!);
     await expect(answer(page, "A")).not.toContainText(b);

@@ -30,13 +30,17 @@ function replicaPool(): pg.Pool {
   return globalForDb.pairwiseReplicaPool;
 }
 
+/** Per sort or hash node, and only what a query needs: a results request holds a few at a time. */
+export const RESULTS_WORK_MEM = "32MB";
+
 function newPool(connectionString: string): pg.Pool {
   const created = new pg.Pool({
     connectionString,
     max: 10,
     connectionTimeoutMillis: 5_000,
-    // JIT compilation cost seconds on the results aggregates of large studies and won nothing.
-    options: "-c jit=off",
+    // JIT compilation cost seconds on the results aggregates of large studies and won nothing. The
+    // results' sorts and hashed grouping sets over 100,000 pairs spill to disk at the default 4 MB.
+    options: `-c jit=off -c work_mem=${RESULTS_WORK_MEM}`,
     // Idle connections alone do not keep a script's process alive (the server's HTTP listener does).
     allowExitOnIdle: true,
   });

@@ -201,6 +201,18 @@ describe("a study that samples model pairs, 29 of its 30 prompts opened", () => 
     expect(held.get(goldPairId)).toBeNull();
     expect([...held.values()].filter((h) => h === "notDrawn")).toHaveLength(14);
   });
+
+  it("filters held pairs apart from unvoted ones: \"no votes\" lists only pairs raters can get", async () => {
+    const all = await listResultPrompts({ studyId, excludeRaterIds: [] }, { page: 1, pageSize: 100 });
+    const [none, held] = await Promise.all((["none", "held"] as const).map((outcome) =>
+      listResultPrompts({ studyId, excludeRaterIds: [] }, { page: 1, pageSize: 100, outcome })));
+    const expectedHeld = all.items.filter((i) => i.held !== null).map((i) => i.pairId).sort();
+    const expectedNone = all.items.filter((i) => i.held === null && i.majority === null).map((i) => i.pairId).sort();
+    expect(expectedHeld.length).toBeGreaterThan(14);
+    expect(expectedNone).toContain(pairs["lo-hi"][20]!.id);
+    expect({ ids: held!.items.map((i) => i.pairId).sort(), total: held!.total }).toEqual({ ids: expectedHeld, total: expectedHeld.length });
+    expect({ ids: none!.items.map((i) => i.pairId).sort(), total: none!.total }).toEqual({ ids: expectedNone, total: expectedNone.length });
+  });
 });
 
 describe("the last prompt opens", () => {

@@ -8,9 +8,14 @@ import type { Side } from "./use-pair-readiness";
 const SIDES: Side[] = ["A", "B"];
 
 export type PanelProps = { id: string; labelledBy: string; hidden: boolean };
-export type AnswerTabsProps = { seen?: Record<Side, boolean>; renderPanel: (side: Side, panel: PanelProps) => ReactNode };
+export type AnswerTabsProps = {
+  seen?: Record<Side, boolean>;
+  /** What each side holds: an answer, or (a whole conversation judged) a conversation. */
+  noun?: "Answer" | "Conversation";
+  renderPanel: (side: Side, panel: PanelProps) => ReactNode;
+};
 
-export function AnswerTabs({ seen, renderPanel }: AnswerTabsProps) {
+export function AnswerTabs({ seen, noun = "Answer", renderPanel }: AnswerTabsProps) {
   const [selected, setSelected] = useState<Side>("A");
   const wrapper = useRef<HTMLDivElement>(null);
   const tabs = useRef<Record<Side, HTMLButtonElement | null>>({ A: null, B: null });
@@ -49,7 +54,7 @@ export function AnswerTabs({ seen, renderPanel }: AnswerTabsProps) {
   return (
     <div ref={wrapper}>
       <div className="sticky top-0 z-10 -mx-4 bg-slate-50/95 px-4 py-2 backdrop-blur">
-        <div role="tablist" aria-label="Answers" onKeyDown={onKeyDown} className="grid grid-cols-2 gap-1 rounded-lg bg-slate-200 p-1">
+        <div role="tablist" aria-label={`${noun}s`} onKeyDown={onKeyDown} className="grid grid-cols-2 gap-1 rounded-lg bg-slate-200 p-1">
           {SIDES.map((side) => (
             <button
               key={side}
@@ -65,7 +70,7 @@ export function AnswerTabs({ seen, renderPanel }: AnswerTabsProps) {
                 selected === side ? "bg-white text-slate-900 shadow-sm" : "text-slate-700 hover:bg-slate-100"
               }`}
             >
-              Answer {side}
+              {noun} {side}
               {seen && (
                 <span aria-hidden="true" className={seen[side] ? "text-emerald-700" : "text-xs font-normal text-slate-600"}>
                   {seen[side] ? "✓" : "unread"}

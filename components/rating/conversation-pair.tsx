@@ -37,6 +37,7 @@ export function ConversationPair({ conversation, wide, seen, answer }: Conversat
   ) : (
     <AnswerTabs
       seen={seen}
+      noun={whole ? "Conversation" : "Answer"}
       renderPanel={(side, panel) => answer(side, { ...panel, before: whole ? <SideHistory turns={earlier} side={side} last={judgedUser} turn={turn} /> : undefined })}
     />
   );

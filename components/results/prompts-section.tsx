@@ -16,9 +16,13 @@ export type PromptsSectionProps = {
   models: string[];
   onQuery: (query: PromptQuery) => void;
   detailUrl: (pairId: string) => string;
+  /** The study samples model pairs: some pairs are held from raters, and the filter can show them. */
+  sampling?: boolean;
 };
 
-const input = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
+const input = "max-w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
+// A select is as wide as its longest option (a long model name): the label keeps it within the screen.
+const field = "min-w-0 max-w-full";
 
 type Row = PromptListPage["items"][number];
 
@@ -41,7 +45,8 @@ function PromptRow({ row, models, open, onOpen }: { row: Row; models: string[]; 
           {row.instruction}
         </span>
       </td>
-      <td className={`${stackWide} text-slate-700 max-sm:before:hidden sm:whitespace-nowrap`}>
+      {/* Model names can be long and unbroken: they wrap anywhere rather than push the Majority column off the page. */}
+      <td className={`${stackWide} text-slate-700 [overflow-wrap:anywhere] max-sm:before:hidden`}>
         <span className="tabular-nums">
           {o.first} {o.firstWins} · {o.second} {o.secondWins} · tie {row.ties} · both bad {row.bothBad}
         </span>
@@ -56,11 +61,11 @@ function PromptRow({ row, models, open, onOpen }: { row: Row; models: string[]; 
   );
 }
 
-function Filters({ query, models, onQuery }: Omit<PromptsSectionProps, "page" | "detailUrl">) {
+function Filters({ query, models, onQuery, sampling }: Omit<PromptsSectionProps, "page" | "detailUrl">) {
   const set = (patch: Partial<PromptQuery>) => onQuery({ ...query, ...patch, page: 1 });
   return (
     <div className="mb-3 flex flex-wrap gap-3 text-sm">
-      <label>
+      <label className={field}>
         <span className="mr-1">Majority</span>
         {/* By model name, in the page's order ("model A" of a pair is not the page's first model). */}
         <select
@@ -77,9 +82,10 @@ function Filters({ query, models, onQuery }: Omit<PromptsSectionProps, "page" | 
           ))}
           <option value="tie">tie</option>
           <option value="none">no votes</option>
+          {sampling && <option value="held">not put to raters</option>}
         </select>
       </label>
-      <label>
+      <label className={field}>
         <span className="mr-1">Model</span>
         <select className={input} value={query.model} onChange={(e) => set({ model: e.target.value })}>
           <option value="">any</option>
@@ -88,11 +94,11 @@ function Filters({ query, models, onQuery }: Omit<PromptsSectionProps, "page" | 
           ))}
         </select>
       </label>
-      <label>
+      <label className={field}>
         <span className="mr-1">Category or dataset</span>
         <input className={input} defaultValue={query.category} onBlur={(e) => set({ category: e.target.value.trim() })} />
       </label>
-      <label>
+      <label className={field}>
         <span className="mr-1">Search instructions</span>
         <input type="search" className={input} defaultValue={query.q} onKeyDown={(e) => e.key === "Enter" && set({ q: e.currentTarget.value.trim() })} onBlur={(e) => set({ q: e.target.value.trim() })} />
       </label>
@@ -100,12 +106,12 @@ function Filters({ query, models, onQuery }: Omit<PromptsSectionProps, "page" | 
   );
 }
 
-export function PromptsSection({ page, query, models, onQuery, detailUrl }: PromptsSectionProps) {
+export function PromptsSection({ page, query, models, onQuery, detailUrl, sampling = false }: PromptsSectionProps) {
   const [open, setOpen] = useState<string | null>(null);
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   return (
     <Section id="prompts" title="Prompts" description="Vote counts and majority per prompt; open one to read both answers with the model names.">
-      <Filters query={query} models={models} onQuery={onQuery} />
+      <Filters query={query} models={models} onQuery={onQuery} sampling={sampling} />
       <table className={stackTable}>
         <caption className="sr-only">Prompts with their votes</caption>
         <thead className={stackHead}>

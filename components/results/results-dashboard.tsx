@@ -71,7 +71,7 @@ export function ResultsDashboard({ initial, initialExclude, exportCriteria = [],
       <CategoriesAndTime results={r} />
       <JudgesSection judges={r.judges} studyId={studyId} onImported={reload} />
       <PanelsSection panels={r.panels ?? []} studyId={studyId} onAttached={reload} />
-      <PromptsSection page={r.prompts} query={promptQuery} models={r.study.models} onQuery={setPromptQuery} detailUrl={detailUrl} />
+      <PromptsSection page={r.prompts} query={promptQuery} models={r.study.models} onQuery={setPromptQuery} detailUrl={detailUrl} sampling={Boolean(r.sequential?.samplingNote)} />
       <ExportLinks studyId={studyId} criteria={exportCriteria} conversations={conversations} />
     </div>
   );

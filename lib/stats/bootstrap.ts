@@ -6,10 +6,7 @@ import { mulberry32, resolveSeed, type Rng } from "./rng";
 import { sampleMultinomial } from "./sampling";
 import { assertTally, tallyScore, tallyTotal, type Interval, type PromptCounts } from "./tally";
 
-export interface BootstrapOptions extends ResampleOptions {
-  /** Numeric seed or a string such as the study id (default 0). */
-  seed?: number | string;
-}
+export type BootstrapOptions = ResampleOptions;
 
 export interface BootstrapResult {
   /** Pooled win rate over all votes, ties and "both bad" as half; null with no votes. */

@@ -19,10 +19,7 @@ import { mulberry32Stream, resolveSeed } from "./rng";
 
 export type { PromptVotes } from "./prompt-patterns";
 
-export interface BradleyTerryBootstrapOptions extends BradleyTerryOptions, ResampleOptions {
-  /** Numeric seed or a string such as the study id (default 0). */
-  seed?: number | string;
-}
+export type BradleyTerryBootstrapOptions = BradleyTerryOptions & ResampleOptions;
 
 export interface ScoreInterval {
   model: string;

@@ -14,10 +14,7 @@ import { assertTally, tallyScore, tallyTotal, type Interval, type PromptCounts }
 export type LengthPrompt = PromptCounts & { lengthDiff: number; count?: number };
 
 /** Prompts are drawn grouped when they share few (length difference, score, votes) units, else one by one. */
-export interface LengthControlOptions extends Omit<ResampleOptions, "method"> {
-  /** Numeric seed or a string such as the study id (default 0). */
-  seed?: number | string;
-}
+export type LengthControlOptions = Omit<ResampleOptions, "method">;
 
 export type LengthControl =
   | {

@@ -3,7 +3,7 @@
 
 import type { BootstrapOptions } from "./bootstrap";
 import type { MarkedCounts } from "./krippendorff-alpha";
-import { percentileInterval, resamplePlan } from "./resample-plan";
+import { percentileInterval, resampleLevelAndCount } from "./resample-plan";
 import { mulberry32, resolveSeed, type Rng } from "./rng";
 import { sampleBinomial } from "./sampling";
 import type { Interval } from "./tally";
@@ -72,7 +72,7 @@ export function bootstrapMajorityRate(
   options: Pick<BootstrapOptions, "resamples" | "seed" | "level"> = {},
 ): MajorityRate {
   // Drawn as one binomial per resample: no budget on draws applies.
-  const { level, resamples } = resamplePlan({ ...options, method: "grouped" }, 0, 0);
+  const { level, resamples } = resampleLevelAndCount(options);
   const pattern = patterns(answers);
   let total = 0;
   let present = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MIN_RESAMPLES, percentileInterval, resamplePlan } from "./resample-plan";
+import { MIN_RESAMPLES, percentileInterval, resampleLevelAndCount, resamplePlan } from "./resample-plan";
 
 describe("resamplePlan", () => {
   it("defaults to 1,000 resamples at 95%, grouped when patterns are at most an eighth of the prompts", () => {
@@ -26,6 +26,15 @@ describe("resamplePlan", () => {
 
   it("settles a plan with no prompts at all", () => {
     expect(resamplePlan({}, 0, 0)).toEqual({ level: 0.95, grouped: true, resamples: 1000 });
+  });
+});
+
+describe("resampleLevelAndCount", () => {
+  it("gives the requested B whatever the budget, and validates as resamplePlan does", () => {
+    expect(resampleLevelAndCount({})).toEqual({ level: 0.95, resamples: 1000 });
+    expect(resampleLevelAndCount({ level: 0.9, resamples: 50_000 })).toEqual({ level: 0.9, resamples: 50_000 });
+    expect(() => resampleLevelAndCount({ level: 1.5 })).toThrow(/level/);
+    expect(() => resampleLevelAndCount({ resamples: -1 })).toThrow(/resamples/);
   });
 });
 

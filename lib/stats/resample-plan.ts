@@ -5,6 +5,8 @@
 import type { Interval } from "./tally";
 
 export interface ResampleOptions {
+  /** Numeric seed or a string such as the study id (default 0). */
+  seed?: number | string;
   /** Number of resamples B (default 1000). */
   resamples?: number;
   /** Two-sided coverage (default 0.95). */
@@ -32,12 +34,18 @@ export interface ResamplePlan {
   resamples: number;
 }
 
-/** Validates the options and settles the plan for `prompts` prompts sharing `patterns` distinct patterns. */
-export function resamplePlan(options: ResampleOptions, prompts: number, patterns: number): ResamplePlan {
+/** The level and the requested B, validated: all a bootstrap needs that no budget on draws applies to. */
+export function resampleLevelAndCount(options: Pick<ResampleOptions, "level" | "resamples">): { level: number; resamples: number } {
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
-  const requested = options.resamples ?? 1000;
-  if (!Number.isInteger(requested) || requested < 1) throw new RangeError("resamples must be a positive integer");
+  const resamples = options.resamples ?? 1000;
+  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError("resamples must be a positive integer");
+  return { level, resamples };
+}
+
+/** Validates the options and settles the plan for `prompts` prompts sharing `patterns` distinct patterns. */
+export function resamplePlan(options: ResampleOptions, prompts: number, patterns: number): ResamplePlan {
+  const { level, resamples: requested } = resampleLevelAndCount(options);
   const method = options.method ?? "auto";
   // A binomial draw costs far more than an index draw: grouping pays once patterns are clearly fewer than prompts.
   const grouped = method === "grouped" || (method === "auto" && patterns * 8 <= prompts);
@@ -48,10 +56,9 @@ export function resamplePlan(options: ResampleOptions, prompts: number, patterns
 
 /**
  * The percentile interval of B sorted resample statistics: the k-th smallest and k-th largest, k =
- * floor((B + 1) · (1 − level) / 2), at least the first (Davison & Hinkley 1997, section 5.2). Interpolating
- * between order statistics ((B − 1) · tail, the usual quantile) reads each tail one order statistic
- * further in, and with the 200 resamples a large study's budget can leave, that made 95% intervals cover
- * 94.2% in a simulation where this rule covers 95.1% (docs/adaptive.md).
+ * floor((B + 1) · (1 − level) / 2), at least the first (Davison & Hinkley 1997, section 5.2).
+ * Interpolating between order statistics (the usual quantile) reads each tail one order statistic
+ * further in, which under-covers at the 200 resamples a large study's budget can leave (docs/adaptive.md).
  */
 export function percentileInterval(sorted: ArrayLike<number>, level: number): Interval {
   const b = sorted.length;

@@ -20,7 +20,7 @@ export const resultsQuerySchema = z.object({
   pageSize: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(200).default(25)),
   model: z.preprocess(blankToUndefined, z.string().max(200).optional()),
   category: z.preprocess(blankToUndefined, z.string().max(200).optional()),
-  outcome: z.preprocess(blankToUndefined, z.enum(["A", "B", "tie", "none"]).optional()),
+  outcome: z.preprocess(blankToUndefined, z.enum(["A", "B", "tie", "none", "held"]).optional()),
   /** A model name: pairs whose majority picked that model's answer. */
   winner: z.preprocess(blankToUndefined, z.string().max(200).optional()),
   q: z.preprocess(blankToUndefined, z.string().max(200).optional()),

@@ -255,7 +255,7 @@ async function results(app: AppServer) {
   row({ measurement: "GET /results, 1M-vote study: first request", "p50 ms": f(cold, 0), errors: errors.length ? `status ${errors}` : "0",
     notes: `server time ${f(server[0]!, 0)} ms (parts, ms, in parallel: ${parts[0]}); every figure computed: tallies of ${BIG.pairs.toLocaleString("en")} pairs, rater stats and agreement over their votes, bootstraps; target ≤ 500 ms` });
   row({ measurement: "GET /results: repeat views (other prompt pages)", "p50 ms": f(warm[2]!, 0), "p99 ms": f(warm[4]!, 0),
-    notes: `server time p50 ${f(warmServer[2]!, 0)} ms; 5 sequential, figures from the per-study cache, prompt page from the tallies; min ${f(warm[0]!, 0)} ms` });
+    notes: `server time p50 ${f(warmServer[2]!, 0)} ms; 5 sequential, figures from the per-study cache (studies of 20,000+ votes; smaller ones recompute), prompt page from the tallies; min ${f(warm[0]!, 0)} ms` });
   row({ measurement: "GET /results?exclude=2 raters (a new scope)", "p50 ms": f(excluded, 0),
     notes: `server time ${f(server[6]!, 0)} ms (parts: ${parts[6]}); computed afresh: tallies minus the excluded raters' votes` });
 }

@@ -12,8 +12,11 @@ export type PromptListFilter = {
   /** Only pairs that include this model. */
   model?: string;
   category?: string;
-  /** "A", "B" (relative to the pair), "tie" or "none" (no votes yet). */
-  outcome?: "A" | "B" | "tie" | "none";
+  /**
+   * "A", "B" (relative to the pair), "tie", "none" (put to raters, no votes yet) or "held" (a study that
+   * samples model pairs has not put it to raters: not drawn, or its prompt not opened yet).
+   */
+  outcome?: "A" | "B" | "tie" | "none" | "held";
   /** Only pairs whose majority picked this model's answer (whichever output of the pair it is). */
   winner?: string;
   /** Case-insensitive substring of the instruction. */
@@ -42,7 +45,9 @@ function where(filter: PromptListFilter): { sql: Prisma.Sql; joins: boolean } {
     parts.push(Prisma.sql`((${MAJORITY} = 'A' AND ma.name = ${filter.winner}) OR (${MAJORITY} = 'B' AND mb.name = ${filter.winner}))`);
     joins = true;
   }
-  if (filter.outcome === "none") parts.push(Prisma.sql`${MAJORITY} IS NULL`);
+  // A held pair is not an unvoted one (raters never got it): "no votes" leaves it out.
+  if (filter.outcome === "none") parts.push(Prisma.sql`${MAJORITY} IS NULL AND NOT src.held`);
+  else if (filter.outcome === "held") parts.push(Prisma.sql`src.held`);
   else if (filter.outcome) parts.push(Prisma.sql`${MAJORITY} = ${filter.outcome}`);
   return { sql: Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}`, joins };
 }
