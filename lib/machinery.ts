@@ -12,6 +12,8 @@ export const MACHINERY = {
   resultsCache: "results-cache",
   /** The next pair leased with the session check in the same statement (app/api/studies/[id]/next). */
   nextFastPath: "next-fast-path",
+  /** A sampling study's next prompts opened after a vote, before raters run out (lib/data/pair-opening.ts). */
+  openAhead: "open-ahead",
 } as const;
 
 /**

@@ -4,8 +4,9 @@
 // served, no pair gets more raters than its votes, and nothing sent to a rater tells the draw.
 import { describe, expect, it } from "vitest";
 import { nextAssignment } from "@/lib/data/assignments";
-import { openNextPrompts, openingBlockSize } from "@/lib/data/pair-opening";
-import { createStudy } from "@/lib/data/study-admin";
+import { LOOKAHEAD_SECONDS, openAheadAfterVote, openNextPrompts, openingBlockPairs, openingBlockSize } from "@/lib/data/pair-opening";
+import { changeStudyStatus, createStudy } from "@/lib/data/study-admin";
+import { SYSTEM } from "@/lib/data/audit";
 import { raterProgress } from "@/lib/data/study-access";
 import { comparisonDecisions, evaluateStopping } from "@/lib/data/stopping";
 import { recordVote } from "@/lib/data/votes";
@@ -190,6 +191,61 @@ describe("sampling of model pairs: opening and the lease", () => {
     release();
     await holder;
     expect(await openNextPrompts(studyId, study.openedPrompts)).toBeGreaterThanOrEqual(0);
+  });
+
+  it("opens the next block after a vote once fewer pairs are open than a block puts to raters, at most every few seconds", async () => {
+    // 100 prompts: blocks of 2 prompts, 4 drawn pairs at most (2 of 3 model pairs each).
+    const { studyId } = await makeSamplingStudy({ models: 3, prompts: 100, pairsPerPrompt: 2, votesPerPair: 1 });
+    expect(openingBlockPairs(100, 2)).toBe(4);
+    const opened = async () => (await db.study.findUniqueOrThrow({ where: { id: studyId }, select: { openedPrompts: true } })).openedPrompts;
+    const openPairs = async () => (await pairsOf(studyId)).filter((p) => !p.held && p.voteCount < 1).length;
+    // Two blocks on demand: up to 8 drawn pairs, at least 4 open (a pair is drawn with probability 2/3: rarely fewer).
+    await openNextPrompts(studyId, 0);
+    await openNextPrompts(studyId, 2);
+    while ((await openPairs()) < 4) await openNextPrompts(studyId, await opened());
+    const before = await opened();
+    // Enough open pairs: nothing opens ahead.
+    expect(await openAheadAfterVote(studyId)).toBe(0);
+    expect(await opened()).toBe(before);
+    // Within LOOKAHEAD_SECONDS of that look, this process does not look again, however few pairs are open.
+    await db.$executeRaw`UPDATE "Pair" SET "voteCount" = 1, "winsA" = 1, "leftWins" = 1, decided = true
+      WHERE "studyId" = ${studyId} AND NOT held AND "voteCount" = 0`;
+    expect(await openAheadAfterVote(studyId)).toBe(0);
+    expect(await opened()).toBe(before);
+    // Past it, with no pair open, the next block opens: the prompts after the opened ones, drawn as on demand.
+    const realNow = Date.now;
+    try {
+      Date.now = () => realNow() + LOOKAHEAD_SECONDS * 1000 + 1;
+      const put = await openAheadAfterVote(studyId);
+      expect(typeof put === "number" && put >= 0).toBe(true);
+    } finally {
+      Date.now = realNow;
+    }
+    expect(await opened()).toBe(before + openingBlockSize(100));
+    const block = (await pairsOf(studyId)).filter((p) => p.sampleRank! >= before && p.sampleRank! < before + 2);
+    expect(block).toHaveLength(6);
+    expect(block.every((p) => p.inclusion !== null && p.inclusion > 0)).toBe(true);
+    // A study without sampling (and no study at all) opens nothing and is not looked at again.
+    const admin = await makeUser("ADMIN");
+    const models = await makeOutputs(3, 2);
+    const plain = await createStudy(createStudySchema.parse({ name: unique("plain"), modelIds: models.map((m) => m.id), votesPerPair: "1" }), admin.id);
+    if (!plain.ok) throw new Error(plain.message);
+    expect(await openAheadAfterVote(plain.studyId)).toBe(0);
+    expect(await openAheadAfterVote("no-such-study")).toBe(0);
+  });
+
+  it("opens the first block when the admin opens the study, before any rater asks", async () => {
+    const admin = await makeUser("ADMIN");
+    const models = await makeOutputs(3, 100);
+    const created = await createStudy(createStudySchema.parse({
+      name: unique("sampling-open"), modelIds: models.map((m) => m.id), votesPerPair: "1", adaptiveVotes: "on", pairsPerPrompt: "2",
+    }), admin.id);
+    if (!created.ok) throw new Error(created.message);
+    expect(await changeStudyStatus(created.studyId, "OPEN", SYSTEM)).toEqual({ ok: true });
+    const study = await db.study.findUniqueOrThrow({ where: { id: created.studyId }, select: { openedPrompts: true } });
+    expect(study.openedPrompts).toBe(openingBlockSize(100));
+    const block = (await pairsOf(created.studyId)).filter((p) => p.sampleRank! < openingBlockSize(100));
+    expect(block.every((p) => p.inclusion !== null)).toBe(true);
   });
 
   it("serves every rater arriving at once at a study's start, one block opening for them", async () => {

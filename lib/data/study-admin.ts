@@ -2,6 +2,7 @@
 import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
 import { db } from "@/lib/db";
+import { openNextPrompts } from "@/lib/data/pair-opening";
 import { type Actor, recordAudit } from "@/lib/data/audit";
 import { newInviteLink } from "@/lib/data/invitations";
 import { studyChanged } from "@/lib/data/study-changes";
@@ -132,6 +133,8 @@ export async function changeStudyStatus(studyId: string, status: "OPEN" | "CLOSE
   });
   if (count === 1) {
     studyChanged(studyId);
+    // A study that samples model pairs opens its first prompts now, so its first raters do not wait for it.
+    if (status === "OPEN") await openNextPrompts(studyId, 0);
     return { ok: true };
   }
   const study = await db.study.findUnique({ where: { id: studyId }, select: { status: true } });

@@ -10,18 +10,33 @@ export const END_OPEN_PAIRS = 1_000;
 const NOW = `(now() AT TIME ZONE 'UTC')`;
 
 // $1: every how many-th pair stays open (pairs / open pairs): the open ones are spread over the table.
-const CLOSED = `(substr(p.id, 2)::int % $1::int <> 0)`;
+// With sampling (BENCH_SAMPLING=1) the study samples model pairs as the big one does, and its end is
+// prompts still to open: the last opened block's drawn pairs are open (as opening ahead leaves them),
+// every earlier opened prompt's drawn pairs voted, and the last blocks of prompts not opened yet, so
+// the phase runs through several openings (pair-opening.ts).
+const BIG_PAIR = "substr(p.id, 2)::int";
+const UNOPENED_BLOCKS = 5;
+const OPENED = `(p."sampleRank" < s."openedPrompts")`;
+const VOTED_PROMPT = `(p."sampleRank" < s."openedPrompts" - ceil(s."samplingPrompts" / 50.0)::int)`;
+// The big study's draw (seed-big.ts HELD_OF): a fixed third of each opened prompt's pairs left out.
+const DRAWN = `((${BIG_PAIR} * 7919 + 13) % 3 <> 0)`;
+const CLOSED = BIG.sampling ? `(${VOTED_PROMPT} AND ${DRAWN})` : `(${BIG_PAIR} % $1::int <> 0)`;
 
 const STEPS: [string, string][] = [
-  ["study", `INSERT INTO "Study" (id, name, status, "openedAt", "votesPerPair", "leaseSeconds", "inviteToken", "judgedTurns")
-    SELECT '${END.studyId}', 'Bench: nearly complete', 'OPEN', ${NOW} - interval '1 day', 1, 900, 'bench-end-token', "judgedTurns"
+  ["study", `INSERT INTO "Study" (id, name, status, "openedAt", "votesPerPair", "leaseSeconds", "inviteToken", "judgedTurns",
+      "adaptiveVotes", "pairsPerPrompt", "samplingPrompts", "openedPrompts")
+    SELECT '${END.studyId}', 'Bench: nearly complete', 'OPEN', ${NOW} - interval '1 day', 1, 900, 'bench-end-token', "judgedTurns",
+      "adaptiveVotes", "pairsPerPrompt", "samplingPrompts",
+      greatest(0, "samplingPrompts" - ${UNOPENED_BLOCKS} * ceil("samplingPrompts" / 50.0)::int)
     FROM "Study" WHERE id = '${BIG.studyId}'`],
-  ["study models", `INSERT INTO "StudyModel" ("studyId", "modelId") VALUES ('${END.studyId}', 'm_a'), ('${END.studyId}', 'm_b')`],
+  ["study models", `INSERT INTO "StudyModel" ("studyId", "modelId") SELECT '${END.studyId}', "modelId" FROM "StudyModel" WHERE "studyId" = '${BIG.studyId}'`],
   ["pairs", `INSERT INTO "Pair" (id, "studyId", "promptId", "outputAId", "outputBId", turn, "modelAId", "modelBId", "lengthA", "lengthB",
-      category, dataset, "voteCount", "winsA", "leftWins")
+      category, dataset, "voteCount", "winsA", "leftWins", "sampleRank", inclusion, held)
     SELECT 'e' || p.id, '${END.studyId}', p."promptId", p."outputAId", p."outputBId", p.turn, p."modelAId", p."modelBId", p."lengthA", p."lengthB",
-      p.category, p.dataset, c, c, c
-    FROM "Pair" p, LATERAL (SELECT CASE WHEN ${CLOSED} THEN 1 ELSE 0 END AS c) x WHERE p."studyId" = '${BIG.studyId}'`],
+      p.category, p.dataset, c, c, c, p."sampleRank",
+      CASE WHEN ${BIG.sampling} AND ${OPENED} THEN 2.0 / 3 END, ${BIG.sampling} AND NOT (${OPENED} AND ${DRAWN})
+    FROM "Pair" p JOIN "Study" s ON s.id = '${END.studyId}', LATERAL (SELECT CASE WHEN ${CLOSED} THEN 1 ELSE 0 END AS c) x
+    WHERE p."studyId" = '${BIG.studyId}'`],
   ["members", `INSERT INTO "StudyMember" ("studyId", "userId", votes)
     SELECT '${END.studyId}', 'u' || r, 0 FROM generate_series(0, ${BIG.raters - 1}) r`],
   // Each closed pair's one vote: rater i % raters, A shown left and chosen.
@@ -64,8 +79,9 @@ export async function seedEndStudy(url: string, openPairs: number): Promise<numb
   }
 }
 
+/** Pairs without their vote that raters can get: open ones, or (sampling) those of prompts not opened yet (2 in 3 will be drawn). */
 async function openCount(client: pg.Client): Promise<number> {
   const { rows } = await client.query<{ n: string }>(
-    `SELECT count(*) AS n FROM "Pair" WHERE "studyId" = $1 AND "voteCount" = 0`, [END.studyId]);
+    `SELECT count(*) AS n FROM "Pair" WHERE "studyId" = $1 AND "voteCount" = 0 AND (NOT held OR inclusion IS NULL)`, [END.studyId]);
   return Number(rows[0]!.n);
 }

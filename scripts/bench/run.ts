@@ -303,7 +303,8 @@ async function capacity(env: Record<string, string>, url: string) {
         ratio: x.errors === 0 && x.next.p99 <= P99_LIMIT_MS && x.vote.p99 <= P99_LIMIT_MS ? "pass" : "FAIL", notes: `next / vote; ${capacityNotes(x)}` });
     }
     const e = r.end;
-    row({ measurement: `capacity, study nearly complete: ${e.raters.toLocaleString("en")} raters, ${e.openPairs} of ${BIG.pairs.toLocaleString("en")} pairs open`,
+    const left = BIG.sampling ? "pairs left (a block open, 5 not opened yet)" : "pairs open";
+    row({ measurement: `capacity, study nearly complete: ${e.raters.toLocaleString("en")} raters, ${e.openPairs} of ${BIG.pairs.toLocaleString("en")} ${left}`,
       throughput: `${f(e.nextPerS, 0)} next/s + ${f(e.votePerS, 0)} votes/s`, "p50 ms": `${f(e.next.p50)} / ${f(e.vote.p50)}`,
       "p99 ms": `${f(e.next.p99)} / ${f(e.vote.p99)}`, errors: String(e.errors), notes: `next answers ${JSON.stringify(e.outcomes)}; ${capacityNotes(e)}` });
     const checks = await checkCapacityStudies(url);

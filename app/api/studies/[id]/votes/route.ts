@@ -6,6 +6,7 @@ import { route } from "@/lib/http/route";
 import { readJson } from "@/lib/http/read-json";
 import { recordVote } from "@/lib/data/votes";
 import { checkStoppingAfterVote } from "@/lib/data/stopping";
+import { openAheadAfterVote } from "@/lib/data/pair-opening";
 import { voteSchema } from "@/lib/validation/vote";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +22,11 @@ export const POST = route(async (request: Request, { params }: Params) => {
   const body = await readJson(request, voteSchema);
   if (body.error) return body.error;
   const outcome = await recordVote(id, auth.user.id, body.data);
-  // The study's stopping rule, after the reply is sent: the vote never waits for it.
-  if (!isRaterError(outcome)) after(() => checkStoppingAfterVote(id).catch((error: unknown) => console.error(`[pairwise] stopping check failed (study ${id})`, error)));
+  // The study's stopping rule, and opening prompts ahead, after the reply is sent: the vote never waits for them.
+  if (!isRaterError(outcome)) {
+    after(() => checkStoppingAfterVote(id).catch((error: unknown) => console.error(`[pairwise] stopping check failed (study ${id})`, error)));
+    // A study that samples model pairs opens its next prompts before raters run out of pairs.
+    after(() => openAheadAfterVote(id).catch((error: unknown) => console.error(`[pairwise] opening prompts ahead failed (study ${id})`, error)));
+  }
   return raterResponse(outcome);
 });
