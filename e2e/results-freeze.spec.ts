@@ -52,7 +52,10 @@ test("freeze the results, then see the frozen figures with their badge, the diff
   // A new vote: the current figures differ; the frozen ones stay.
   await voteOnce(rater, studyId);
   await page.goto(frozenUrl);
-  await expect(page.getByText("The current figures differ from these frozen ones.")).toBeVisible();
+  // The note names what differs, as the dashboard names it: one more vote changes the totals among others
+  // (and the model order when it changes the leader).
+  await expect(page.getByRole("note").filter({ hasText: "The current figures differ" }))
+    .toHaveText(/^The current figures differ from these frozen ones, in (the study's pairs and model order, )?the totals, the model comparisons\b.*\.$/);
   await expect(page.getByRole("definition").filter({ hasText: /^1$/ }).first()).toBeVisible();
   await expect(page.getByText(/computed before a withdrawal/)).toHaveCount(0);
 

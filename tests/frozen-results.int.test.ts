@@ -78,7 +78,7 @@ describe("frozen results", () => {
     const first = await freezeResults(f.study.id, { label: "Table 2 of the paper", exclude: [] }, staff);
     const again = await freezeResults(f.study.id, { label: null, exclude: [] }, staff);
     const view = await getFrozenResult(f.study.id, first!.id);
-    expect(view).toMatchObject({ label: "Table 2 of the paper", createdByLabel: staff.label, voteCount: 16, currentDiffers: false, votesRemovedSince: null });
+    expect(view).toMatchObject({ label: "Table 2 of the paper", createdByLabel: staff.label, voteCount: 16, currentDiffers: false, differsIn: [], votesRemovedSince: null });
     expect(view!.appVersion).toMatch(/^\d+\.\d+\.\d+/);
     expect(view!.settings).toMatchObject({ id: f.study.id, votesPerPair: 4 });
     expect(JSON.stringify(view!.settings)).not.toContain(f.study.inviteToken);
@@ -99,6 +99,7 @@ describe("frozen results", () => {
     expect(view.excludedRaters).toEqual(excluded);
     expect(view.figures.excludedRaters.pseudonyms).toEqual(excluded);
     expect(view.currentDiffers).toBe(true);
+    expect(view.differsIn).toContain("the totals");
     expect(view.votesRemovedSince).toBeInstanceOf(Date);
 
     await replay(f.study.id, (await frozenVoteLines(f.study.id, frozen!.id))!);

@@ -6,7 +6,7 @@ import { utcMinute } from "@/lib/audit/format";
 export type FrozenFactsProps = {
   frozen: {
     id: string; studyId: string; label: string | null; createdAt: string; createdBy: string; appVersion: string; voteCount: number;
-    votesSha256: string; excludedRaters: string[]; currentDiffers: boolean; votesRemovedSince: string | null;
+    votesSha256: string; excludedRaters: string[]; currentDiffers: boolean; differsIn: string[]; votesRemovedSince: string | null;
   };
 };
 
@@ -25,7 +25,7 @@ export function FrozenFacts({ frozen: f }: FrozenFactsProps) {
       )}
       {f.currentDiffers ? (
         <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          The current figures differ from these frozen ones.
+          The current figures differ from these frozen ones{f.differsIn.length > 0 && <>, in {listed(f.differsIn)}</>}.
         </p>
       ) : <p className="text-sm text-slate-600">The current figures are the same as these.</p>}
       <dl className="grid gap-2 text-sm sm:grid-cols-2">
@@ -41,4 +41,9 @@ export function FrozenFacts({ frozen: f }: FrozenFactsProps) {
       <a href={exportUrl} download className="inline-block text-sm font-medium text-brand-700 underline">Download the frozen votes (JSON Lines)</a>
     </div>
   );
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(parts: string[]): string {
+  return parts.length < 2 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }

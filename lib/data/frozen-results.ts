@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { type Actor, lastVotesRemovedAt, recordAudit } from "@/lib/data/audit";
 import { studyFiguresVersion } from "@/lib/data/results/snapshots";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { figuresDiffer } from "@/lib/results/frozen-compare";
+import { differingParts } from "@/lib/results/frozen-compare";
 import { getStudyResults, liveStudyFigures } from "@/lib/results/study-results";
 import type { StudyResults } from "@/lib/results/types";
 import { canonicalVoteLines, type FrozenVote, votesSha256 } from "@/lib/results/vote-hash";
@@ -109,6 +109,8 @@ export type FrozenView = FrozenSummary & {
   figures: StudyResults; settings: Record<string, unknown>;
   /** The current figures (same raters left out) say something else. */
   currentDiffers: boolean;
+  /** Which parts of them, as the dashboard names them ("the ranking"); empty when none or not computed. */
+  differsIn: string[];
   /** A withdrawal or an account deletion removed votes after the freeze. */
   votesRemovedSince: Date | null;
 };
@@ -118,9 +120,10 @@ export async function getFrozenResult(studyId: string, frozenId: string): Promis
   if (!row) return null;
   const [current, removedAt] = await Promise.all([getStudyResults(studyId, row.excludedRaters), lastVotesRemovedAt(studyId)]);
   const figures = row.figures as unknown as StudyResults;
+  const differsIn = current ? differingParts(figures, current) : [];
   return {
     ...row, figures, settings: row.settings as Record<string, unknown>,
-    currentDiffers: !current || figuresDiffer(figures, current),
+    currentDiffers: !current || differsIn.length > 0, differsIn,
     votesRemovedSince: removedAt && removedAt > row.createdAt ? removedAt : null,
   };
 }

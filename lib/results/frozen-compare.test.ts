@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { figuresDiffer, figuresText } from "./frozen-compare";
+import { differingParts, figuresDiffer, figuresText } from "./frozen-compare";
 import type { StudyResults } from "./types";
 
 const results = (votes: number, extra: Record<string, unknown> = {}) =>
@@ -26,5 +26,19 @@ describe("figuresDiffer", () => {
     expect(figuresDiffer(old, now)).toBe(false);
     expect(figuresDiffer(now, results(3, { comparisons: [{ ...comparison, anytime }], sequential: { level: 0.05, stop: { reason: "BUDGET" } } }))).toBe(true);
     expect(figuresDiffer(old, results(2, { comparisons: [{ ...comparison, anytime }], sequential: {} }))).toBe(true);
+  });
+});
+
+describe("differingParts", () => {
+  it("names the parts that differ as the dashboard does, in its order, and nothing when none does", () => {
+    expect(differingParts(results(3), results(3))).toEqual([]);
+    expect(differingParts(results(3), results(2))).toEqual(["the totals"]);
+    const ranked = (low: number) => results(3, { ranking: { models: [{ model: "a", low }] }, overTime: [{ hour: "h", votes: 3 }] });
+    expect(differingParts(ranked(0.4), ranked(0.5))).toEqual(["the ranking"]);
+    // Votes over time come after the totals on the dashboard; a part it does not name keeps its key, last.
+    const later = results(2, { ranking: { models: [{ model: "a", low: 0.4 }] }, overTime: [{ hour: "h", votes: 2 }], extraFigure: 1 });
+    expect(differingParts(ranked(0.4), later)).toEqual(["the totals", "votes over time", "extraFigure"]);
+    // Figures frozen before the anytime intervals: their absence is no difference.
+    expect(differingParts(results(3, { comparisons: [] }), results(3, { comparisons: [], sequential: { level: 0.05 } }))).toEqual([]);
   });
 });

@@ -12,15 +12,28 @@ function sortedJson(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
-/** The figures alone, in one text: equal texts, equal figures. */
-export function figuresText(results: StudyResults): string {
-  // Only the figures: the results API adds the prompt list's page to the same object.
+/** The figures alone: the results API adds the prompt list's page to the same object. */
+function figuresOnly(results: StudyResults): Record<string, unknown> {
   const figures: Record<string, unknown> = { ...results, study: { ...results.study } };
   const study = figures.study as Record<string, unknown>;
   for (const key of ["generatedAt", "prompts"]) delete figures[key];
   for (const key of ["name", "status"]) delete study[key];
-  return sortedJson(figures);
+  return figures;
 }
+
+/** The figures alone, in one text: equal texts, equal figures. */
+export function figuresText(results: StudyResults): string {
+  return sortedJson(figuresOnly(results));
+}
+
+/** What the dashboard calls each part of the figures, in the order it shows them. */
+const PART_NAMES: Record<string, string> = {
+  study: "the study's pairs and model order", excludedRaters: "the raters left out", totals: "the totals", comparisons: "the model comparisons",
+  ranking: "the ranking", sequential: "the stopping rule", turns: "the turns", criteria: "the criteria", issues: "the answer issues",
+  positionBias: "position bias", lengthBias: "length bias", categories: "the categories", agreement: "rater agreement",
+  raters: "the rater table", raterThresholds: "the rater thresholds", overTime: "votes over time", judges: "the automatic judges",
+  panels: "the external panels",
+};
 
 /**
  * Figures frozen before the anytime intervals existed (issue 22) have none: the current ones are compared
@@ -32,6 +45,19 @@ function withoutNewerFigures(frozen: StudyResults, current: StudyResults): Study
   return { ...current, sequential: undefined, comparisons };
 }
 
+/**
+ * The parts of the figures that differ, named as the dashboard names them (its order; a part it does not
+ * name under its own key): empty when the current figures say the same as the frozen ones.
+ */
+export function differingParts(frozen: StudyResults, current: StudyResults): string[] {
+  const a = figuresOnly(frozen);
+  const b = figuresOnly(withoutNewerFigures(frozen, current));
+  const order = Object.keys(PART_NAMES);
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .sort((x, y) => (order.indexOf(x) + 1 || order.length + 1) - (order.indexOf(y) + 1 || order.length + 1) || (x < y ? -1 : 1));
+  return keys.filter((k) => sortedJson(a[k]) !== sortedJson(b[k])).map((k) => PART_NAMES[k] ?? k);
+}
+
 export function figuresDiffer(frozen: StudyResults, current: StudyResults): boolean {
-  return figuresText(frozen) !== figuresText(withoutNewerFigures(frozen, current));
+  return differingParts(frozen, current).length > 0;
 }

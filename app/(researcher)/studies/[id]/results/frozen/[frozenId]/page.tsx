@@ -25,7 +25,7 @@ export default async function FrozenResultPage({ params }: FrozenPageProps) {
         frozen={{
           id: frozen.id, studyId: frozen.studyId, label: frozen.label, createdAt: frozen.createdAt.toISOString(), createdBy: frozen.createdByLabel,
           appVersion: frozen.appVersion, voteCount: frozen.voteCount, votesSha256: frozen.votesSha256, excludedRaters: frozen.excludedRaters,
-          currentDiffers: frozen.currentDiffers, votesRemovedSince: frozen.votesRemovedSince?.toISOString() ?? null,
+          currentDiffers: frozen.currentDiffers, differsIn: frozen.differsIn, votesRemovedSince: frozen.votesRemovedSince?.toISOString() ?? null,
         }}
       />
       <FrozenFigures figures={frozen.figures} />
