@@ -197,6 +197,7 @@ describe("sampling of model pairs: opening and the lease", () => {
     // 100 prompts: blocks of 2 prompts, 4 drawn pairs at most (2 of 3 model pairs each).
     const { studyId } = await makeSamplingStudy({ models: 3, prompts: 100, pairsPerPrompt: 2, votesPerPair: 1 });
     expect(openingBlockPairs(100, 2)).toBe(4);
+    expect(openingBlockPairs(100, 1.5)).toBe(3);
     const opened = async () => (await db.study.findUniqueOrThrow({ where: { id: studyId }, select: { openedPrompts: true } })).openedPrompts;
     const openPairs = async () => (await pairsOf(studyId)).filter((p) => !p.held && p.voteCount < 1).length;
     // Two blocks on demand: up to 8 drawn pairs, at least 4 open (a pair is drawn with probability 2/3: rarely fewer).

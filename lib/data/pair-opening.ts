@@ -25,9 +25,9 @@ export function openingBlockSize(samplingPrompts: number): number {
   return Math.max(1, Math.ceil(samplingPrompts / 50));
 }
 
-/** Pairs a block puts to raters at most: its prompts times the model pairs drawn per prompt. */
+/** Pairs a block puts to raters, about: its prompts times the model pairs drawn per prompt (which may be fractional), rounded up. */
 export function openingBlockPairs(samplingPrompts: number, pairsPerPrompt: number): number {
-  return openingBlockSize(samplingPrompts) * pairsPerPrompt;
+  return Math.ceil(openingBlockSize(samplingPrompts) * pairsPerPrompt);
 }
 
 type ModelPairRow = { lo: string; hi: string; winsLo: number; winsHi: number; draws: number };

@@ -133,8 +133,11 @@ export async function changeStudyStatus(studyId: string, status: "OPEN" | "CLOSE
   });
   if (count === 1) {
     studyChanged(studyId);
-    // A study that samples model pairs opens its first prompts now, so its first raters do not wait for it.
-    if (status === "OPEN") await openNextPrompts(studyId, 0);
+    // A study that samples model pairs opens its first prompts now, so its first raters do not wait for it
+    // (should it fail, the first rater's request opens them, as it would have).
+    if (status === "OPEN") {
+      await openNextPrompts(studyId, 0).catch((error: unknown) => console.error(`[pairwise] opening the first prompts failed (study ${studyId})`, error));
+    }
     return { ok: true };
   }
   const study = await db.study.findUnique({ where: { id: studyId }, select: { status: true } });
