@@ -58,10 +58,12 @@ describe("answer issues", () => {
   });
 
   it("are resolved from the side the rater saw to the output shown there, in both orientations", async () => {
-    const f = await makeOpenStudy(8, { issues: ISSUES });
+    // The side shown left is a coin flip per fresh pair: votes go on until both orientations were dealt
+    // (at least 4 votes; 24 pairs leave 1 chance in 8 million to see one only).
+    const f = await makeOpenStudy(24, { issues: ISSUES });
     const [rater] = await makeRaters(f.study.id, 1);
     const orientations = new Set<boolean>();
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 24 && (i < 4 || orientations.size < 2); i++) {
       const pair = served(await nextAssignment(f.study.id, rater!.id));
       const leftIsA = pair.left.text.startsWith("answer A");
       orientations.add(leftIsA);
@@ -75,7 +77,6 @@ describe("answer issues", () => {
         [`${leftOutput}:harmful`, `${rightOutput}:factual-error`, `${rightOutput}:harmful`].sort(),
       );
     }
-    // Both orientations were dealt (8 coin flips; 1 in 128 to see one only).
     expect(orientations.size).toBe(2);
   });
 
