@@ -11,6 +11,7 @@ import { judgmentsText, shortChoiceLabel } from "./criteria-text";
 import type { OfferedChoice } from "./rating-text";
 import { useShortcuts } from "./shortcuts";
 import type { VoteGate } from "./use-vote-gate";
+import { listed } from "@/lib/text/listed";
 
 export type Criterion = RatingOptions["criteria"][number];
 
@@ -28,8 +29,6 @@ export type CriterionChoicesOptions = {
   /** Says a key's choice in the page's live region (a click is heard on the radio itself). */
   onAnnounce: (text: string) => void;
 };
-
-const listed = (labels: string[]) => (labels.length < 2 ? labels.join("") : `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}`);
 
 /** Focuses a criterion's checked radio (or its first): where Tab would land in that group. */
 function focusCriterion(panel: HTMLElement | null, key: string) {

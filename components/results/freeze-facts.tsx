@@ -2,6 +2,7 @@
 // the export, and notes when the study has changed since.
 import { Badge } from "@/components/ui/badge";
 import { utcMinute } from "@/lib/audit/format";
+import { listed } from "@/lib/text/listed";
 
 export type FrozenFactsProps = {
   frozen: {
@@ -41,9 +42,4 @@ export function FrozenFacts({ frozen: f }: FrozenFactsProps) {
       <a href={exportUrl} download className="inline-block text-sm font-medium text-brand-700 underline">Download the frozen votes (JSON Lines)</a>
     </div>
   );
-}
-
-/** "a", "a and b", "a, b and c". */
-function listed(parts: string[]): string {
-  return parts.length < 2 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }

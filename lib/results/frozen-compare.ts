@@ -52,10 +52,10 @@ function withoutNewerFigures(frozen: StudyResults, current: StudyResults): Study
 export function differingParts(frozen: StudyResults, current: StudyResults): string[] {
   const a = figuresOnly(frozen);
   const b = figuresOnly(withoutNewerFigures(frozen, current));
-  const order = Object.keys(PART_NAMES);
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])]
-    .sort((x, y) => (order.indexOf(x) + 1 || order.length + 1) - (order.indexOf(y) + 1 || order.length + 1) || (x < y ? -1 : 1));
-  return keys.filter((k) => sortedJson(a[k]) !== sortedJson(b[k])).map((k) => PART_NAMES[k] ?? k);
+  const present = new Set([...Object.keys(a), ...Object.keys(b)]);
+  const named = Object.keys(PART_NAMES).filter((k) => present.has(k));
+  const unnamed = [...present].filter((k) => !(k in PART_NAMES)).sort();
+  return [...named, ...unnamed].filter((k) => sortedJson(a[k]) !== sortedJson(b[k])).map((k) => PART_NAMES[k] ?? k);
 }
 
 export function figuresDiffer(frozen: StudyResults, current: StudyResults): boolean {
