@@ -14,6 +14,8 @@ export const MACHINERY = {
   nextFastPath: "next-fast-path",
   /** A sampling study's next prompts opened after a vote, before raters run out (lib/data/pair-opening.ts). */
   openAhead: "open-ahead",
+  /** A sampling study's comparison intervals kept per process over the prompts already read (lib/data/comparison-sequences.ts). */
+  keptSequences: "kept-sequences",
 } as const;
 
 /**

@@ -16,31 +16,8 @@ import { createStudySchema } from "@/lib/validation/study";
 import { pairProbabilities, samplingFloor } from "@/lib/allocation/pair-sampling";
 import type { ServedPair } from "@/lib/rating/types";
 import { makeUser, unique } from "./factories";
-import { makeModels, makeOutput, makePrompt } from "./factories-results";
+import { makeOutputs, makeSamplingStudy } from "./factories-sampling";
 import { makeRaters } from "./factories-voting";
-
-/** `models` fresh models answering `prompts` fresh prompts, each answer its own text. */
-async function makeOutputs(models: number, prompts: number) {
-  const made = await makeModels(...Array.from({ length: models }, (_, i) => `sampled-model-${i}`));
-  for (let p = 0; p < prompts; p++) {
-    const prompt = await makePrompt();
-    for (const [i, m] of made.entries()) await makeOutput(prompt.id, m.id, `answer ${i} to prompt ${p} ${unique("t")}`);
-  }
-  return made;
-}
-
-async function makeSamplingStudy(options: { models: number; prompts: number; pairsPerPrompt: number; votesPerPair: number }) {
-  const admin = await makeUser("ADMIN");
-  const models = await makeOutputs(options.models, options.prompts);
-  const input = createStudySchema.parse({
-    name: unique("sampling"), modelIds: models.map((m) => m.id), votesPerPair: String(options.votesPerPair),
-    adaptiveVotes: "on", pairsPerPrompt: String(options.pairsPerPrompt),
-  });
-  const created = await createStudy(input, admin.id);
-  if (!created.ok) throw new Error(created.message);
-  await db.study.update({ where: { id: created.studyId }, data: { status: "OPEN", openedAt: new Date() } });
-  return { studyId: created.studyId, models };
-}
 
 function served(result: Awaited<ReturnType<typeof nextAssignment>>): ServedPair | null {
   if (isRaterError(result)) throw new Error(`rater error ${JSON.stringify(result)}`);

@@ -4,13 +4,14 @@
 // tell the opening of prompts which comparisons are already decided (comparisonDecisions).
 import "server-only";
 import { DB_NOW, db } from "@/lib/db";
+import { MACHINERY, machineryOn } from "@/lib/machinery";
 import { recordAudit, SYSTEM } from "@/lib/data/audit";
+import { sampledPairIntervals, type PairInterval } from "@/lib/data/comparison-sequences";
 import { promptMarks, type MarksStudy } from "@/lib/data/results/prompt-marks";
 import { markFiguresChanged } from "@/lib/data/results/snapshots";
 import { stoppingDecision } from "@/lib/allocation/stopping";
 import { DEFAULT_LEVEL } from "@/lib/results/sequential";
 import { anytimeWinRate } from "@/lib/stats/anytime-win-rate";
-import type { Interval } from "@/lib/stats/tally";
 
 /** How often, at most, a study's rule is evaluated (across processes). */
 export const STOP_CHECK_SECONDS = 10;
@@ -36,14 +37,13 @@ async function recordedVotes(studyId: string): Promise<number> {
   return row?.votes ?? 0;
 }
 
-/** A model pair's anytime interval, keyed `${modelAId}|${modelBId}` with model A the LEAST id (as promptMarks groups). */
-type PairInterval = { key: string; interval: Interval; decided: boolean };
-
 /**
  * Every model pair's anytime interval at `level` split over the model pairs (Bonferroni), read on the
- * primary with no rater left out: what the stop and the opening of prompts decide on.
+ * primary with no rater left out: what the stop and the opening of prompts decide on. A study that samples
+ * model pairs reads only the prompts after those already read (comparison-sequences.ts).
  */
 async function pairIntervals(studyId: string, study: MarksStudy, level: number): Promise<PairInterval[]> {
+  if (study.sampling && machineryOn(MACHINERY.keptSequences)) return sampledPairIntervals(studyId, study.votesPerPair, level);
   const marks = await promptMarks({ studyId, excludeRaterIds: [], source: "primary" }, study);
   const perPair = level / Math.max(1, marks.length);
   return marks.map((m) => {

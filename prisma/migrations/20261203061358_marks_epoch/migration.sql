@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Study" ADD COLUMN     "marksEpoch" INTEGER NOT NULL DEFAULT 0;
