@@ -9,7 +9,7 @@ import type { ReactNode } from "react";
 import type { ServedAnswer, ServedConversation, ServedTurn } from "@/lib/rating/types";
 import { AnswerTabs } from "./answer-tabs";
 import { MarkdownAnswer } from "./markdown-answer";
-import type { AnswerProps } from "./pair-view";
+import type { AnswerProps } from "./answer-props";
 import { judgedTurnLabel } from "./rating-text";
 import type { Side } from "./use-pair-readiness";
 

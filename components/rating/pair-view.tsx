@@ -5,19 +5,13 @@
 "use client";
 
 import { type FocusEvent, type ReactNode, Suspense, useEffect, useRef } from "react";
-import type { ServedAnswer, ServedPair } from "@/lib/rating/types";
+import type { ServedPair } from "@/lib/rating/types";
 import { AnswerTabs } from "./answer-tabs";
 import { ConversationPair } from "./lazy-conversation-pair";
 import { MarkdownAnswer } from "./markdown-answer";
+import type { AnswerProps, SeenTracking } from "./answer-props";
 import type { Side } from "./use-pair-readiness";
 import { useWideScreen } from "./use-wide-screen";
-
-export type SeenTracking = {
-  seen: Record<Side, boolean>;
-  onSeen: (side: Side) => void;
-  /** Px at the bottom of the viewport covered by the sticky vote bar: an end behind it is not seen. */
-  bottomInset: number;
-};
 
 export type PairViewProps = {
   pair: ServedPair;
@@ -65,19 +59,6 @@ export function PairView({ pair, tracking, afterAnswer }: PairViewProps) {
     </div>
   );
 }
-
-export type AnswerProps = {
-  side: Side;
-  answer: ServedAnswer;
-  tracking?: SeenTracking;
-  /** Shown inside the answer, before its text (a conversation's earlier turns behind the phone's switch). */
-  before?: ReactNode;
-  after?: ReactNode;
-  /** As a tab panel on narrow screens: its id, tab and visibility. */
-  id?: string;
-  labelledBy?: string;
-  hidden?: boolean;
-};
 
 function Answer({ side, answer, tracking, before, after, id, labelledBy, hidden }: AnswerProps) {
   const end = useRef<HTMLDivElement>(null);

@@ -48,7 +48,7 @@ async function modelPairVotes(tx: Prisma.TransactionClient, studyId: string): Pr
  * Opens the study's next block of prompts if `seenOpened` prompts are still all that is open: however many
  * requests ask at the same moment, one block opens. The opener holds a transaction-scoped advisory lock per
  * study; a request that finds it held returns "busy" at once rather than queue with a connection taken
- * (at 100,000 pairs an opening reads every comparison's interval, about a second), and asks the lease again
+ * (an opening reads every comparison's interval and draws a block), and asks the lease again
  * a moment later. Returns the number of pairs put to raters (0: another request opened the block, nothing
  * is left to open, or not a sampling study).
  */
@@ -106,7 +106,7 @@ async function studyBlockPairs(studyId: string): Promise<number | null> {
 /**
  * After a recorded vote in a study that samples model pairs, at most every LOOKAHEAD_SECONDS per process:
  * when fewer pairs have room for a rater than a block puts to raters, opens the next block now, off any rater's
- * request. An opening at 100,000 pairs reads every comparison's interval (about a second), and on demand
+ * request. An opening reads every comparison's interval and draws a block, and on demand
  * every rater arriving meanwhile waited for it: at the end of a sampling study with 1,000 raters, `/next`
  * p99 732 ms on demand only, 255 ms with this (docs/benchmarks.md, target 3).
  * The block's probabilities still read only votes on prompts opened before it. Returns what

@@ -3,10 +3,9 @@
 
 import { buildAnswerRowSchema, buildChatRowSchema, buildQuestionRowSchema } from "./conversation-rows";
 import { answerConverter, chatConverter, questionConverter } from "./conversation-records";
-import type { DetectInput, Detection } from "./detect-format";
 import type { Limits } from "./limits";
 import { createRowProcessor, type RowProcessor } from "./row-processor";
-import type { UploadFormat } from "./upload-format";
+import type { DetectInput, Detection, UploadFormat } from "./upload-format";
 
 type ConversationFormat = Extract<UploadFormat, "chat_json" | "chat_jsonl" | "mt_bench_questions" | "mt_bench_answers">;
 

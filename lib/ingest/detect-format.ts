@@ -2,19 +2,7 @@
 // early (one clear message, not one per row) when the file cannot be read as outputs.
 
 import { detectConversationFormat } from "./conversation-formats";
-import type { Container, UploadFormat, UploadKind } from "./upload-format";
-
-export type DetectInput = {
-  container: Container;
-  /** Field names of the first row (CSV: the normalized header). */
-  fields: readonly string[];
-  outputField?: string;
-  modelName?: string;
-};
-
-export type Detection =
-  | { ok: true; format: UploadFormat; kind: UploadKind; outputField: string }
-  | { ok: false; format?: UploadFormat; message: string };
+import type { Container, DetectInput, Detection, UploadFormat } from "./upload-format";
 
 export function detectFormat(input: DetectInput): Detection {
   const has = (name: string) => input.fields.includes(name);

@@ -32,3 +32,16 @@ export type UploadFormat =
   | "chatbot_arena_conversations";
 
 export type UploadKind = "outputs" | "prompts";
+
+/** What format detection reads: the file's container and its first row's field names (detect-format.ts). */
+export type DetectInput = {
+  container: Container;
+  /** Field names of the first row (CSV: the normalized header). */
+  fields: readonly string[];
+  outputField?: string;
+  modelName?: string;
+};
+
+export type Detection =
+  | { ok: true; format: UploadFormat; kind: UploadKind; outputField: string }
+  | { ok: false; format?: UploadFormat; message: string };

@@ -1,21 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { differingParts, figuresDiffer, figuresText } from "./frozen-compare";
+import { differingParts, figuresText } from "./frozen-compare";
 import type { StudyResults } from "./types";
 
 const results = (votes: number, extra: Record<string, unknown> = {}) =>
   ({ study: { id: "s", name: "S", status: "OPEN", models: ["a", "b"] }, generatedAt: "2026-12-01T10:00:00.000Z", totals: { votes, raters: 2 }, ...extra }) as unknown as StudyResults;
 
-describe("figuresDiffer", () => {
+describe("differingParts: what is a figure", () => {
   it("ignores key order, the time of computing, the study's name and status, and the prompt page", () => {
     const a = results(3);
     const b = { generatedAt: "2027-01-01T00:00:00.000Z", totals: { raters: 2, votes: 3 }, study: { models: ["a", "b"], status: "CLOSED", name: "T", id: "s" }, prompts: { page: 1 } } as unknown as StudyResults;
-    expect(figuresDiffer(a, b)).toBe(false);
+    expect(differingParts(a, b)).toEqual([]);
     expect(figuresText(a)).toBe(figuresText(b));
   });
 
   it("sees any changed figure", () => {
-    expect(figuresDiffer(results(3), results(2))).toBe(true);
-    expect(figuresDiffer(results(3), { ...results(3), study: { ...results(3).study, models: ["b", "a"] } })).toBe(true);
+    expect(differingParts(results(3), results(2))).not.toEqual([]);
+    expect(differingParts(results(3), { ...results(3), study: { ...results(3).study, models: ["b", "a"] } })).not.toEqual([]);
   });
 
   it("compares figures frozen before the anytime intervals without them, and sees them change once frozen", () => {
@@ -23,9 +23,9 @@ describe("figuresDiffer", () => {
     const anytime = { alpha: 0.05, estimate: 1, interval: { low: 0.6, high: 1 }, prompts: 20, waiting: 0, decided: true, text: "t" };
     const old = results(3, { comparisons: [comparison] });
     const now = results(3, { comparisons: [{ ...comparison, anytime }], sequential: { level: 0.05, stop: null } });
-    expect(figuresDiffer(old, now)).toBe(false);
-    expect(figuresDiffer(now, results(3, { comparisons: [{ ...comparison, anytime }], sequential: { level: 0.05, stop: { reason: "BUDGET" } } }))).toBe(true);
-    expect(figuresDiffer(old, results(2, { comparisons: [{ ...comparison, anytime }], sequential: {} }))).toBe(true);
+    expect(differingParts(old, now)).toEqual([]);
+    expect(differingParts(now, results(3, { comparisons: [{ ...comparison, anytime }], sequential: { level: 0.05, stop: { reason: "BUDGET" } } }))).not.toEqual([]);
+    expect(differingParts(old, results(2, { comparisons: [{ ...comparison, anytime }], sequential: {} }))).not.toEqual([]);
   });
 });
 

@@ -57,7 +57,3 @@ export function differingParts(frozen: StudyResults, current: StudyResults): str
   const unnamed = [...present].filter((k) => !(k in PART_NAMES)).sort();
   return [...named, ...unnamed].filter((k) => sortedJson(a[k]) !== sortedJson(b[k])).map((k) => PART_NAMES[k] ?? k);
 }
-
-export function figuresDiffer(frozen: StudyResults, current: StudyResults): boolean {
-  return differingParts(frozen, current).length > 0;
-}

@@ -25,6 +25,10 @@ const OUTPUT_B_OF = BIG.sampling ? `'o' || (CASE i % 3 WHEN 0 THEN 'b' ELSE 'c' 
 const TURN_OF = BIG.conversation ? "(1 + i % 2)" : "0";
 const SAMPLED_PROMPTS = Math.ceil(BIG.pairs / 3);
 const OPENED_PROMPTS = Math.floor(SAMPLED_PROMPTS * 0.95);
+// A sampling study runs with a stopping rule (adaptive stopping is what it is for), so its rule is checked
+// every 10 s (lib/data/stopping.ts) as in a real one; at this level the generated votes never decide all
+// three comparisons, so the study does not stop during a run.
+const SAMPLING_STOP_LEVEL = 1e-6;
 // Whether big-study pair i is held: its prompt unopened, or (a fixed third of the opened) left out by the draw.
 const HELD_OF = BIG.sampling ? `(i / 3 >= ${OPENED_PROMPTS} OR (i * 7919 + 13) % 3 = 0)` : "false";
 // Pair i already has i % 21 votes (0..20, mean 10): about 1M votes, 95% of pairs still open.
@@ -55,12 +59,12 @@ const STEPS: [string, string][] = [
              repeat('First answer from model ' || m || '. ', 3 + (i * 5) % 20) AS first
       FROM generate_series(0, ${BIG.pairs - 1}) i, (VALUES ('a'), ('b'), ('c')) AS t(m) WHERE m <> 'c' OR ${BIG.sampling}) o`],
   ["studies", `INSERT INTO "Study" (id, name, status, "openedAt", "votesPerPair", "leaseSeconds", "inviteToken", "judgedTurns", "adaptiveVotes",
-      "pairsPerPrompt", "samplingPrompts", "openedPrompts")
+      "pairsPerPrompt", "samplingPrompts", "openedPrompts", "stopLevel")
     VALUES ('${BIG.studyId}', 'Bench: 100k pairs, 1M votes', 'OPEN', ${NOW}, ${BIG.votesPerPair}, 900, 'bench-big-token',
               '${BIG.conversation ? "{1,2}" : "{}"}', ${BIG.adaptive},
-              ${BIG.sampling ? 2 : "NULL"}, ${BIG.sampling ? SAMPLED_PROMPTS : 0}, ${BIG.sampling ? OPENED_PROMPTS : 0}),
-           ('${VOTE.studyId}', 'Bench: vote load', 'OPEN', ${NOW}, 100, 900, 'bench-vote-token', '{}', false, NULL, 0, 0),
-           ('${JUDGED_VOTE.studyId}', 'Bench: vote load, criteria and issues', 'OPEN', ${NOW}, 100, 900, 'bench-judged-token', '{}', false, NULL, 0, 0)`],
+              ${BIG.sampling ? 2 : "NULL"}, ${BIG.sampling ? SAMPLED_PROMPTS : 0}, ${BIG.sampling ? OPENED_PROMPTS : 0}, ${BIG.sampling ? SAMPLING_STOP_LEVEL : "NULL"}),
+           ('${VOTE.studyId}', 'Bench: vote load', 'OPEN', ${NOW}, 100, 900, 'bench-vote-token', '{}', false, NULL, 0, 0, NULL),
+           ('${JUDGED_VOTE.studyId}', 'Bench: vote load, criteria and issues', 'OPEN', ${NOW}, 100, 900, 'bench-judged-token', '{}', false, NULL, 0, 0, NULL)`],
   ["judged study's criteria and issues", `INSERT INTO "StudyCriterion" (id, "studyId", key, label, position)
     VALUES ('c_overall', '${JUDGED_VOTE.studyId}', 'overall', 'Overall', 0), ('c_helpful', '${JUDGED_VOTE.studyId}', 'helpful', 'Helpful', 1),
            ('c_harmless', '${JUDGED_VOTE.studyId}', 'harmless', 'Harmless', 2);
