@@ -1,7 +1,6 @@
 // Issue 22, sampling of model pairs, on the results side: a three-model study turned into a sampling study
 // by hand (opening order, inclusion probabilities, draws), then the marks and probabilities per model pair,
-// the dashboard's inverse-probability-weighted anytime interval against pairSequenceInterval of the same
-// draws, the stop and the opening's comparison decisions, the exports' inclusion probability and the prompt
+// the dashboard's anytime interval over the prompts drawn against pairSequenceInterval of the same draws, the stop and the opening's comparison decisions, the exports' inclusion probability and the prompt
 // list's wording for pairs raters never get.
 import { beforeAll, describe, expect, it } from "vitest";
 import { pairSequenceInterval, type PromptDraw } from "@/lib/allocation/pair-sequence";
@@ -25,11 +24,11 @@ import { unique } from "./factories";
  * planned per pair (k = 1), stopLevel 15%, so each of the 3 model pairs is read at 5% (Bonferroni).
  * Output A is the lower id's on even prompts, the higher id's on odd ones (the marks are lo's side up).
  * By rank r, the 29 prompts of ranks 0..28 opened:
- *  lo-mid: q 1/2, drawn on even ranks (lo wins), left out on odd ones -> AxAx…A, 29 prompts: low 0.4979, not decided
+ *  lo-mid: q 1/2, drawn on even ranks (lo wins), left out on odd ones -> AxAx…A, 29 prompts, 15 drawn: low 0.49798, not decided
  *  lo-hi:  q 1, drawn, lo wins; rank 20 not voted yet              -> 20 A, then open: low 0.6234, decided
  *  mid-hi: q 1, drawn, hi wins                                       -> 29 B: decided toward hi
  *  rank 29 not opened yet. A gold pair (lo against mid, no rank, one vote) is in no mark.
- * Then rank 29 opens and leaves lo-mid out: its 30th prompt, not drawn, decides it (low 0.5136, as in
+ * Then rank 29 opens, draws lo-mid, and its vote for lo, the 16th drawn win, decides it (low 0.52933, as in
  * lib/stats/anytime-win-rate.test.ts), so every comparison is decided and the study stops.
  */
 const PROMPTS = 30;
@@ -38,7 +37,7 @@ const PAIRS: [PairKey, number, number][] = [["lo-mid", 0, 1], ["lo-hi", 0, 2], [
 
 /** What the draw did on a prompt of the given rank: its probability, and lo's score when drawn and voted. */
 function plan(key: PairKey, rank: number): { q: number; drawn: boolean; loWins: boolean; voted: boolean } {
-  if (key === "lo-mid") return { q: 0.5, drawn: rank % 2 === 0, loWins: true, voted: rank % 2 === 0 };
+  if (key === "lo-mid") return { q: 0.5, drawn: rank % 2 === 0 || rank === PROMPTS - 1, loWins: true, voted: rank % 2 === 0 };
   if (key === "lo-hi") return { q: 1, drawn: true, loWins: true, voted: rank !== 20 };
   return { q: 1, drawn: true, loWins: false, voted: true };
 }
@@ -139,20 +138,20 @@ describe("a study that samples model pairs, 29 of its 30 prompts opened", () => 
     expect(plain.every((r) => r.inclusions === undefined && !r.marks.includes("x"))).toBe(true);
   });
 
-  it("gives each comparison the weighted interval of its draws, and says how many prompts were drawn", async () => {
+  it("gives each comparison the interval of the prompts it was drawn on, and says how many those were", async () => {
     const r = (await getStudyResults(studyId))!;
     expect(r.sequential).toMatchObject({ level: 0.15, modelPairs: 3, decided: 2, stop: null });
     expect(r.sequential!.perPairLevel).toBeCloseTo(0.05, 12);
-    expect(r.sequential!.samplingNote).toContain("weighs each by the inverse of its inclusion probability");
+    expect(r.sequential!.samplingNote).toContain("reads the prompts the draw put it to raters on");
     const comparison = (a: number, b: number) => r.comparisons.find((c) => [c.modelA, c.modelB].sort().join() === [models[a]!.name, models[b]!.name].sort().join())!;
 
     const loMid = comparison(0, 1);
     const flipped = loMid.modelA !== models[0]!.name;
     expect(loMid.anytime!.interval).toEqual(pairSequenceInterval(draws("lo-mid", 29, flipped), { alpha: r.sequential!.perPairLevel }));
-    expect(loMid.anytime!.interval[flipped ? "high" : "low"]).toBeCloseTo(flipped ? 1 - 0.4979 : 0.4979, 4);
-    // Hájek: every drawn prompt won by lo.
+    expect(loMid.anytime!.interval[flipped ? "high" : "low"]).toBeCloseTo(flipped ? 1 - 0.49798 : 0.49798, 4);
+    // The drawn prompts' mean: every one won by lo.
     expect(loMid.anytime).toMatchObject({ prompts: 29, drawn: 15, notDrawn: 14, waiting: 1, decided: false, estimate: flipped ? 0 : 1 });
-    expect(loMid.anytime!.text).toContain("over 29 prompts; drawn on 15, left out by the draw on 14, each prompt weighted by the inverse of its inclusion probability (not yet decided); 1 more prompt not yet read (open, not opened yet, or behind an open one).");
+    expect(loMid.anytime!.text).toContain("over 29 prompts, read on the 15 the draw put this pair to raters on, not the 14 it left out (not yet decided); 1 more prompt not yet read (open, not opened yet, or behind an open one).");
 
     // lo-hi's prefix ends at its unvoted rank 20: 20 straight wins at 5% give a lower bound of 0.6234.
     const loHi = comparison(0, 2);
@@ -216,22 +215,26 @@ describe("a study that samples model pairs, 29 of its 30 prompts opened", () => 
 });
 
 describe("the last prompt opens", () => {
-  it("leaves lo-mid out, which decides it (a prompt not drawn counts), and the study stops", async () => {
+  it("draws lo-mid, whose vote for lo decides it, and the study stops", async () => {
     const version = await studyFiguresVersion(studyId);
     await open(PROMPTS - 1, PROMPTS);
-    // The opening changes the figures though no vote did.
+    // The opening changes the figures though no vote did; the pair it drew is open, so lo-mid still waits.
     expect(await studyFiguresVersion(studyId)).not.toBe(version);
+    expect((await comparisonDecisions(studyId)).get(keyOf("lo-mid"))).toBe(false);
+    const last = pairs["lo-mid"][PROMPTS - 1]!;
+    const [rater] = await makeRaters(studyId, 1);
+    await castVote(studyId, { pair: last, raterId: rater!.id, outcome: last.aIsLo ? "A" : "B", leftIsA: true });
     expect((await comparisonDecisions(studyId)).get(keyOf("lo-mid"))).toBe(true);
     const r = (await getStudyResults(studyId))!;
     const loMid = r.comparisons.find((c) => [c.modelA, c.modelB].includes(models[0]!.name) && [c.modelA, c.modelB].includes(models[1]!.name))!;
     const flipped = loMid.modelA !== models[0]!.name;
-    expect(loMid.anytime).toMatchObject({ prompts: 30, drawn: 15, notDrawn: 15, waiting: 0, decided: true });
+    expect(loMid.anytime).toMatchObject({ prompts: 30, drawn: 16, notDrawn: 14, waiting: 0, decided: true });
     expect(loMid.anytime!.interval).toEqual(pairSequenceInterval(draws("lo-mid", 30, flipped), { alpha: r.sequential!.perPairLevel }));
-    expect(loMid.anytime!.interval[flipped ? "high" : "low"]).toBeCloseTo(flipped ? 1 - 0.51360 : 0.51360, 4);
+    expect(loMid.anytime!.interval[flipped ? "high" : "low"]).toBeCloseTo(flipped ? 1 - 0.52933 : 0.52933, 4);
 
     const stop = await evaluateStopping(studyId);
     expect(stop?.reason).toBe("DECIDED");
     const events = await db.auditEvent.findMany({ where: { studyId, action: "STUDY_STOPPED" } });
-    expect(events.map((e) => e.details)).toEqual([{ reason: "DECIDED", level: 0.15, modelPairs: 3, decided: 3, votes: 73, voteBudget: null }]);
+    expect(events.map((e) => e.details)).toEqual([{ reason: "DECIDED", level: 0.15, modelPairs: 3, decided: 3, votes: 74, voteBudget: null }]);
   });
 });

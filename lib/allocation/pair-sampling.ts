@@ -44,8 +44,8 @@ export function arenaWeight(variance: number, votes: number): number {
  * Inclusion probability of each model pair on the next prompt: the floor, plus the rest of the expected
  * votes shared in proportion to Arena's weights; a share above 1 is capped and its excess handed on to
  * the others in the same proportion. Random draws against these probabilities (not the largest weight)
- * keep the choice unpredictable to raters, and the floor bounds each vote's inverse-probability weight
- * by 1 / floor, which the confidence sequence needs.
+ * keep the choice unpredictable to raters, and the floor keeps every comparison drawn on a share of the
+ * prompts, so each interval keeps narrowing and an inverse-probability weight (the exports carry q) is bounded.
  */
 export function pairProbabilities(pairs: readonly ModelPairVotes[], options: PairSamplingOptions): number[] {
   const { votesPerPrompt: budget, floor } = options;

@@ -1,33 +1,29 @@
 import { describe, it, expect } from "vitest";
-import { confidenceSequence } from "@/lib/stats/confidence-sequence";
-import { addPrompt, createPairSequence, pairCenter, pairSequenceInterval } from "./pair-sequence";
+import { confidenceSequence, csInterval } from "@/lib/stats/confidence-sequence";
+import { addPrompt, createPairSequence, pairSequenceInterval } from "./pair-sequence";
 
 describe("pair sequence", () => {
-  it("centres each prompt on the mean of the earlier sampled scores, 1/2 before any", () => {
-    const s = createPairSequence();
-    expect(pairCenter(s)).toBe(0.5);
-    addPrompt(s, { probability: 0.5, score: 1 }); // (0.5 + 1) / 2 = 0.75
-    expect(pairCenter(s)).toBe(0.75);
-    addPrompt(s, { probability: 0.5, score: null }); // unsampled prompts do not move it
-    expect(pairCenter(s)).toBe(0.75);
-    addPrompt(s, { probability: 0.5, score: 0 }); // (0.5 + 1 + 0) / 3 = 0.5
-    expect(pairCenter(s)).toBe(0.5);
-  });
-
-  it("first prompt sampled at 1/2 with score 1: value 0.5 + 0.5 / 0.5 = 1.5, range 2", () => {
+  it("observes the drawn prompts' scores only, in order: a prompt left out adds nothing", () => {
     const s = createPairSequence();
     addPrompt(s, { probability: 0.5, score: 1 });
-    // Bet capped at maxBet / range = 0.25: sum of bets 0.25, of bets x values 0.375.
-    expect(s.cs.sumBet).toBeCloseTo(0.25, 12);
-    expect(s.cs.sumBetValue).toBeCloseTo(0.375, 12);
+    addPrompt(s, { probability: 0.5, score: null });
+    addPrompt(s, { probability: 0.25, score: 0 });
+    expect(s.cs.t).toBe(2);
+    expect(s.cs.sumValue).toBe(1);
+    // Ten 1s: every bet at the cap 1/2 (confidence-sequence.test.ts), whatever the prompts left out between them.
+    const ones = Array.from({ length: 20 }, (_, i) => ({ probability: 0.4, score: i % 2 === 0 ? 1 : null }));
+    expect(pairSequenceInterval(ones)).toEqual(confidenceSequence(Array.from({ length: 10 }, () => 1)));
   });
 
-  it("every prompt sampled (probability 1) with the running-mean centre is the plain CS on the scores", () => {
-    // With probability 1 the value is the score and the centre (0.5 + sum) / (1 + n) is the CS's own plug-in mean.
+  it("is the plain CS of the drawn scores, whatever their probabilities", () => {
     const scores = Array.from({ length: 60 }, (_, i) => [1, 0.5, 0, 1, 1][i % 5] as number);
-    const weighted = pairSequenceInterval(scores.map((score) => ({ probability: 1, score })));
-    const plain = confidenceSequence(scores);
-    expect(weighted.low).toBeCloseTo(plain.low, 12);
-    expect(weighted.high).toBeCloseTo(plain.high, 12);
+    const draws = scores.flatMap((score, i) => [{ probability: 0.2 + (i % 4) * 0.2, score }, { probability: 0.5, score: null }]);
+    expect(pairSequenceInterval(draws, { alpha: 0.1 })).toEqual(confidenceSequence(scores, { alpha: 0.1 }));
+    expect(csInterval(createPairSequence().cs)).toEqual({ low: 0, high: 1 });
+  });
+
+  it("rejects a probability outside (0, 1]", () => {
+    expect(() => addPrompt(createPairSequence(), { probability: 0, score: 1 })).toThrow(RangeError);
+    expect(() => addPrompt(createPairSequence(), { probability: 1.5, score: null })).toThrow(RangeError);
   });
 });

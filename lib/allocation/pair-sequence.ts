@@ -1,11 +1,17 @@
-// A model pair's anytime-valid win-rate interval in a 3+ model adaptive study: one centred, inverse-
-// probability-weighted observation per prompt, prompts in the order they were opened.
+// A model pair's anytime-valid win-rate interval in a 3+ model study that samples model pairs: the
+// confidence sequence of its scores over the prompts it was drawn on, prompts in the order they opened.
+//
+// Why no weights: whether a prompt puts the pair to raters is a coin whose probability was fixed from
+// earlier prompts only, independent of the prompt itself, so the prompts the pair is drawn on are, one
+// after another, fresh draws from the same prompt population (optional skipping, Doob 1936; predictable
+// sampling of exchangeable sequences, Kallenberg 1988). Each drawn score's mean given everything before it
+// is then the pair's win rate over prompts, which is all the CS needs (confidence-sequence.ts). Weighting
+// by the inverse probability would estimate the same rate with more variance (docs/adaptive.md).
 
 import {
   createConfidenceSequence,
   csInterval,
   observe,
-  weightedObservation,
   type ConfidenceSequenceOptions,
   type ConfidenceSequenceState,
 } from "@/lib/stats/confidence-sequence";
@@ -14,37 +20,26 @@ import type { Interval } from "@/lib/stats/tally";
 /** One prompt as seen by one model pair: the probability it was put to raters, and its votes' mean score if it was. */
 export interface PromptDraw {
   probability: number;
-  /** Mean score of the pair's votes on this prompt (A 1, tie or both bad 1/2, B 0); null when not sampled. */
+  /** Mean score of the pair's votes on this prompt (A 1, tie or both bad 1/2, B 0); null when not drawn. */
   score: number | null;
 }
 
 export interface PairSequence {
+  /** The CS over the drawn prompts' scores: its count and sum are the drawn prompts' (cs.t, cs.sumValue). */
   cs: ConfidenceSequenceState;
-  /** Sampled prompts and their scores' sum: the centre for the next prompt is their mean. */
-  sampled: number;
-  scoreSum: number;
 }
 
 export function createPairSequence(options: ConfidenceSequenceOptions = {}): PairSequence {
-  return { cs: createConfidenceSequence(options), sampled: 0, scoreSum: 0 };
-}
-
-/** The predictable centre: the pair's mean score over the prompts sampled so far, 1/2 before any (one virtual half-vote). */
-export function pairCenter(s: PairSequence): number {
-  return (0.5 + s.scoreSum) / (1 + s.sampled);
+  return { cs: createConfidenceSequence(options) };
 }
 
 /**
- * Adds the next prompt (mutates `s`). Its conditional mean given the earlier prompts is the pair's win
- * rate over the prompt population when the prompts come in an order fixed in advance (a random key) and
- * the probability was fixed when the prompt opened, from earlier votes only.
+ * Adds the next prompt (mutates `s`): a drawn prompt's score is the CS's next observation, a prompt the
+ * draw left the pair out of adds none. The probability, fixed when the prompt opened, must be in (0, 1].
  */
 export function addPrompt(s: PairSequence, draw: PromptDraw): PairSequence {
-  observe(s.cs, weightedObservation(draw.score, draw.probability, pairCenter(s)));
-  if (draw.score !== null) {
-    s.sampled++;
-    s.scoreSum += draw.score;
-  }
+  if (!(draw.probability > 0 && draw.probability <= 1)) throw new RangeError(`probability must be in (0, 1], got ${draw.probability}`);
+  if (draw.score !== null) observe(s.cs, draw.score);
   return s;
 }
 

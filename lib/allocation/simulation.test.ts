@@ -50,7 +50,7 @@ describe("simulation, five models (small)", () => {
     adaptive = runManyModels(spread, "arena-decide", plan, 40, 22);
   }, 120_000);
 
-  it("every pair's weighted CS keeps 95% coverage at the stop, uniform and adaptive", () => {
+  it("every pair's CS keeps 95% coverage at the stop, uniform and adaptive", () => {
     // 40 studies x 10 pairs = 400 intervals (pairs of one study are correlated, so this is a loose check).
     expect(underCovers(uniform.coverage["cs, at the stop"]!)).toBe(false);
     expect(underCovers(adaptive.coverage["cs, at the stop"]!)).toBe(false);

@@ -3,7 +3,7 @@
 // inclusion probability from the votes so far (Chatbot Arena's rule with a floor, decided comparisons at
 // the floor: lib/allocation/pair-sampling.ts) and a draw against it puts the pair to raters or holds it.
 // Because a block's probabilities read only votes on prompts opened before it, they are fixed before any
-// of its own votes: what the inverse-probability-weighted intervals need (docs/adaptive.md).
+// of its own votes: what makes the prompts a pair is drawn on fresh draws for its interval (docs/adaptive.md).
 //
 // Blocks open ahead, after a vote, once fewer open pairs remain than a block puts to raters
 // (openAheadAfterVote), so raters do not wait for an opening; and on demand: the lease answers 'waiting'

@@ -48,7 +48,7 @@ function runningText(s: StopSettings, decided: number, modelPairs: number, level
 /** In a sampling study, which of the interval's prompts the draw put the pair to raters on. */
 function drawText(drawn: number | undefined, notDrawn: number | undefined): string {
   if (drawn === undefined || notDrawn === undefined) return "";
-  return `; drawn on ${drawn}, left out by the draw on ${notDrawn}, each prompt weighted by the inverse of its inclusion probability`;
+  return `, read on the ${drawn} the draw put this pair to raters on, not the ${notDrawn} it left out`;
 }
 
 function anytimeJson(row: PromptMarksRow, alpha: number, flipped: boolean, level: number, modelPairs: number): AnytimeJson {
@@ -65,10 +65,10 @@ function anytimeJson(row: PromptMarksRow, alpha: number, flipped: boolean, level
 /** How a sampling study's intervals weigh prompts (the dashboard and the admin study page say it once, above them). */
 export const SAMPLING_NOTE =
   "Model pairs are sampled: when a prompt opens, each of its model pairs is put to raters with an inclusion probability fixed from " +
-  "earlier votes (Chatbot Arena's rule, with a floor). Each model pair's anytime-valid interval reads its prompts in their opening order " +
-  "and weighs each by the inverse of its inclusion probability, centred on the pair's running mean, so a prompt the draw left the pair " +
-  "out of counts too (augmented inverse-probability weighting: Robins, Rotnitzky & Zhao 1994; Waudby-Smith et al. 2024); " +
-  "its estimate is the weighted mean over the prompts drawn (Hájek).";
+  "earlier votes (Chatbot Arena's rule, with a floor). Each model pair's anytime-valid interval reads the prompts the draw put it to " +
+  "raters on, in their opening order, and its estimate is their mean score: whether a pair is drawn on a prompt depends only on earlier " +
+  "prompts, so those prompts are fresh draws from the same population and need no weights (optional skipping: Doob 1936; " +
+  "Kallenberg 1988). Each vote's inclusion probability is in the exports.";
 
 /** Fewest votes that settle a prompt's majority of k: floor(k / 2) + 1 alike. */
 const fewestDeciding = (k: number) => Math.floor(k / 2) + 1;

@@ -73,7 +73,7 @@ export type ComparisonJson = {
 /**
  * A model pair's confidence sequence (lib/stats/anytime-win-rate.ts): its prompts' majority scores (A 1, tie
  * bloc 1/2, B 0) in the order fixed before any vote (Pair.shuffle; Pair.sampleRank when the study samples
- * model pairs, each prompt then weighted by the inverse of its inclusion probability), over the longest
+ * model pairs, the prompts the pair was drawn on), over the longest
  * prefix of closed pairs. Valid at every moment at once, so at any stop, adaptive or not.
  */
 export type AnytimeJson = {

@@ -78,29 +78,29 @@ describe("anytimeWinRate with sampled model pairs (inclusion probabilities)", ()
     expect(() => anytimeWinRate("A", 0.05, { inclusions: [0] })).toThrow(RangeError);
   });
 
-  it("is pairSequenceInterval of the same draws; the estimate is Hájek's", () => {
+  it("is pairSequenceInterval of the same draws; the estimate is the drawn prompts' mean", () => {
     const cs = anytimeWinRate(marks, 0.05, { inclusions });
     expect(cs.interval).toEqual(pairSequenceInterval(draws, { alpha: 0.05 }));
-    // Hand computation: weights 1/q of the drawn prompts 2 and 1, scores 1 and 0: (2 * 1 + 1 * 0) / (2 + 1) = 2/3.
-    expect(cs).toMatchObject({ prompts: 3, drawn: 2, notDrawn: 1, waiting: 0, decided: false });
-    expect(cs.estimate).toBeCloseTo(2 / 3, 12);
-    // Model B's side up: the same weights, scores 0 and 1: (2 * 0 + 1 * 1) / 3 = 1/3.
-    expect(anytimeWinRate(marks, 0.05, { inclusions, flipped: true }).estimate).toBeCloseTo(1 / 3, 12);
+    expect(cs).toMatchObject({ prompts: 3, drawn: 2, notDrawn: 1, waiting: 0, decided: false, estimate: 0.5 });
+    // Prompts 1 (A) and 3 (a tie) drawn: A's mean 3/4, B's 1/4, whatever their probabilities.
+    expect(anytimeWinRate("AxT", 0.05, { inclusions }).estimate).toBe(0.75);
+    expect(anytimeWinRate("AxT", 0.05, { inclusions, flipped: true }).estimate).toBe(0.25);
     expect(anytimeWinRate("xx", 0.05, { inclusions: [0.5, 0.5] })).toMatchObject({ estimate: null, prompts: 2, drawn: 0, notDrawn: 2, interval: { low: 0, high: 1 } });
   });
 
-  // Hand computation (an independent script of the formulas in confidence-sequence.ts): q 1/2 on every prompt,
-  // every other prompt drawn and won by A. After 29 prompts (15 drawn) the lower bound is 0.49790; the 30th,
-  // left out, observes the running centre 15.5/16 with the bet capped at 1/4 and lifts it to 0.51360: decided.
-  it("decides on a prompt the draw left out, the 30th of 'AxAx…' at q 1/2", () => {
-    const run = (n: number) => anytimeWinRate("Ax".repeat(15).slice(0, n), 0.05, { inclusions: Array<number>(n).fill(0.5) });
-    expect(run(29).interval.low).toBeCloseTo(0.4979, 4);
-    expect(run(29).decided).toBe(false);
-    expect(run(30).interval.low).toBeCloseTo(0.51360, 4);
-    expect(run(30)).toMatchObject({ decided: true, prompts: 30, drawn: 15, notDrawn: 15, estimate: 1 });
+  // Hand computation (confidence-sequence.ts's formulas): n straight wins bet the cap 1/2 each, their
+  // penalty psiE(1/2) sum_{i<=n} (1/(2i))^2, so the lower bound is 1 - (log 40 + 0.1931472 * sum 1/(4 i^2)) / (n/2):
+  // n = 15: 1 - (3.6888795 + 0.0763150) / 7.5 = 0.49798; n = 16: 1 - (3.6888795 + 0.0765014) / 8 = 0.52933.
+  it("reads only the prompts drawn: 'AxAx…' at q 1/2 is undecided after 15 wins, whatever is left out between, decided at the 16th", () => {
+    const run = (marks: string) => anytimeWinRate(marks, 0.05, { inclusions: Array<number>(marks.length).fill(0.5) });
+    expect(run("Ax".repeat(15)).interval.low).toBeCloseTo(0.49798, 4);
+    expect(run("Ax".repeat(15))).toMatchObject({ decided: false, prompts: 30, drawn: 15, notDrawn: 15, estimate: 1 });
+    expect(run(`${"Ax".repeat(15)}xxx`).interval).toEqual(run("Ax".repeat(15)).interval);
+    expect(run(`${"Ax".repeat(15)}A`).interval.low).toBeCloseTo(0.52933, 4);
+    expect(run(`${"Ax".repeat(15)}A`)).toMatchObject({ decided: true, drawn: 16 });
   });
 
-  it("is the unweighted CS when every prompt was drawn with probability 1", () => {
+  it("is the CS without sampling when every prompt was drawn with probability 1", () => {
     const all = `${"A".repeat(16)}T-BoAA`;
     const weighted = anytimeWinRate(all, 0.05, { inclusions: Array<number>(all.length).fill(1) });
     const plain = anytimeWinRate(all, 0.05);

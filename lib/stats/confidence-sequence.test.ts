@@ -5,8 +5,8 @@ import {
   csInterval,
   observe,
   plugInBet,
+  plugInMean,
   psiE,
-  weightedObservation,
 } from "./confidence-sequence";
 import { mulberry32 } from "./rng";
 import { wilsonInterval } from "./wilson";
@@ -72,25 +72,18 @@ describe("confidenceSequence on [0, 1] observations (PrPl-EB)", () => {
   });
 });
 
-describe("weightedObservation (inverse-probability weighted, centred)", () => {
-  it("centre + (score - centre) / probability when sampled, the centre when not", () => {
-    expect(weightedObservation(1, 0.5, 0.5)).toEqual({ value: 1.5, center: 0.5, range: 2 });
-    expect(weightedObservation(null, 0.25, 0.6)).toEqual({ value: 0.6, center: 0.6, range: 4 });
-    expect(weightedObservation(0, 0.25, 0.6).value).toBeCloseTo(-1.8, 12);
-  });
-
-  it("forty sampled 1s at probability 1/2 around 1/2: bet capped at 1/4, lower bound 0.9379649", () => {
-    // Each value 1.5 = 0.5 + 0.5 / 0.5, range 2, xi = 1/2. Bet cap maxBet / range = 0.25 (the plug-in
-    // bet stays above 1.5). Penalty per step psiE(0.5) / 4 = 0.0482868, 40 steps 1.931472; sum of bets 10;
-    // centre 15 / 10 = 1.5; half (3.6888795 + 1.931472) / 10 = 0.5620352 -> low 0.9379648, high clipped to 1.
-    const ci = confidenceSequence(Array.from({ length: 40 }, () => weightedObservation(1, 0.5, 0.5)));
+describe("observations with a predictable centre and range", () => {
+  it("forty values 1.5 around 1/2 with range 2: bet capped at 1/4, lower bound 0.9379649", () => {
+    // xi = (1.5 - 0.5) / 2 = 1/2. Bet cap maxBet / range = 0.25 (the plug-in bet stays above it). Penalty
+    // per step psiE(0.5) / 4 = 0.0482868, 40 steps 1.931472; sum of bets 10; centre 15 / 10 = 1.5;
+    // half (3.6888795 + 1.931472) / 10 = 0.5620352 -> low 0.9379648, high clipped to 1.
+    const ci = confidenceSequence(Array.from({ length: 40 }, () => ({ value: 1.5, center: 0.5, range: 2 })));
     expect(ci.low).toBeCloseTo(0.9379649, 6);
     expect(ci.high).toBe(1);
   });
 
-  it("rejects a probability outside (0, 1]", () => {
-    expect(() => weightedObservation(1, 0, 0.5)).toThrow(RangeError);
-    expect(() => weightedObservation(1, 1.2, 0.5)).toThrow(RangeError);
+  it("rejects a value outside its declared range", () => {
+    expect(() => observe(createConfidenceSequence(), { value: 3, center: 0.5, range: 2 })).toThrow(RangeError);
   });
 });
 
@@ -116,24 +109,18 @@ describe("coverage, uniformly over time (seeded Monte Carlo)", () => {
     expect(missed / runs).toBeLessThanOrEqual(limit);
   });
 
-  it("weighted votes sampled with probabilities chosen from the past still cover 0.3", () => {
+  it("votes drawn with probabilities chosen from the past: the CS of the drawn votes alone still covers 0.3", () => {
+    // Optional skipping: whether a vote is drawn depends only on earlier draws, so the drawn votes are
+    // fresh draws one after another (lib/allocation/pair-sequence.ts).
     const rng = mulberry32(7);
     let missed = 0;
     for (let r = 0; r < runs; r++) {
       const s = createConfidenceSequence();
-      let seen = 0;
-      let sum = 0;
       for (let i = 0; i < 500; i++) {
-        const center = (0.5 + sum) / (1 + seen);
-        // Sample less often while the estimate sits far from 1/2: adaptive, fixed before the vote.
-        const probability = Math.abs(center - 0.5) > 0.1 ? 0.2 : 0.8;
+        // Draw less often while the estimate sits far from 1/2: adaptive, fixed before the vote.
+        const probability = Math.abs(plugInMean(s) - 0.5) > 0.1 ? 0.2 : 0.8;
         const vote = rng() < 0.3 ? 1 : 0;
-        const sampled = rng() < probability;
-        if (sampled) {
-          seen++;
-          sum += vote;
-        }
-        observe(s, weightedObservation(sampled ? vote : null, probability, center));
+        if (rng() < probability) observe(s, vote);
       }
       const ci = csInterval(s);
       if (ci.low > 0.3 || ci.high < 0.3) missed++;

@@ -125,19 +125,3 @@ export function confidenceSequence(observations: readonly (Observation | number)
   for (const obs of observations) observe(s, obs);
   return csInterval(s);
 }
-
-/**
- * One prompt's inverse-probability-weighted observation of a model pair's win rate: the pair was put to
- * raters with probability `probability` (fixed before its votes), and `score` is its votes' mean score
- * (ties as half), or null when it was not sampled. The centre is a predictable guess of the mean (e.g.
- * the pair's win rate so far); centring is what keeps the weighted observations' variance near the
- * plain votes' (Robins, Rotnitzky & Zhao 1994; Waudby-Smith et al. 2024 for its use in a CS).
- * Its conditional mean is the pair's win rate over prompts whatever the centre.
- */
-export function weightedObservation(score: number | null, probability: number, center: number): Required<Observation> {
-  if (!(probability > 0 && probability <= 1)) throw new RangeError(`probability must be in (0, 1], got ${probability}`);
-  if (!(center >= 0 && center <= 1)) throw new RangeError(`center must be in [0, 1], got ${center}`);
-  if (score !== null && !(score >= 0 && score <= 1)) throw new RangeError(`score must be in [0, 1], got ${score}`);
-  const value = score === null ? center : center + (score - center) / probability;
-  return { value, center, range: 1 / probability };
-}

@@ -1,6 +1,6 @@
 // One simulated study of 3+ models. Prompts come in a fixed random order; each opens with an inclusion
 // probability per model pair (fixed from earlier votes only) and each included pair gets one vote.
-// Every model pair keeps a weighted confidence sequence over prompts (pair-sequence.ts).
+// Every model pair keeps a confidence sequence over the prompts it was drawn on (pair-sequence.ts).
 
 import { bradleyTerryBootstrap, type PromptVotes, type ScoreInterval } from "@/lib/stats/bradley-terry-bootstrap";
 import { bootstrapWinRate } from "@/lib/stats/bootstrap";
@@ -65,7 +65,7 @@ export function modelPairs(models: number): [number, number][] {
  * shared in proportion to each pair's estimated vote variance (shares above 1 capped, the excess handed
  * on). Each pair's votes then grow with its variance, as in the allocation that needs the fewest votes
  * for a given largest width (allocation-bound.ts), flattened by the floor; it shows how much of that
- * bound a rule can realise once the floor and the inverse-probability weighting are paid for.
+ * bound a rule can realise once the floor is paid for.
  */
 function varianceProbabilities(tallies: readonly ModelPairVotes[], plan: ManyModelPlan): number[] {
   const weights = tallies.map(voteVariance);
