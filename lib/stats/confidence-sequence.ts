@@ -43,7 +43,7 @@ export interface ConfidenceSequenceState {
   high: number;
 }
 
-/** One observation: its value, and for inverse-probability-weighted ones the centre and range fixed beforehand. */
+/** One observation: its value and, optionally, a centre and range fixed before it was seen. */
 export interface Observation {
   value: number;
   /** Default: the running plug-in mean (WSR's choice). */
