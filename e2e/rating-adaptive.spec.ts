@@ -109,6 +109,12 @@ test("a rater of a study that samples model pairs judges the drawn pairs until d
   // The researcher tells held pairs from unvoted ones: every prompt opened, so the 9 - judged pairs left are not drawn.
   await signInOverHttp(page.request, "RESEARCHER");
   await page.goto(`/studies/${studyId}/results`);
+  // Each comparison's anytime interval says it reads the prompts its pair was drawn on; the note says why no weights.
+  const intervals = page.getByTestId("anytime-interval");
+  await expect(intervals).toHaveCount(3);
+  for (const interval of await intervals.all()) await expect(interval).toContainText(/over \d+ prompts?, (read on the \d+ the draw put this pair to raters on, not the \d+ it left out|all of them drawn for this pair)/);
+  await expect(page.getByRole("status", { name: "Stopping rule" })).toContainText("need no weights (optional skipping");
+  await page.getByRole("region", { name: "Win rate", exact: true }).screenshot({ path: info.outputPath(`sampled-results-intervals-${info.project.name}.png`) });
   const prompts = page.getByRole("region", { name: "Prompts", exact: true });
   const majority = prompts.getByLabel("Majority");
   const listed = prompts.getByRole("table", { name: "Prompts with their votes" }).locator("tbody tr");

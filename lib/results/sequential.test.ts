@@ -86,6 +86,8 @@ describe("sequential figures", () => {
       "not the 15 it left out (decided); 2 more prompts not yet read (open, not opened yet, or behind an open one).",
     );
     expect(sequential.decided).toBe(1);
+    const allDrawn = sequentialFigures({ ...ordinary, adaptiveVotes: true, sampling: true }, [{ ...rows[0]!, marks: "AAo", inclusions: [0.5, 1, null] }], comparisons);
+    expect(allDrawn.comparisons[0]!.anytime!.text).toContain("over 2 prompts, all of them drawn for this pair (not yet decided)");
     expect(sequential.samplingNote).toContain("reads the prompts the draw put it to raters on");
     expect(sequential.samplingNote).toContain("optional skipping: Doob 1936; Kallenberg 1988");
     expect(sequentialFigures(ordinary, [], []).sequential.samplingNote).toBeNull();

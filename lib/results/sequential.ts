@@ -48,6 +48,7 @@ function runningText(s: StopSettings, decided: number, modelPairs: number, level
 /** In a sampling study, which of the interval's prompts the draw put the pair to raters on. */
 function drawText(drawn: number | undefined, notDrawn: number | undefined): string {
   if (drawn === undefined || notDrawn === undefined) return "";
+  if (notDrawn === 0) return ", all of them drawn for this pair";
   return `, read on the ${drawn} the draw put this pair to raters on, not the ${notDrawn} it left out`;
 }
 
