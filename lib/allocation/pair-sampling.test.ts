@@ -66,6 +66,17 @@ describe("pairProbabilities", () => {
     expect(pairProbabilities(pairs, { votesPerPrompt: 1, floor: 0.1 })[0]).toBeCloseTo(1 / 3, 12);
   });
 
+  it("rule variance: the rest in proportion to each pair's vote variance", () => {
+    // Variances: no votes 1/4; 3 A and 1 tie 0.0875 (voteVariance above). Spare 1 - 0.2 = 0.8 ->
+    // 0.1 + 0.8 * 0.25 / 0.3375 = 0.6925926 and 0.1 + 0.8 * 0.0875 / 0.3375 = 0.3074074.
+    const pairs = [t(0, 0), { winsA: 3, winsB: 0, ties: 1, bothBad: 0 }];
+    const q = pairProbabilities(pairs, { votesPerPrompt: 1, floor: 0.1, rule: "variance" });
+    expect(q[0]).toBeCloseTo(0.6925926, 6);
+    expect(q[1]).toBeCloseTo(0.3074074, 6);
+    // Arena's weight also counts the votes each pair has: the same pairs, shared otherwise.
+    expect(pairProbabilities(pairs, { votesPerPrompt: 1, floor: 0.1 })[0]).not.toBeCloseTo(0.6925926, 3);
+  });
+
   it("every pair decided: the floor alone", () => {
     const q = pairProbabilities([{ ...t(5, 0), decided: true }, { ...t(0, 5), decided: true }], { votesPerPrompt: 1, floor: 0.2, skipDecided: true });
     expect(q).toEqual([0.2, 0.2]);

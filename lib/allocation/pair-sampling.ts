@@ -1,5 +1,6 @@
 // Which model pairs a prompt puts to raters when a study compares 3+ models: Chatbot Arena's active
-// sampling rule (Chiang et al. 2024, section 5) turned into per-pair inclusion probabilities with a floor.
+// sampling rule (Chiang et al. 2024, section 5) turned into per-pair inclusion probabilities with a floor,
+// or a rule aimed at the widest interval (each pair's share in proportion to its vote variance).
 
 import { assertTally, tallyScore, tallyTotal, type Tally } from "@/lib/stats/tally";
 
@@ -15,6 +16,13 @@ export interface PairSamplingOptions {
   floor: number;
   /** Decided comparisons get only the floor (default false: Arena's rule as published). */
   skipDecided?: boolean;
+  /**
+   * How the votes above the floor are shared: "arena" (default) by Arena's weight, what one more vote takes
+   * off the pair's interval, which narrows the intervals on average; "variance" by each pair's vote
+   * variance, the shares that reach a given widest interval with the fewest votes (n ∝ S; docs/adaptive.md,
+   * "The bound"). Not offered in the app yet: the simulation's by-variance design.
+   */
+  rule?: "arena" | "variance";
 }
 
 /**
@@ -42,7 +50,7 @@ export function arenaWeight(variance: number, votes: number): number {
 
 /**
  * Inclusion probability of each model pair on the next prompt: the floor, plus the rest of the expected
- * votes shared in proportion to Arena's weights; a share above 1 is capped and its excess handed on to
+ * votes shared in proportion to the rule's weights (Arena's by default); a share above 1 is capped and its excess handed on to
  * the others in the same proportion. Random draws against these probabilities (not the largest weight)
  * keep the choice unpredictable to raters, and the floor keeps every comparison drawn on a share of the
  * prompts, so each interval keeps narrowing and an inverse-probability weight (the exports carry q) is bounded.
@@ -52,7 +60,8 @@ export function pairProbabilities(pairs: readonly ModelPairVotes[], options: Pai
   const m = pairs.length;
   if (!(floor > 0 && floor <= 1)) throw new RangeError(`floor must be in (0, 1], got ${floor}`);
   if (!(budget >= m * floor && budget <= m)) throw new RangeError(`votesPerPrompt must be in [pairs * floor, pairs], got ${budget}`);
-  const weights = pairs.map((p) => (options.skipDecided && p.decided ? 0 : arenaWeight(voteVariance(p), tallyTotal(p))));
+  const weightOf = options.rule === "variance" ? voteVariance : (p: ModelPairVotes) => arenaWeight(voteVariance(p), tallyTotal(p));
+  const weights = pairs.map((p) => (options.skipDecided && p.decided ? 0 : weightOf(p)));
   const q = pairs.map(() => floor);
   let spare = budget - m * floor;
   const capped = new Set<number>();

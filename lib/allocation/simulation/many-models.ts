@@ -9,7 +9,7 @@ import type { Rng } from "@/lib/stats/rng";
 import { tallyTotal, type Interval, type Tally } from "@/lib/stats/tally";
 import { wilsonInterval } from "@/lib/stats/wilson";
 import { addPrompt, createPairSequence, type PairSequence } from "../pair-sequence";
-import { pairProbabilities, voteVariance, type ModelPairVotes } from "../pair-sampling";
+import { pairProbabilities, type ModelPairVotes } from "../pair-sampling";
 import { btMeanWidth } from "./bt-width";
 import { drawPrompt, drawVote, type World } from "./world";
 
@@ -60,39 +60,13 @@ export function modelPairs(models: number): [number, number][] {
   return pairs;
 }
 
-/**
- * The "by-variance" design, which the app does not offer: the floor, plus the rest of the expected votes
- * shared in proportion to each pair's estimated vote variance (shares above 1 capped, the excess handed
- * on). Each pair's votes then grow with its variance, as in the allocation that needs the fewest votes
- * for a given largest width (allocation-bound.ts), flattened by the floor; it shows how much of that
- * bound a rule can realise once the floor is paid for.
- */
-function varianceProbabilities(tallies: readonly ModelPairVotes[], plan: ManyModelPlan): number[] {
-  const weights = tallies.map(voteVariance);
-  const q = tallies.map(() => plan.floor);
-  let spare = plan.votesPerPrompt - tallies.length * plan.floor;
-  const open = new Set(q.keys());
-  while (spare > 1e-12 && open.size > 0) {
-    let total = 0;
-    for (const i of open) total += weights[i] as number;
-    let overflow = 0;
-    for (const i of [...open]) {
-      const next = (q[i] as number) + (spare * (weights[i] as number)) / total;
-      q[i] = Math.min(next, 1);
-      if (next >= 1) {
-        overflow += next - 1;
-        open.delete(i);
-      }
-    }
-    spare = overflow;
-  }
-  return q;
-}
-
 function probabilitiesFor(design: DesignName, tallies: ModelPairVotes[], seqs: PairSequence[], plan: ManyModelPlan): number[] {
   if (design === "uniform") return tallies.map(() => 1);
   if (design === "uniform-random") return tallies.map(() => plan.votesPerPrompt / tallies.length);
-  if (design === "by-variance") return varianceProbabilities(tallies, plan);
+  // The "by-variance" design (not in the app yet): the same floor, the rest shared in proportion to each
+  // pair's estimated vote variance, as in the allocation that needs the fewest votes for a given largest
+  // width (allocation-bound.ts), flattened by the floor.
+  if (design === "by-variance") return pairProbabilities(tallies, { votesPerPrompt: plan.votesPerPrompt, floor: plan.floor, rule: "variance" });
   // Updated in place: copying each tally into a new object per prompt cost more than the rule itself.
   tallies.forEach((t, i) => (t.decided = isDecided(seqs[i] as PairSequence)));
   return pairProbabilities(tallies, { votesPerPrompt: plan.votesPerPrompt, floor: plan.floor, skipDecided: design === "arena-decide" });
