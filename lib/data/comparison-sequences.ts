@@ -13,6 +13,7 @@ import "server-only";
 import { bulkRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { addPrompt, createPairSequence, type PairSequence } from "@/lib/allocation/pair-sequence";
+import { prefixDraws } from "@/lib/stats/anytime-win-rate";
 import { csInterval } from "@/lib/stats/confidence-sequence";
 import type { Interval } from "@/lib/stats/tally";
 import { intervalExcludes } from "@/lib/stats/wilson";
@@ -26,8 +27,6 @@ type Comparison = { sequence: PairSequence; nextRank: number };
 type Kept = { epoch: number; level: number; alpha: number; comparisons: Map<string, Comparison> };
 
 const kept = new Map<string, Kept>();
-
-const SCORE: Record<string, number> = { A: 1, T: 0.5, B: 0 };
 
 type TailRow = { epoch: number; key: string | null; ranks: number[] | null; marks: string | null; inclusions: (number | null)[] | null };
 
@@ -57,23 +56,17 @@ async function readTail(studyId: string, votesPerPair: number, epoch: number, fr
   });
 }
 
-/** Reads the comparison's prompts from its next rank on, up to its first open one (mutates `c`). */
+/** Reads the comparison's prompts from its next rank on, up to its first open one, as the full reading does (mutates `c`). */
 function advance(c: Comparison, ranks: readonly number[], marks: string, inclusions: readonly (number | null)[]): void {
-  let previous = -1;
-  for (let i = 0; i < ranks.length; i++) {
-    const rank = ranks[i]!;
-    if (rank <= previous) throw new RangeError(`two prompts of one comparison at rank ${rank}`);
-    previous = rank;
-    if (rank < c.nextRank) continue;
-    const mark = marks[i]!;
-    if (mark === "o") return;
-    if (mark !== "-") {
-      const probability = inclusions[i];
-      if (probability === null || probability === undefined) throw new RangeError(`closed prompt at rank ${rank} has no inclusion probability`);
-      addPrompt(c.sequence, { probability, score: mark === "x" ? null : SCORE[mark]! });
-    }
-    c.nextRank = rank + 1;
-  }
+  ranks.forEach((rank, i) => {
+    if (i > 0 && rank <= ranks[i - 1]!) throw new RangeError(`two prompts of one comparison at rank ${rank}`);
+  });
+  const from = ranks.findIndex((rank) => rank >= c.nextRank);
+  if (from < 0) return;
+  const { draws, waiting } = prefixDraws(marks.slice(from), inclusions.slice(from));
+  for (const draw of draws) addPrompt(c.sequence, draw);
+  const end = ranks.length - waiting; // the first open prompt's index, or the length
+  if (end > from) c.nextRank = ranks[end - 1]! + 1;
 }
 
 const copy = (c: Comparison): Comparison => ({ sequence: { ...c.sequence, cs: { ...c.sequence.cs } }, nextRank: c.nextRank });
