@@ -3,7 +3,7 @@
 // the dashboard's anytime interval over the prompts drawn against pairSequenceInterval of the same draws, the stop and the opening's comparison decisions, the exports' inclusion probability and the prompt
 // list's wording for pairs raters never get.
 import { beforeAll, describe, expect, it } from "vitest";
-import { pairSequenceInterval, type PromptDraw } from "@/lib/allocation/pair-sequence";
+import { pairSequenceInterval, type PromptDraw } from "@/lib/stats/pair-sequence";
 import { db } from "@/lib/db";
 import { promptTextHash } from "@/lib/ingest/prompt-key";
 import { exportVoteBatches } from "@/lib/data/results/export-votes";

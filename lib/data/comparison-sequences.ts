@@ -12,7 +12,7 @@
 import "server-only";
 import { bulkRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { addPrompt, createPairSequence, type PairSequence } from "@/lib/allocation/pair-sequence";
+import { addPrompt, createPairSequence, type PairSequence } from "@/lib/stats/pair-sequence";
 import { prefixDraws } from "@/lib/stats/anytime-win-rate";
 import { csInterval } from "@/lib/stats/confidence-sequence";
 import type { Interval } from "@/lib/stats/tally";

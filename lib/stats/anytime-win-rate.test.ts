@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { closedPrefixScores } from "@/lib/allocation/majority-decided";
-import { pairSequenceInterval } from "@/lib/allocation/pair-sequence";
+import { pairSequenceInterval } from "@/lib/stats/pair-sequence";
 import { anytimeWinRate, prefixDraws, prefixScores } from "./anytime-win-rate";
 import { confidenceSequence } from "./confidence-sequence";
 

@@ -2,9 +2,10 @@
 // any vote: the confidence sequence (confidence-sequence.ts) of the prompts' majority scores over the
 // longest closed prefix of that order (lib/allocation/majority-decided.ts says why only the prefix). In a
 // study that samples model pairs (3+ models), over the prompts the pair was drawn on
-// (lib/allocation/pair-sequence.ts says why they need no weights).
+// (lib/stats/pair-sequence.ts says why they need no weights).
 
 import { confidenceSequence } from "./confidence-sequence";
+import { pairSequenceInterval, type PromptDraw } from "./pair-sequence";
 import type { Interval } from "./tally";
 import { intervalExcludes } from "./wilson";
 
@@ -66,8 +67,6 @@ export function prefixScores(marks: string, flipped = false): { scores: number[]
 
 const meanOf = (scores: readonly number[]) => (scores.length ? scores.reduce((sum, x) => sum + x, 0) / scores.length : null);
 
-/** One prompt of a sampling study as its CS reads it: its inclusion probability, and its majority score when drawn (null: left out). */
-export type PromptDraw = { probability: number; score: number | null };
 
 /**
  * The draws of the closed prefix of a sampling study's marks. A "-" (drawn, but every vote was an excluded
@@ -96,7 +95,7 @@ export function anytimeWinRate(marks: string, alpha: number, options: AnytimeOpt
   if (inclusions) {
     const { draws, waiting } = prefixDraws(marks, inclusions, flipped);
     const scores = draws.flatMap((d) => (d.score === null ? [] : [d.score]));
-    const interval = confidenceSequence(scores, { alpha });
+    const interval = pairSequenceInterval(draws, { alpha });
     return {
       estimate: meanOf(scores), interval, prompts: draws.length, waiting, decided: intervalExcludes(interval, 0.5),
       drawn: scores.length, notDrawn: draws.length - scores.length,

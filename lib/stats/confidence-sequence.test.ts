@@ -111,7 +111,7 @@ describe("coverage, uniformly over time (seeded Monte Carlo)", () => {
 
   it("votes drawn with probabilities chosen from the past: the CS of the drawn votes alone still covers 0.3", () => {
     // Optional skipping: whether a vote is drawn depends only on earlier draws, so the drawn votes are
-    // fresh draws one after another (lib/allocation/pair-sequence.ts).
+    // fresh draws one after another (lib/stats/pair-sequence.ts).
     const rng = mulberry32(7);
     let missed = 0;
     for (let r = 0; r < runs; r++) {

@@ -8,7 +8,7 @@ import { csInterval } from "@/lib/stats/confidence-sequence";
 import type { Rng } from "@/lib/stats/rng";
 import { tallyTotal, type Interval, type Tally } from "@/lib/stats/tally";
 import { wilsonInterval } from "@/lib/stats/wilson";
-import { addPrompt, createPairSequence, type PairSequence } from "../pair-sequence";
+import { addPrompt, createPairSequence, type PairSequence } from "@/lib/stats/pair-sequence";
 import { pairProbabilities, type ModelPairVotes } from "../pair-sampling";
 import { btMeanWidth } from "./bt-width";
 import { drawPrompt, drawVote, type World } from "./world";

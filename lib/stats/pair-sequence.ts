@@ -14,8 +14,8 @@ import {
   observe,
   type ConfidenceSequenceOptions,
   type ConfidenceSequenceState,
-} from "@/lib/stats/confidence-sequence";
-import type { Interval } from "@/lib/stats/tally";
+} from "./confidence-sequence";
+import type { Interval } from "./tally";
 
 /** One prompt as seen by one model pair: the probability it was put to raters, and its votes' mean score if it was. */
 export interface PromptDraw {
