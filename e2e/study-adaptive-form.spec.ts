@@ -83,7 +83,10 @@ for (const size of SIZES) {
       await expect(perPrompt).toHaveCount(0);
       await page.getByRole("checkbox", { name: new RegExp(`^${models[2]} 2 outputs$`) }).check();
       await expect(perPrompt).toHaveAccessibleName("Model pairs per prompt put to raters (of 3; empty: all)");
-      await expect(perPrompt).toHaveAccessibleDescription(/Chatbot Arena's rule/);
+      await expect(perPrompt).toHaveAccessibleDescription(/drawn at random by the rule chosen/);
+      const rule = fieldset.getByRole("combobox", { name: "Draw model pairs to" });
+      await expect(rule).toHaveValue("ARENA");
+      await expect(rule).toHaveAccessibleDescription(/Chatbot Arena's rule.*Narrow: in proportion to each comparison's vote variance/);
       await page.getByLabel("Study name").fill(`Sampling ${tag}`);
       await fieldset.getByRole("checkbox", { name: "Stop voting on a pair once its majority is settled" }).check();
       await perPrompt.fill("3");
@@ -91,12 +94,13 @@ for (const size of SIZES) {
       await expect(page.locator("#pairsPerPrompt-error")).toHaveText(/Choose fewer model pairs per prompt than the 3 there are/);
       await expect(perPrompt).toBeFocused();
       await perPrompt.fill("2");
+      await rule.selectOption({ label: "Narrow the widest interval" });
       await screenshot(fieldset, `sampling-${size.name}`);
       await expectNoSeriousViolations(page, `the new-study form sampling model pairs at ${size.name}`);
       await page.getByRole("button", { name: "Create study" }).click();
       await expect(page.getByRole("heading", { level: 1, name: `Sampling ${tag}` })).toBeVisible();
       const setting = (name: string) => page.getByText(name, { exact: true }).locator("..").locator("dd");
-      await expect(setting("Model pairs")).toHaveText("about 2 of 3 model pairs per prompt, drawn with Chatbot Arena's rule; 0 of 2 prompts opened");
+      await expect(setting("Model pairs")).toHaveText("about 2 of 3 model pairs per prompt, drawn by vote variance to narrow the widest interval; 0 of 2 prompts opened");
     });
   });
 }

@@ -16,13 +16,16 @@ export async function makeOutputs(models: number, prompts: number) {
 }
 
 /** An open study of fresh models and prompts sampling `pairsPerPrompt` model pairs per prompt, with adaptive votes; no prompt opened yet. */
-export async function makeSamplingStudy(options: { models: number; prompts: number; pairsPerPrompt: number; votesPerPair: number; stopLevel?: number }) {
+export async function makeSamplingStudy(options: {
+  models: number; prompts: number; pairsPerPrompt: number; votesPerPair: number; stopLevel?: number; rule?: "ARENA" | "VARIANCE";
+}) {
   const admin = await makeUser("ADMIN");
   const models = await makeOutputs(options.models, options.prompts);
   const input = createStudySchema.parse({
     name: unique("sampling"), modelIds: models.map((m) => m.id), votesPerPair: String(options.votesPerPair),
     adaptiveVotes: "on", pairsPerPrompt: String(options.pairsPerPrompt),
     ...(options.stopLevel !== undefined && { stopLevel: String(options.stopLevel) }),
+    ...(options.rule !== undefined && { pairSamplingRule: options.rule }),
   });
   const created = await createStudy(input, admin.id);
   if (!created.ok) throw new Error(created.message);

@@ -1,6 +1,6 @@
 // Sampling of model pairs (issue 22, 3+ models) through the rating flow: a study created with
 // pairsPerPrompt holds its pairs in a random prompt order; scripted raters' leases open the prompts a block
-// at a time (lib/data/pair-opening.ts), each pair drawn with Arena's probabilities; a held pair is never
+// at a time (lib/data/pair-opening.ts), each pair drawn with the study rule's probabilities; a held pair is never
 // served, no pair gets more raters than its votes, and nothing sent to a rater tells the draw.
 import { describe, expect, it } from "vitest";
 import { nextAssignment } from "@/lib/data/assignments";
@@ -56,6 +56,12 @@ describe("sampling of model pairs: creation", () => {
     expect(message({ judgedTurns: "1, 2" })).toMatch(/not turns judged one by one/);
     expect(message({ pairsPerPrompt: "3" })).toMatch(/fewer model pairs per prompt than the 3/);
     expect(message({ pairsPerPrompt: "0" })).toMatch(/at least some model pairs/);
+    // The rule: Arena's by default (a blank form field too), the variance rule only with sampling.
+    expect(parse({}).data?.pairSamplingRule).toBe("ARENA");
+    expect(parse({ pairSamplingRule: "" }).data?.pairSamplingRule).toBe("ARENA");
+    expect(parse({ pairSamplingRule: "VARIANCE" }).data?.pairSamplingRule).toBe("VARIANCE");
+    expect(message({ pairSamplingRule: "LARGEST" })).toMatch(/ARENA or VARIANCE/);
+    expect(message({ pairsPerPrompt: undefined, pairSamplingRule: "VARIANCE" })).toMatch(/applies only when model pairs are sampled/);
   });
 
   it("is refused by the database when a pair's sampling state does not hang together", async () => {
@@ -308,6 +314,34 @@ describe("sampling of model pairs: opening and the lease", () => {
     for (const p of next) {
       const is01 = [p.modelAId, p.modelBId].sort().join("|") === key01;
       expect(p.inclusion).toBeCloseTo(is01 ? 1 / 6 : 11 / 12, 12);
+    }
+  });
+
+  it("with the variance rule, shares each block by the comparisons' vote variance, decided ones too", async () => {
+    const prompts = 40;
+    const { studyId, models } = await makeSamplingStudy({ models: 3, prompts, pairsPerPrompt: 2, votesPerPair: 1, rule: "VARIANCE" });
+    await db.study.update({ where: { id: studyId }, data: { stopLevel: 0.3 } });
+    for (let opened = 0; opened < 30; opened++) await openNextPrompts(studyId, opened);
+    // No votes before the first blocks: every comparison's variance is the prior 1/4, the even share 2/3.
+    for (const p of (await pairsOf(studyId)).filter((x) => x.sampleRank === 0)) expect(p.inclusion).toBeCloseTo(2 / 3, 12);
+    const [m0, m1] = [models[0]!.id, models[1]!.id];
+    await db.$executeRaw`UPDATE "Pair" SET "voteCount" = 1,
+        "winsA" = CASE WHEN "modelAId" = ${m0} THEN 1 ELSE 0 END, "winsB" = CASE WHEN "modelAId" = ${m0} THEN 0 ELSE 1 END, "leftWins" = 1
+      WHERE "studyId" = ${studyId} AND NOT held AND "modelAId" IN (${m0}, ${m1}) AND "modelBId" IN (${m0}, ${m1})`;
+    const key01 = [m0, m1].sort().join("|");
+    expect((await comparisonDecisions(studyId)).get(key01)).toBe(true);
+    const won = await db.pair.count({ where: { studyId, voteCount: 1 } });
+    await openNextPrompts(studyId, 30);
+    // 0-1's n straight wins have variance (1/4 + 0) / (n + 1); the unvoted comparisons keep 1/4. Shared by
+    // those weights above the floor 1/6, whether decided or not (Arena's rule would leave 0-1 at the floor).
+    const q = pairProbabilities([{ winsA: won, winsB: 0, ties: 0, bothBad: 0 }, { winsA: 0, winsB: 0, ties: 0, bothBad: 0 }, { winsA: 0, winsB: 0, ties: 0, bothBad: 0 }],
+      { votesPerPrompt: 2, floor: samplingFloor(2, 3), rule: "variance" });
+    const share01 = 1 / 6 + (2 - 3 / 6) * (0.25 / (won + 1)) / (0.25 / (won + 1) + 0.5);
+    expect(q[0]).toBeCloseTo(share01, 12);
+    expect(share01).toBeGreaterThan(1 / 6);
+    for (const p of (await pairsOf(studyId)).filter((x) => x.sampleRank === 30)) {
+      const is01 = [p.modelAId, p.modelBId].sort().join("|") === key01;
+      expect(p.inclusion).toBeCloseTo(is01 ? q[0]! : q[1]!, 12);
     }
   });
 });

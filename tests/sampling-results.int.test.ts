@@ -3,6 +3,7 @@
 // the dashboard's anytime interval over the prompts drawn against pairSequenceInterval of the same draws, the stop and the opening's comparison decisions, the exports' inclusion probability and the prompt
 // list's wording for pairs raters never get.
 import { beforeAll, describe, expect, it } from "vitest";
+import { bradleyTerry } from "@/lib/stats/bradley-terry";
 import { pairSequenceInterval, type PromptDraw } from "@/lib/stats/pair-sequence";
 import { db } from "@/lib/db";
 import { promptTextHash } from "@/lib/ingest/prompt-key";
@@ -162,6 +163,27 @@ describe("a study that samples model pairs, 29 of its 30 prompts opened", () => 
 
     const admin = await studyStopStatus(studyId);
     expect(admin).toMatchObject({ decided: 2, modelPairs: 3, samplingNote: r.sequential!.samplingNote });
+  });
+
+  it("ranks the models with each vote counted by the inverse of its pair's inclusion probability", async () => {
+    const r = (await getStudyResults(studyId))!;
+    const [lo, mid, hi] = models.map((m) => m.name) as [string, string, string];
+    // lo-mid's 15 votes were drawn at q 1/2 and count 2 each; lo-hi's 28 and mid-hi's 29 at q 1. lo never
+    // loses, so the plain fit does not exist and one virtual tie per pair is added, as the dashboard does.
+    const weighted = bradleyTerry([
+      { a: lo, b: mid, winsA: 30, winsB: 0, ties: 0 }, { a: lo, b: hi, winsA: 28, winsB: 0, ties: 0 }, { a: mid, b: hi, winsA: 0, winsB: 29, ties: 0 },
+    ], { pseudoTies: 1 })!;
+    const plain = bradleyTerry([
+      { a: lo, b: mid, winsA: 15, winsB: 0, ties: 0 }, { a: lo, b: hi, winsA: 28, winsB: 0, ties: 0 }, { a: mid, b: hi, winsA: 0, winsB: 29, ties: 0 },
+    ], { pseudoTies: 1 })!;
+    const score = (fit: typeof weighted, m: string) => fit.scores[fit.models.indexOf(m)]!;
+    expect(r.ranking).toMatchObject({ pseudoTies: 1, inclusionWeighted: true });
+    for (const m of [lo, mid, hi]) expect(r.ranking!.models.find((x) => x.model === m)!.score).toBeCloseTo(score(weighted, m), 6);
+    // The weights matter here: unweighted, lo would score 3 points lower.
+    expect(score(weighted, lo) - score(plain, lo)).toBeGreaterThan(2);
+    // The head-to-head stays plain votes.
+    const h = r.ranking!.headToHead;
+    expect(h.votes[h.models.indexOf(lo)]![h.models.indexOf(mid)]).toBe(15);
   });
 
   it("does not stop while lo-mid is undecided, and tells the opening which comparisons are decided", async () => {

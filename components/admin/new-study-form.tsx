@@ -31,6 +31,7 @@ function formValues(form: FormData, modelIds: string[]) {
     excludeLeaks: form.has("excludeLeaks"), keepDegeneratePairs: form.has("keepDegeneratePairs"), minSecondsPerPair: text("minSecondsPerPair"),
     judgedTurns: text("judgedTurns"), showSystemPrompt: form.has("showSystemPrompt"),
     adaptiveVotes: form.has("adaptiveVotes"), stopLevel: text("stopLevel"), voteBudget: text("voteBudget"), pairsPerPrompt: text("pairsPerPrompt"),
+    pairSamplingRule: text("pairSamplingRule"),
     revealAfterVote: form.has("revealAfterVote"), completionCode: text("completionCode"),
     completionUrl: text("completionUrl"), crowdEnabled: form.has("crowdEnabled"), crowdIdParam: text("crowdIdParam"),
     voteSettleMs: text("voteSettleMs"), requireSeenBoth: form.has("requireSeenBoth"), undoSeconds: text("undoSeconds"),

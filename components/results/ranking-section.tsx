@@ -45,8 +45,11 @@ export function RankingSection({ ranking }: { ranking: RankingJson | null }) {
 /** How the ranking was made, in one sentence. */
 export function rankingMethod(ranking: RankingJson): string {
   const note = ranking.pseudoTies > 0 ? " One virtual tie per pair was added because some model never won or never lost." : "";
+  const weighted = ranking.inclusionWeighted
+    ? " Each vote counts the inverse of its model pair's inclusion probability (as Chatbot Arena fits its leaderboard), so the scores estimate what every model pair on every prompt would give; the head-to-head shows plain votes."
+    : "";
   return "Bradley–Terry (ties as half), 400 points = 10:1 odds; 95% bootstrap intervals from " +
-    `${ranking.resamples} resamples of the prompts, each drawn with its votes on every model pair.${note}`;
+    `${ranking.resamples} resamples of the prompts, each drawn with its votes on every model pair.${weighted}${note}`;
 }
 
 /** The ranking and its head-to-head matrix; `of` names what was ranked where the page has several rankings ("Helpful"). */

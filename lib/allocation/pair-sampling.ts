@@ -20,7 +20,7 @@ export interface PairSamplingOptions {
    * How the votes above the floor are shared: "arena" (default) by Arena's weight, what one more vote takes
    * off the pair's interval, which narrows the intervals on average; "variance" by each pair's vote
    * variance, the shares that reach a given widest interval with the fewest votes (n ∝ S; docs/adaptive.md,
-   * "The bound"). Not offered in the app yet: the simulation's by-variance design.
+   * "The bound"): the study setting VARIANCE and the simulation's by-variance design.
    */
   rule?: "arena" | "variance";
 }

@@ -1,7 +1,8 @@
 // Sampling of model pairs (issue 22, 3+ models): a study's prompts open a block at a time, in the random
 // order fixed at creation (Pair.sampleRank); when a prompt opens, each of its model pairs gets an
-// inclusion probability from the votes so far (Chatbot Arena's rule with a floor, decided comparisons at
-// the floor: lib/allocation/pair-sampling.ts) and a draw against it puts the pair to raters or holds it.
+// inclusion probability from the votes so far (the study's rule with a floor: Chatbot Arena's, decided
+// comparisons at the floor, or in proportion to vote variance: lib/allocation/pair-sampling.ts) and a
+// draw against it puts the pair to raters or holds it.
 // Because a block's probabilities read only votes on prompts opened before it, they are fixed before any
 // of its own votes: what makes the prompts a pair is drawn on fresh draws for its interval (docs/adaptive.md).
 //
@@ -13,9 +14,9 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { DB_NOW, db } from "@/lib/db";
 import { MACHINERY, machineryOn } from "@/lib/machinery";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PairSamplingRule, Prisma } from "@/lib/generated/prisma/client";
 import { comparisonDecisions } from "@/lib/data/stopping";
-import { drawPairs, pairProbabilities, samplingFloor, type ModelPairVotes } from "@/lib/allocation/pair-sampling";
+import { drawPairs, pairProbabilities, samplingFloor, type ModelPairVotes, type PairSamplingOptions } from "@/lib/allocation/pair-sampling";
 
 /**
  * Prompts opened at once: a fiftieth of the study, at least one. Smaller blocks adapt sooner; each opening
@@ -29,6 +30,16 @@ export function openingBlockSize(samplingPrompts: number): number {
 export function openingBlockPairs(samplingPrompts: number, pairsPerPrompt: number): number {
   return Math.ceil(openingBlockSize(samplingPrompts) * pairsPerPrompt);
 }
+
+/**
+ * The study's sampling rule as pairProbabilities takes it. ARENA aims at deciding each comparison, so a
+ * decided one drops to the floor; VARIANCE aims at the widest interval, which a decided comparison may
+ * still hold, so it keeps its share (the simulation's by-variance design, docs/adaptive.md).
+ */
+const SAMPLING_RULES: Record<PairSamplingRule, Pick<PairSamplingOptions, "rule" | "skipDecided">> = {
+  ARENA: { rule: "arena", skipDecided: true },
+  VARIANCE: { rule: "variance", skipDecided: false },
+};
 
 type ModelPairRow = { lo: string; hi: string; winsLo: number; winsHi: number; draws: number };
 
@@ -59,7 +70,7 @@ export async function openNextPrompts(studyId: string, seenOpened: number): Prom
     if (!lock?.locked) return "busy";
     const study = await tx.study.findUnique({
       where: { id: studyId },
-      select: { pairsPerPrompt: true, samplingPrompts: true, openedPrompts: true, status: true, stoppedAt: true },
+      select: { pairsPerPrompt: true, pairSamplingRule: true, samplingPrompts: true, openedPrompts: true, status: true, stoppedAt: true },
     });
     if (!study || study.pairsPerPrompt === null || study.status !== "OPEN" || study.stoppedAt !== null) return 0;
     if (study.openedPrompts !== seenOpened || study.openedPrompts >= study.samplingPrompts) return 0;
@@ -68,7 +79,7 @@ export async function openNextPrompts(studyId: string, seenOpened: number): Prom
       winsA: r.winsLo, winsB: r.winsHi, ties: r.draws, bothBad: 0, decided: decisions.get(`${r.lo}|${r.hi}`) ?? false,
     }));
     const probabilities = pairProbabilities(votes, {
-      votesPerPrompt: study.pairsPerPrompt, floor: samplingFloor(study.pairsPerPrompt, rows.length), skipDecided: true,
+      votesPerPrompt: study.pairsPerPrompt, floor: samplingFloor(study.pairsPerPrompt, rows.length), ...SAMPLING_RULES[study.pairSamplingRule],
     });
     const byModelPair = new Map(rows.map((r, i) => [`${r.lo}|${r.hi}`, probabilities[i] as number] as const));
     const end = Math.min(study.samplingPrompts, study.openedPrompts + openingBlockSize(study.samplingPrompts));

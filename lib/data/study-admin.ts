@@ -95,7 +95,7 @@ export async function createStudy(input: CreateStudyInput, createdById: string):
         seed: input.seed, allModelPairs: input.allModelPairs, minSecondsPerPair: input.minSecondsPerPair,
         judgedTurns: input.judgedTurns, showSystemPrompt: input.showSystemPrompt,
         adaptiveVotes: input.adaptiveVotes, stopLevel: input.stopLevel ?? null, voteBudget: input.voteBudget ?? null,
-        pairsPerPrompt: input.pairsPerPrompt ?? null, samplingPrompts,
+        pairsPerPrompt: input.pairsPerPrompt ?? null, pairSamplingRule: input.pairSamplingRule, samplingPrompts,
         revealAfterVote: input.revealAfterVote, completionCode: input.completionCode ?? null,
         completionUrl: input.completionUrl ?? null, screenOutCode: input.screenOutCode ?? null,
         screenOutUrl: input.screenOutUrl ?? null, consentText: input.consentText, crowdEnabled: input.crowdEnabled, crowdIdParam: input.crowdIdParam,

@@ -29,7 +29,7 @@ export async function getStudyForAdmin(studyId: string) {
       id: true, name: true, description: true, guidelines: true, status: true, votesPerPair: true, allowTie: true,
       allowBothBad: true, rationale: true, sampleSize: true, seed: true, allModelPairs: true, minSecondsPerPair: true,
       revealAfterVote: true, completionCode: true, goldRate: true, judgedTurns: true, showSystemPrompt: true,
-      adaptiveVotes: true, stopLevel: true, voteBudget: true, pairsPerPrompt: true, samplingPrompts: true, openedPrompts: true,
+      adaptiveVotes: true, stopLevel: true, voteBudget: true, pairsPerPrompt: true, pairSamplingRule: true, samplingPrompts: true, openedPrompts: true,
       completionUrl: true, consentText: true, screenOutCode: true, screenOutUrl: true,
       voteSettleMs: true, requireSeenBoth: true, undoSeconds: true, maxVotesPerRater: true, minVotesForCompletion: true, excludedLeakPairs: true, excludedDegeneratePairs: true, crowdEnabled: true, crowdIdParam: true, inviteToken: true, crowdToken: true, isDemo: true, createdAt: true, openedAt: true, closedAt: true,
       models: { select: { model: { select: { name: true } } } },

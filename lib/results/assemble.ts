@@ -66,7 +66,8 @@ export function assembleResults(input: ResultsInput): StudyResults {
   const orient = leaderFirst(orientationFrom(input.pairOrders), input.patterns);
   const seed = input.study.id;
   const grouped = groupComparisons(input.patterns, orient);
-  const ranking = rankingJson(grouped, input.promptPatterns, seed);
+  const inclusionWeighted = input.sequential?.settings.sampling ?? false;
+  const ranking = rankingJson(grouped, input.promptPatterns, { seed, inclusionWeighted });
   const models = modelOrder(input.study.models, grouped, ranking?.models.map((m) => m.model));
   const rank = (m: string) => models.indexOf(m);
   grouped.sort((x, y) => rank(x.modelA) - rank(y.modelA) || rank(x.modelB) - rank(y.modelB));
@@ -74,7 +75,7 @@ export function assembleResults(input: ResultsInput): StudyResults {
   const sequential = input.sequential && sequentialFigures(input.sequential.settings, input.sequential.marks, fixed);
   const comparisons = sequential?.comparisons ?? fixed;
   const thresholds = raterThresholds(input.study.minSecondsPerPair);
-  const ctx: PrimaryContext = { orient, models, comparisons, seed };
+  const ctx: PrimaryContext = { orient, models, comparisons, seed, inclusionWeighted };
   return {
     study: { ...input.study, models },
     generatedAt: (input.now ?? new Date()).toISOString(),

@@ -28,6 +28,8 @@ export type PrimaryContext = {
   models: readonly string[];
   comparisons: readonly ComparisonJson[];
   seed: string;
+  /** The study samples model pairs: every ranking weighs votes by their pair's inverse inclusion probability. */
+  inclusionWeighted: boolean;
 };
 
 /** `seed`: this set's own (the study's id and the set's key), so each set's bootstraps draw their own resamples. */
@@ -41,6 +43,6 @@ export function choiceFigures(a: ChoiceAggregates, ctx: PrimaryContext, seed: st
     positionBias: positionBiasJson(a.sides),
     lengthBias: lengthBiasJson(a.sides),
     categories: categoryRows(a.categories, ctx.orient),
-    ranking: rankingJson(grouped, a.promptPatterns, seed),
+    ranking: rankingJson(grouped, a.promptPatterns, { seed, inclusionWeighted: ctx.inclusionWeighted }),
   };
 }

@@ -9,11 +9,13 @@ import type { RankingJson } from "./types";
 /**
  * Ties and "both bad" count as half a win each way. When the plain fit does not exist (some model
  * never won or never lost), one virtual tie per model pair is added and reported as pseudoTies.
- * The fit and its intervals come from `prompts`, the same votes as `comparisons` grouped by prompt:
- * the bootstrap resamples whole prompts. The head-to-head table reads the comparisons' tallies.
+ * The fit and its intervals come from `prompts`, the same votes as `comparisons` grouped by prompt (each
+ * weighted by its pair's inverse inclusion probability when `inclusionWeighted`: a study sampling model
+ * pairs): the bootstrap resamples whole prompts. The head-to-head table reads the comparisons' tallies.
  */
 export function rankingJson(
-  comparisons: readonly ComparisonCounts[], prompts: readonly PromptPatternRow[], seed: string, resamples = 1000,
+  comparisons: readonly ComparisonCounts[], prompts: readonly PromptPatternRow[],
+  { seed, inclusionWeighted, resamples = 1000 }: { seed: string; inclusionWeighted: boolean; resamples?: number },
 ): RankingJson | null {
   const records: PairRecord[] = comparisons.map((c) => ({ a: c.modelA, b: c.modelB, ...c.tally }));
   const models = new Set(records.flatMap((r) => [r.a, r.b]));
@@ -35,5 +37,6 @@ export function rankingJson(
   return {
     models: ranked, converged: fit.converged, pseudoTies, resamples: boot.resamples, failed: boot.failed,
     headToHead: headToHeadMatrix(records),
+    ...(inclusionWeighted && { inclusionWeighted: true as const }),
   };
 }

@@ -66,7 +66,7 @@ function anytimeJson(row: PromptMarksRow, alpha: number, flipped: boolean, level
 /** How a sampling study's intervals weigh prompts (the dashboard and the admin study page say it once, above them). */
 export const SAMPLING_NOTE =
   "Model pairs are sampled: when a prompt opens, each of its model pairs is put to raters with an inclusion probability fixed from " +
-  "earlier votes (Chatbot Arena's rule, with a floor). Each model pair's anytime-valid interval reads the prompts the draw put it to " +
+  "earlier votes (the study's sampling rule, with a floor). Each model pair's anytime-valid interval reads the prompts the draw put it to " +
   "raters on, in their opening order, and its estimate is their mean score: whether a pair is drawn on a prompt depends only on earlier " +
   "prompts, so those prompts are fresh draws from the same population and need no weights (optional skipping: Doob 1936; " +
   "Kallenberg 1988). Each vote's inclusion probability is in the exports.";

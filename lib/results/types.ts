@@ -201,6 +201,12 @@ export type RankingJson = {
   resamples: number;
   failed: number;
   headToHead: HeadToHead;
+  /**
+   * The study samples model pairs: the fit weighs each vote by the inverse of its pair's inclusion
+   * probability (lib/data/results/prompt-patterns.ts), the head-to-head counts stay plain votes. Absent
+   * otherwise, so other studies' figures read (and compare with frozen ones) as before.
+   */
+  inclusionWeighted?: true;
 };
 
 export type OverTimeJson = { bucket: "hour" | "day"; points: { start: string; votes: number }[] };

@@ -46,6 +46,8 @@ const studyFields = z.object({
   // Sampling of model pairs (3+ models): about this many of a prompt's model pairs go to raters; empty: all of them.
   pairsPerPrompt: z.preprocess(blankToUndefined, z.coerce.number({ message: "The model pairs per prompt is a number, e.g. 4" })
     .gt(0, "Put at least some model pairs of each prompt to raters, or leave it empty").max(190).optional()),
+  // How the draw shares a prompt's pairs (lib/allocation/pair-sampling.ts): decide every comparison, or narrow the widest interval.
+  pairSamplingRule: z.preprocess(blankToUndefined, z.enum(["ARENA", "VARIANCE"], { message: "The sampling rule is ARENA or VARIANCE" }).default("ARENA")),
   revealAfterVote: checkbox.default(false),
   // Issues raters may mark on each answer; none: the study does not ask.
   issues: answerIssuesSchema.default([]),
@@ -75,6 +77,9 @@ export const createStudySchema = studyFields.refine((s) => s.maxVotesPerRater ==
 }).superRefine((s, ctx) => {
   const problem = pairSamplingProblem(s);
   if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["pairsPerPrompt"] });
+  if (s.pairSamplingRule !== "ARENA" && s.pairsPerPrompt === undefined) {
+    ctx.addIssue({ code: "custom", message: "The sampling rule applies only when model pairs are sampled: set the model pairs per prompt, or keep the default rule.", path: ["pairSamplingRule"] });
+  }
 });
 
 /**

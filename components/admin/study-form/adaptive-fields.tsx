@@ -23,10 +23,19 @@ export function AdaptiveFields({ errors, models }: { errors: FieldErrors; models
         <input type="number" min={1} className={inputClass} placeholder="none" {...controlProps("voteBudget", errors, true)} />
       </Field>
       {models >= 3 && (
-        <Field name="pairsPerPrompt" label={`Model pairs per prompt put to raters (of ${modelPairs}; empty: all)`} errors={errors}
-          hint="With adaptive votes: each prompt, when it opens, puts about this many of its model pairs to raters, drawn at random with Chatbot Arena's rule (more often where one more vote narrows an interval most, rarely where a comparison is decided, never below a floor). The anytime-valid intervals weigh each prompt by the inverse of its draw probability.">
-          <input inputMode="decimal" className={inputClass} placeholder="all" {...controlProps("pairsPerPrompt", errors, true)} />
-        </Field>
+        <>
+          <Field name="pairsPerPrompt" label={`Model pairs per prompt put to raters (of ${modelPairs}; empty: all)`} errors={errors}
+            hint="With adaptive votes: each prompt, when it opens, puts about this many of its model pairs to raters, drawn at random by the rule chosen, never below a floor. Each comparison's anytime-valid interval reads the prompts its pair was drawn on.">
+            <input inputMode="decimal" className={inputClass} placeholder="all" {...controlProps("pairsPerPrompt", errors, true)} />
+          </Field>
+          <Field name="pairSamplingRule" label="Draw model pairs to" errors={errors}
+            hint="Decide: Chatbot Arena's rule, more often where one more vote narrows an interval most and only at the floor once a comparison is decided; the fewest votes to decide every comparison. Narrow: in proportion to each comparison's vote variance, decided or not; the fewest votes for a given widest interval (docs/adaptive.md).">
+            <select className={inputClass} defaultValue="ARENA" {...controlProps("pairSamplingRule", errors, true)}>
+              <option value="ARENA">Decide every comparison</option>
+              <option value="VARIANCE">Narrow the widest interval</option>
+            </select>
+          </Field>
+        </>
       )}
     </fieldset>
   );

@@ -63,7 +63,7 @@ export function modelPairs(models: number): [number, number][] {
 function probabilitiesFor(design: DesignName, tallies: ModelPairVotes[], seqs: PairSequence[], plan: ManyModelPlan): number[] {
   if (design === "uniform") return tallies.map(() => 1);
   if (design === "uniform-random") return tallies.map(() => plan.votesPerPrompt / tallies.length);
-  // The "by-variance" design (not in the app yet): the same floor, the rest shared in proportion to each
+  // The "by-variance" design (the study setting VARIANCE): the same floor, the rest shared in proportion to each
   // pair's estimated vote variance, as in the allocation that needs the fewest votes for a given largest
   // width (allocation-bound.ts), flattened by the floor.
   if (design === "by-variance") return pairProbabilities(tallies, { votesPerPrompt: plan.votesPerPrompt, floor: plan.floor, rule: "variance" });

@@ -1,7 +1,8 @@
 // Per prompt, its counted votes on every model pair, for the Bradley–Terry ranking's bootstrap, which
 // resamples whole prompts (lib/stats/bradley-terry-bootstrap.ts): every model answers every prompt, so a
 // prompt's votes on different model pairs are correlated. PostgreSQL groups the prompts that share exactly
-// the same votes, so a study's prompts come back as their distinct patterns with how many share each.
+// the same votes, so a study's prompts come back as their distinct patterns with how many share each. A
+// study that samples model pairs weighs each vote by its pair's inverse inclusion probability (WEIGHT).
 import "server-only";
 import { bulkRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -13,6 +14,16 @@ import { sourceOf, type ResultsScope } from "./scope";
 export type PromptPatterns = { all: PromptPatternRow[]; byTurn: Map<number, PromptPatternRow[]> };
 
 const COUNTED = Prisma.sql`(src."goldOutputId" IS NULL AND src.votes > 0)`;
+
+/**
+ * Each vote's weight is the inverse of its pair's inclusion probability where the study samples model pairs
+ * (Horvitz–Thompson, as Chatbot Arena fits its leaderboard): a model pair drawn on a fraction q of the
+ * prompts counts 1/q per vote, so the ranking estimates what every model pair on every prompt would give,
+ * whichever pairs the rule favoured. Without sampling inclusion is null and every vote counts 1.
+ * PostgreSQL prints a float8 in the shortest text that reads back exactly, so the weighted counts parse
+ * back to the same numbers (and a whole one prints as "2").
+ */
+const WEIGHT = Prisma.sql`coalesce(src.inclusion, 1)::float8`;
 
 /**
  * `pairs`: a FROM item with talliedPairs' columns (lib/data/results/scope.ts), so the votes are the ones every
@@ -30,8 +41,9 @@ function promptPatternsSql(studyId: string, pairs: Prisma.Sql, byTurn: boolean):
     WITH numbered AS (SELECT "modelId" AS id, (row_number() OVER (ORDER BY "modelId"))::int AS k FROM "StudyModel" WHERE "studyId" = ${studyId}),
     cells AS (
       SELECT src."promptId" AS prompt, src.turn, least(coalesce(na.k, 0), coalesce(nb.k, 0)) AS lo, greatest(coalesce(na.k, 0), coalesce(nb.k, 0)) AS hi,
-        CASE WHEN na.k < nb.k THEN src."winsA" ELSE src."winsB" END AS "winsLo", CASE WHEN na.k < nb.k THEN src."winsB" ELSE src."winsA" END AS "winsHi",
-        src.ties, src."bothBad"
+        (CASE WHEN na.k < nb.k THEN src."winsA" ELSE src."winsB" END) / ${WEIGHT} AS "winsLo",
+        (CASE WHEN na.k < nb.k THEN src."winsB" ELSE src."winsA" END) / ${WEIGHT} AS "winsHi",
+        src.ties / ${WEIGHT} AS ties, src."bothBad" / ${WEIGHT} AS "bothBad"
       FROM ${pairs} src
       LEFT JOIN numbered na ON na.id = src."modelAId"
       LEFT JOIN numbered nb ON nb.id = src."modelBId"

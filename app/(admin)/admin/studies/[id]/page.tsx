@@ -18,6 +18,7 @@ import { listFlaggedOutputs, studyLeakCounts } from "@/lib/data/leak-review";
 import { getStudyForAdmin, type StudyForAdmin } from "@/lib/data/study-detail";
 import { studyStopStatus } from "@/lib/data/study-stop";
 import { StoppingNote } from "@/components/results/stopping-note";
+import type { PairSamplingRule } from "@/lib/generated/prisma/enums";
 
 export const metadata: Metadata = { title: "Study" };
 
@@ -46,10 +47,15 @@ function adaptiveText(study: { adaptiveVotes: boolean; votesPerPair: number }): 
   return study.adaptiveVotes ? `on: a pair stops at a settled majority of its ${study.votesPerPair} votes` : "off";
 }
 
-function samplingText(study: { pairsPerPrompt: number | null; samplingPrompts: number; openedPrompts: number; models: unknown[] }): string {
+const SAMPLING_RULE_TEXT: Record<PairSamplingRule, string> = {
+  ARENA: "drawn with Chatbot Arena's rule to decide every comparison",
+  VARIANCE: "drawn by vote variance to narrow the widest interval",
+};
+
+function samplingText(study: { pairsPerPrompt: number | null; pairSamplingRule: PairSamplingRule; samplingPrompts: number; openedPrompts: number; models: unknown[] }): string {
   if (study.pairsPerPrompt === null) return "every model pair of every prompt";
   const modelPairs = (study.models.length * (study.models.length - 1)) / 2;
-  return `about ${study.pairsPerPrompt} of ${modelPairs} model pairs per prompt, drawn with Chatbot Arena's rule; ` +
+  return `about ${study.pairsPerPrompt} of ${modelPairs} model pairs per prompt, ${SAMPLING_RULE_TEXT[study.pairSamplingRule]}; ` +
     `${study.openedPrompts.toLocaleString("en-US")} of ${study.samplingPrompts.toLocaleString("en-US")} prompts opened`;
 }
 
