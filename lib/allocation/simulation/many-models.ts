@@ -73,17 +73,22 @@ function probabilitiesFor(design: DesignName, tallies: ModelPairVotes[], seqs: P
 }
 
 /**
- * The study's prompts so far, by what their votes were: per model pair "-" (not sampled), "a", "b" or "t",
- * for the Bradley–Terry bootstrap, which resamples prompts as the dashboard's does.
+ * The study's prompts so far, by what their votes were: per model pair "-" (not sampled), or "a", "b" or
+ * "t" and the vote's weight, for the Bradley–Terry bootstrap, which resamples prompts as the dashboard's does.
  */
 type PromptTally = Map<string, PromptVotes>;
 
-function addPromptVotes(prompts: PromptTally, scores: (number | null)[], pairs: [number, number][]): void {
-  const key = scores.map((s) => (s === null ? "-" : s === 1 ? "a" : s === 0 ? "b" : "t")).join("");
+/** `weights`: each pair's weight on this prompt, the inverse of its inclusion probability, as the dashboard's ranking counts a vote. */
+function addPromptVotes(prompts: PromptTally, scores: (number | null)[], weights: number[], pairs: [number, number][]): void {
+  const key = scores.map((s, k) => (s === null ? "-" : `${s === 1 ? "a" : s === 0 ? "b" : "t"}${weights[k]}`)).join(" ");
   const seen = prompts.get(key);
   if (seen) seen.count = (seen.count ?? 1) + 1;
   else {
-    const votes = scores.flatMap((s, k) => s === null ? [] : [{ a: `m${pairs[k]![0]}`, b: `m${pairs[k]![1]}`, winsA: s === 1 ? 1 : 0, winsB: s === 0 ? 1 : 0, ties: s === 0.5 ? 1 : 0 }]);
+    const votes = scores.flatMap((s, k) => {
+      if (s === null) return [];
+      const w = weights[k] as number;
+      return [{ a: `m${pairs[k]![0]}`, b: `m${pairs[k]![1]}`, winsA: s === 1 ? w : 0, winsB: s === 0 ? w : 0, ties: s === 0.5 ? w : 0 }];
+    });
     if (votes.length > 0) prompts.set(key, { pairs: votes, count: 1 });
   }
 }
@@ -121,7 +126,10 @@ export function simulateManyModels(w: World, design: DesignName, plan: ManyModel
   const tallies: ModelPairVotes[] = pairs.map(() => ({ winsA: 0, winsB: 0, ties: 0, bothBad: 0, decided: false }));
   const seqs = pairs.map(() => createPairSequence({ alpha: plan.alpha }));
   const prompts: PromptTally = new Map();
+  // Each vote counted by its weight 1/q, as the dashboard's ranking does, and per pair the sum of the squared
+  // weights, for the BT width's sandwich variance.
   const points = new Float64Array(m * m);
+  const squaredWeights = new Float64Array(m * m);
   const seed = Math.floor(rng() * 2 ** 32);
   const reach: ManyModelStudy["reach"] = { meanWidth: null, maxWidth: null, btWidth: null };
   let stop: ManyModelStop | null = null;
@@ -132,8 +140,10 @@ export function simulateManyModels(w: World, design: DesignName, plan: ManyModel
     const q = probabilitiesFor(design, tallies, seqs, plan);
     const quality = drawPrompt(w, rng);
     const scores: (number | null)[] = [];
+    const weights: number[] = [];
     pairs.forEach(([i, j], k) => {
       const p = q[k] as number;
+      const weight = p >= 1 ? 1 : 1 / p;
       let score: number | null = null;
       if (p >= 1 || rng() < p) {
         score = drawVote(w, (quality[i] as number) - (quality[j] as number), rng);
@@ -142,19 +152,21 @@ export function simulateManyModels(w: World, design: DesignName, plan: ManyModel
         if (score === 1) t.winsA++;
         else if (score === 0) t.winsB++;
         else t.ties++;
-        points[i * m + j] = (points[i * m + j] as number) + score;
-        points[j * m + i] = (points[j * m + i] as number) + 1 - score;
+        points[i * m + j] = (points[i * m + j] as number) + weight * score;
+        points[j * m + i] = (points[j * m + i] as number) + weight * (1 - score);
+        squaredWeights[i * m + j] = (squaredWeights[i * m + j] as number) + weight * weight;
       }
       addPrompt(seqs[k] as PairSequence, { probability: p, score });
       scores.push(score);
+      weights.push(weight);
     });
-    addPromptVotes(prompts, scores, pairs);
+    addPromptVotes(prompts, scores, weights, pairs);
     const wd = widths(seqs);
     if (reach.meanWidth === null && wd.mean <= plan.meanWidth) reach.meanWidth = votes;
     if (reach.maxWidth === null && wd.max <= plan.maxWidth) reach.maxWidth = votes;
     if (reach.btWidth === null && votes >= nextCheck) {
       nextCheck += plan.checkEvery;
-      const bt = btMeanWidth(points, m, strengths);
+      const bt = btMeanWidth(points, m, strengths, squaredWeights);
       if (bt) {
         strengths = bt.strengths;
         if (bt.width <= plan.btWidth) reach.btWidth = votes;

@@ -102,23 +102,21 @@ const range = (xs: readonly number[], digits: number) =>
   `${Math.min(...xs).toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits })}–${Math.max(...xs).toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
 
 /**
- * Where the sampling designs put their votes by the budget, what that allocation alone would save against
- * equal shares (first order, no weighting cost) beside what the best allocation would, and how far it
- * moves the Bradley–Terry target (the world is not exactly Bradley–Terry, so unequal votes per pair
- * change which scores the fit estimates).
+ * Where the sampling designs put their votes by the budget, and what that allocation alone would save
+ * against equal shares (first order) beside what the best allocation would. (Each vote's 1/q weight keeps
+ * the Bradley–Terry target the equal-weight fit's, whatever the allocation.)
  */
 function allocationTable(results: readonly ManyModelResult[]): string {
   const sampled = results.filter((r) => r.design === "arena" || r.design === "by-variance");
   return table(
     [
       "Scenario", "Vote variance per pair", "Design", "Votes per pair at the budget", "Its allocation's saving, mean / largest width",
-      "Best possible saving, mean / largest width", "BT target moved by (largest, points)", "BT at budget, against its own target",
+      "Best possible saving, mean / largest width",
     ],
     sampled.map((r) => [
       r.scenario, range(r.variances, 3), r.design, range(r.votesPerPair, 0),
       `${share(1 - r.allocation.meanWidth)} / ${share(1 - r.allocation.maxWidth)}`,
       `${share(1 - r.bound.meanWidth)} / ${share(1 - r.bound.maxWidth)}`,
-      r.btShift.toFixed(1), pct(r.coverage["bradley-terry, own weighting, at the budget"]),
     ]),
   );
 }

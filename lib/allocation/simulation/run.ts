@@ -4,7 +4,7 @@ import { mulberry32 } from "@/lib/stats/rng";
 import type { Interval } from "@/lib/stats/tally";
 import { allocationBound, allocationCost, type AllocationCost } from "./allocation-bound";
 import { simulateManyModels, type DesignName, type ManyModelPlan, type ManyModelStop } from "./many-models";
-import { manyModelTruth, twoModelTruth, weightedScores, type Scenario } from "./scenarios";
+import { manyModelTruth, twoModelTruth, type Scenario } from "./scenarios";
 import { simulateTwoModels, type TwoModelPlan } from "./two-models";
 
 /** Share of intervals containing the truth, and how many were checked (for the Monte-Carlo error). */
@@ -43,8 +43,6 @@ export interface ManyModelResult {
   /** Mean votes per pair by the end, and what that allocation would cost against equal shares (to first order). */
   votesPerPair: number[];
   allocation: AllocationCost;
-  /** Mean over studies of the largest gap (score points) between the BT fit with the study's own votes per pair and the equal-weight one. */
-  btShift: number;
 }
 
 const contains = (i: Interval | null, x: number) => i !== null && i.low <= x && x <= i.high;
@@ -120,19 +118,6 @@ function coverStop(coverage: Record<string, Coverage>, at: string, stop: ManyMod
   });
 }
 
-/**
- * BT coverage at the budget against the fit its own votes per pair converge to, rather than the equal-weight
- * one: separates an interval that misses from a design that moves the target. Returns the largest move.
- */
-function coverOwnWeighting(coverage: Record<string, Coverage>, full: ManyModelStop, votesPerPair: number[], truth: ReturnType<typeof manyModelTruth>): number {
-  const own = weightedScores(truth.rates, truth.scores.length, votesPerPair);
-  own.forEach((score, i) => {
-    const bt = full.bt[i];
-    tally(coverage, "bradley-terry, own weighting, at the budget", bt !== undefined && bt.low <= score && score <= bt.high);
-  });
-  return Math.max(...own.map((score, i) => Math.abs(score - (truth.scores[i] as number))));
-}
-
 export function runManyModels(scenario: Scenario, design: DesignName, plan: ManyModelPlan, studies: number, seed: number): ManyModelResult {
   const truth = manyModelTruth(scenario.world);
   const rng = mulberry32(seed);
@@ -140,14 +125,12 @@ export function runManyModels(scenario: Scenario, design: DesignName, plan: Many
   const perPair = truth.rates.map(() => 0);
   const reach = { decision: [] as (number | null)[], meanWidth: [] as (number | null)[], maxWidth: [] as (number | null)[], btWidth: [] as (number | null)[] };
   const votesPerPair = truth.rates.map(() => 0);
-  let btShift = 0;
   let wrong = 0;
   for (let s = 0; s < studies; s++) {
     const r = simulateManyModels(scenario.world, design, plan, rng);
     coverStop(coverage, "at the stop", r.stop, truth);
     if (design !== "arena-decide") {
       coverStop(coverage, "at the budget", r.full, truth);
-      btShift += coverOwnWeighting(coverage, r.full, r.votesPerPair, truth) / studies;
     }
     truth.rates.forEach((rate, k) => {
       tally(coverage, "cs, at every time", contains(r.csEnd[k] ?? null, rate));
@@ -177,6 +160,5 @@ export function runManyModels(scenario: Scenario, design: DesignName, plan: Many
     bound: allocationBound(truth.variances),
     votesPerPair,
     allocation: allocationCost(truth.variances, votesPerPair),
-    btShift,
   };
 }
