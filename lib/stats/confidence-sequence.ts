@@ -1,18 +1,17 @@
 // Anytime-valid confidence sequence for a mean in [0, 1]: the predictable plug-in empirical-Bernstein
-// CS of Waudby-Smith & Ramdas (2024, JRSS-B, Theorem 2), extended to observations with predictable ranges.
+// CS (PrPl-EB) of Waudby-Smith & Ramdas (2024, JRSS-B, Theorem 2).
 //
 // Why this one: it is closed-form (O(1) per observation, so SQL can feed a running sum), it adapts to the
 // variance, and its supermartingale argument only needs each observation's conditional mean to be the
 // target given the past. That is what makes it hold under continuous monitoring and adaptive sampling.
 //
-// The bound, for observations Y_i with E[Y_i | past] = mu and |Y_i - c_i| <= R_i (c_i, R_i fixed before
-// Y_i is seen): with xi = (Y - c) / R >= -1 and lambda in [0, 1), exp(lambda xi - psiE(lambda) xi^2)
-// <= 1 + lambda xi (Fan, Grama & Liu 2015, Lemma 4.1), so for bets eta_i with eta_i R_i < 1
-//   prod exp(eta_i (Y_i - mu) - psiE(eta_i R_i) (Y_i - c_i)^2 / R_i^2)
+// The bound, for observations Y_i in [0, 1] with E[Y_i | past] = mu, m_i the plug-in mean of the ones
+// before and bets eta_i in [0, 1) fixed before Y_i is seen: with xi = Y - m >= -1,
+// exp(lambda xi - psiE(lambda) xi^2) <= 1 + lambda xi (Fan, Grama & Liu 2015, Lemma 4.1), so
+//   prod exp(eta_i (Y_i - mu) - psiE(eta_i) (Y_i - m_i)^2)
 // is a non-negative supermartingale (Howard et al. 2021, AoS); Ville's inequality on it and on its
 // mirror (-Y) at alpha/2 each gives, for all t at once,
-//   mu in  sum eta_i Y_i / sum eta_i  +-  (log(2/alpha) + sum psiE(eta_i R_i) (Y_i - c_i)^2 / R_i^2) / sum eta_i.
-// With R_i = 1 and c_i the running mean this is exactly WSR's PrPl-EB CS.
+//   mu in  sum eta_i Y_i / sum eta_i  +-  (log(2/alpha) + sum psiE(eta_i) (Y_i - m_i)^2) / sum eta_i.
 
 import type { Interval } from "./tally";
 
@@ -43,15 +42,6 @@ export interface ConfidenceSequenceState {
   high: number;
 }
 
-/** One observation: its value and, optionally, a centre and range fixed before it was seen. */
-export interface Observation {
-  value: number;
-  /** Default: the running plug-in mean (WSR's choice). */
-  center?: number;
-  /** Default 1: the value lies in [center - range, center + range]. */
-  range?: number;
-}
-
 export function createConfidenceSequence(options: ConfidenceSequenceOptions = {}): ConfidenceSequenceState {
   const alpha = options.alpha ?? 0.05;
   const maxBet = options.maxBet ?? 0.5;
@@ -78,20 +68,17 @@ export function plugInMean(s: ConfidenceSequenceState): number {
   return (0.5 + s.sumValue) / (s.t + 1);
 }
 
-/** Adds one observation (mutates and returns `s`). Throws when the value lies outside its declared range. */
-export function observe(s: ConfidenceSequenceState, obs: Observation | number): ConfidenceSequenceState {
-  const { value, center = plugInMean(s), range = 1 } = typeof obs === "number" ? { value: obs } : obs;
-  if (!(range > 0) || !Number.isFinite(value) || Math.abs(value - center) > range * (1 + 1e-12)) {
-    throw new RangeError(`observation ${value} lies outside ${center} +- ${range}`);
-  }
+/** Adds one observation in [0, 1] (mutates and returns `s`). Throws on a value outside [0, 1]. */
+export function observe(s: ConfidenceSequenceState, value: number): ConfidenceSequenceState {
+  if (!(value >= 0 && value <= 1)) throw new RangeError(`an observation must be in [0, 1], got ${value}`);
   const t = s.t + 1;
   const variance = (0.25 + s.sumSquares) / t;
-  const bet = plugInBet(variance, t, s.alpha, s.maxBet / range);
-  const xi = (value - center) / range;
+  const bet = plugInBet(variance, t, s.alpha, s.maxBet);
+  const xi = value - plugInMean(s);
   s.t = t;
   s.sumBet += bet;
   s.sumBetValue += bet * value;
-  s.sumPenalty += psiE(bet * range) * xi * xi;
+  s.sumPenalty += psiE(bet) * xi * xi;
   s.sumValue += value;
   const dev = value - plugInMean(s);
   s.sumSquares += dev * dev;
@@ -120,7 +107,7 @@ export function csInterval(s: ConfidenceSequenceState): Interval {
 }
 
 /** The CS after the given observations in their order (prompts in the order fixed before any vote). */
-export function confidenceSequence(observations: readonly (Observation | number)[], options: ConfidenceSequenceOptions = {}): Interval {
+export function confidenceSequence(observations: readonly number[], options: ConfidenceSequenceOptions = {}): Interval {
   const s = createConfidenceSequence(options);
   for (const obs of observations) observe(s, obs);
   return csInterval(s);

@@ -24,9 +24,9 @@ const CLOSED = BIG.sampling ? `(${VOTED_PROMPT} AND ${DRAWN})` : `(${BIG_PAIR} %
 
 const STEPS: [string, string][] = [
   ["study", `INSERT INTO "Study" (id, name, status, "openedAt", "votesPerPair", "leaseSeconds", "inviteToken", "judgedTurns",
-      "adaptiveVotes", "pairsPerPrompt", "samplingPrompts", "stopLevel", "openedPrompts")
+      "adaptiveVotes", "pairsPerPrompt", "pairSamplingRule", "samplingPrompts", "stopLevel", "openedPrompts")
     SELECT '${END.studyId}', 'Bench: nearly complete', 'OPEN', ${NOW} - interval '1 day', 1, 900, 'bench-end-token', "judgedTurns",
-      "adaptiveVotes", "pairsPerPrompt", "samplingPrompts", "stopLevel",
+      "adaptiveVotes", "pairsPerPrompt", "pairSamplingRule", "samplingPrompts", "stopLevel",
       greatest(0, "samplingPrompts" - ${UNOPENED_BLOCKS} * ceil("samplingPrompts" / 50.0)::int)
     FROM "Study" WHERE id = '${BIG.studyId}'`],
   ["study models", `INSERT INTO "StudyModel" ("studyId", "modelId") SELECT '${END.studyId}', "modelId" FROM "StudyModel" WHERE "studyId" = '${BIG.studyId}'`],

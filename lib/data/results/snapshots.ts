@@ -19,7 +19,7 @@ export type StoredFigures = { figures: unknown; version: string; computedAt: Dat
  * of the UndoneVote(studyId, raterId) index. Null: no such study.
  */
 // The figures' own format: stored figures of an older format are never "still exact" (bump it when their shape or meaning changes).
-const FIGURES_FORMAT = "f12";
+const FIGURES_FORMAT = "f13";
 
 export async function studyFiguresVersion(studyId: string, source: ReadSource = "primary"): Promise<string | null> {
   const [row] = await dbFrom(source).$queryRaw<{ version: string }[]>`
