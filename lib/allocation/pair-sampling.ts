@@ -26,6 +26,16 @@ export interface PairSamplingOptions {
 }
 
 /**
+ * A study's sampling rule (Study.pairSamplingRule) as pairProbabilities takes it. ARENA aims at deciding
+ * each comparison, so a decided one drops to the floor (the simulation's arena-decide); VARIANCE aims at
+ * the widest interval, which a decided comparison may still hold, so it keeps its share (by-variance).
+ */
+export const SAMPLING_RULES = {
+  ARENA: { rule: "arena", skipDecided: true },
+  VARIANCE: { rule: "variance", skipDecided: false },
+} as const satisfies Record<string, Pick<PairSamplingOptions, "rule" | "skipDecided">>;
+
+/**
  * Variance of one vote's score (A 1, tie or both bad 1/2, B 0), shrunk toward 1/4 by one virtual vote
  * so a pair with one or two votes is not treated as certain: (1/4 + n s^2) / (n + 1).
  */

@@ -14,9 +14,9 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { DB_NOW, db } from "@/lib/db";
 import { MACHINERY, machineryOn } from "@/lib/machinery";
-import type { PairSamplingRule, Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { comparisonDecisions } from "@/lib/data/stopping";
-import { drawPairs, pairProbabilities, samplingFloor, type ModelPairVotes, type PairSamplingOptions } from "@/lib/allocation/pair-sampling";
+import { drawPairs, pairProbabilities, SAMPLING_RULES, samplingFloor, type ModelPairVotes } from "@/lib/allocation/pair-sampling";
 
 /**
  * Prompts opened at once: a fiftieth of the study, at least one. Smaller blocks adapt sooner; each opening
@@ -30,16 +30,6 @@ export function openingBlockSize(samplingPrompts: number): number {
 export function openingBlockPairs(samplingPrompts: number, pairsPerPrompt: number): number {
   return Math.ceil(openingBlockSize(samplingPrompts) * pairsPerPrompt);
 }
-
-/**
- * The study's sampling rule as pairProbabilities takes it. ARENA aims at deciding each comparison, so a
- * decided one drops to the floor; VARIANCE aims at the widest interval, which a decided comparison may
- * still hold, so it keeps its share (the simulation's by-variance design, docs/adaptive.md).
- */
-const SAMPLING_RULES: Record<PairSamplingRule, Pick<PairSamplingOptions, "rule" | "skipDecided">> = {
-  ARENA: { rule: "arena", skipDecided: true },
-  VARIANCE: { rule: "variance", skipDecided: false },
-};
 
 type ModelPairRow = { lo: string; hi: string; winsLo: number; winsHi: number; draws: number };
 

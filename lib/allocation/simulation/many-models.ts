@@ -9,7 +9,7 @@ import type { Rng } from "@/lib/stats/rng";
 import { tallyTotal, type Interval, type Tally } from "@/lib/stats/tally";
 import { wilsonInterval } from "@/lib/stats/wilson";
 import { addPrompt, createPairSequence, type PairSequence } from "@/lib/stats/pair-sequence";
-import { pairProbabilities, type ModelPairVotes } from "../pair-sampling";
+import { pairProbabilities, SAMPLING_RULES, type ModelPairVotes } from "../pair-sampling";
 import { btMeanWidth } from "./bt-width";
 import { drawPrompt, drawVote, type World } from "./world";
 
@@ -63,13 +63,13 @@ export function modelPairs(models: number): [number, number][] {
 function probabilitiesFor(design: DesignName, tallies: ModelPairVotes[], seqs: PairSequence[], plan: ManyModelPlan): number[] {
   if (design === "uniform") return tallies.map(() => 1);
   if (design === "uniform-random") return tallies.map(() => plan.votesPerPrompt / tallies.length);
-  // The "by-variance" design (the study setting VARIANCE): the same floor, the rest shared in proportion to each
-  // pair's estimated vote variance, as in the allocation that needs the fewest votes for a given largest
-  // width (allocation-bound.ts), flattened by the floor.
-  if (design === "by-variance") return pairProbabilities(tallies, { votesPerPrompt: plan.votesPerPrompt, floor: plan.floor, rule: "variance" });
   // Updated in place: copying each tally into a new object per prompt cost more than the rule itself.
   tallies.forEach((t, i) => (t.decided = isDecided(seqs[i] as PairSequence)));
-  return pairProbabilities(tallies, { votesPerPrompt: plan.votesPerPrompt, floor: plan.floor, skipDecided: design === "arena-decide" });
+  // arena-decide and by-variance are the app's ARENA and VARIANCE rules (the latter shares by each pair's
+  // vote variance, the allocation that needs the fewest votes for a given largest width, allocation-bound.ts,
+  // flattened by the floor); arena is Arena's rule as published.
+  const rule = design === "by-variance" ? SAMPLING_RULES.VARIANCE : design === "arena-decide" ? SAMPLING_RULES.ARENA : { rule: "arena" as const };
+  return pairProbabilities(tallies, { votesPerPrompt: plan.votesPerPrompt, floor: plan.floor, ...rule });
 }
 
 /**
