@@ -7,7 +7,7 @@
 import { type Browser, expect, type Page, test, type TestInfo } from "@playwright/test";
 import { signInOverHttp } from "./fixtures/accounts";
 import { expectNoSeriousViolations } from "./fixtures/axe";
-import { answerText, isPhone, joinAsNewRater, pairProgress, readBoth, recordResponses, voteButton } from "./fixtures/rater";
+import { answerText, instruction, isPhone, joinAsNewRater, pairProgress, readBoth, recordResponses, voteButton } from "./fixtures/rater";
 import { openStudyFromRows } from "./fixtures/studies";
 
 /** A new rater in their own browser context, on the study's rating page. */
@@ -47,6 +47,9 @@ test("two raters who agree settle every pair of an adaptive study, and a third i
     raters.push(rater);
     await expect(rater.page.getByText("Pair 1 · about 2 pairs left", { exact: true })).toBeVisible();
     if (tag === "second") {
+      // The progress line shows "Pair 1" from the page's first render, before the pair itself has loaded:
+      // the pair's own text is what says it is on screen (checked mid-load, axe read its fade-in).
+      await expect(instruction(rater.page)).toContainText("Name a prime number");
       await rater.page.screenshot({ path: info.outputPath(`adaptive-pair-${info.project.name}.png`) });
       await expectNoSeriousViolations(rater.page, "a pair of an adaptive study");
     }
