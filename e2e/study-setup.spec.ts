@@ -98,7 +98,7 @@ for (const size of SIZES) {
       await screenshot(page, `study-${size.name}`);
       await expectNoSeriousAxeViolations(page);
 
-      await page.getByRole("link", { name: "Pairs and gold answers" }).click();
+      await page.getByRole("link", { name: "Pairs: gold answers and exclusions" }).click();
       await expect(page.getByRole("region", { name: "Identity leak warning" })).toContainText("1 answer in 1 pair may reveal its author.");
       await expect(page.getByText("may reveal its author: “i'm alpaca”")).toBeVisible();
       await screenshot(page, `pairs-${size.name}`);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { isRaterError } from "@/lib/rater-api/rater-error";
 import { listAudit, SYSTEM } from "@/lib/data/audit";
 import { nextAssignment } from "@/lib/data/assignments";
-import { setGoldAnswer, setPairExcluded } from "@/lib/data/gold-pairs";
+import { setGoldAnswer, setPairExcluded } from "@/lib/data/pair-review";
 import { runUpload } from "@/lib/data/run-upload";
 import { changeStudyStatus } from "@/lib/data/study-admin";
 import { undoVote } from "@/lib/data/undo";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { SYSTEM } from "@/lib/data/audit";
-import { listPairsForReview, setGoldAnswer, setGoldRate } from "@/lib/data/gold-pairs";
+import { listPairsForReview, setGoldAnswer, setGoldRate } from "@/lib/data/pair-review";
 import { makePairFixture } from "./factories";
 
 describe("gold pairs", () => {

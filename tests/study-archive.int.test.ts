@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { SYSTEM } from "@/lib/data/audit";
-import { setGoldAnswer } from "@/lib/data/gold-pairs";
+import { setGoldAnswer } from "@/lib/data/pair-review";
 import { archiveStream } from "@/lib/data/study-archive";
 import { makeAssignment, makePairFixture, makeUser } from "./factories";
 

@@ -42,7 +42,7 @@ export function InviteList({ studyId, invites }: InviteListProps) {
               {i.state}{i.state === "pending" && i.expiresAt ? ` until ${i.expiresAt.slice(0, 10)}` : ""}
             </span>
             {i.state !== "accepted" && (
-              <Button variant="ghost" className="px-2 py-1" aria-label={`New link for ${i.email}`} onClick={() => renew(i.email)}>New link</Button>
+              <Button variant="ghost" size="sm" aria-label={`New link for ${i.email}`} onClick={() => renew(i.email)}>New link</Button>
             )}
           </li>
         ))}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { StudyStatusBadge } from "./study-status-badge";
 import type { StaffStudyRow } from "@/lib/data/studies";
 
 export type StudyTableProps = {
@@ -7,11 +8,6 @@ export type StudyTableProps = {
   linkTo: "admin" | "results";
 };
 
-const statusClass = {
-  DRAFT: "bg-amber-100 text-amber-800",
-  OPEN: "bg-green-100 text-green-800",
-  CLOSED: "bg-slate-200",
-};
 
 const href = (s: StaffStudyRow, linkTo: StudyTableProps["linkTo"]) =>
   linkTo === "admin" ? `/admin/studies/${s.id}` : `/studies/${s.id}/results`;
@@ -64,9 +60,7 @@ export function StudyTable({ studies, linkTo }: StudyTableProps) {
                   {s.models.join(" vs ")}
                 </td>
                 <td className="px-4 py-2">
-                  <Badge className={statusClass[s.status]}>
-                    {s.status.toLowerCase()}
-                  </Badge>
+                  <StudyStatusBadge status={s.status} />
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums">{s.pairs}</td>
                 <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">
@@ -100,9 +94,7 @@ function StudyCards({ studies, linkTo }: StudyTableProps) {
             >
               {s.name}
             </Link>
-            <Badge className={statusClass[s.status]}>
-              {s.status.toLowerCase()}
-            </Badge>
+            <StudyStatusBadge status={s.status} />
             {s.isDemo && <Badge>demo data</Badge>}
           </p>
           <p className="text-slate-600">{s.models.join(" vs ")}</p>

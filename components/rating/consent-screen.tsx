@@ -37,7 +37,7 @@ export function ConsentScreen({ studyId, text, crowd }: ConsentScreenProps) {
 
   if (declined) return <Declined crowd={crowd} onReconsider={() => setDeclined(false)} />;
   return (
-    <Card className="mx-auto max-w-3xl p-4 sm:p-6">
+    <Card padding="p-4 sm:p-6" className="mx-auto max-w-3xl">
       <h2 className="text-xl font-semibold">Information and consent</h2>
       <p className="mt-1 text-sm text-slate-600">Please read this before you start. Nothing is rated until you agree.</p>
       <section aria-label="Study information" className="mt-4 border-t border-slate-200 pt-4">
@@ -54,7 +54,7 @@ export function ConsentScreen({ studyId, text, crowd }: ConsentScreenProps) {
 
 function Declined({ crowd, onReconsider }: { crowd: boolean; onReconsider: () => void }) {
   return (
-    <Card role="status" className="mx-auto max-w-3xl p-4 sm:p-6">
+    <Card role="status" padding="p-4 sm:p-6" className="mx-auto max-w-3xl">
       <h2 className="text-xl font-semibold">You did not agree to take part</h2>
       <p className="mt-2 text-slate-700">You have not rated anything in this study. You can close this page now.</p>
       {crowd && (

@@ -16,7 +16,7 @@ export function FrozenFacts({ frozen: f }: FrozenFactsProps) {
   return (
     <div className="mb-6 space-y-3">
       <div className="flex flex-wrap items-center gap-3">
-        <Badge className="bg-sky-100 text-sky-900">Frozen on {utcMinute(f.createdAt)}</Badge>
+        <Badge tone="sky">Frozen on {utcMinute(f.createdAt)}</Badge>
         {f.label && <span className="font-medium">{f.label}</span>}
       </div>
       {f.votesRemovedSince && (

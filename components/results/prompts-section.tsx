@@ -53,7 +53,7 @@ function PromptRow({ row, models, open, onOpen }: { row: Row; models: string[]; 
       </td>
       <td data-label="Majority" className={`${stackCell} max-sm:self-center sm:whitespace-nowrap`}>{majorityText(row)}</td>
       <td className={`${stackCell} text-right max-sm:justify-end max-sm:before:hidden`}>
-        <Button variant="ghost" className="px-2 py-1 text-xs" onClick={onOpen} aria-label={`Open prompt${row.turn > 0 ? ` (turn ${row.turn})` : ""}: ${row.instruction.slice(0, 60)}`}>
+        <Button variant="ghost" size="sm" onClick={onOpen} aria-label={`Open prompt${row.turn > 0 ? ` (turn ${row.turn})` : ""}: ${row.instruction.slice(0, 60)}`}>
           Open
         </Button>
       </td>

@@ -30,7 +30,7 @@ export type RatersSectionProps = {
 
 function ExcludeButton({ r, onToggle, className = "" }: { r: RaterJson; onToggle: (pseudonym: string) => void; className?: string }) {
   return (
-    <Button variant="secondary" className={`px-2 py-1 font-sans text-xs ${className}`} onClick={() => onToggle(r.pseudonym)} aria-label={`Exclude ${r.pseudonym}`}>
+    <Button variant="secondary" size="sm" className={`font-sans ${className}`} onClick={() => onToggle(r.pseudonym)} aria-label={`Exclude ${r.pseudonym}`}>
       Exclude
     </Button>
   );
@@ -92,7 +92,7 @@ export function RatersSection({ raters, thresholds, excluded, onToggle }: Raters
         <div className="mb-3 flex flex-wrap items-center gap-2 rounded-md bg-slate-100 px-3 py-2 text-sm" role="status">
           <span>Excluded from every figure:</span>
           {excluded.map((p) => (
-            <Button key={p} variant="secondary" className="px-2 py-0.5 font-mono text-xs" onClick={() => onToggle(p)} aria-label={`Include ${p}`}>
+            <Button key={p} variant="secondary" size="sm" className="font-mono" onClick={() => onToggle(p)} aria-label={`Include ${p}`}>
               {p} ✕
             </Button>
           ))}

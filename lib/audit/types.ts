@@ -25,8 +25,8 @@ export function describeAudit(action: AuditActionName, d: Record<string, unknown
     case "STUDY_CLOSED": return "Closed the study";
     case "GOLD_SET": return `Set the gold answer of pair ${str(d.pairId)} to ${str(d.answer)}`;
     case "GOLD_CLEARED": return `Cleared the gold answer of pair ${str(d.pairId)}`;
-    case "PROMPT_EXCLUDED": return `Excluded pair ${str(d.pairId)} from the results`;
-    case "PROMPT_INCLUDED": return `Included pair ${str(d.pairId)} in the results again`;
+    case "PROMPT_EXCLUDED": return `Excluded pair ${str(d.pairId)}: no longer served, left out of the results`;
+    case "PROMPT_INCLUDED": return `Counted pair ${str(d.pairId)} again: served and in the results`;
     case "OUTPUTS_REPLACED": return `Replaced ${plural(d.outputs, "output")} of its pairs (upload ${str(d.fileName)})`;
     case "VOTE_UNDONE": return `${str(d.rater)} undid a vote on pair ${str(d.pairId)}`;
     case "RATER_WITHDREW":

@@ -122,6 +122,12 @@ export type AddRatersResponse = { added: string[]; invited: { email: string; lin
 
 export const goldAnswerSchema = z.object({ pairId: z.string().min(1), answer: z.enum(["A", "B"]).nullable() });
 
+/** An admin leaving a pair out of the study (excluded: true) or counting it again (false). */
+export const pairExclusionSchema = z.object({
+  pairId: z.string().min(1).max(100),
+  excluded: z.boolean({ error: "excluded must be true (leave the pair out) or false (count it again)" }),
+});
+
 export const goldRateSchema = z.object({ goldRate: z.coerce.number().min(0, "Between 0 and 1").max(1, "Between 0 and 1") });
 
 /** The admin's verdict on an output flagged as possibly revealing its author. */

@@ -12,7 +12,7 @@ const { seedDemo } = await import("@/lib/demo/seed-demo");
 const { nextAssignment } = await import("@/lib/data/assignments");
 const { recordVote } = await import("@/lib/data/votes");
 const { undoVote } = await import("@/lib/data/undo");
-const { setGoldAnswer } = await import("@/lib/data/gold-pairs");
+const { setGoldAnswer } = await import("@/lib/data/pair-review");
 
 await seedDemo();
 const study = await db.study.findFirstOrThrow({ where: { isDemo: true }, select: { id: true } });

@@ -6,11 +6,11 @@ import { AuditTrail } from "@/components/admin/audit-trail";
 import { CopyLink } from "@/components/admin/copy-link";
 import { InviteList } from "@/components/admin/invite-list";
 import { LeakReviewList } from "@/components/admin/leak-review-list";
+import { StudyStatusBadge } from "@/components/admin/study-status-badge";
 import { LeakWarning } from "@/components/admin/leak-warning";
 import { ParticipantSettings } from "@/components/admin/participant-settings";
 import { AddRatersForm, InviteLink, StudyActions } from "@/components/admin/study-actions";
 import { WithdrawRater } from "@/components/admin/withdraw-rater";
-import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { requireRole, Role } from "@/lib/auth/guards";
 import { listAudit } from "@/lib/data/audit";
@@ -104,13 +104,14 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
   return (
     <AppShell user={user} title={study.name}>
       <div className="mb-6 flex flex-wrap items-center gap-3">
-        <Badge>{study.status.toLowerCase()}</Badge>
+        <StudyStatusBadge status={study.status} />
         <span className="text-sm text-slate-600">{study.models.join(" vs ")}</span>
         <Link href={`/studies/${study.id}/results`} className="text-sm text-brand-700 underline">Results</Link>
-        <Link href={`/admin/studies/${study.id}/pairs`} className="text-sm text-brand-700 underline">Pairs and gold answers</Link>
+        <Link href={`/admin/studies/${study.id}/pairs`} className="text-sm text-brand-700 underline">Pairs: gold answers and exclusions</Link>
         <a href={`/api/studies/${study.id}/archive`} className="text-sm text-brand-700 underline" download>Archive (JSON Lines)</a>
       </div>
-      <LeakWarning outputs={leaks.outputs} pairs={leaks.pairs} status={study.status} reviewHref="#flagged-answers" />
+      <LeakWarning outputs={leaks.outputs} pairs={leaks.pairs} status={study.status} reviewHref="#flagged-answers"
+        pairsHref={`/admin/studies/${study.id}/pairs?show=leaks`} />
       {stopping && <div className="mb-6"><StoppingNote sequential={stopping} /></div>}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
@@ -192,11 +193,17 @@ export default async function StudyAdminPage({ params }: StudyPageProps) {
       <Card className="mt-6">
         <h2 className="mb-3 text-lg font-semibold">Flagged pairs</h2>
         {study.flags.length === 0 ? <p className="text-sm text-slate-600">No rater has flagged a pair.</p> : (
-          <ul className="space-y-2 text-sm">
-            {study.flags.map((f, i) => (
-              <li key={i}><span className="font-medium">{f.reason || "(no reason)"}</span> — {f.rater}: <span className="text-slate-600">{f.instruction.slice(0, 140)}</span></li>
-            ))}
-          </ul>
+          <>
+            <ul className="space-y-2 text-sm">
+              {study.flags.map((f, i) => (
+                <li key={i}><span className="font-medium">{f.reason || "(no reason)"}</span> — {f.rater}: <span className="text-slate-600">{f.instruction.slice(0, 140)}</span></li>
+              ))}
+            </ul>
+            <p className="mt-3 text-sm">
+              <Link href={`/admin/studies/${study.id}/pairs?show=flagged`} className="font-medium text-brand-700 underline">See the flagged pairs</Link>
+              {" "}with their answers, to exclude a pair that cannot be judged fairly.
+            </p>
+          </>
         )}
       </Card>
       <Card className="mt-6">

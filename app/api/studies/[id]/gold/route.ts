@@ -1,6 +1,6 @@
 import { apiUser, Role } from "@/lib/auth/guards";
 import { staffActor } from "@/lib/data/audit";
-import { setGoldAnswer, setGoldRate } from "@/lib/data/gold-pairs";
+import { setGoldAnswer, setGoldRate } from "@/lib/data/pair-review";
 import { apiError } from "@/lib/http/api-error";
 import { readJson } from "@/lib/http/read-json";
 import { route } from "@/lib/http/route";
