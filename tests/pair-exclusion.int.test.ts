@@ -11,6 +11,8 @@ import { db } from "@/lib/db";
 import { isRaterError } from "@/lib/rater-api/rater-error";
 import type { ServedPair } from "@/lib/rating/types";
 import { getStudyResults } from "@/lib/results/study-results";
+import { makeConversationStudy } from "./factories-conversations";
+import { makeModels } from "./factories-results";
 import { makeOpenStudy, makeRaters } from "./factories-voting";
 
 function served(result: Awaited<ReturnType<typeof nextAssignment>>): ServedPair {
@@ -56,6 +58,13 @@ describe("the pairs page's lists", () => {
     const excluded = await listPairsForReview(f.study.id, 0, "excluded");
     expect(excluded.pairs.map((p) => [p.id, p.excluded])).toEqual([[f.pairs[2]!.id, true]]);
     expect(all.pairs.filter((p) => p.excluded).map((p) => p.id)).toEqual([f.pairs[2]!.id]);
+  });
+
+  it("names the turn each pair of a conversation judged turn by turn is about", async () => {
+    const models = await makeModels("turns-a", "turns-b");
+    const c = await makeConversationStudy(models, [1, 2], [{ category: null, userTurns: ["Hello?", "And then?"], answers: [["a1", "a2"], ["b1", "b2"]] }]);
+    const { pairs } = await listPairsForReview(c.study.id, 0);
+    expect(pairs.map((p) => [p.id, p.turn]).sort()).toEqual([[c.pair(0, 1).id, 1], [c.pair(0, 2).id, 2]].sort());
   });
 });
 

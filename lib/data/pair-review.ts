@@ -16,6 +16,8 @@ export type RaterFlag = { reason: string; rater: string };
 export type PairForReview = {
   id: string; instruction: string; input: string; modelA: string; outputA: string; modelB: string; outputB: string;
   gold: "A" | "B" | null; voteCount: number; excluded: boolean;
+  /** The conversation turn the pair judges (0: the whole conversation, or a single answer). */
+  turn: number;
   /** The phrase of an answer flagged as possibly naming its author (and not cleared). */
   leakA: string | null; leakB: string | null;
   /** The newest raters' flags on the pair (at most FLAGS_SHOWN), and how many there are in all. */
@@ -57,7 +59,7 @@ export async function listPairsForReview(studyId: string, page: number, filter: 
       skip: page * PAGE,
       take: PAGE,
       select: {
-        id: true, voteCount: true, goldOutputId: true, outputAId: true, outputBId: true, excluded: true,
+        id: true, voteCount: true, goldOutputId: true, outputAId: true, outputBId: true, excluded: true, turn: true,
         prompt: { select: { instruction: true, input: true } },
         outputA: { select: { text: true, leakPhrase: true, leakReview: true, model: { select: { name: true } } } },
         outputB: { select: { text: true, leakPhrase: true, leakReview: true, model: { select: { name: true } } } },
@@ -70,7 +72,7 @@ export async function listPairsForReview(studyId: string, page: number, filter: 
     }),
   ]);
   const pairs = rows.map((p) => ({
-    id: p.id, instruction: p.prompt.instruction, input: p.prompt.input, voteCount: p.voteCount, excluded: p.excluded,
+    id: p.id, instruction: p.prompt.instruction, input: p.prompt.input, voteCount: p.voteCount, excluded: p.excluded, turn: p.turn,
     modelA: p.outputA.model.name, outputA: p.outputA.text, modelB: p.outputB.model.name, outputB: p.outputB.text,
     leakA: flagged(p.outputA), leakB: flagged(p.outputB),
     gold: p.goldOutputId === null ? null : p.goldOutputId === p.outputAId ? ("A" as const) : ("B" as const),

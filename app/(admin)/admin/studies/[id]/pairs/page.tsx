@@ -63,10 +63,11 @@ export default async function PairsPage({ params, searchParams }: PairsPageProps
         {list.pairs.map((p) => (
           <li key={p.id}>
             <Card className={p.excluded ? "border-l-4 border-l-amber-400" : ""}>
-              {(p.excluded || p.gold) && (
+              {(p.excluded || p.gold || p.turn > 0) && (
                 <p className="mb-2 flex flex-wrap gap-2">
                   {p.excluded && <Badge tone="amber">Excluded: not served, not counted</Badge>}
                   {p.gold && <Badge>Gold: {p.gold} is better</Badge>}
+                  {p.turn > 0 && <Badge>Turn {p.turn}</Badge>}
                 </p>
               )}
               <p className="font-medium whitespace-pre-wrap [overflow-wrap:anywhere]">{p.instruction}</p>
