@@ -1,6 +1,6 @@
 // A rater flags a pair whose answer names its author; the admin finds it from the study page, reads it on
 // the pairs page and excludes it: the next rater is never served it, the results say it is excluded, the
-// audit trail records it, and "Count it again" undoes it. At desktop (1440×900) and phone (390×844) sizes,
+// audit trail records it, a search of the instructions finds it, and "Count it again" undoes it. At desktop (1440×900) and phone (390×844) sizes,
 // with axe; PAIRWISE_SCREENSHOTS=1 writes docs/screenshots/admin-pairs-exclusion-*.png.
 import { randomBytes } from "node:crypto";
 import { type Browser, expect, type Page, test } from "@playwright/test";
@@ -81,11 +81,18 @@ for (const size of SIZES) {
       await page.goto(`/admin/studies/${studyId}`);
       await expect(page.getByRole("list", { name: "Audit trail" })).toContainText("no longer served, left out of the results");
 
-      // Counted again, from the excluded list.
-      await page.goto(`/admin/studies/${studyId}/pairs?show=excluded`);
+      // Found again by searching its instruction, then counted again from the excluded ones among the found.
+      await page.goto(`/admin/studies/${studyId}/pairs`);
+      const search = page.getByRole("search", { name: "Search pairs" });
+      await search.getByLabel("Search instructions").fill(flaggedInstruction.toUpperCase());
+      await search.getByRole("button", { name: "Search" }).click();
+      await expect(filters.getByRole("link", { name: "All pairs (1)" })).toHaveAttribute("aria-current", "page");
+      await expect(listed).toHaveCount(1);
+      await filters.getByRole("link", { name: "Excluded (1)" }).click();
+      await expect(page).toHaveURL(/show=excluded&q=/);
       await page.getByRole("button", { name: `Count it again: “${flaggedInstruction}”` }).click();
       await expect(filters.getByRole("link", { name: "Excluded (0)" })).toBeVisible();
-      await expect(page.getByText("No pair here.")).toBeVisible();
+      await expect(page.getByText(`No pair here whose instruction contains “${flaggedInstruction.toUpperCase()}”.`)).toBeVisible();
       await page.goto(`/admin/studies/${studyId}`);
       await expect(page.getByRole("list", { name: "Audit trail" })).toContainText("again: served and in the results");
     });

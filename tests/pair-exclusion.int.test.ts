@@ -60,6 +60,19 @@ describe("the pairs page's lists", () => {
     expect(all.pairs.filter((p) => p.excluded).map((p) => p.id)).toEqual([f.pairs[2]!.id]);
   });
 
+  it("searches the instructions, case-insensitively, with % and _ as plain characters; the counts follow the search", async () => {
+    const f = await makeOpenStudy(3);
+    const tag = f.pairs[1]!.prompt.instruction.split(" ").at(-1)!;
+    expect(await setPairExcluded(f.study.id, f.pairs[1]!.id, true, SYSTEM)).toBe(true);
+    const found = await listPairsForReview(f.study.id, 0, "all", `INSTRUCTION 1 ${tag.toUpperCase()}`);
+    expect(found.pairs.map((p) => p.id)).toEqual([f.pairs[1]!.id]);
+    expect(found.counts).toEqual({ all: 1, flagged: 0, leaks: 0, excluded: 1 });
+    expect((await listPairsForReview(f.study.id, 0, "excluded", "Instruction 2")).pairs).toEqual([]);
+    expect((await listPairsForReview(f.study.id, 0, "all", "%")).total).toBe(0);
+    expect((await listPairsForReview(f.study.id, 0, "all", "Instruction _")).total).toBe(0);
+    expect((await listPairsForReview(f.study.id, 0, "all", "")).total).toBe(3);
+  });
+
   it("names the turn each pair of a conversation judged turn by turn is about", async () => {
     const models = await makeModels("turns-a", "turns-b");
     const c = await makeConversationStudy(models, [1, 2], [{ category: null, userTurns: ["Hello?", "And then?"], answers: [["a1", "a2"], ["b1", "b2"]] }]);

@@ -48,8 +48,12 @@ export type PairReviewPage = {
   pageSize: number;
 };
 
-export async function listPairsForReview(studyId: string, page: number, filter: PairFilter = "all"): Promise<PairReviewPage> {
-  const where = (f: PairFilter): Prisma.PairWhereInput => ({ studyId, ...FILTER_WHERE[f] });
+/** `search`: a case-insensitive part of the instruction; the counts are of the pairs it finds. */
+export async function listPairsForReview(studyId: string, page: number, filter: PairFilter = "all", search = ""): Promise<PairReviewPage> {
+  // Prisma hands `contains` to LIKE as written: % and _ are escaped so they match themselves.
+  const literal = search.replace(/[\\%_]/g, "\\$&");
+  const found: Prisma.PairWhereInput = search ? { prompt: { instruction: { contains: literal, mode: "insensitive" } } } : {};
+  const where = (f: PairFilter): Prisma.PairWhereInput => ({ studyId, AND: [FILTER_WHERE[f], found] });
   const flaggedAssignments = { flaggedAt: { not: null } } satisfies Prisma.AssignmentWhereInput;
   const [counts, rows] = await Promise.all([
     Promise.all(PAIR_FILTERS.map((f) => db.pair.count({ where: where(f) }))),

@@ -15,7 +15,7 @@ import { getStudyForAdmin } from "@/lib/data/study-detail";
 
 export const metadata: Metadata = { title: "Pairs: gold answers and exclusions" };
 
-type PairsPageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string; show?: string }> };
+type PairsPageProps = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string; show?: string; q?: string }> };
 
 function LeakTag({ phrase }: { phrase: string | null }) {
   if (!phrase) return null;
@@ -39,10 +39,11 @@ export default async function PairsPage({ params, searchParams }: PairsPageProps
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const page = Math.max(0, Number.parseInt(query.page ?? "0", 10) || 0);
   const show: PairFilter = PAIR_FILTERS.find((f) => f === query.show) ?? "all";
-  const [study, list, leaks] = await Promise.all([getStudyForAdmin(id), listPairsForReview(id, page, show), studyLeakCounts(id)]);
+  const search = (query.q ?? "").trim().slice(0, 200);
+  const [study, list, leaks] = await Promise.all([getStudyForAdmin(id), listPairsForReview(id, page, show, search), studyLeakCounts(id)]);
   if (!study) notFound();
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
-  const pageHref = (p: number) => `?${new URLSearchParams({ ...(show === "all" ? {} : { show }), page: String(p) })}`;
+  const pageHref = (p: number) => `?${new URLSearchParams({ ...(show === "all" ? {} : { show }), ...(search ? { q: search } : {}), page: String(p) })}`;
   return (
     <AppShell user={user} title={`Pairs of “${study.name}”`}>
       <LeakWarning outputs={leaks.outputs} pairs={leaks.pairs} status={study.status} reviewHref={`/admin/studies/${id}#flagged-answers`}
@@ -57,8 +58,8 @@ export default async function PairsPage({ params, searchParams }: PairsPageProps
           A vote cast on it is kept. Each exclusion is in the study&apos;s audit trail and can be undone.
         </p>
       </Card>
-      <PairFilterNav counts={list.counts} current={show} />
-      {list.pairs.length === 0 && <p className="text-sm text-slate-600">No pair here.</p>}
+      <PairFilterNav counts={list.counts} current={show} search={search} />
+      {list.pairs.length === 0 && <p className="text-sm text-slate-600">{search ? `No pair here whose instruction contains “${search}”.` : "No pair here."}</p>}
       <ol aria-label="Pairs" className="space-y-4">
         {list.pairs.map((p) => (
           <li key={p.id}>
