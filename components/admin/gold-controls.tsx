@@ -3,17 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { sendJson } from "./send-json";
 
-async function send(url: string, method: "POST" | "PUT", body: unknown) {
-  const res = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  return res.ok ? null : (((await res.json()) as { error?: { message: string } }).error?.message ?? "Failed.");
-}
 
 export function GoldButtons({ studyId, pairId, gold }: { studyId: string; pairId: string; gold: "A" | "B" | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const mark = async (answer: "A" | "B" | null) => {
-    setError(await send(`/api/studies/${studyId}/gold`, "POST", { pairId, answer }));
+    setError(await sendJson(`/api/studies/${studyId}/gold`, "POST", { pairId, answer }));
     router.refresh();
   };
   return (
@@ -32,7 +29,7 @@ export function GoldRateForm({ studyId, goldRate }: { studyId: string; goldRate:
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const percent = Number(new FormData(event.currentTarget).get("goldPercent"));
-    const error = await send(`/api/studies/${studyId}/gold`, "PUT", { goldRate: percent / 100 });
+    const error = await sendJson(`/api/studies/${studyId}/gold`, "PUT", { goldRate: percent / 100 });
     setMessage(error ?? "Saved.");
     router.refresh();
   }

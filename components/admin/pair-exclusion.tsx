@@ -6,6 +6,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { sendJson } from "./send-json";
 
 export type PairExclusionProps = { studyId: string; pairId: string; excluded: boolean; instruction: string };
 
@@ -15,17 +16,9 @@ export function PairExclusion({ studyId, pairId, excluded, instruction }: PairEx
   const [error, setError] = useState<string | null>(null);
   async function toggle() {
     setBusy(true);
-    try {
-      const res = await fetch(`/api/studies/${studyId}/exclusions`, {
-        method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ pairId, excluded: !excluded }),
-      });
-      setError(res.ok ? null : (((await res.json().catch(() => ({}))) as { error?: { message?: string } }).error?.message ?? "Could not change the pair."));
-      router.refresh();
-    } catch {
-      setError("Could not reach the server; nothing changed.");
-    } finally {
-      setBusy(false);
-    }
+    setError(await sendJson(`/api/studies/${studyId}/exclusions`, "POST", { pairId, excluded: !excluded }));
+    router.refresh();
+    setBusy(false);
   }
   const short = instruction.length > 60 ? `${instruction.slice(0, 60)}…` : instruction;
   return (
